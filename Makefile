@@ -1,0 +1,69 @@
+# sanzi: the registry of village collective funds, assets and resources.
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN    = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat-security \
+          -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wwrite-strings
+LIBS    = -lsqlite3 -lcsv -lsodium -lxlsxwriter -lm
+PREFIX  ?= /usr/local
+BUILD   ?= build
+
+SRC     = $(wildcard src/*.c)
+OBJ     = $(patsubst src/%.c,$(BUILD)/%.o,$(SRC)) $(BUILD)/schema.o
+LIBOBJ  = $(filter-out $(BUILD)/main.o,$(OBJ))
+UNIT    = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+SCHEMA  = $(sort $(wildcard schema/*.sql))
+
+
+all: sanzi
+
+sanzi: $(OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) -Isrc -c -o $@ $<
+
+# The migrations and the code tables the program needs at run time are
+# embedded into the binary as one generated C file.
+$(BUILD)/schema.c: $(SCHEMA) tools/embed.sh | $(BUILD)
+	sh tools/embed.sh $(SCHEMA) > $@
+
+$(BUILD)/schema.o: $(BUILD)/schema.c
+	$(CC) $(WARN) $(CFLAGS) -Isrc -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) | $(BUILD)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(WARN) $(CFLAGS) -Isrc -o $@ $< $(LIBOBJ) $(LIBS) -lcmocka
+
+$(BUILD):
+	mkdir -p $(BUILD)
+
+unit: $(UNIT)
+
+test: deps sanzi unit
+	CMOCKA_MESSAGE_OUTPUT=TAP prove -f $(UNIT) tests/cli/t*.sh
+
+# Installs the Debian packages when one is missing (says so on screen).
+deps:
+	@sh tools/deps.sh
+
+demo: deps sanzi
+	sh bench/demo.sh
+
+bench: deps sanzi
+	sh bench/run.sh
+
+# Builds with the sanitizers in a separate tree and runs the whole suite.
+check: deps
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" sanzi unit
+	CMOCKA_MESSAGE_OUTPUT=TAP ASAN_OPTIONS=detect_leaks=1 SANZI_BUILD=build-asan \
+	  prove -f $(patsubst $(BUILD)/%,build-asan/%,$(UNIT)) tests/cli/t*.sh
+
+install: sanzi
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 sanzi $(DESTDIR)$(PREFIX)/bin/sanzi
+
+clean:
+	rm -rf build build-asan sanzi demo.db demo-out bench/out
+
+.PHONY: all unit test deps demo bench check install clean

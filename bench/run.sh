@@ -1,0 +1,244 @@
+#!/bin/sh
+# bench/run.sh: sanzi against the sqlite3 shell on the same machine, in the
+# same run. Run by `make bench` from the repository root.
+#
+#   1. generates BENCH_ROWS (default 1,000,000) asset cards into
+#      bench/out/assets.csv (kept between runs while the generator, the
+#      divisions file and the row count are unchanged);
+#   2. import: `sanzi asset import` into a fresh bench/out/sanzi.db against
+#      `sqlite3 .import` into a fresh bench/out/plain.db holding the same 19
+#      columns with the same UNIQUE indexes (code; certificate where given);
+#   3. export: `sanzi asset export` against `sqlite3 -csv ... SELECT *`.
+# Every timed command runs BENCH_RUNS times (default 2) and the best wall
+# time counts; the peak RSS is the largest seen. Targets: import <= 1.0x
+# sqlite3, export <= 1.5x sqlite3, sanzi's peak RSS <= 64 MiB.
+#
+# Without ./sanzi (or with BENCH_SQLITE_ONLY=1) only the sqlite3 half runs.
+set -e
+cd "$(dirname "$0")/.."
+
+N=${BENCH_ROWS:-1000000}
+RUNS=${BENCH_RUNS:-2}
+CC=${CC:-cc}
+OUT=bench/out
+DIV=sample/divisions-wuchuan.csv
+CSV=$OUT/assets.csv
+SDB=$OUT/sanzi.db
+PDB=$OUT/plain.db
+TIME=/usr/bin/time
+
+say() {
+  printf 'bench: %s\n' "$*" >&2
+}
+
+for tool in sqlite3 awk; do
+  command -v $tool >/dev/null 2>&1 || { say "'$tool' is missing"; exit 1; }
+done
+[ -x $TIME ] || { say "$TIME is missing (Debian package 'time')"; exit 1; }
+
+have_sanzi=1
+if [ -n "$BENCH_SQLITE_ONLY" ] || [ ! -x ./sanzi ]; then
+  have_sanzi=0
+  say "./sanzi not used: only the sqlite3 half runs"
+fi
+
+mkdir -p $OUT
+
+# ---------------------------------------------------------------------------
+say "compiling the data generator into $OUT/gen"
+$CC -std=c11 -Wall -Wextra -Werror -O2 -o $OUT/gen bench/gen.c
+
+stamp="$N $(cksum < bench/gen.c) $(cksum < $DIV)"
+gen_secs="-"
+if [ -f $CSV ] && [ -f $CSV.stamp ] &&
+   [ "$(cat $CSV.stamp)" = "$stamp $(wc -c < $CSV)" ]; then
+  say "reusing $CSV ($N rows, same generator, same size)"
+else
+  say "generating $N asset rows into $CSV"
+  rm -f $CSV $CSV.stamp
+  t0=$(date +%s.%N)
+  $OUT/gen assets $N $DIV > $CSV
+  t1=$(date +%s.%N)
+  gen_secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+  echo "$stamp $(wc -c < $CSV)" > $CSV.stamp
+  say "generated in $gen_secs s"
+fi
+csv_bytes=$(wc -c < $CSV)
+
+# ---------------------------------------------------------------------------
+# timed LABEL SETUP STDOUT CMD...: runs SETUP (untimed), then CMD under
+# /usr/bin/time -v with stdout to STDOUT, RUNS times. Sets best_secs (the
+# best wall time) and peak_kib (the largest max RSS). On failure prints the
+# command's last messages and returns 1.
+timed() {
+  label=$1
+  setup=$2
+  stdout=$3
+  shift 3
+  best_secs=""
+  peak_kib=0
+  run=0
+  while [ $run -lt $RUNS ]; do
+    run=$((run + 1))
+    if ! $setup; then
+      say "$label: preparing run $run failed"
+      return 1
+    fi
+    if ! $TIME -v -o $OUT/$label.time "$@" > "$stdout" 2> $OUT/$label.err
+    then
+      say "$label failed (run $run): $*"
+      sed 's/^/  | /' $OUT/$label.err | tail -n 20 >&2
+      grep -i 'exit' $OUT/$label.time | sed 's/^/  | /' >&2 || true
+      return 1
+    fi
+    secs=$(awk '/Elapsed \(wall clock\)/ {
+                  n = split($NF, t, ":"); s = 0
+                  for (i = 1; i <= n; i++) s = s * 60 + t[i]
+                  printf "%.2f", s }' $OUT/$label.time)
+    kib=$(awk '/Maximum resident set size/ { print $NF }' $OUT/$label.time)
+    say "$label run $run: $secs s, max RSS $((kib / 1024)) MiB"
+    if [ -z "$best_secs" ] ||
+       awk -v a="$secs" -v b="$best_secs" 'BEGIN { exit !(a < b) }'; then
+      best_secs=$secs
+    fi
+    [ "$kib" -gt "$peak_kib" ] && peak_kib=$kib
+  done
+  return 0
+}
+
+fresh_sanzi() {
+  rm -f $SDB $SDB-wal $SDB-shm $SDB-journal &&
+    ./sanzi --db $SDB init >/dev/null &&
+    ./sanzi --db $SDB --user bench org import $DIV >/dev/null
+}
+
+# The same 19 columns under the English keys of CLI.md, the same
+# uniqueness as sanzi's table (certificate unique where given: .import
+# stores an empty cell as '', sanzi as NULL), and sanzi's journal mode.
+fresh_plain() {
+  rm -f $PDB $PDB-wal $PDB-shm $PDB-journal &&
+    sqlite3 -bail $PDB >/dev/null <<'EOF'
+PRAGMA journal_mode=WAL;
+CREATE TABLE asset(
+  code TEXT NOT NULL, village TEXT NOT NULL, name TEXT NOT NULL,
+  category TEXT NOT NULL, nature TEXT NOT NULL, location TEXT,
+  quantity TEXT, unit TEXT, original_value TEXT NOT NULL,
+  accumulated_depreciation TEXT, depreciated_through TEXT,
+  useful_life_months TEXT, residual_rate TEXT, acquired_via TEXT NOT NULL,
+  acquired_on TEXT NOT NULL, status TEXT NOT NULL, custodian TEXT,
+  certificate TEXT, note TEXT
+);
+CREATE UNIQUE INDEX asset_code ON asset(code);
+CREATE UNIQUE INDEX asset_certificate ON asset(certificate)
+  WHERE certificate <> '';
+EOF
+}
+
+no_setup() {
+  :
+}
+
+failed=0
+s_imp="-"; s_imp_kib=0; s_exp="-"; s_exp_kib=0
+p_imp="-"; p_imp_kib=0; p_exp="-"; p_exp_kib=0
+
+# ---------------------------------------------------------------------------
+if [ $have_sanzi = 1 ]; then
+  say "import: sanzi asset import, $RUNS run(s), fresh $SDB each"
+  if timed sanzi-import fresh_sanzi /dev/null \
+       ./sanzi --db $SDB --user bench asset import $CSV; then
+    s_imp=$best_secs; s_imp_kib=$peak_kib
+  else
+    failed=1
+  fi
+fi
+
+say "import: sqlite3 .import, $RUNS run(s), fresh $PDB each"
+if timed sqlite3-import fresh_plain /dev/null \
+     sqlite3 $PDB ".import --csv --skip 1 $CSV asset"; then
+  p_imp=$best_secs; p_imp_kib=$peak_kib
+else
+  failed=1
+fi
+
+if [ $have_sanzi = 1 ] && [ "$s_imp" != "-" ]; then
+  say "export: sanzi asset export, $RUNS run(s)"
+  if timed sanzi-export no_setup $OUT/export.csv \
+       ./sanzi --db $SDB asset export; then
+    s_exp=$best_secs; s_exp_kib=$peak_kib
+  else
+    failed=1
+  fi
+fi
+
+if [ "$p_imp" != "-" ]; then
+  say "export: sqlite3 -csv SELECT *, $RUNS run(s)"
+  if timed sqlite3-export no_setup $OUT/plain-export.csv \
+       sqlite3 -csv $PDB 'SELECT * FROM asset'; then
+    p_exp=$best_secs; p_exp_kib=$peak_kib
+  else
+    failed=1
+  fi
+fi
+
+# ---------------------------------------------------------------------------
+count() {
+  sqlite3 "$1" "SELECT count(*) FROM $2" 2>&1 | head -n 1
+}
+mib() {
+  awk -v k="$1" 'BEGIN { if (k > 0) printf "%.1f", k / 1024; else print "-" }'
+}
+ratio() {
+  awk -v a="$1" -v b="$2" 'BEGIN {
+    if (a == "-" || b == "-" || b + 0 == 0) print "-"
+    else printf "%.2f", a / b }'
+}
+verdict() { # verdict VALUE LIMIT
+  awk -v v="$1" -v l="$2" 'BEGIN {
+    if (v == "-") print "not measured"
+    else if (v + 0 <= l + 0) print "met"
+    else print "MISSED" }'
+}
+
+r_imp=$(ratio "$s_imp" "$p_imp")
+r_exp=$(ratio "$s_exp" "$p_exp")
+s_rss=$s_imp_kib
+[ "$s_exp_kib" -gt "$s_rss" ] && s_rss=$s_exp_kib
+s_rss_mib=$(mib $s_rss)
+
+echo
+echo "sanzi benchmark: $N asset rows, $(awk -v b=$csv_bytes \
+  'BEGIN { printf "%.1f MiB", b / 1048576 }') of CSV"
+echo "machine: $(nproc) CPU(s), $(awk -F': *' '/^model name/ { print $2; exit }' \
+  /proc/cpuinfo), $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' \
+  /proc/meminfo) memory; $(uname -sr)"
+echo "sqlite3 shell $(sqlite3 --version | cut -d' ' -f1)"
+echo "generation: $gen_secs s (- = reused from an earlier run)"
+echo "times: best wall clock of $RUNS run(s) each (/usr/bin/time -v);" \
+     "RSS: the largest seen"
+echo
+printf '%-8s %10s %10s %7s %12s %14s\n' step "sanzi s" "sqlite3 s" ratio \
+  "sanzi MiB" "sqlite3 MiB"
+printf '%-8s %10s %10s %7s %12s %14s\n' import "$s_imp" "$p_imp" "$r_imp" \
+  "$(mib $s_imp_kib)" "$(mib $p_imp_kib)"
+printf '%-8s %10s %10s %7s %12s %14s\n' export "$s_exp" "$p_exp" "$r_exp" \
+  "$(mib $s_exp_kib)" "$(mib $p_exp_kib)"
+echo
+echo "targets: import <= 1.0x: $(verdict "$r_imp" 1.0)," \
+     "export <= 1.5x: $(verdict "$r_exp" 1.5)," \
+     "sanzi peak RSS <= 64 MiB: $(verdict "$s_rss_mib" 64)"
+echo
+echo "rows loaded (SELECT count(*)):"
+if [ -f $SDB ]; then
+  echo "  $SDB   asset: $(count $SDB asset)"
+fi
+if [ -f $PDB ]; then
+  echo "  $PDB   asset: $(count $PDB asset)"
+fi
+for f in $OUT/export.csv $OUT/plain-export.csv; do
+  [ -s $f ] && echo "  $f: $(wc -l < $f) lines, $(wc -c < $f) bytes"
+done
+for f in $SDB $PDB; do
+  [ -f $f ] && echo "  $f: $(wc -c < $f) bytes"
+done
+exit $failed

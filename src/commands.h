@@ -1,0 +1,19 @@
+/* commands.h: the command handlers main.c dispatches to. Each returns the
+ * exit status. */
+#ifndef SANZI_COMMANDS_H
+#define SANZI_COMMANDS_H
+
+#include "cli.h"
+#include "register.h"
+
+int cmd_register(const char *name, int argc, char **argv);
+/* `REGISTER import` for any register; org import always updates. */
+int cmd_register_import(const reg *r, args *a, int always_update);
+int cmd_init(int argc, char **argv);
+int cmd_config(int argc, char **argv);
+int cmd_org(int argc, char **argv);
+int cmd_log(int argc, char **argv);
+int cmd_fund_balance(int argc, char **argv);
+int cmd_summary(int argc, char **argv);
+
+#endif

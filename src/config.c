@@ -1,0 +1,178 @@
+/* config.c: the parameters (DOMAIN.md *defaults*) in the setting table. */
+#include "config.h"
+#include "history.h"
+#include "money.h"
+#include "register.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+  const char *key, *type, *value, *note;
+} defaults[] = {
+  {"cash_limit", "money", "500000", "库存现金限额: cash on hand per village"},
+  {"residual_rate", "rate", "50000", "净残值率: default residual rate"},
+  {"useful_life.房屋及建筑物", "int", "240", "使用年限 in months"},
+  {"useful_life.水利设施", "int", "240", "使用年限 in months"},
+  {"useful_life.公益设施", "int", "240", "使用年限 in months"},
+  {"useful_life.机器设备", "int", "120", "使用年限 in months"},
+  {"useful_life.农业机械", "int", "120", "使用年限 in months"},
+  {"useful_life.运输设备", "int", "48", "使用年限 in months"},
+  {"useful_life.办公设备", "int", "60", "使用年限 in months"},
+  {"useful_life.电子设备", "int", "36", "使用年限 in months"},
+  {"useful_life.生产性生物资产", "int", "120", "使用年限 in months"},
+};
+
+int config_init(sz *z)
+{
+  const reg *r = reg_find("setting");
+  regctx *c = reg_open(z, r);
+  int64_t batch = history_next_id(z);
+  digest *d = digest_new();
+  int64_t n = 0;
+  int bad = 0;
+  for(size_t i = 0; i < ARRAY_SIZE(defaults) && !bad; i++) {
+    if(db_int(z, 0, "SELECT count(*) FROM setting WHERE key = ?1",
+              defaults[i].key))
+      continue;
+    val v[4] = {
+      {V_TEXT, 0, defaults[i].key, strlen(defaults[i].key)},
+      {V_TEXT, 0, defaults[i].type, strlen(defaults[i].type)},
+      {V_TEXT, 0, defaults[i].value, strlen(defaults[i].value)},
+      {V_TEXT, 0, defaults[i].note, strlen(defaults[i].note)},
+    };
+    int64_t id;
+    int upd;
+    if(reg_write(c, v, 0, batch, &id, &upd)) {
+      set_err(z->err, sizeof z->err, "%s", reg_errors(c));
+      bad = 1;
+      break;
+    }
+    const sbuf *cn = reg_last_canon(c);
+    digest_add(d, cn->buf, cn->len);
+    digest_add(d, "\n", 1);
+    n++;
+  }
+  unsigned char dg[32];
+  digest_final(d, dg);
+  reg_close(c);
+  if(bad)
+    return -1;
+  if(n == 0)
+    return 0;
+  return history_append(z, batch, "setting", NULL, "init",
+                        "{\"defaults\":true}", n, dg);
+}
+
+int64_t config_int(sz *z, const char *key, int64_t dflt)
+{
+  return db_int(z, dflt, "SELECT CAST(value AS INTEGER) FROM setting "
+                         "WHERE key = ?1", key);
+}
+
+static const char *parse_value(const char *type, const char *s, char out[32])
+{
+  int64_t v;
+  const char *e = NULL;
+  size_t n = strlen(s);
+  if(!strcmp(type, "money"))
+    e = money_parse(s, n, &v);
+  else if(!strcmp(type, "rate"))
+    e = rate_parse(s, n, &v);
+  else if(!strcmp(type, "area"))
+    e = area_parse(s, n, &v);
+  else if(!strcmp(type, "int"))
+    e = int_parse(s, n, &v);
+  else
+    return NULL;
+  if(!e && v < 0)
+    e = "must not be negative";
+  if(!e)
+    snprintf(out, 32, "%lld", (long long)v);
+  return e;
+}
+
+static void show_value(const char *type, const char *value, char out[48])
+{
+  int64_t v = strtoll(value, NULL, 10);
+  if(!strcmp(type, "money"))
+    money_format(v, out);
+  else if(!strcmp(type, "rate")) {
+    char tmp[32];
+    snprintf(out, 48, "%s%%", rate_format(v, tmp));
+  } else if(!strcmp(type, "area"))
+    area_format(v, out);
+  else
+    snprintf(out, 48, "%s", value);
+}
+
+int config_set(sz *z, const char *key, const char *value)
+{
+  const reg *r = reg_find("setting");
+  char type[16] = "", note[256] = "";
+  sqlite3_stmt *st =
+      db_prepare(z, "SELECT type, note FROM setting WHERE key = ?1");
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  if(sqlite3_step(st) == SQLITE_ROW) {
+    snprintf(type, sizeof type, "%s", sqlite3_column_text(st, 0));
+    snprintf(note, sizeof note, "%s", sqlite3_column_text(st, 1));
+  }
+  sqlite3_finalize(st);
+  if(!type[0]) {
+    set_err(z->err, sizeof z->err,
+            "no parameter '%s' (see 'sanzi config' for the list)", key);
+    return -1;
+  }
+  char canon[32];
+  const char *text = value;
+  if(strcmp(type, "text")) {
+    const char *e = parse_value(type, value, canon);
+    if(e) {
+      set_err(z->err, sizeof z->err, "%s: '%s': %s", key, value, e);
+      return -1;
+    }
+    text = canon;
+  }
+  if(db_begin(z))
+    return -1;
+  regctx *c = reg_open(z, r);
+  val v[4] = {
+    {V_TEXT, 0, key, strlen(key)},
+    {V_TEXT, 0, type, strlen(type)},
+    {V_TEXT, 0, text, strlen(text)},
+    {V_TEXT, 0, note, strlen(note)},
+  };
+  int64_t id;
+  int upd;
+  int bad = reg_write(c, v, 2, 0, &id, &upd);
+  if(bad)
+    set_err(z->err, sizeof z->err, "%s", reg_errors(c));
+  reg_close(c);
+  return db_end(z, !bad) || bad ? -1 : 0;
+}
+
+int config_show(sz *z, const char *key, FILE *fp)
+{
+  sqlite3_stmt *st = db_prepare(
+      z, "SELECT key, type, value, note FROM setting "
+         "WHERE ?1 IS NULL OR key = ?1 ORDER BY id");
+  if(key)
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  int n = 0;
+  while(sqlite3_step(st) == SQLITE_ROW) {
+    char shown[48];
+    show_value((const char *)sqlite3_column_text(st, 1),
+               (const char *)sqlite3_column_text(st, 2), shown);
+    fprintf(fp, "%s\t%s\t%s\n", sqlite3_column_text(st, 0), shown,
+            sqlite3_column_text(st, 3));
+    n++;
+  }
+  sqlite3_finalize(st);
+  if(key && !n) {
+    set_err(z->err, sizeof z->err,
+            "no parameter '%s' (see 'sanzi config' for the list)", key);
+    return -1;
+  }
+  return 0;
+}

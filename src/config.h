@@ -1,0 +1,20 @@
+/* config.h: the parameters of DOMAIN.md (*defaults*), kept in the setting
+ * table; every change goes through the change log. */
+#ifndef SANZI_CONFIG_H
+#define SANZI_CONFIG_H
+#include <stdint.h>
+#include <stdio.h>
+#include "db.h"
+
+/* Insert the parameters the database does not have yet, with their
+ * defaults, as one change-log entry. Returns 0 or -1 (z->err). */
+int config_init(sz *z);
+/* An integer parameter (money in fen, rate in ppm, area, int). */
+int64_t config_int(sz *z, const char *key, int64_t dflt);
+/* Set a parameter from user text, parsed by its type. 0 or -1 (z->err). */
+int config_set(sz *z, const char *key, const char *value);
+/* Print one parameter, or all, as "key<TAB>value<TAB>note". 0, or -1 when
+ * the key is unknown (z->err). */
+int config_show(sz *z, const char *key, FILE *fp);
+
+#endif

@@ -1,0 +1,275 @@
+/* db.c: opening the database defensively, migrations, statements and
+ * nested transactions (after Fossil's db.c). */
+#include "db.h"
+#include "embed.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int migration_number(const char *name)
+{
+  /* "schema/007-x.sql" -> 7 */
+  const char *p = strrchr(name, '/');
+  p = p ? p + 1 : name;
+  return atoi(p);
+}
+
+int db_schema_latest(void)
+{
+  int n = 0;
+  for(const struct embedded_file *f = embedded_files; f->name; f++)
+    if(!strncmp(f->name, "schema/", 7) && migration_number(f->name) > n)
+      n = migration_number(f->name);
+  return n;
+}
+
+int db_schema_version(sz *z)
+{
+  return (int)db_int(z, 0, "PRAGMA user_version", NULL);
+}
+
+sqlite3_stmt *db_prepare(sz *z, const char *sql)
+{
+  sqlite3_stmt *st = NULL;
+  if(sqlite3_prepare_v2(z->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    fprintf(stderr, "sanzi: internal error: %s\nin SQL: %s\n",
+            sqlite3_errmsg(z->db), sql);
+    abort();
+  }
+  return st;
+}
+
+int db_exec(sz *z, const char *sql)
+{
+  char *msg = NULL;
+  if(sqlite3_exec(z->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    set_err(z->err, sizeof z->err, "%s", msg ? msg : sqlite3_errmsg(z->db));
+    sqlite3_free(msg);
+    return -1;
+  }
+  return 0;
+}
+
+int db_run(sz *z, sqlite3_stmt *st)
+{
+  int rc = sqlite3_step(st);
+  while(rc == SQLITE_ROW)
+    rc = sqlite3_step(st);
+  if(rc != SQLITE_DONE)
+    set_err(z->err, sizeof z->err, "%s", sqlite3_errmsg(z->db));
+  sqlite3_reset(st);
+  return rc;
+}
+
+static int param(sqlite3_stmt *st, const char *name)
+{
+  int i = sqlite3_bind_parameter_index(st, name);
+  if(!i) {
+    fprintf(stderr, "sanzi: internal error: no parameter %s in %s\n", name,
+            sqlite3_sql(st));
+    abort();
+  }
+  return i;
+}
+
+void db_bind_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+  if(v)
+    sqlite3_bind_text(st, param(st, name), v, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null(st, param(st, name));
+}
+
+void db_bind_int(sqlite3_stmt *st, const char *name, int64_t v)
+{
+  sqlite3_bind_int64(st, param(st, name), v);
+}
+
+int64_t db_int(sz *z, int64_t dflt, const char *sql, const char *arg)
+{
+  sqlite3_stmt *st = db_prepare(z, sql);
+  if(arg)
+    sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+  int64_t v = dflt;
+  if(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+    v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
+int db_begin(sz *z)
+{
+  int rc;
+  if(z->txn_depth == 0)
+    rc = db_exec(z, "BEGIN IMMEDIATE");
+  else {
+    char sql[64];
+    snprintf(sql, sizeof sql, "SAVEPOINT sz%d", z->txn_depth);
+    rc = db_exec(z, sql);
+  }
+  if(rc == 0)
+    z->txn_depth++;
+  return rc;
+}
+
+int db_end(sz *z, int commit)
+{
+  char sql[96];
+  if(z->txn_depth <= 0)
+    return -1;
+  z->txn_depth--;
+  if(z->txn_depth == 0) {
+    if(commit && db_exec(z, "COMMIT") == 0)
+      return 0;
+    char keep[sizeof z->err];
+    memcpy(keep, z->err, sizeof keep);
+    sqlite3_exec(z->db, "ROLLBACK", NULL, NULL, NULL);
+    memcpy(z->err, keep, sizeof keep);
+    return commit ? -1 : 0;
+  }
+  if(commit)
+    snprintf(sql, sizeof sql, "RELEASE sz%d", z->txn_depth);
+  else
+    snprintf(sql, sizeof sql, "ROLLBACK TO sz%d; RELEASE sz%d", z->txn_depth,
+             z->txn_depth);
+  return db_exec(z, sql);
+}
+
+int db_org_level(sz *z, const char *code, const char *level)
+{
+  sqlite3_stmt *st =
+      db_prepare(z, "SELECT 1 FROM org WHERE code = ?1 AND level = ?2");
+  sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, level, -1, SQLITE_STATIC);
+  int ok = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  return ok;
+}
+
+static int configure(sz *z)
+{
+  sqlite3 *h = z->db;
+  sqlite3_busy_timeout(h, 10000);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  return db_exec(z, "PRAGMA foreign_keys = ON;"
+                    "PRAGMA synchronous = FULL;"
+                    "PRAGMA cache_size = -16384;"
+                    "PRAGMA temp_store = MEMORY;");
+}
+
+/* Apply every migration newer than the file's version, each in one
+ * transaction with the version bump. */
+static int migrate(sz *z)
+{
+  int have = db_schema_version(z);
+  int latest = db_schema_latest();
+  for(int v = have + 1; v <= latest; v++) {
+    const struct embedded_file *m = NULL;
+    for(const struct embedded_file *f = embedded_files; f->name; f++)
+      if(!strncmp(f->name, "schema/", 7) && migration_number(f->name) == v)
+        m = f;
+    if(!m) {
+      set_err(z->err, sizeof z->err, "migration %d is missing", v);
+      return -1;
+    }
+    if(db_begin(z))
+      return -1;
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+    if(db_exec(z, m->text) || db_exec(z, pragma)) {
+      char keep[sizeof z->err];
+      memcpy(keep, z->err, sizeof keep);
+      db_end(z, 0);
+      set_err(z->err, sizeof z->err, "%s: %s", m->name, keep);
+      return -1;
+    }
+    if(db_end(z, 1))
+      return -1;
+  }
+  return 0;
+}
+
+sz *db_open(const char *path, const char *user, int create, char *err,
+            size_t errlen)
+{
+  if(!create && access(path, F_OK) != 0) {
+    set_err(err, errlen,
+            "cannot open '%s': no such database (create it with 'sanzi init')",
+            path);
+    return NULL;
+  }
+  sz *z = xcalloc(1, sizeof *z);
+  z->path = xstrdup(path);
+  z->user = xstrdup(user);
+  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  if(sqlite3_open_v2(path, &z->db, flags, NULL) != SQLITE_OK) {
+    set_err(err, errlen, "cannot open '%s': %s", path,
+            z->db ? sqlite3_errmsg(z->db) : "out of memory");
+    db_close(z);
+    return NULL;
+  }
+  sqlite3_extended_result_codes(z->db, 1);
+  /* Reading the header tells a foreign or damaged file apart. */
+  int64_t app = db_int(z, -1, "PRAGMA application_id", NULL);
+  int64_t tables = db_int(z, -1, "SELECT count(*) FROM sqlite_schema", NULL);
+  if(app == -1 || tables == -1) {
+    set_err(err, errlen, "cannot open '%s': not a database file", path);
+    db_close(z);
+    return NULL;
+  }
+  if(app != SANZI_APP_ID && !(app == 0 && tables == 0 && create)) {
+    set_err(err, errlen, "'%s' is not a sanzi database%s", path,
+            create ? "; refusing to change it" : "");
+    db_close(z);
+    return NULL;
+  }
+  if(configure(z))
+    goto fail;
+  if(app == 0 && db_exec(z, "PRAGMA journal_mode = WAL") == 0) {
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA application_id = %d", SANZI_APP_ID);
+    if(db_exec(z, sql))
+      goto fail;
+  }
+  int have = db_schema_version(z);
+  if(have > db_schema_latest()) {
+    set_err(err, errlen,
+            "'%s' has schema version %d, newer than this sanzi (%d): "
+            "upgrade sanzi", path, have, db_schema_latest());
+    db_close(z);
+    return NULL;
+  }
+  if(create) {
+    if(migrate(z))
+      goto fail;
+  } else if(have < db_schema_latest()) {
+    set_err(err, errlen,
+            "'%s' has schema version %d, older than this sanzi (%d): "
+            "run 'sanzi init' to upgrade it", path, have, db_schema_latest());
+    db_close(z);
+    return NULL;
+  }
+  return z;
+fail:
+  set_err(err, errlen, "%s", z->err);
+  db_close(z);
+  return NULL;
+}
+
+void db_close(sz *z)
+{
+  if(!z)
+    return;
+  if(z->db)
+    sqlite3_close_v2(z->db);
+  free(z->path);
+  free(z->user);
+  free(z);
+}

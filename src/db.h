@@ -1,0 +1,54 @@
+/* db.h: the database: opening it defensively, migrations, statements,
+ * nested transactions. */
+#ifndef SANZI_DB_H
+#define SANZI_DB_H
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define SANZI_APP_ID 0x53414e5a /* "SANZ" */
+
+/* One open database and who is working on it. Core modules take this. */
+typedef struct sz {
+  sqlite3 *db;
+  char *path;
+  char *user;
+  int txn_depth;
+  char err[2048]; /* the last error, for the caller to print */
+} sz;
+
+/* Open path. create: 1 for `sanzi init` (creates the file and migrates);
+ * 0 refuses a missing file, a foreign file or a newer schema.
+ * Returns NULL and writes the reason into err. */
+sz *db_open(const char *path, const char *user, int create, char *err,
+            size_t errlen);
+void db_close(sz *z);
+
+/* The schema version this program writes, and the file's. */
+int db_schema_latest(void);
+int db_schema_version(sz *z);
+
+/* Prepare a statement; a failure is a bug in the program's SQL, so it aborts
+ * with the SQL quoted. */
+sqlite3_stmt *db_prepare(sz *z, const char *sql);
+/* Run SQL without results; returns 0, or -1 with the message in z->err. */
+int db_exec(sz *z, const char *sql);
+/* Step a statement that returns no rows (or ignores them), then reset it.
+ * Returns the sqlite result code (SQLITE_DONE on success); on failure the
+ * message is in z->err. */
+int db_run(sz *z, sqlite3_stmt *st);
+/* Bind helpers by parameter name (":name"); text is copied. */
+void db_bind_text(sqlite3_stmt *st, const char *name, const char *v);
+void db_bind_int(sqlite3_stmt *st, const char *name, int64_t v);
+/* The single integer (or default) a query returns. */
+int64_t db_int(sz *z, int64_t dflt, const char *sql, const char *arg);
+
+/* Nested transactions: the outermost is BEGIN IMMEDIATE, inner ones are
+ * savepoints. end(commit=0) rolls back to where that level began. */
+int db_begin(sz *z);
+int db_end(sz *z, int commit);
+
+/* Returns 1 if the organisation exists with the given level ("village",...). */
+int db_org_level(sz *z, const char *code, const char *level);
+
+#endif

@@ -1,0 +1,416 @@
+/* import.c: the one import pipeline for all registers (streaming, all or
+ * nothing, every bad cell named), and the CSV export that imports back. */
+#include "import.h"
+#include "config.h"
+#include "csvout.h"
+#include "date.h"
+#include "depreciation.h"
+#include "history.h"
+#include "money.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int cell_blank(const csvfield *f)
+{
+  size_t n;
+  text_trim(f->p, f->n, &n);
+  return n == 0;
+}
+
+static int row_blank(const csvrec *rec)
+{
+  for(int i = 0; i < rec->nfields; i++)
+    if(!cell_blank(&rec->f[i]))
+      return 0;
+  return 1;
+}
+
+static int nonblank_cells(const csvrec *rec)
+{
+  int k = 0;
+  for(int i = 0; i < rec->nfields; i++)
+    k += !cell_blank(&rec->f[i]);
+  return k;
+}
+
+/* Maps header cells to fields. Returns the number of errors added. */
+static int map_header(regctx *c, const reg *r, const csvrec *h, int *col2f,
+                      int *ncols)
+{
+  int bad = 0;
+  int *seen = xcalloc((size_t)r->nfields, sizeof *seen);
+  char *acc = reg_accepted_names(r);
+  *ncols = h->nfields;
+  while(*ncols > 0 && cell_blank(&h->f[*ncols - 1]))
+    (*ncols)--; /* trailing empty header cells: Excel's, ignored */
+  for(int i = 0; i < *ncols; i++) {
+    col2f[i] = -1;
+    if(cell_blank(&h->f[i]))
+      continue;
+    int fi = reg_match_header(r, h->f[i].p, h->f[i].n);
+    if(fi < 0) {
+      reg_error(c, -1, "unknown column '%.*s'; accepted: %s", (int)h->f[i].n,
+                h->f[i].p, acc);
+      bad++;
+    } else if(seen[fi]) {
+      reg_error(c, -1, "column '%.*s' appears twice (as %s)", (int)h->f[i].n,
+                h->f[i].p, r->fields[fi].zh);
+      bad++;
+    } else {
+      seen[fi] = 1;
+      col2f[i] = fi;
+      reg_set_colname(c, fi, h->f[i].p, h->f[i].n);
+    }
+  }
+  for(int fi = 0; fi < r->nfields; fi++)
+    if((r->fields[fi].flags & F_REQ) && !seen[fi]) {
+      reg_error(c, -1, "missing required column %s (%s); accepted: %s",
+                r->fields[fi].zh, r->fields[fi].key, acc);
+      bad++;
+    }
+  free(acc);
+  free(seen);
+  return bad;
+}
+
+/* Is this record a title line above the header? One filled cell that is
+ * not a column name. */
+static int is_title(const reg *r, const csvrec *rec)
+{
+  if(nonblank_cells(rec) != 1)
+    return 0;
+  for(int i = 0; i < rec->nfields; i++)
+    if(!cell_blank(&rec->f[i]))
+      return reg_match_header(r, rec->f[i].p, rec->f[i].n) < 0;
+  return 0;
+}
+
+int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
+{
+  char err[1024];
+  memset(res, 0, sizeof *res);
+  csvin *in = csvin_open(o->file, o->enc, err, sizeof err);
+  if(!in) {
+    res->nerrors = 1;
+    res->errors = xstrdup(err);
+    return -1;
+  }
+  regctx *c = reg_open(z, r);
+  int nf = r->nfields;
+  int *col2f = NULL, ncols = 0;
+  const char **cells = xcalloc((size_t)nf, sizeof *cells);
+  size_t *lens = xcalloc((size_t)nf, sizeof *lens);
+  val *v = xcalloc((size_t)nf, sizeof *v);
+  digest *dg = digest_new();
+  int64_t batch = 0;
+  int header = 0, rc, began = 0;
+  csvrec rec;
+  long rows = 0;
+
+  if(db_begin(z)) {
+    reg_set_place(c, o->file, 0);
+    reg_error(c, -1, "%s", z->err);
+    goto done;
+  }
+  began = 1;
+  batch = history_next_id(z);
+  while((rc = csvin_next(in, &rec)) == 1) {
+    reg_set_place(c, o->file, rec.row);
+    if(row_blank(&rec)) {
+      res->blank++;
+      continue;
+    }
+    if(!header) {
+      if(is_title(r, &rec))
+        continue;
+      col2f = xcalloc((size_t)rec.nfields + 1, sizeof *col2f);
+      header = 1;
+      if(map_header(c, r, &rec, col2f, &ncols))
+        break;
+      continue;
+    }
+    if(rec.nfields < ncols) {
+      reg_error(c, -1, "%d cells, but the header has %d columns", rec.nfields,
+                ncols);
+      continue;
+    }
+    int extra = 0;
+    for(int i = ncols; i < rec.nfields; i++)
+      extra |= !cell_blank(&rec.f[i]);
+    if(extra) {
+      reg_error(c, -1, "%d cells, but the header has %d columns", rec.nfields,
+                ncols);
+      continue;
+    }
+    for(int i = 0; i < nf; i++)
+      cells[i] = NULL;
+    for(int i = 0; i < ncols; i++) {
+      if(col2f[i] >= 0) {
+        cells[col2f[i]] = rec.f[i].p;
+        lens[col2f[i]] = rec.f[i].n;
+      } else if(!cell_blank(&rec.f[i])) {
+        reg_error(c, -1, "a value in column %d, which has no header", i + 1);
+      }
+    }
+    if(reg_parse(c, cells, lens, v))
+      continue;
+    int64_t id;
+    int upd;
+    if(reg_write(c, v, o->update ? 1 : 0, batch, &id, &upd))
+      continue;
+    if(upd == 0) {
+      const sbuf *cn = reg_last_canon(c);
+      digest_add(dg, cn->buf, cn->len);
+      digest_add(dg, "\n", 1);
+      res->inserted++;
+    } else if(upd == 1) {
+      res->updated++;
+    } else {
+      res->unchanged++;
+    }
+    if(o->progress && (++rows & 0xffff) == 0) {
+      long long done, total;
+      csvin_progress(in, &done, &total);
+      o->progress(done, total, rows);
+    }
+  }
+  if(rc < 0) {
+    reg_set_place(c, NULL, 0);
+    reg_error(c, -1, "%s: %s", o->file, csvin_error(in));
+  } else if(!header && reg_nerrors(c) == 0) {
+    reg_set_place(c, NULL, 0);
+    reg_error(c, -1, "%s: no header row (accepted columns: see 'sanzi %s "
+                     "template')", o->file, r->name);
+  }
+  snprintf(res->encoding, sizeof res->encoding, "%s",
+           csvin_encoding_name(in));
+  if(reg_nerrors(c) == 0 && !o->dry_run &&
+     res->inserted + res->updated > 0) {
+    unsigned char d[32];
+    int64_t n = res->inserted + res->updated;
+    digest_final(dg, d);
+    dg = NULL;
+    if(res->updated)
+      history_rows_digest(z, r, batch, d, &n);
+    sbuf sum;
+    sb_init(&sum);
+    sb_addstr(&sum, "{\"file\":");
+    json_string(&sum, o->file, strlen(o->file));
+    sb_addf(&sum, ",\"inserted\":%ld,\"updated\":%ld}", res->inserted,
+            res->updated);
+    if(history_append(z, batch, r->name, NULL, "import", sum.buf, n, d)) {
+      reg_set_place(c, NULL, 0);
+      reg_error(c, -1, "%s", z->err);
+    } else {
+      res->log_id = batch;
+    }
+    sb_free(&sum);
+  }
+done:
+  if(dg) {
+    unsigned char d[32];
+    digest_final(dg, d);
+  }
+  res->nerrors = reg_nerrors(c);
+  if(began) {
+    int commit = res->nerrors == 0 && !o->dry_run;
+    if(db_end(z, commit) && commit) {
+      reg_set_place(c, NULL, 0);
+      reg_error(c, -1, "%s: cannot commit: %s", o->file, z->err);
+      res->nerrors = reg_nerrors(c);
+      res->log_id = 0;
+    }
+  }
+  res->errors = xstrdup(reg_errors(c));
+  csvin_close(in);
+  reg_close(c);
+  free(col2f);
+  free(cells);
+  free(lens);
+  free(v);
+  return res->nerrors ? -1 : 0;
+}
+
+/* ---- export ---- */
+
+/* " WHERE ..." restricting rows to a village or everything under an
+ * organisation code (township or county); binds ?1. */
+const char *scope_where(const char *village, const char *township)
+{
+  if(village)
+    return " WHERE village = ?1";
+  if(township)
+    return " WHERE village BETWEEN ?1 AND ?1 || 'z'";
+  return "";
+}
+
+/* Asset depreciation at a date from a row (fields in spec order). */
+void asset_depreciation(sz *z, const reg *r, const val *v, const char *as_of,
+                        int64_t *acc, char through[8])
+{
+  char key[128];
+  const val *cat = &v[reg_field(r, "category")];
+  const val *life = &v[reg_field(r, "useful_life_months")];
+  const val *res = &v[reg_field(r, "residual_rate")];
+  const val *opening = &v[reg_field(r, "accumulated_depreciation")];
+  const val *thr = &v[reg_field(r, "depreciated_through")];
+  char acq[11], othr[8] = "";
+  const val *aq = &v[reg_field(r, "acquired_on")];
+  snprintf(acq, sizeof acq, "%.*s", (int)aq->n, aq->s);
+  if(thr->t == V_TEXT)
+    snprintf(othr, sizeof othr, "%.*s", (int)thr->n, thr->s);
+  depr_in in;
+  memset(&in, 0, sizeof in);
+  in.original = v[reg_field(r, "original_value")].i;
+  snprintf(key, sizeof key, "useful_life.%.*s", (int)cat->n, cat->s);
+  in.life_months = life->t == V_INT ? life->i : config_int(z, key, 0);
+  in.residual_ppm = res->t == V_INT ? res->i : config_int(z, "residual_rate",
+                                                          50000);
+  in.acquired_on = acq;
+  in.opening_acc = opening->t == V_INT ? opening->i : 0;
+  in.opening_through = othr[0] ? othr : NULL;
+  *acc = depr_accumulated(&in, as_of);
+  /* The last month counted: the month of as_of if it ended that day. */
+  int y, m, d;
+  date_split(as_of, &y, &m, &d);
+  if(d != date_month_days(y, m)) {
+    if(--m == 0) {
+      m = 12;
+      y--;
+    }
+  }
+  if(*acc == in.opening_acc)
+    snprintf(through, 8, "%s", othr);
+  else
+    snprintf(through, 8, "%04d-%02d", y, m);
+}
+
+int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
+{
+  int is_asset = !strcmp(r->name, "asset");
+  int with_net = is_asset && o->as_of;
+  sbuf sql, cell;
+  sb_init(&sql);
+  sb_init(&cell);
+  reg_select_sql(r, &sql);
+  sb_addstr(&sql, scope_where(o->village, o->township));
+  if(is_asset && o->as_of)
+    sb_addf(&sql, "%s acquired_on <= ?2",
+            o->village || o->township ? " AND" : " WHERE");
+  sb_addstr(&sql, " ORDER BY id");
+  sqlite3_stmt *st = db_prepare(z, sql.buf);
+  if(o->village || o->township)
+    sqlite3_bind_text(st, 1, o->village ? o->village : o->township, -1,
+                      SQLITE_STATIC);
+  if(is_asset && o->as_of)
+    sqlite3_bind_text(st, 2, o->as_of, -1, SQLITE_STATIC);
+  if(o->bom)
+    csvout_bom(fp);
+  int first = 1;
+  for(int i = 0; i < r->nfields; i++) {
+    const field *f = &r->fields[i];
+    if((f->type == F_DERIVED && !with_net) || (f->type == F_CODE && !r->infix))
+      continue;
+    csvout_field(fp, f->zh, strlen(f->zh), first);
+    first = 0;
+  }
+  csvout_endrow(fp);
+  val *v = xcalloc((size_t)r->nfields, sizeof *v);
+  int ad = reg_field(r, "accumulated_depreciation");
+  int dt = reg_field(r, "depreciated_through");
+  int nv = reg_field(r, "net_value");
+  int ov = reg_field(r, "original_value");
+  char through[8];
+  while(sqlite3_step(st) == SQLITE_ROW) {
+    reg_row_from_stmt(r, st, 2, v);
+    if(with_net) {
+      int64_t acc;
+      asset_depreciation(z, r, v, o->as_of, &acc, through);
+      v[ad].t = V_INT;
+      v[ad].i = acc;
+      v[dt].t = through[0] ? V_TEXT : V_NULL;
+      v[dt].s = through;
+      v[dt].n = strlen(through);
+      v[nv].t = V_INT;
+      v[nv].i = v[ov].i - acc;
+    }
+    first = 1;
+    for(int i = 0; i < r->nfields; i++) {
+      const field *f = &r->fields[i];
+      if((f->type == F_DERIVED && !with_net) ||
+         (f->type == F_CODE && !r->infix))
+        continue;
+      sb_reset(&cell);
+      reg_format(f, &v[i], &cell);
+      csvout_field(fp, cell.buf ? cell.buf : "", cell.len, first);
+      first = 0;
+    }
+    csvout_endrow(fp);
+  }
+  int rc = 0;
+  if(sqlite3_errcode(z->db) != SQLITE_OK &&
+     sqlite3_errcode(z->db) != SQLITE_DONE &&
+     sqlite3_errcode(z->db) != SQLITE_ROW) {
+    set_err(z->err, sizeof z->err, "%s", sqlite3_errmsg(z->db));
+    rc = -1;
+  }
+  sqlite3_finalize(st);
+  free(v);
+  sb_free(&sql);
+  sb_free(&cell);
+  return rc;
+}
+
+void reg_template(const reg *r, FILE *fp)
+{
+  /* An example row, by key; every register's required fields are filled. */
+  static const struct {
+    const char *reg, *key, *value;
+  } ex[] = {
+    {"asset", "village", "150125100201"}, {"asset", "name", "村委会办公楼"},
+    {"asset", "category", "房屋及建筑物"}, {"asset", "nature", "非经营性"},
+    {"asset", "location", "福如东村一组"}, {"asset", "quantity", "1"},
+    {"asset", "unit", "座"}, {"asset", "original_value", "120000.00"},
+    {"asset", "acquired_via", "自建"}, {"asset", "acquired_on", "2020-06-15"},
+    {"asset", "status", "在用"}, {"asset", "custodian", "张建国"},
+    {"resource", "village", "150125100201"},
+    {"resource", "name", "村东旱地"}, {"resource", "land_class", "0103"},
+    {"resource", "location", "村东"}, {"resource", "area", "120.5"},
+    {"resource", "east", "公路"}, {"resource", "west", "王家地"},
+    {"resource", "south", "河滩"}, {"resource", "north", "林带"},
+    {"resource", "status", "发包"},
+    {"account", "village", "150125100201"},
+    {"account", "name", "现金"}, {"account", "kind", "库存现金"},
+    {"account", "opening_balance", "1200.00"},
+    {"account", "opening_date", "2025-01-01"},
+    {"fund", "voucher", "记-001"}, {"fund", "village", "150125100201"},
+    {"fund", "date", "2025-01-15"}, {"fund", "account", "150125100201-ZH-0001"},
+    {"fund", "direction", "收入"}, {"fund", "amount", "5000.00"},
+    {"fund", "category", "经营收入"}, {"fund", "counterparty", "武川县某合作社"},
+    {"fund", "summary", "收取机井承包费"},
+  };
+  int first = 1;
+  for(int i = 0; i < r->nfields; i++) {
+    const field *f = &r->fields[i];
+    if(f->type == F_DERIVED || (f->type == F_CODE && !r->infix))
+      continue;
+    csvout_field(fp, f->zh, strlen(f->zh), first);
+    first = 0;
+  }
+  csvout_endrow(fp);
+  first = 1;
+  for(int i = 0; i < r->nfields; i++) {
+    const field *f = &r->fields[i];
+    if(f->type == F_DERIVED || (f->type == F_CODE && !r->infix))
+      continue;
+    const char *value = "";
+    for(size_t k = 0; k < ARRAY_SIZE(ex); k++)
+      if(!strcmp(ex[k].reg, r->name) && !strcmp(ex[k].key, f->key))
+        value = ex[k].value;
+    csvout_field(fp, value, strlen(value), first);
+    first = 0;
+  }
+  csvout_endrow(fp);
+}

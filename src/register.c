@@ -1,0 +1,1115 @@
+/* register.c: the register specs and the one pipeline every register's
+ * rows go through: header matching, parsing and validation, writing with
+ * the change log, canonical form and formatting. */
+#include "register.h"
+#include "date.h"
+#include "history.h"
+#include "money.h"
+#include "text.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the specs ---- */
+
+static int check_asset(struct regctx *c, val *v);
+static int check_fund(struct regctx *c, val *v);
+static int check_org(struct regctx *c, val *v);
+
+static const field asset_fields[] = {
+  {"code", "资产编号", F_CODE, F_LIST | F_FIXED, NULL},
+  {"village", "村代码", F_VILLAGE, F_REQ | F_LIST | F_FIXED, NULL},
+  {"name", "资产名称", F_TEXT, F_REQ | F_LIST, NULL},
+  {"category", "资产类别", F_ENUM, F_REQ | F_LIST, "asset_category"},
+  {"nature", "资产性质", F_ENUM, F_REQ, "asset_nature"},
+  {"location", "坐落位置", F_TEXT, 0, NULL},
+  {"quantity", "数量", F_QTY, 0, NULL},
+  {"unit", "计量单位", F_TEXT, 0, NULL},
+  {"original_value", "原值", F_MONEY, F_REQ | F_LIST, NULL},
+  {"accumulated_depreciation", "累计折旧", F_MONEY, 0, NULL},
+  {"depreciated_through", "折旧截至", F_MONTH, 0, NULL},
+  {"useful_life_months", "使用年限", F_INT, 0, NULL},
+  {"residual_rate", "净残值率", F_RATE, 0, NULL},
+  {"acquired_via", "取得方式", F_ENUM, F_REQ, "asset_source"},
+  {"acquired_on", "取得日期", F_DATE, F_REQ | F_LIST, NULL},
+  {"status", "使用状态", F_ENUM, F_REQ | F_LIST, "asset_status"},
+  {"custodian", "管护责任人", F_TEXT, 0, NULL},
+  {"certificate", "权证号", F_TEXT, 0, NULL},
+  {"note", "备注", F_TEXT, 0, NULL},
+  {"net_value", "净值", F_DERIVED, 0, NULL},
+};
+
+static const field resource_fields[] = {
+  {"code", "资源编号", F_CODE, F_LIST | F_FIXED, NULL},
+  {"village", "村代码", F_VILLAGE, F_REQ | F_LIST | F_FIXED, NULL},
+  {"name", "资源名称", F_TEXT, F_REQ | F_LIST, NULL},
+  {"land_class", "地类", F_LANDCLASS, F_REQ | F_LIST, NULL},
+  {"location", "坐落位置", F_TEXT, 0, NULL},
+  {"area", "面积", F_AREA, F_REQ | F_LIST | F_POS, NULL},
+  {"east", "东至", F_TEXT, 0, NULL},
+  {"west", "西至", F_TEXT, 0, NULL},
+  {"south", "南至", F_TEXT, 0, NULL},
+  {"north", "北至", F_TEXT, 0, NULL},
+  {"certificate", "权证号", F_TEXT, 0, NULL},
+  {"status", "经营状态", F_ENUM, F_REQ | F_LIST, "resource_status"},
+  {"note", "备注", F_TEXT, 0, NULL},
+};
+
+static const field account_fields[] = {
+  {"code", "账户编号", F_CODE, F_LIST | F_FIXED, NULL},
+  {"village", "村代码", F_VILLAGE, F_REQ | F_LIST | F_FIXED, NULL},
+  {"name", "账户名称", F_TEXT, F_REQ | F_LIST, NULL},
+  {"kind", "账户类型", F_ENUM, F_REQ | F_LIST, "account_kind"},
+  {"bank", "开户银行", F_TEXT, 0, NULL},
+  {"bank_account", "银行账号", F_TEXT, 0, NULL},
+  {"opening_balance", "期初余额", F_MONEY, F_REQ | F_LIST, NULL},
+  {"opening_date", "期初日期", F_DATE, F_REQ | F_LIST, NULL},
+  {"note", "备注", F_TEXT, 0, NULL},
+};
+
+static const field fund_fields[] = {
+  {"voucher", "凭证号", F_TEXT, F_REQ | F_LIST | F_FIXED, NULL},
+  {"village", "村代码", F_VILLAGE, F_REQ | F_LIST | F_FIXED, NULL},
+  {"date", "日期", F_DATE, F_REQ | F_LIST, NULL},
+  {"account", "账户编号", F_ACCOUNT, F_REQ | F_LIST, NULL},
+  {"direction", "收支方向", F_ENUM, F_REQ | F_LIST, "fund_direction"},
+  {"amount", "金额", F_MONEY, F_REQ | F_LIST | F_POS, NULL},
+  {"category", "收支类别", F_ENUM, F_REQ | F_LIST, "fund_category"},
+  {"counterparty", "对方单位", F_TEXT, 0, NULL},
+  {"summary", "摘要", F_TEXT, F_REQ | F_LIST, NULL},
+  {"contract", "合同编号", F_TEXT, 0, NULL},
+  {"handler", "经办人", F_TEXT, 0, NULL},
+  {"approver", "审批人", F_TEXT, 0, NULL},
+  {"note", "备注", F_TEXT, 0, NULL},
+  /* Derived from village, year and voucher; stored, never in a file. */
+  {"code", "编号", F_CODE, F_FIXED, NULL},
+};
+
+static const field org_fields[] = {
+  {"code", "代码", F_CODE, F_REQ | F_LIST, NULL},
+  {"name", "名称", F_TEXT, F_REQ | F_LIST, NULL},
+  {"level", "级别", F_TEXT, F_REQ | F_LIST, NULL},
+  {"parent_code", "上级代码", F_TEXT, F_LIST, NULL},
+};
+
+static const field setting_fields[] = {
+  {"key", "参数", F_TEXT, F_REQ | F_LIST, NULL},
+  {"type", "类型", F_TEXT, F_REQ, NULL},
+  {"value", "值", F_TEXT, F_REQ | F_LIST, NULL},
+  {"note", "说明", F_TEXT, F_REQ | F_LIST, NULL},
+};
+
+#define SPEC(f) f, (int)ARRAY_SIZE(f)
+static const reg asset_reg = {"asset", "资产", "ZC", SPEC(asset_fields), 0,
+                              check_asset};
+static const reg resource_reg = {"resource", "资源", "ZY",
+                                 SPEC(resource_fields), 0, NULL};
+static const reg account_reg = {"account", "账户", "ZH", SPEC(account_fields),
+                                0, NULL};
+static const reg fund_reg = {"fund", "资金收支", NULL, SPEC(fund_fields), 0,
+                             check_fund};
+static const reg org_reg = {"org", "组织", NULL, SPEC(org_fields), 1,
+                            check_org};
+static const reg setting_reg = {"setting", "参数", NULL, SPEC(setting_fields),
+                                1, NULL};
+
+const reg *const registers[] = {&asset_reg, &resource_reg, &account_reg,
+                                &fund_reg, &org_reg, &setting_reg, NULL};
+const reg *const logged_tables[] = {&setting_reg, &org_reg, &asset_reg,
+                                    &resource_reg, &account_reg, &fund_reg,
+                                    NULL};
+
+const reg *reg_find(const char *name)
+{
+  for(int i = 0; registers[i]; i++)
+    if(!strcmp(registers[i]->name, name))
+      return registers[i];
+  return NULL;
+}
+
+int reg_field(const reg *r, const char *key)
+{
+  for(int i = 0; i < r->nfields; i++)
+    if(!strcmp(r->fields[i].key, key))
+      return i;
+  return -1;
+}
+
+/* ---- canonical form and formatting ---- */
+
+void json_string(sbuf *out, const char *s, size_t n)
+{
+  static const char hx[] = "0123456789abcdef";
+  sb_grow(out, n + 2);
+  out->buf[out->len++] = '"';
+  for(size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if(ch == '"' || ch == '\\') {
+      char e[2] = {'\\', (char)ch};
+      sb_add(out, e, 2);
+    } else if(ch < 0x20) {
+      char e[6] = {'\\', 'u', '0', '0', hx[ch >> 4], hx[ch & 15]};
+      sb_add(out, e, 6);
+    } else {
+      sb_grow(out, 1);
+      out->buf[out->len++] = (char)ch;
+    }
+  }
+  sb_addch(out, '"');
+}
+
+static void json_int(sbuf *out, int64_t v)
+{
+  char buf[24];
+  int n = snprintf(buf, sizeof buf, "%lld", (long long)v);
+  sb_add(out, buf, (size_t)n);
+}
+
+void reg_canon(const reg *r, int64_t id, const val *v, sbuf *out)
+{
+  sb_addstr(out, "{\"id\":");
+  json_int(out, id);
+  for(int i = 0; i < r->nfields; i++) {
+    const field *f = &r->fields[i];
+    if(f->type == F_DERIVED)
+      continue;
+    sb_addch(out, ',');
+    json_string(out, f->key, strlen(f->key));
+    sb_addch(out, ':');
+    if(v[i].t == V_INT)
+      json_int(out, v[i].i);
+    else if(v[i].t == V_TEXT)
+      json_string(out, v[i].s, v[i].n);
+    else
+      sb_add(out, "null", 4);
+  }
+  sb_addch(out, '}');
+}
+
+static void format(const field *f, const val *v, sbuf *out, int grouped)
+{
+  char buf[48];
+  if(v->t == V_TEXT) {
+    sb_add(out, v->s, v->n);
+    return;
+  }
+  if(v->t != V_INT)
+    return;
+  switch(f->type) {
+  case F_MONEY:
+  case F_DERIVED:
+    sb_addstr(out, grouped ? money_format_grouped(v->i, buf)
+                           : money_format(v->i, buf));
+    break;
+  case F_AREA:
+  case F_QTY:
+    sb_addstr(out, area_format(v->i, buf));
+    break;
+  case F_RATE:
+    sb_addstr(out, rate_format(v->i, buf));
+    break;
+  default:
+    json_int(out, v->i);
+  }
+}
+
+void reg_format(const field *f, const val *v, sbuf *out)
+{
+  format(f, v, out, 0);
+}
+
+void reg_format_grouped(const field *f, const val *v, sbuf *out)
+{
+  format(f, v, out, 1);
+}
+
+/* ---- header matching ---- */
+
+/* Fold, then drop '*' marks and a trailing unit in brackets:
+ * "原值（元）" -> "原值", "*村代码" -> "村代码". */
+static void header_key(const char *cell, size_t n, sbuf *out)
+{
+  sbuf t;
+  sb_init(&t);
+  text_fold(cell, n, &t);
+  const char *p = t.buf ? t.buf : "";
+  size_t len = t.len;
+  while(len && *p == '*') {
+    p++;
+    len--;
+  }
+  while(len && p[len - 1] == '*')
+    len--;
+  if(len && p[len - 1] == ')') {
+    size_t i = len - 1;
+    while(i > 0 && p[i] != '(')
+      i--;
+    if(p[i] == '(' && i > 0)
+      len = i;
+  }
+  size_t tl;
+  const char *q = text_trim(p, len, &tl);
+  sb_add(out, q, tl);
+  sb_free(&t);
+}
+
+int reg_match_header(const reg *r, const char *cell, size_t n)
+{
+  sbuf k;
+  sb_init(&k);
+  header_key(cell, n, &k);
+  int found = -1;
+  for(int i = 0; k.len && i < r->nfields && found < 0; i++) {
+    const field *f = &r->fields[i];
+    if(r->infix == NULL && f->type == F_CODE && !r->internal)
+      continue; /* a derived code is not a column */
+    if(!strcmp(k.buf, f->zh) || !strcasecmp(k.buf, f->key))
+      found = i;
+  }
+  sb_free(&k);
+  return found;
+}
+
+char *reg_accepted_names(const reg *r)
+{
+  sbuf s;
+  sb_init(&s);
+  for(int i = 0; i < r->nfields; i++) {
+    const field *f = &r->fields[i];
+    if(r->infix == NULL && f->type == F_CODE && !r->internal)
+      continue;
+    sb_addf(&s, "%s%s%s (%s)", i ? ", " : "", f->flags & F_REQ ? "*" : "",
+            f->zh, f->key);
+  }
+  return sb_detach(&s);
+}
+
+/* ---- the per-operation context ---- */
+
+typedef struct names {
+  int n;
+  char **v;
+} names;
+
+struct regctx {
+  sz *z;
+  const reg *r;
+  /* villages: sorted 12-digit codes as numbers, with code counters */
+  uint64_t *vil;
+  int64_t *vil_next; /* next generated code number, 0 = not looked up */
+  size_t nvil;
+  names *enums;      /* per field, for F_ENUM */
+  names lc_code, lc_name, lc_alias, lc_alias_code;
+  sqlite3_stmt *ins, *upd, *get, *acct, *maxno;
+  char genbuf[64];
+  char *scratch; /* 16 bytes per field: normalised dates and months */
+  char fundcode[256];
+  /* errors */
+  const char *file;
+  long row;
+  char **colname;
+  sbuf errs;
+  long nerr;
+  sbuf canon;   /* canonical text of the last row written */
+  sbuf loadbuf; /* text of the last loaded row */
+};
+
+static void names_load(sz *z, names *nm, const char *sql)
+{
+  sqlite3_stmt *st = db_prepare(z, sql);
+  while(sqlite3_step(st) == SQLITE_ROW) {
+    nm->v = xrealloc(nm->v, sizeof *nm->v * (size_t)(nm->n + 1));
+    nm->v[nm->n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+  }
+  sqlite3_finalize(st);
+}
+
+static void names_free(names *nm)
+{
+  for(int i = 0; i < nm->n; i++)
+    free(nm->v[i]);
+  free(nm->v);
+  nm->v = NULL;
+  nm->n = 0;
+}
+
+static int names_find(const names *nm, const char *s, size_t n)
+{
+  for(int i = 0; i < nm->n; i++)
+    if(strlen(nm->v[i]) == n && !memcmp(nm->v[i], s, n))
+      return i;
+  return -1;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static void build_sql(regctx *c)
+{
+  const reg *r = c->r;
+  sbuf ins, vals, upd, get;
+  sb_init(&ins);
+  sb_init(&vals);
+  sb_init(&upd);
+  sb_init(&get);
+  sb_addf(&ins, "INSERT INTO \"%s\"(", r->name);
+  sb_addf(&upd, "UPDATE \"%s\" SET ", r->name);
+  sb_addstr(&get, "SELECT id, log_id");
+  int k = 0;
+  for(int i = 0; i < r->nfields; i++) {
+    if(r->fields[i].type == F_DERIVED)
+      continue;
+    k++;
+    sb_addf(&ins, "\"%s\", ", r->fields[i].key);
+    sb_addf(&vals, "?%d, ", k);
+    sb_addf(&upd, "\"%s\" = ?%d, ", r->fields[i].key, k);
+    sb_addf(&get, ", \"%s\"", r->fields[i].key);
+  }
+  sb_addf(&ins, "log_id) VALUES(%s?%d)", vals.buf, k + 1);
+  sb_addf(&upd, "log_id = ?%d WHERE id = ?%d", k + 1, k + 2);
+  sb_addf(&get, " FROM \"%s\" WHERE %s = ?1", r->name,
+          r->internal && !strcmp(r->name, "setting") ? "key" : "code");
+  c->ins = db_prepare(c->z, ins.buf);
+  c->upd = db_prepare(c->z, upd.buf);
+  c->get = db_prepare(c->z, get.buf);
+  sb_free(&ins);
+  sb_free(&vals);
+  sb_free(&upd);
+  sb_free(&get);
+}
+
+regctx *reg_open(sz *z, const reg *r)
+{
+  regctx *c = xcalloc(1, sizeof *c);
+  c->z = z;
+  c->r = r;
+  c->colname = xcalloc((size_t)r->nfields, sizeof *c->colname);
+  c->enums = xcalloc((size_t)r->nfields, sizeof *c->enums);
+  c->scratch = xcalloc((size_t)r->nfields, 16);
+  for(int i = 0; i < r->nfields; i++) {
+    const field *f = &r->fields[i];
+    if(f->type == F_ENUM) {
+      char sql[128];
+      snprintf(sql, sizeof sql, "SELECT DISTINCT name FROM \"%s\" ORDER BY rowid",
+               f->ref);
+      names_load(z, &c->enums[i], sql);
+    }
+    if(f->type == F_LANDCLASS && !c->lc_code.n) {
+      names_load(z, &c->lc_code, "SELECT code FROM land_class ORDER BY code");
+      names_load(z, &c->lc_name, "SELECT name FROM land_class ORDER BY code");
+      names_load(z, &c->lc_alias,
+                 "SELECT alias FROM land_class_alias ORDER BY alias");
+      names_load(z, &c->lc_alias_code,
+                 "SELECT code FROM land_class_alias ORDER BY alias");
+    }
+  }
+  int want_vil = reg_field(r, "village") >= 0 &&
+                 r->fields[reg_field(r, "village")].type == F_VILLAGE;
+  sqlite3_stmt *st = db_prepare(
+      z, want_vil ? "SELECT code FROM org WHERE level = 'village' ORDER BY code"
+                  : "SELECT 1 WHERE 0");
+  size_t cap = 0;
+  while(sqlite3_step(st) == SQLITE_ROW) {
+    if(c->nvil == cap) {
+      cap = cap ? cap * 2 : 256;
+      c->vil = xrealloc(c->vil, cap * sizeof *c->vil);
+    }
+    c->vil[c->nvil++] = strtoull((const char *)sqlite3_column_text(st, 0),
+                                 NULL, 10);
+  }
+  sqlite3_finalize(st);
+  qsort(c->vil, c->nvil, sizeof *c->vil, cmp_u64);
+  c->vil_next = xcalloc(c->nvil ? c->nvil : 1, sizeof *c->vil_next);
+  build_sql(c);
+  if(r == &fund_reg)
+    c->acct = db_prepare(z, "SELECT village, opening_date FROM account "
+                            "WHERE code = ?1");
+  if(r->infix) {
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "SELECT max(CAST(substr(code, 18) AS INTEGER)) FROM \"%s\" "
+             "WHERE village = ?1 AND code GLOB ?1 || '-%s-[0-9]*'",
+             r->name, r->infix);
+    c->maxno = db_prepare(z, sql);
+  }
+  return c;
+}
+
+void reg_close(regctx *c)
+{
+  if(!c)
+    return;
+  for(int i = 0; i < c->r->nfields; i++) {
+    names_free(&c->enums[i]);
+    free(c->colname[i]);
+  }
+  names_free(&c->lc_code);
+  names_free(&c->lc_name);
+  names_free(&c->lc_alias);
+  names_free(&c->lc_alias_code);
+  free(c->enums);
+  free(c->scratch);
+  free(c->colname);
+  free(c->vil);
+  free(c->vil_next);
+  sqlite3_finalize(c->ins);
+  sqlite3_finalize(c->upd);
+  sqlite3_finalize(c->get);
+  sqlite3_finalize(c->acct);
+  sqlite3_finalize(c->maxno);
+  sb_free(&c->errs);
+  sb_free(&c->canon);
+  sb_free(&c->loadbuf);
+  free(c);
+}
+
+/* ---- errors ---- */
+
+#define MAX_LISTED 100
+
+void reg_set_place(regctx *c, const char *file, long row)
+{
+  c->file = file;
+  c->row = row;
+}
+
+void reg_set_colname(regctx *c, int i, const char *name, size_t n)
+{
+  free(c->colname[i]);
+  size_t tl;
+  const char *t = text_trim(name, n, &tl);
+  c->colname[i] = xstrndup(t, tl);
+}
+
+void reg_error(regctx *c, int fi, const char *fmt, ...)
+{
+  c->nerr++;
+  if(c->nerr > MAX_LISTED)
+    return;
+  if(c->file)
+    sb_addf(&c->errs, "%s:%ld: ", c->file, c->row);
+  if(fi >= 0)
+    sb_addf(&c->errs, "%s: ",
+            c->colname[fi] ? c->colname[fi] : c->r->fields[fi].zh);
+  va_list ap;
+  va_start(ap, fmt);
+  sb_vaddf(&c->errs, fmt, ap);
+  va_end(ap);
+  sb_addch(&c->errs, '\n');
+}
+
+long reg_nerrors(const regctx *c)
+{
+  return c->nerr;
+}
+
+const char *reg_errors(const regctx *c)
+{
+  static char more[96];
+  if(c->nerr > MAX_LISTED) {
+    /* Appended once, on the first call after the errors are complete. */
+    regctx *m = (regctx *)c;
+    snprintf(more, sizeof more, "... and %ld more errors\n",
+             c->nerr - MAX_LISTED);
+    if(!strstr(m->errs.buf, "more errors\n"))
+      sb_addstr(&m->errs, more);
+  }
+  return c->errs.buf ? c->errs.buf : "";
+}
+
+/* ---- parsing ---- */
+
+static int village_index(const regctx *c, const char *s, size_t n)
+{
+  if(n != 12)
+    return -1;
+  uint64_t v = 0;
+  for(size_t i = 0; i < n; i++) {
+    if(s[i] < '0' || s[i] > '9')
+      return -1;
+    v = v * 10 + (uint64_t)(s[i] - '0');
+  }
+  const uint64_t *p = bsearch(&v, c->vil, c->nvil, sizeof v, cmp_u64);
+  return p ? (int)(p - c->vil) : -2;
+}
+
+static void list_names(const names *nm, sbuf *out)
+{
+  for(int i = 0; i < nm->n; i++)
+    sb_addf(out, "%s%s", i ? ", " : "", nm->v[i]);
+}
+
+static int parse_landclass(regctx *c, int fi, const char *s, size_t n, val *v)
+{
+  int i = names_find(&c->lc_code, s, n);
+  if(i < 0 && n >= 1 && n <= 3) {
+    /* Excel drops leading zeros: 103 -> 0103, 1 -> 01. */
+    char pad[5];
+    int all_digits = 1;
+    for(size_t k = 0; k < n; k++)
+      all_digits &= s[k] >= '0' && s[k] <= '9';
+    if(all_digits) {
+      size_t want = n <= 2 ? 2 : 4;
+      memset(pad, '0', sizeof pad);
+      memcpy(pad + want - n, s, n);
+      i = names_find(&c->lc_code, pad, want);
+    }
+  }
+  if(i >= 0) {
+    v->t = V_TEXT;
+    v->s = c->lc_code.v[i];
+    v->n = strlen(v->s);
+    return 0;
+  }
+  i = names_find(&c->lc_name, s, n);
+  if(i >= 0) {
+    v->t = V_TEXT;
+    v->s = c->lc_code.v[i]; /* lc_name is in code order, like lc_code */
+    v->n = strlen(v->s);
+    return 0;
+  }
+  i = names_find(&c->lc_alias, s, n);
+  if(i >= 0) {
+    v->t = V_TEXT;
+    v->s = c->lc_alias_code.v[i];
+    v->n = strlen(v->s);
+    return 0;
+  }
+  reg_error(c, fi,
+            "'%.*s' is not a GB/T 21010 land class (give a code such as 0103 "
+            "or a name such as 旱地)", (int)n, s);
+  return 1;
+}
+
+static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
+{
+  const field *f = &c->r->fields[fi];
+  size_t n;
+  const char *s = text_trim(cell ? cell : "", cell ? len : 0, &n);
+  const char *e = NULL;
+  v->t = V_NULL;
+  if(n == 0) {
+    if(f->flags & F_REQ) {
+      reg_error(c, fi, "required, but empty");
+      return 1;
+    }
+    return 0;
+  }
+  if(!text_valid_utf8(s, n)) {
+    reg_error(c, fi, "not valid text (bad UTF-8 or a NUL byte)");
+    return 1;
+  }
+  switch(f->type) {
+  case F_TEXT:
+  case F_CODE:
+  case F_ACCOUNT:
+    v->t = V_TEXT;
+    v->s = s;
+    v->n = n;
+    if(f->type != F_TEXT && n > 64) {
+      reg_error(c, fi, "a code is at most 64 bytes long");
+      return 1;
+    }
+    return 0;
+  case F_VILLAGE: {
+    int k = village_index(c, s, n);
+    if(k == -1) {
+      if(memchr(s, 'E', n) || memchr(s, 'e', n))
+        reg_error(c, fi,
+                  "'%.*s' is not a 12-digit village code: the spreadsheet "
+                  "turned it into a number; format the column as text",
+                  (int)n, s);
+      else
+        reg_error(c, fi, "'%.*s' is not a 12-digit village code", (int)n, s);
+      return 1;
+    }
+    if(k == -2) {
+      reg_error(c, fi,
+                "no village with code %.*s (load the divisions with 'sanzi "
+                "org import')", (int)n, s);
+      return 1;
+    }
+    v->t = V_TEXT;
+    v->s = s;
+    v->n = n;
+    return 0;
+  }
+  case F_MONEY:
+  case F_DERIVED:
+    e = money_parse(s, n, &v->i);
+    break;
+  case F_AREA:
+  case F_QTY:
+    e = area_parse(s, n, &v->i);
+    break;
+  case F_RATE:
+    e = rate_parse(s, n, &v->i);
+    if(!e && v->i > 1000000)
+      e = "more than 100%";
+    break;
+  case F_INT:
+    e = int_parse(s, n, &v->i);
+    if(!e && v->i < 0)
+      e = "negative";
+    break;
+  case F_DATE:
+  case F_MONTH: {
+    char *out = c->scratch + 16 * fi;
+    e = f->type == F_DATE ? date_parse(s, n, out) : month_parse(s, n, out);
+    if(!e) {
+      v->t = V_TEXT;
+      v->s = out;
+      v->n = strlen(out);
+      return 0;
+    }
+    break;
+  }
+  case F_ENUM: {
+    int k = names_find(&c->enums[fi], s, n);
+    if(k < 0) {
+      sbuf l;
+      sb_init(&l);
+      list_names(&c->enums[fi], &l);
+      reg_error(c, fi, "'%.*s' is not one of: %s", (int)n, s, l.buf);
+      sb_free(&l);
+      return 1;
+    }
+    v->t = V_TEXT;
+    v->s = c->enums[fi].v[k];
+    v->n = strlen(v->s);
+    return 0;
+  }
+  case F_LANDCLASS:
+    return parse_landclass(c, fi, s, n, v);
+  }
+  if(e) {
+    reg_error(c, fi, "'%.*s': %s", (int)n, s, e);
+    return 1;
+  }
+  v->t = V_INT;
+  if(v->i < 0 && (f->type == F_AREA || f->type == F_QTY ||
+                  (f->type == F_MONEY && strcmp(f->key, "opening_balance")))) {
+    reg_error(c, fi, "'%.*s': must not be negative", (int)n, s);
+    return 1;
+  }
+  if((f->flags & F_POS) && v->i <= 0) {
+    reg_error(c, fi, "'%.*s': must be greater than 0", (int)n, s);
+    return 1;
+  }
+  return 0;
+}
+
+int reg_parse(regctx *c, const char *const *cells, const size_t *lens, val *v)
+{
+  long before = c->nerr;
+  for(int i = 0; i < c->r->nfields; i++)
+    parse_cell(c, i, cells[i], cells[i] ? lens[i] : 0, &v[i]);
+  if(c->nerr == before && c->r->check)
+    c->r->check(c, v);
+  return (int)(c->nerr - before);
+}
+
+/* ---- checks that span fields ---- */
+
+static int check_asset(regctx *c, val *v)
+{
+  int ov = reg_field(c->r, "original_value");
+  int ad = reg_field(c->r, "accumulated_depreciation");
+  int dt = reg_field(c->r, "depreciated_through");
+  int aq = reg_field(c->r, "acquired_on");
+  int nv = reg_field(c->r, "net_value");
+  int bad = 0;
+  int64_t acc = v[ad].t == V_INT ? v[ad].i : 0;
+  char b1[32], b2[32];
+  if(acc > v[ov].i) {
+    reg_error(c, ad, "%s is more than the original value %s",
+              money_format(acc, b1), money_format(v[ov].i, b2));
+    bad++;
+  }
+  if(acc > 0 && v[dt].t == V_NULL) {
+    reg_error(c, dt, "required when 累计折旧 is given: the month the "
+                     "registered depreciation runs through");
+    bad++;
+  }
+  if(v[dt].t == V_TEXT && memcmp(v[dt].s, v[aq].s, 7) < 0) {
+    reg_error(c, dt, "%.7s is before the acquisition month %.7s", v[dt].s,
+              v[aq].s);
+    bad++;
+  }
+  if(v[nv].t == V_INT && v[nv].i != v[ov].i - acc) {
+    reg_error(c, nv, "%s does not equal 原值 - 累计折旧 = %s",
+              money_format(v[nv].i, b1), money_format(v[ov].i - acc, b2));
+    bad++;
+  }
+  v[nv].t = V_NULL; /* derived: never stored */
+  return bad;
+}
+
+static int check_fund(regctx *c, val *v)
+{
+  int vi = reg_field(c->r, "village");
+  int ac = reg_field(c->r, "account");
+  int dt = reg_field(c->r, "date");
+  int di = reg_field(c->r, "direction");
+  int ca = reg_field(c->r, "category");
+  int vo = reg_field(c->r, "voucher");
+  int co = reg_field(c->r, "code");
+  int bad = 0;
+  sqlite3_bind_text(c->acct, 1, v[ac].s, (int)v[ac].n, SQLITE_STATIC);
+  if(sqlite3_step(c->acct) != SQLITE_ROW) {
+    reg_error(c, ac, "no account with code '%.*s'", (int)v[ac].n, v[ac].s);
+    bad++;
+  } else {
+    const char *av = (const char *)sqlite3_column_text(c->acct, 0);
+    const char *od = (const char *)sqlite3_column_text(c->acct, 1);
+    if(strlen(av) != v[vi].n || memcmp(av, v[vi].s, v[vi].n)) {
+      reg_error(c, ac, "account '%.*s' belongs to village %s, not %.*s",
+                (int)v[ac].n, v[ac].s, av, (int)v[vi].n, v[vi].s);
+      bad++;
+    } else if(memcmp(v[dt].s, od, 10) < 0) {
+      reg_error(c, dt, "%.10s is before the account's opening date %s",
+                v[dt].s, od);
+      bad++;
+    }
+  }
+  sqlite3_reset(c->acct);
+  /* The category must exist for this direction. */
+  sqlite3_stmt *st = db_prepare(
+      c->z, "SELECT 1 FROM fund_category WHERE name = ?1 AND direction = ?2");
+  sqlite3_bind_text(st, 1, v[ca].s, (int)v[ca].n, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, v[di].s, (int)v[di].n, SQLITE_STATIC);
+  if(sqlite3_step(st) != SQLITE_ROW) {
+    reg_error(c, ca, "'%.*s' is not a %.*s category", (int)v[ca].n, v[ca].s,
+              (int)v[di].n, v[di].s);
+    bad++;
+  }
+  sqlite3_finalize(st);
+  int k = snprintf(c->fundcode, sizeof c->fundcode, "%.*s-%.4s-%.*s",
+                   (int)v[vi].n, v[vi].s, v[dt].s, (int)v[vo].n, v[vo].s);
+  v[co].t = V_TEXT;
+  v[co].s = c->fundcode;
+  v[co].n = (size_t)k;
+  return bad;
+}
+
+static int check_org(regctx *c, val *v)
+{
+  static const char *const levels[] = {"province", "city", "county",
+                                       "township", "village"};
+  static const size_t lens[] = {2, 4, 6, 9, 12};
+  int bad = 0, lv = -1;
+  for(int i = 0; i < 5; i++)
+    if(strlen(levels[i]) == v[2].n && !memcmp(levels[i], v[2].s, v[2].n))
+      lv = i;
+  if(lv < 0) {
+    reg_error(c, 2, "'%.*s' is not one of: province, city, county, township, "
+                    "village", (int)v[2].n, v[2].s);
+    return 1;
+  }
+  int digits = 1;
+  for(size_t i = 0; i < v[0].n; i++)
+    digits &= v[0].s[i] >= '0' && v[0].s[i] <= '9';
+  if(!digits || v[0].n != lens[lv]) {
+    reg_error(c, 0, "'%.*s' is not a %s code (%zu digits)", (int)v[0].n,
+              v[0].s, levels[lv], lens[lv]);
+    bad++;
+  }
+  if(lv == 0 && v[3].t != V_NULL) {
+    reg_error(c, 3, "a province has no parent");
+    bad++;
+  } else if(lv > 0 && !bad) {
+    if(v[3].t == V_NULL || v[3].n != lens[lv - 1] ||
+       memcmp(v[3].s, v[0].s, v[3].n)) {
+      reg_error(c, 3, "'%.*s' is not the %s code that %.*s begins with",
+                (int)v[3].n, v[3].t == V_NULL ? "" : v[3].s, levels[lv - 1],
+                (int)v[0].n, v[0].s);
+      bad++;
+    } else {
+      sqlite3_stmt *st = db_prepare(c->z, "SELECT 1 FROM org WHERE code = ?1");
+      sqlite3_bind_text(st, 1, v[3].s, (int)v[3].n, SQLITE_STATIC);
+      if(sqlite3_step(st) != SQLITE_ROW) {
+        reg_error(c, 3, "no organisation with code %.*s (list parents before "
+                        "their children)", (int)v[3].n, v[3].s);
+        bad++;
+      }
+      sqlite3_finalize(st);
+    }
+  }
+  return bad;
+}
+
+void reg_row_from_stmt(const reg *r, sqlite3_stmt *st, int col, val *v)
+{
+  for(int i = 0; i < r->nfields; i++) {
+    v[i].t = V_NULL;
+    if(r->fields[i].type == F_DERIVED)
+      continue;
+    switch(sqlite3_column_type(st, col)) {
+    case SQLITE_NULL:
+      break;
+    case SQLITE_INTEGER:
+      v[i].t = V_INT;
+      v[i].i = sqlite3_column_int64(st, col);
+      break;
+    default:
+      v[i].t = V_TEXT;
+      v[i].s = (const char *)sqlite3_column_text(st, col);
+      v[i].n = (size_t)sqlite3_column_bytes(st, col);
+    }
+    col++;
+  }
+}
+
+void reg_select_sql(const reg *r, sbuf *out)
+{
+  sb_addstr(out, "SELECT id, log_id");
+  for(int i = 0; i < r->nfields; i++)
+    if(r->fields[i].type != F_DERIVED)
+      sb_addf(out, ", \"%s\"", r->fields[i].key);
+  sb_addf(out, " FROM \"%s\"", r->name);
+}
+
+/* ---- writing ---- */
+
+static void bind_row(sqlite3_stmt *st, const reg *r, const val *v)
+{
+  int k = 0;
+  for(int i = 0; i < r->nfields; i++) {
+    if(r->fields[i].type == F_DERIVED)
+      continue;
+    k++;
+    if(v[i].t == V_INT)
+      sqlite3_bind_int64(st, k, v[i].i);
+    else if(v[i].t == V_TEXT)
+      sqlite3_bind_text(st, k, v[i].s, (int)v[i].n, SQLITE_STATIC);
+    else
+      sqlite3_bind_null(st, k);
+  }
+}
+
+/* Generates <village>-<infix>-NNNN, the next free number of the village. */
+static void generate_code(regctx *c, val *v)
+{
+  int vi = reg_field(c->r, "village");
+  int k = village_index(c, v[vi].s, v[vi].n);
+  if(k < 0)
+    return;
+  if(c->vil_next[k] == 0) {
+    sqlite3_bind_text(c->maxno, 1, v[vi].s, (int)v[vi].n, SQLITE_STATIC);
+    c->vil_next[k] = 1;
+    if(sqlite3_step(c->maxno) == SQLITE_ROW)
+      c->vil_next[k] = sqlite3_column_int64(c->maxno, 0) + 1;
+    sqlite3_reset(c->maxno);
+  }
+  int n = snprintf(c->genbuf + 32, 32, "%.12s-%s-%04lld", v[vi].s,
+                   c->r->infix, (long long)c->vil_next[k]++);
+  int ci = reg_field(c->r, "code");
+  v[ci].t = V_TEXT;
+  v[ci].s = c->genbuf + 32;
+  v[ci].n = (size_t)n;
+}
+
+static const field *field_by_key(const reg *r, const char *key, int *idx)
+{
+  for(int i = 0; i < r->nfields; i++)
+    if(!strcmp(r->fields[i].key, key)) {
+      *idx = i;
+      return &r->fields[i];
+    }
+  return NULL;
+}
+
+/* Reports a constraint failure against the field it names. */
+static void constraint_error(regctx *c, val *v)
+{
+  const char *msg = sqlite3_errmsg(c->z->db);
+  const char *dot = strrchr(msg, '.');
+  int fi = -1;
+  if(!strncmp(msg, "UNIQUE constraint failed: ", 26) && dot &&
+     field_by_key(c->r, dot + 1, &fi)) {
+    if(!strcmp(c->r->name, "fund") && !strcmp(dot + 1, "code")) {
+      int vo = reg_field(c->r, "voucher");
+      reg_error(c, vo, "voucher '%.*s' is already used by village %.*s in %.4s",
+                (int)v[vo].n, v[vo].s, (int)v[1].n, v[1].s,
+                v[reg_field(c->r, "date")].s);
+      return;
+    }
+    char other[128] = "";
+    if(strcmp(dot + 1, "code")) {
+      char sql[160];
+      snprintf(sql, sizeof sql, "SELECT code FROM \"%s\" WHERE \"%s\" = ?1",
+               c->r->name, dot + 1);
+      sqlite3_stmt *st = db_prepare(c->z, sql);
+      sqlite3_bind_text(st, 1, v[fi].s, (int)v[fi].n, SQLITE_STATIC);
+      if(sqlite3_step(st) == SQLITE_ROW)
+        snprintf(other, sizeof other, " by %s",
+                 (const char *)sqlite3_column_text(st, 0));
+      sqlite3_finalize(st);
+    }
+    reg_error(c, fi, "'%.*s' is already used%s", (int)v[fi].n, v[fi].s, other);
+    return;
+  }
+  reg_error(c, -1, "refused by the database: %s", msg);
+}
+
+int reg_load(regctx *c, const char *code, int64_t *id, val *v)
+{
+  return reg_load_n(c, code, strlen(code), id, v, NULL);
+}
+
+int reg_load_n(regctx *c, const char *code, size_t n, int64_t *id, val *v,
+               int64_t *log_id)
+{
+  sqlite3_stmt *st = c->get;
+  sqlite3_reset(st);
+  sqlite3_bind_text(st, 1, code, (int)n, SQLITE_TRANSIENT);
+  if(sqlite3_step(st) != SQLITE_ROW) {
+    sqlite3_reset(st);
+    return 0;
+  }
+  *id = sqlite3_column_int64(st, 0);
+  if(log_id)
+    *log_id = sqlite3_column_int64(st, 1);
+  /* Copy text into loadbuf first, then point into it (it may move). */
+  sb_reset(&c->loadbuf);
+  size_t *off = xcalloc((size_t)c->r->nfields, sizeof *off);
+  int col = 2;
+  for(int i = 0; i < c->r->nfields; i++) {
+    v[i].t = V_NULL;
+    if(c->r->fields[i].type == F_DERIVED)
+      continue;
+    int t = sqlite3_column_type(st, col);
+    if(t == SQLITE_INTEGER) {
+      v[i].t = V_INT;
+      v[i].i = sqlite3_column_int64(st, col);
+    } else if(t != SQLITE_NULL) {
+      v[i].t = V_TEXT;
+      off[i] = c->loadbuf.len;
+      v[i].n = (size_t)sqlite3_column_bytes(st, col);
+      sb_add(&c->loadbuf, (const char *)sqlite3_column_text(st, col), v[i].n);
+      sb_addch(&c->loadbuf, 0);
+    }
+    col++;
+  }
+  for(int i = 0; i < c->r->nfields; i++)
+    if(v[i].t == V_TEXT)
+      v[i].s = c->loadbuf.buf + off[i];
+  free(off);
+  sqlite3_reset(st);
+  return 1;
+}
+
+
+int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
+              int *updated)
+{
+  const reg *r = c->r;
+  int ci = reg_field(r, "code");
+  sz *z = c->z;
+  int k = 0;
+  for(int i = 0; i < r->nfields; i++)
+    if(r->fields[i].type != F_DERIVED)
+      k++;
+  *updated = 0;
+  if(ci < 0)
+    ci = 0; /* setting: the key is the first field */
+  int64_t lid = log_id ? log_id : history_next_id(z);
+  if(ci >= 0 && v[ci].t == V_NULL && r->infix)
+    generate_code(c, v);
+  if(mode != 2) {
+    for(int tries = 0;; tries++) {
+      bind_row(c->ins, r, v);
+      sqlite3_bind_int64(c->ins, k + 1, lid);
+      int rc = sqlite3_step(c->ins);
+      sqlite3_reset(c->ins);
+      if(rc == SQLITE_DONE) {
+        *id = sqlite3_last_insert_rowid(z->db);
+        sb_reset(&c->canon);
+        reg_canon(r, *id, v, &c->canon);
+        char *key = xstrndup(v[ci].s, v[ci].n);
+        int bad = !log_id && history_append_row(z, lid, r->name, key,
+                                                "insert", c->canon.buf);
+        free(key);
+        if(bad) {
+          reg_error(c, -1, "%s", z->err);
+          return 1;
+        }
+        return 0;
+      }
+      if(rc != SQLITE_CONSTRAINT_UNIQUE || !strstr(sqlite3_errmsg(z->db),
+                                                  ".code")) {
+        constraint_error(c, v);
+        return 1;
+      }
+      /* The code exists. A generated one: take the next number. */
+      if(r->infix && v[ci].s == c->genbuf + 32 && tries < 100000) {
+        generate_code(c, v);
+        continue;
+      }
+      break;
+    }
+    if(mode == 0) {
+      reg_error(c, ci, "'%.*s' already exists (give --update to change it)",
+                (int)v[ci].n, v[ci].s);
+      return 1;
+    }
+  }
+  /* Update the record with this code. */
+  val *old = xcalloc((size_t)r->nfields, sizeof *old);
+  int64_t oldlog = 0;
+  int found = reg_load_n(c, v[ci].s, v[ci].n, id, old, &oldlog);
+  if(!found) {
+    free(old);
+    reg_error(c, ci, "no %s with code '%.*s'", r->name, (int)v[ci].n, v[ci].s);
+    return 1;
+  }
+  if(log_id && oldlog == log_id) {
+    free(old);
+    reg_error(c, ci, "'%.*s' appears twice in this file", (int)v[ci].n,
+              v[ci].s);
+    return 1;
+  }
+  sbuf oc;
+  sb_init(&oc);
+  reg_canon(r, *id, old, &oc);
+  free(old);
+  sb_reset(&c->canon);
+  reg_canon(r, *id, v, &c->canon);
+  if(!strcmp(oc.buf, c->canon.buf)) {
+    sb_free(&oc);
+    *updated = 2; /* nothing changes: no update, no entry */
+    return 0;
+  }
+  bind_row(c->upd, r, v);
+  sqlite3_bind_int64(c->upd, k + 1, lid);
+  sqlite3_bind_int64(c->upd, k + 2, *id);
+  int rc = sqlite3_step(c->upd);
+  sqlite3_reset(c->upd);
+  if(rc != SQLITE_DONE) {
+    sb_free(&oc);
+    constraint_error(c, v);
+    return 1;
+  }
+  *updated = 1;
+  char *key = xstrndup(v[ci].s, v[ci].n);
+  int bad = history_supersede(z, lid, r->name, *id, oldlog, oc.buf) ||
+            (!log_id && history_append_row(z, lid, r->name, key, "update",
+                                           c->canon.buf));
+  free(key);
+  sb_free(&oc);
+  if(bad) {
+    reg_error(c, -1, "%s", z->err);
+    return 1;
+  }
+  return 0;
+}
+
+const sbuf *reg_last_canon(const regctx *c)
+{
+  return &c->canon;
+}

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Installs the Debian packages sanzi needs, if any is missing. Used by
+# `make test`, `make demo` and .ci/run, so a fresh Debian machine works.
+pkgs="build-essential libsqlite3-dev libcsv-dev libcmocka-dev libsodium-dev
+libxlsxwriter-dev sqlite3 time perl"
+missing=""
+for p in $pkgs; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+    missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "sanzi: installing missing Debian packages:$missing" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+$SUDO apt-get update -qq && $SUDO apt-get install -y -qq $missing >&2
