@@ -7,6 +7,7 @@
 #include "import.h"
 #include "money.h"
 #include "register.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -236,6 +237,8 @@ static void pairs_to_cells(const reg *r, args *a, char **pos, int from, int n,
       die(1, "%s: computed, not entered", r->fields[fi].zh);
     if(editing && (r->fields[fi].flags & F_FIXED))
       die(1, "%s: cannot be changed once registered", r->fields[fi].zh);
+    if(!text_valid_utf8(eq + 1, strlen(eq + 1)))
+      die(1, "%s: not valid UTF-8 text", r->fields[fi].zh);
     cells[fi] = eq + 1;
     lens[fi] = strlen(eq + 1);
   }
@@ -396,8 +399,12 @@ static void show_history(sz *z, const reg *r, int64_t id, const char *code)
                         SQLITE_TRANSIENT);
       sqlite3_bind_text(diff, 2, next, -1, SQLITE_TRANSIENT);
       while(sqlite3_step(diff) == SQLITE_ROW) {
-        const char *key = (const char *)sqlite3_column_text(diff, 0);
-        int fi = reg_field(r, key);
+        /* Canonical rows are arrays: [id, stored fields in spec order]. */
+        int pos = sqlite3_column_int(diff, 0), fi = -1;
+        for(int k = 0, seen = 0; k < r->nfields && pos > 0; k++)
+          if(r->fields[k].type != F_DERIVED && ++seen == pos)
+            fi = k;
+        const char *key = "id";
         sbuf was, now;
         sb_init(&was);
         sb_init(&now);

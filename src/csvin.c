@@ -20,6 +20,9 @@
  *
  * libcsv trims spaces and tabs around an unquoted field; a quoted field
  * keeps them (csvout quotes a field with leading or trailing blanks). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE                     /* O_CLOEXEC, ssize_t, iconv */
+#endif
 #include "csvin.h"
 #include "util.h"
 
@@ -103,25 +106,40 @@ static size_t utf8_prefix(const unsigned char *s, size_t n, int *trunc)
   size_t i = 0;
   *trunc = 0;
   while(i < n) {
-    /* ASCII fast path, eight bytes at a time: no high bit, no zero byte */
-    while(n - i >= 8) {
-      uint64_t v;
-      memcpy(&v, s + i, 8);
-      if((v & UINT64_C(0x8080808080808080)) ||
-         ((v - UINT64_C(0x0101010101010101)) & ~v &
-          UINT64_C(0x8080808080808080)))
-        break;
-      i += 8;
-    }
-    if(i >= n)
-      break;
     unsigned c = s[i];
     if(c < 0x80) {
-      if(!c)
-        return i;
-      i++;
+      /* ASCII: eight bytes at a time while there is no high bit, no NUL */
+      while(n - i >= 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        if((v & UINT64_C(0x8080808080808080)) ||
+           ((v - UINT64_C(0x0101010101010101)) & ~v &
+            UINT64_C(0x8080808080808080)))
+          break;
+        i += 8;
+      }
+      while(i < n && s[i] < 0x80) {
+        if(!s[i])
+          return i;
+        i++;
+      }
       continue;
     }
+    /* runs of three-byte characters (CJK) */
+    while(n - i >= 3 && (c & 0xF0) == 0xE0) {
+      unsigned b1 = s[i + 1], b2 = s[i + 2], cp;
+      if(((b1 | (b2 << 8)) & 0xC0C0) != 0x8080)
+        return i;
+      cp = ((c & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+      if(cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+        return i;
+      i += 3;
+      if(i >= n)
+        return n;
+      c = s[i];
+    }
+    if(c < 0x80 || ((c & 0xF0) == 0xE0 && n - i >= 3))
+      continue;
     if(n - i >= 4) {
       /* a whole sequence is there: check it by its code point */
       unsigned b1 = s[i + 1], b2 = s[i + 2], b3 = s[i + 3], cp;
@@ -129,15 +147,6 @@ static size_t utf8_prefix(const unsigned char *s, size_t n, int *trunc)
         if(c < 0xC2 || (b1 & 0xC0) != 0x80)
           return i;
         i += 2;
-        continue;
-      }
-      if(c < 0xF0) {
-        if(((b1 | (b2 << 8)) & 0xC0C0) != 0x8080)
-          return i;
-        cp = ((c & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-        if(cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
-          return i;
-        i += 3;
         continue;
       }
       if(c > 0xF4 ||
@@ -151,7 +160,7 @@ static size_t utf8_prefix(const unsigned char *s, size_t n, int *trunc)
       continue;
     }
     /* near the end: the sequence may be cut off */
-    size_t len;
+    size_t len, k;
     unsigned lo = 0x80, hi = 0xBF;  /* range of the second byte */
     if(c >= 0xC2 && c <= 0xDF)
       len = 2;
@@ -171,7 +180,6 @@ static size_t utf8_prefix(const unsigned char *s, size_t n, int *trunc)
     }
     else
       return i;
-    size_t k;
     for(k = 1; k < len; k++) {
       if(i + k >= n) {
         *trunc = 1;
@@ -200,10 +208,23 @@ static void set_error(csvin *r, const char *fmt, ...)
   r->err = 1;
 }
 
-/* libcsv field callback: append the field to the current record. */
+/* libcsv field callback: append the field to the current record. After an
+ * error the parse cannot be stopped, so everything else is ignored. */
 static void cb_field(void *s, size_t n, void *data)
 {
   csvin *r = data;
+  if(r->err)
+    return;
+  if(r->qfn - r->curf0 >= MAX_FIELDS) {
+    set_error(r, "row %ld: more than %d fields", r->rows + 1, MAX_FIELDS);
+    return;
+  }
+  if(n > MAX_FIELD || r->qblen - r->curb0 + n > MAX_RECORD) {
+    set_error(r, "row %ld: %s longer than %d MiB", r->rows + 1,
+              n > MAX_FIELD ? "field" : "record",
+              (n > MAX_FIELD ? MAX_FIELD : MAX_RECORD) / (1024 * 1024));
+    return;
+  }
   if(r->qfn == r->qfcap) {
     r->qfcap = r->qfcap ? r->qfcap * 2 : 1024;
     r->qf = xrealloc(r->qf, r->qfcap * sizeof(*r->qf));
@@ -228,6 +249,8 @@ static void cb_row(int c, void *data)
 {
   csvin *r = data;
   size_t nf = r->qfn - r->curf0;
+  if(r->err)
+    return;
   if(!nf) {
     if(c == '\n' && r->lastterm == '\r') {
       r->lastterm = 0;            /* the LF of a CRLF */
@@ -235,6 +258,8 @@ static void cb_row(int c, void *data)
     }
     cb_field(NULL, 0, r);         /* a blank line: one empty field */
     nf = 1;
+    if(r->err)
+      return;
   }
   r->lastterm = c;
   if(r->qrn == r->qrcap) {
@@ -270,6 +295,8 @@ static void queue_reset(csvin *r)
 static void parse(csvin *r, const unsigned char *s, size_t n)
 {
   size_t got = csv_parse(&r->p, s, n, cb_field, cb_row, r);
+  if(r->err)
+    return;                       /* a callback found an error first */
   if(got < n) {
     if(csv_error(&r->p) == CSV_EPARSE)
       set_error(r, "row %ld: malformed quotes", r->rows + 1);
@@ -278,15 +305,12 @@ static void parse(csvin *r, const unsigned char *s, size_t n)
                 csv_strerror(csv_error(&r->p)));
     return;
   }
+  /* the field libcsv is still collecting: stop a runaway quote before it
+     takes the whole file into memory */
   if(r->p.entry_pos > MAX_FIELD)
     set_error(r, "row %ld: field longer than %d MiB "
               "(unterminated quoted field?)", r->rows + 1,
               MAX_FIELD / (1024 * 1024));
-  else if(r->qblen - r->curb0 > MAX_RECORD)
-    set_error(r, "row %ld: record longer than %d MiB", r->rows + 1,
-              MAX_RECORD / (1024 * 1024));
-  else if(r->qfn - r->curf0 > MAX_FIELDS)
-    set_error(r, "row %ld: more than %d fields", r->rows + 1, MAX_FIELDS);
 }
 
 /* The text at the current position is not valid: say so for the row the
@@ -435,7 +459,7 @@ static void step(csvin *r)
     bad_text(r, 0);               /* the file ends inside a character */
     return;
   }
-  if(csv_fini(&r->p, cb_field, cb_row, r) != 0) {
+  if(csv_fini(&r->p, cb_field, cb_row, r) != 0 && !r->err) {
     if(csv_error(&r->p) == CSV_EPARSE)
       set_error(r, "row %ld: unterminated quoted field", r->rows + 1);
     else
@@ -523,7 +547,7 @@ csvin *csvin_open(const char *path, enum csv_encoding enc, char *err,
   }
   r = xcalloc(1, sizeof(*r));
   r->fd = fd;
-  r->own_fd = fd != 0;
+  r->own_fd = strcmp(path, "-") != 0;
   r->cd = (iconv_t)-1;
   r->raw = xmalloc(CHUNK);
   if(!fstat(fd, &st) && S_ISREG(st.st_mode))
@@ -551,7 +575,7 @@ csvin *csvin_open(const char *path, enum csv_encoding enc, char *err,
     r->rpos = skip;
     r->convcap = CHUNK * 2;       /* GB18030, UTF-16: at most 3/2 growth */
     r->conv = xmalloc(r->convcap);
-    r->firstconv = 1;
+    r->firstconv = !skip;         /* else the BOM is already skipped */
   }
   csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
   csv_set_realloc_func(&r->p, xrealloc);

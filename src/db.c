@@ -149,6 +149,18 @@ int db_org_level(sz *z, const char *code, const char *level)
   return ok;
 }
 
+/* One integer, or -1 when the file cannot be read as a database. */
+static int64_t probe(sz *z, const char *sql)
+{
+  sqlite3_stmt *st = NULL;
+  int64_t v = -1;
+  if(sqlite3_prepare_v2(z->db, sql, -1, &st, NULL) == SQLITE_OK &&
+     sqlite3_step(st) == SQLITE_ROW)
+    v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
 static int configure(sz *z)
 {
   sqlite3 *h = z->db;
@@ -208,7 +220,9 @@ sz *db_open(const char *path, const char *user, int create, char *err,
   sz *z = xcalloc(1, sizeof *z);
   z->path = xstrdup(path);
   z->user = xstrdup(user);
-  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  /* One connection per thread: SQLite's own mutexes are not needed. */
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+              (create ? SQLITE_OPEN_CREATE : 0);
   if(sqlite3_open_v2(path, &z->db, flags, NULL) != SQLITE_OK) {
     set_err(err, errlen, "cannot open '%s': %s", path,
             z->db ? sqlite3_errmsg(z->db) : "out of memory");
@@ -217,8 +231,8 @@ sz *db_open(const char *path, const char *user, int create, char *err,
   }
   sqlite3_extended_result_codes(z->db, 1);
   /* Reading the header tells a foreign or damaged file apart. */
-  int64_t app = db_int(z, -1, "PRAGMA application_id", NULL);
-  int64_t tables = db_int(z, -1, "SELECT count(*) FROM sqlite_schema", NULL);
+  int64_t app = probe(z, "PRAGMA application_id");
+  int64_t tables = probe(z, "SELECT count(*) FROM sqlite_schema");
   if(app == -1 || tables == -1) {
     set_err(err, errlen, "cannot open '%s': not a database file", path);
     db_close(z);

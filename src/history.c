@@ -1,30 +1,130 @@
 /* history.c: the change log chained with SHA-256, and its verification. */
 #include "history.h"
 
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+/* A digest hashes in the caller's thread, or, when made with
+ * digest_new_async, in a worker thread fed through a ring buffer, so that a
+ * large import hashes its rows on the second core while it inserts. */
+#define RING (1u << 20)
+
 struct digest {
   crypto_hash_sha256_state st;
+  int async;
+  pthread_t th;
+  pthread_mutex_t mu;
+  pthread_cond_t more, room;
+  unsigned char *ring;
+  size_t head, tail; /* bytes written and hashed, counted forever */
+  int done;
+  unsigned char *stage; /* filled without locking, handed over when full */
+  size_t staged;
 };
+
+#define STAGE (64u << 10)
 
 digest *digest_new(void)
 {
-  digest *d = xmalloc(sizeof *d);
+  digest *d = xcalloc(1, sizeof *d);
   crypto_hash_sha256_init(&d->st);
   return d;
 }
 
+static void *digest_worker(void *arg)
+{
+  digest *d = arg;
+  pthread_mutex_lock(&d->mu);
+  for(;;) {
+    while(d->head == d->tail && !d->done)
+      pthread_cond_wait(&d->more, &d->mu);
+    if(d->head == d->tail && d->done)
+      break;
+    size_t at = d->tail % RING;
+    size_t n = d->head - d->tail;
+    if(n > RING - at)
+      n = RING - at;
+    pthread_mutex_unlock(&d->mu);
+    crypto_hash_sha256_update(&d->st, d->ring + at, n);
+    pthread_mutex_lock(&d->mu);
+    d->tail += n;
+    pthread_cond_signal(&d->room);
+  }
+  pthread_mutex_unlock(&d->mu);
+  return NULL;
+}
+
+digest *digest_new_async(void)
+{
+  digest *d = digest_new();
+  d->ring = xmalloc(RING);
+  d->stage = xmalloc(STAGE);
+  pthread_mutex_init(&d->mu, NULL);
+  pthread_cond_init(&d->more, NULL);
+  pthread_cond_init(&d->room, NULL);
+  if(pthread_create(&d->th, NULL, digest_worker, d) == 0)
+    d->async = 1;
+  return d;
+}
+
+static void hand_over(digest *d, const unsigned char *p, size_t n)
+{
+  pthread_mutex_lock(&d->mu);
+  while(n) {
+    while(d->head - d->tail == RING)
+      pthread_cond_wait(&d->room, &d->mu);
+    size_t at = d->head % RING;
+    size_t k = RING - (d->head - d->tail);
+    if(k > RING - at)
+      k = RING - at;
+    if(k > n)
+      k = n;
+    memcpy(d->ring + at, p, k);
+    d->head += k;
+    p += k;
+    n -= k;
+    pthread_cond_signal(&d->more);
+  }
+  pthread_mutex_unlock(&d->mu);
+}
+
 void digest_add(digest *d, const char *p, size_t n)
 {
-  crypto_hash_sha256_update(&d->st, (const unsigned char *)p, n);
+  if(!d->async) {
+    crypto_hash_sha256_update(&d->st, (const unsigned char *)p, n);
+    return;
+  }
+  if(d->staged + n > STAGE) {
+    hand_over(d, d->stage, d->staged);
+    d->staged = 0;
+  }
+  if(n > STAGE) {
+    hand_over(d, (const unsigned char *)p, n);
+    return;
+  }
+  memcpy(d->stage + d->staged, p, n);
+  d->staged += n;
 }
 
 void digest_final(digest *d, unsigned char out[32])
 {
+  if(d->async) {
+    hand_over(d, d->stage, d->staged);
+    pthread_mutex_lock(&d->mu);
+    d->done = 1;
+    pthread_cond_signal(&d->more);
+    pthread_mutex_unlock(&d->mu);
+    pthread_join(d->th, NULL);
+    pthread_mutex_destroy(&d->mu);
+    pthread_cond_destroy(&d->more);
+    pthread_cond_destroy(&d->room);
+  }
+  free(d->ring);
+  free(d->stage);
   crypto_hash_sha256_final(&d->st, out);
   free(d);
 }

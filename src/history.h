@@ -15,6 +15,8 @@
 /* A running SHA-256 over canonical rows. */
 typedef struct digest digest;
 digest *digest_new(void);
+/* The same, hashing in a worker thread: for a large batch. */
+digest *digest_new_async(void);
 void digest_add(digest *d, const char *p, size_t n);
 /* Writes the digest and frees d. */
 void digest_final(digest *d, unsigned char out[32]);

@@ -103,7 +103,7 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   const char **cells = xcalloc((size_t)nf, sizeof *cells);
   size_t *lens = xcalloc((size_t)nf, sizeof *lens);
   val *v = xcalloc((size_t)nf, sizeof *v);
-  digest *dg = digest_new();
+  digest *dg = digest_new_async();
   int64_t batch = 0;
   int header = 0, rc, began = 0;
   csvrec rec;
@@ -251,23 +251,51 @@ void asset_depreciation(sz *z, const reg *r, const val *v, const char *as_of,
                         int64_t *acc, char through[8])
 {
   char key[128];
-  const val *cat = &v[reg_field(r, "category")];
-  const val *life = &v[reg_field(r, "useful_life_months")];
-  const val *res = &v[reg_field(r, "residual_rate")];
-  const val *opening = &v[reg_field(r, "accumulated_depreciation")];
-  const val *thr = &v[reg_field(r, "depreciated_through")];
+  /* Only the asset spec comes here: look its fields up once. */
+  static int ca = -1, lf, rs, op, th, aq, ov;
+  if(ca < 0) {
+    lf = reg_field(r, "useful_life_months");
+    rs = reg_field(r, "residual_rate");
+    op = reg_field(r, "accumulated_depreciation");
+    th = reg_field(r, "depreciated_through");
+    aq = reg_field(r, "acquired_on");
+    ov = reg_field(r, "original_value");
+    ca = reg_field(r, "category");
+  }
+  const val *cat = &v[ca], *life = &v[lf], *res = &v[rs], *opening = &v[op];
+  const val *thr = &v[th], *acq_v = &v[aq];
   char acq[11], othr[8] = "";
-  const val *aq = &v[reg_field(r, "acquired_on")];
-  snprintf(acq, sizeof acq, "%.*s", (int)aq->n, aq->s);
+  snprintf(acq, sizeof acq, "%.*s", (int)acq_v->n, acq_v->s);
   if(thr->t == V_TEXT)
     snprintf(othr, sizeof othr, "%.*s", (int)thr->n, thr->s);
   depr_in in;
   memset(&in, 0, sizeof in);
-  in.original = v[reg_field(r, "original_value")].i;
-  snprintf(key, sizeof key, "useful_life.%.*s", (int)cat->n, cat->s);
-  in.life_months = life->t == V_INT ? life->i : config_int(z, key, 0);
-  in.residual_ppm = res->t == V_INT ? res->i : config_int(z, "residual_rate",
-                                                          50000);
+  in.original = v[ov].i;
+  /* The defaults, read once per database: a million rows come through. */
+  static struct {
+    sz *z;
+    int n;
+    char cat[24][48];
+    int64_t life[24];
+    int64_t residual;
+  } dflt;
+  if(dflt.z != z) {
+    dflt.z = z;
+    dflt.n = 0;
+    dflt.residual = config_int(z, "residual_rate", 50000);
+  }
+  int k;
+  for(k = 0; k < dflt.n; k++)
+    if(strlen(dflt.cat[k]) == cat->n && !memcmp(dflt.cat[k], cat->s, cat->n))
+      break;
+  if(k == dflt.n && k < 24) {
+    snprintf(key, sizeof key, "useful_life.%.*s", (int)cat->n, cat->s);
+    snprintf(dflt.cat[k], sizeof dflt.cat[k], "%.*s", (int)cat->n, cat->s);
+    dflt.life[k] = config_int(z, key, 0);
+    dflt.n++;
+  }
+  in.life_months = life->t == V_INT ? life->i : k < 24 ? dflt.life[k] : 0;
+  in.residual_ppm = res->t == V_INT ? res->i : dflt.residual;
   in.acquired_on = acq;
   in.opening_acc = opening->t == V_INT ? opening->i : 0;
   in.opening_through = othr[0] ? othr : NULL;

@@ -144,40 +144,47 @@ void json_string(sbuf *out, const char *s, size_t n)
   static const char hx[] = "0123456789abcdef";
   sb_grow(out, n + 2);
   out->buf[out->len++] = '"';
+  size_t run = 0;
   for(size_t i = 0; i < n; i++) {
     unsigned char ch = (unsigned char)s[i];
+    if(ch >= 0x20 && ch != '"' && ch != '\\')
+      continue;
+    sb_add(out, s + run, i - run);
+    run = i + 1;
     if(ch == '"' || ch == '\\') {
       char e[2] = {'\\', (char)ch};
       sb_add(out, e, 2);
-    } else if(ch < 0x20) {
+    } else {
       char e[6] = {'\\', 'u', '0', '0', hx[ch >> 4], hx[ch & 15]};
       sb_add(out, e, 6);
-    } else {
-      sb_grow(out, 1);
-      out->buf[out->len++] = (char)ch;
     }
   }
+  sb_add(out, s + run, n - run);
   sb_addch(out, '"');
 }
 
 static void json_int(sbuf *out, int64_t v)
 {
   char buf[24];
-  int n = snprintf(buf, sizeof buf, "%lld", (long long)v);
-  sb_add(out, buf, (size_t)n);
+  char *p = buf + sizeof buf;
+  uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+  do {
+    *--p = (char)('0' + u % 10);
+    u /= 10;
+  } while(u);
+  if(v < 0)
+    *--p = '-';
+  sb_add(out, p, (size_t)(buf + sizeof buf - p));
 }
 
 void reg_canon(const reg *r, int64_t id, const val *v, sbuf *out)
 {
-  sb_addstr(out, "{\"id\":");
+  sb_addch(out, '[');
   json_int(out, id);
   for(int i = 0; i < r->nfields; i++) {
-    const field *f = &r->fields[i];
-    if(f->type == F_DERIVED)
+    if(r->fields[i].type == F_DERIVED)
       continue;
     sb_addch(out, ',');
-    json_string(out, f->key, strlen(f->key));
-    sb_addch(out, ':');
     if(v[i].t == V_INT)
       json_int(out, v[i].i);
     else if(v[i].t == V_TEXT)
@@ -185,7 +192,7 @@ void reg_canon(const reg *r, int64_t id, const val *v, sbuf *out)
     else
       sb_add(out, "null", 4);
   }
-  sb_addch(out, '}');
+  sb_addch(out, ']');
 }
 
 static void format(const field *f, const val *v, sbuf *out, int grouped)
@@ -291,6 +298,7 @@ char *reg_accepted_names(const reg *r)
 typedef struct names {
   int n;
   char **v;
+  size_t *len;
 } names;
 
 struct regctx {
@@ -305,6 +313,9 @@ struct regctx {
   sqlite3_stmt *ins, *upd, *get, *acct, *maxno;
   char genbuf[64];
   char *scratch; /* 16 bytes per field: normalised dates and months */
+  int ci, vi;    /* the code field (setting: its key) and the village */
+  int ncols;     /* stored fields (not derived) */
+  size_t *enum_len;
   char fundcode[256];
   /* errors */
   const char *file;
@@ -321,7 +332,10 @@ static void names_load(sz *z, names *nm, const char *sql)
   sqlite3_stmt *st = db_prepare(z, sql);
   while(sqlite3_step(st) == SQLITE_ROW) {
     nm->v = xrealloc(nm->v, sizeof *nm->v * (size_t)(nm->n + 1));
-    nm->v[nm->n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+    nm->len = xrealloc(nm->len, sizeof *nm->len * (size_t)(nm->n + 1));
+    nm->v[nm->n] = xstrdup((const char *)sqlite3_column_text(st, 0));
+    nm->len[nm->n] = strlen(nm->v[nm->n]);
+    nm->n++;
   }
   sqlite3_finalize(st);
 }
@@ -331,14 +345,16 @@ static void names_free(names *nm)
   for(int i = 0; i < nm->n; i++)
     free(nm->v[i]);
   free(nm->v);
+  free(nm->len);
   nm->v = NULL;
+  nm->len = NULL;
   nm->n = 0;
 }
 
 static int names_find(const names *nm, const char *s, size_t n)
 {
   for(int i = 0; i < nm->n; i++)
-    if(strlen(nm->v[i]) == n && !memcmp(nm->v[i], s, n))
+    if(nm->len[i] == n && !memcmp(nm->v[i], s, n))
       return i;
   return -1;
 }
@@ -391,6 +407,10 @@ regctx *reg_open(sz *z, const reg *r)
   c->colname = xcalloc((size_t)r->nfields, sizeof *c->colname);
   c->enums = xcalloc((size_t)r->nfields, sizeof *c->enums);
   c->scratch = xcalloc((size_t)r->nfields, 16);
+  c->ci = reg_field(r, "code") >= 0 ? reg_field(r, "code") : 0;
+  c->vi = reg_field(r, "village");
+  for(int i = 0; i < r->nfields; i++)
+    c->ncols += r->fields[i].type != F_DERIVED;
   for(int i = 0; i < r->nfields; i++) {
     const field *f = &r->fields[i];
     if(f->type == F_ENUM) {
@@ -600,10 +620,6 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
     }
     return 0;
   }
-  if(!text_valid_utf8(s, n)) {
-    reg_error(c, fi, "not valid text (bad UTF-8 or a NUL byte)");
-    return 1;
-  }
   switch(f->type) {
   case F_TEXT:
   case F_CODE:
@@ -681,7 +697,7 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
     }
     v->t = V_TEXT;
     v->s = c->enums[fi].v[k];
-    v->n = strlen(v->s);
+    v->n = c->enums[fi].len[k];
     return 0;
   }
   case F_LANDCLASS:
@@ -718,11 +734,15 @@ int reg_parse(regctx *c, const char *const *cells, const size_t *lens, val *v)
 
 static int check_asset(regctx *c, val *v)
 {
-  int ov = reg_field(c->r, "original_value");
-  int ad = reg_field(c->r, "accumulated_depreciation");
-  int dt = reg_field(c->r, "depreciated_through");
-  int aq = reg_field(c->r, "acquired_on");
-  int nv = reg_field(c->r, "net_value");
+  /* check_asset serves only the asset spec: look the fields up once. */
+  static int ov = -1, ad, dt, aq, nv;
+  if(ov < 0) {
+    ad = reg_field(c->r, "accumulated_depreciation");
+    dt = reg_field(c->r, "depreciated_through");
+    aq = reg_field(c->r, "acquired_on");
+    nv = reg_field(c->r, "net_value");
+    ov = reg_field(c->r, "original_value");
+  }
   int bad = 0;
   int64_t acc = v[ad].t == V_INT ? v[ad].i : 0;
   char b1[32], b2[32];
@@ -752,13 +772,16 @@ static int check_asset(regctx *c, val *v)
 
 static int check_fund(regctx *c, val *v)
 {
-  int vi = reg_field(c->r, "village");
-  int ac = reg_field(c->r, "account");
-  int dt = reg_field(c->r, "date");
-  int di = reg_field(c->r, "direction");
-  int ca = reg_field(c->r, "category");
-  int vo = reg_field(c->r, "voucher");
-  int co = reg_field(c->r, "code");
+  static int vi = -1, ac, dt, di, ca, vo, co;
+  if(vi < 0) {
+    ac = reg_field(c->r, "account");
+    dt = reg_field(c->r, "date");
+    di = reg_field(c->r, "direction");
+    ca = reg_field(c->r, "category");
+    vo = reg_field(c->r, "voucher");
+    co = reg_field(c->r, "code");
+    vi = reg_field(c->r, "village");
+  }
   int bad = 0;
   sqlite3_bind_text(c->acct, 1, v[ac].s, (int)v[ac].n, SQLITE_STATIC);
   if(sqlite3_step(c->acct) != SQLITE_ROW) {
@@ -895,7 +918,7 @@ static void bind_row(sqlite3_stmt *st, const reg *r, const val *v)
 /* Generates <village>-<infix>-NNNN, the next free number of the village. */
 static void generate_code(regctx *c, val *v)
 {
-  int vi = reg_field(c->r, "village");
+  int vi = c->vi;
   int k = village_index(c, v[vi].s, v[vi].n);
   if(k < 0)
     return;
@@ -908,7 +931,7 @@ static void generate_code(regctx *c, val *v)
   }
   int n = snprintf(c->genbuf + 32, 32, "%.12s-%s-%04lld", v[vi].s,
                    c->r->infix, (long long)c->vil_next[k]++);
-  int ci = reg_field(c->r, "code");
+  int ci = c->ci;
   v[ci].t = V_TEXT;
   v[ci].s = c->genbuf + 32;
   v[ci].n = (size_t)n;
@@ -1009,15 +1032,10 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
               int *updated)
 {
   const reg *r = c->r;
-  int ci = reg_field(r, "code");
+  int ci = c->ci;
   sz *z = c->z;
-  int k = 0;
-  for(int i = 0; i < r->nfields; i++)
-    if(r->fields[i].type != F_DERIVED)
-      k++;
+  int k = c->ncols;
   *updated = 0;
-  if(ci < 0)
-    ci = 0; /* setting: the key is the first field */
   int64_t lid = log_id ? log_id : history_next_id(z);
   if(ci >= 0 && v[ci].t == V_NULL && r->infix)
     generate_code(c, v);

@@ -64,9 +64,9 @@ extern const reg *const registers[]; /* NULL-terminated, user registers first */
 const reg *reg_find(const char *name);
 int reg_field(const reg *r, const char *key); /* index or -1 */
 
-/* Canonical JSON of a row ({"id":..,"code":..,...} in spec order, derived
- * fields left out), appended to out. The same text is hashed on import and
- * on verify. */
+/* Canonical JSON of a row: an array [id, field, ...] in spec order, derived
+ * fields left out, appended to out. The same text is hashed on import and
+ * on verify, and kept as the old value of a change. */
 void reg_canon(const reg *r, int64_t id, const val *v, sbuf *out);
 /* s[0..n) as a JSON string literal, appended to out. */
 void json_string(sbuf *out, const char *s, size_t n);
@@ -98,7 +98,8 @@ long reg_nerrors(const regctx *c);
 /* The first 100 messages, then "... and N more"; NUL-terminated lines. */
 const char *reg_errors(const regctx *c);
 
-/* Parse cells (cells[i] NULL or absent = empty) into v; text values point
+/* Parse cells (cells[i] NULL or absent = empty; valid UTF-8 without NUL,
+ * as csvin delivers and the commands check) into v; text values point
  * into the cells. Validates types, code tables, villages, accounts and the
  * register's checks. Returns the number of errors found in this row. */
 int reg_parse(regctx *c, const char *const *cells, const size_t *lens,

@@ -82,7 +82,8 @@ void sb_grow(sbuf *sb, size_t extra)
 
 void sb_add(sbuf *sb, const char *p, size_t n)
 {
-  sb_grow(sb, n);
+  if(sb->len + n + 1 > sb->cap)
+    sb_grow(sb, n);
   if(n)
     memcpy(sb->buf + sb->len, p, n);
   sb->len += n;
@@ -96,7 +97,8 @@ void sb_addstr(sbuf *sb, const char *s)
 
 void sb_addch(sbuf *sb, char c)
 {
-  sb_grow(sb, 1);
+  if(sb->len + 2 > sb->cap)
+    sb_grow(sb, 1);
   sb->buf[sb->len++] = c;
   sb->buf[sb->len] = 0;
 }

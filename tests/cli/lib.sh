@@ -1,0 +1,64 @@
+# tests/cli/lib.sh: a small TAP test library in the style of git's t/.
+# Each script: . "$(dirname "$0")/lib.sh", then test_expect_success calls,
+# then test_done. Every script runs in its own temporary directory with its
+# own database; SANZI is the binary under test.
+set -u
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+SANZI="$TOP/${SANZI_BUILD:+$SANZI_BUILD/../}sanzi"
+[ -x "$SANZI" ] || SANZI="$TOP/sanzi"
+SHARED="$TOP/../shared/data"
+DATA="$TOP/tests/data"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/sanzi-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+cd "$TMP" || exit 1
+export SANZI_DB="$TMP/test.db" SANZI_USER=tester LC_ALL=C.UTF-8
+test_count=0
+test_failed=0
+
+sanzi() { "$SANZI" "$@"; }
+
+test_expect_success() {
+  test_count=$((test_count + 1))
+  if (eval "$2") >"$TMP/out.log" 2>&1; then
+    echo "ok $test_count - $1"
+  else
+    echo "not ok $test_count - $1"
+    sed 's/^/# /' "$TMP/out.log"
+    test_failed=$((test_failed + 1))
+  fi
+}
+
+# test_must_fail STATUS CMD...: CMD must exit with STATUS (1 or 2).
+test_must_fail() {
+  want=$1
+  shift
+  "$@" && { echo "expected failure, got success: $*" >&2; return 1; }
+  got=$?
+  [ "$got" = "$want" ] || { echo "expected exit $want, got $got: $*" >&2; return 1; }
+  return 0
+}
+
+# test_cmp EXPECTED ACTUAL: files must be equal; shows the diff.
+test_cmp() { diff -u "$1" "$2"; }
+
+# A fingerprint of everything in the database, to prove a refused command
+# changed nothing.
+db_state() {
+  sqlite3 "$SANZI_DB" "SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name" |
+  while read -r t; do
+    echo "== $t"
+    sqlite3 "$SANZI_DB" "SELECT * FROM \"$t\" ORDER BY rowid"
+  done | sha256sum
+}
+
+# A fresh database with the Wuchuan divisions loaded.
+setup_county() {
+  rm -f "$SANZI_DB" "$SANZI_DB-wal" "$SANZI_DB-shm"
+  sanzi init >/dev/null &&
+  sanzi org import "$SHARED/divisions-wuchuan.csv" 2>/dev/null
+}
+
+test_done() {
+  echo "1..$test_count"
+  [ "$test_failed" = 0 ]
+}
