@@ -132,6 +132,7 @@ int cmd_fund_balance(int argc, char **argv)
            money_format_grouped(c.t_out, m[2]),
            money_format_grouped(c.t_close, m[3]));
   }
+  fflush(stdout);
   if(c.flagged)
     fprintf(stderr, "%ld account%s flagged\n", c.flagged,
             c.flagged == 1 ? "" : "s");

@@ -19,7 +19,13 @@
  * as a spreadsheet counts them.
  *
  * libcsv trims spaces and tabs around an unquoted field; a quoted field
- * keeps them (csvout quotes a field with leading or trailing blanks). */
+ * keeps them (csvout quotes a field with leading or trailing blanks).
+ *
+ * Threads: after csvin_open has read the first chunk and decided the
+ * encoding, a reader thread does the reading, converting, checking and
+ * parsing, and hands complete records over in blocks of about BLOCK_ROWS;
+ * the caller takes them from the current block. Two blocks alternate, so a
+ * large import parses on one core while it inserts on the other. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE                     /* O_CLOEXEC, ssize_t, iconv */
 #endif
@@ -27,6 +33,7 @@
 #include "util.h"
 
 #include <csv.h>
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -56,7 +63,34 @@ struct qrec {
   long row;
 };
 
+/* Complete records handed from the reader thread to the caller. */
+struct block {
+  char *qb;
+  size_t qblen, qbcap;
+  struct qfield *qf;
+  size_t qfn, qfcap;
+  struct qrec *qr;
+  size_t qrn, qrcap, qhead;
+  int err, finished;              /* what follows the records */
+  long long done;
+};
+
+#define BLOCK_ROWS 4096
+#define BLOCK_BYTES (1u << 20)
+
 struct csvin {
+  /* the hand-over between the threads */
+  pthread_t th;
+  int threaded;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  struct block blk[2];
+  struct block *ready;            /* filled, waiting for the caller */
+  struct block *cur;              /* the caller's */
+  int stop;                       /* the caller closes early */
+  char errcopy[256];
+  long long donecopy;
+
   int fd;
   int own_fd;
   const char *encname;
@@ -528,6 +562,8 @@ static size_t detect(csvin *r, enum csv_encoding enc)
   }
 }
 
+static void start_reader(csvin *r);
+
 csvin *csvin_open(const char *path, enum csv_encoding enc, char *err,
                   size_t errlen)
 {
@@ -580,22 +616,105 @@ csvin *csvin_open(const char *path, enum csv_encoding enc, char *err,
   csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
   csv_set_realloc_func(&r->p, xrealloc);
   csv_set_blk_size(&r->p, 16384);
+  start_reader(r);
   return r;
+}
+
+/* The records parsed so far, copied into b; the record being parsed stays
+ * behind. */
+static void fill_block(csvin *r, struct block *b)
+{
+  size_t nb = r->curb0, nf = r->curf0, nr = r->qrn;
+  if(nb > b->qbcap) {
+    b->qbcap = nb * 2;
+    b->qb = xrealloc(b->qb, b->qbcap);
+  }
+  if(nf > b->qfcap) {
+    b->qfcap = nf * 2;
+    b->qf = xrealloc(b->qf, b->qfcap * sizeof(*b->qf));
+  }
+  if(nr > b->qrcap) {
+    b->qrcap = nr * 2;
+    b->qr = xrealloc(b->qr, b->qrcap * sizeof(*b->qr));
+  }
+  if(nb)
+    memcpy(b->qb, r->qb, nb);
+  if(nf)
+    memcpy(b->qf, r->qf, nf * sizeof(*b->qf));
+  if(nr)
+    memcpy(b->qr, r->qr, nr * sizeof(*b->qr));
+  b->qblen = nb;
+  b->qfn = nf;
+  b->qrn = nr;
+  b->qhead = 0;
+  b->err = r->err;
+  b->finished = r->finished;
+  b->done = r->done;
+  r->qhead = r->qrn;
+  queue_reset(r);
+}
+
+static void *reader(void *arg)
+{
+  csvin *r = arg;
+  struct block *b = &r->blk[1];
+  for(;;) {
+    while(!r->err && !r->finished && r->qrn < BLOCK_ROWS &&
+          r->curb0 < BLOCK_BYTES)
+      step(r);
+    fill_block(r, b);
+    pthread_mutex_lock(&r->mu);
+    while(r->ready && !r->stop)
+      pthread_cond_wait(&r->cv, &r->mu);
+    if(r->stop) {
+      pthread_mutex_unlock(&r->mu);
+      break;
+    }
+    if(b->err)
+      memcpy(r->errcopy, r->errmsg, sizeof r->errcopy);
+    r->ready = b;
+    pthread_cond_broadcast(&r->cv);
+    pthread_mutex_unlock(&r->mu);
+    if(b->err || b->finished)
+      break;
+    /* The caller hands a spent block back by taking the ready one. */
+    b = b == &r->blk[0] ? &r->blk[1] : &r->blk[0];
+    pthread_mutex_lock(&r->mu);
+    while(r->cur == b && !r->stop)
+      pthread_cond_wait(&r->cv, &r->mu);
+    int stop = r->stop;
+    pthread_mutex_unlock(&r->mu);
+    if(stop)
+      break;
+  }
+  return NULL;
+}
+
+static void start_reader(csvin *r)
+{
+  pthread_mutex_init(&r->mu, NULL);
+  pthread_cond_init(&r->cv, NULL);
+  r->cur = &r->blk[0];
+  r->cur->finished = 0;
+  r->cur->qrn = r->cur->qhead = 0;
+  if(pthread_create(&r->th, NULL, reader, r) == 0)
+    r->threaded = 1;
 }
 
 int csvin_next(csvin *r, csvrec *rec)
 {
   for(;;) {
-    if(r->qhead < r->qrn) {
-      const struct qrec *q = &r->qr[r->qhead++];
-      const struct qfield *f = r->qf + q->f0;
+    struct block *b = r->cur;
+    if(b->qhead < b->qrn) {
+      const struct qrec *q = &b->qr[b->qhead++];
+      const struct qfield *f = b->qf + q->f0;
       int i;
       if((size_t)q->nf > r->outcap) {
         r->outcap = (size_t)q->nf * 2;
         r->out = xrealloc(r->out, r->outcap * sizeof(*r->out));
       }
       for(i = 0; i < q->nf; i++) {
-        r->out[i].p = r->qb + f[i].off;
+        r->out[i].p = b->qb + f[i].off;
         r->out[i].n = f[i].n;
       }
       rec->row = q->row;
@@ -603,18 +722,34 @@ int csvin_next(csvin *r, csvrec *rec)
       rec->f = r->out;
       return 1;
     }
-    if(r->err)
+    if(b->err)
       return -1;
-    if(r->finished)
+    if(b->finished)
       return 0;
-    queue_reset(r);
-    step(r);
+    if(!r->threaded) {
+      /* No thread could be started: parse here, a block at a time. */
+      while(!r->err && !r->finished && r->qrn < BLOCK_ROWS)
+        step(r);
+      fill_block(r, b);
+      if(b->err)
+        memcpy(r->errcopy, r->errmsg, sizeof r->errcopy);
+      r->donecopy = b->done;
+      continue;
+    }
+    pthread_mutex_lock(&r->mu);
+    while(!r->ready)
+      pthread_cond_wait(&r->cv, &r->mu);
+    r->cur = r->ready;
+    r->ready = NULL;
+    r->donecopy = r->cur->done;
+    pthread_cond_broadcast(&r->cv);
+    pthread_mutex_unlock(&r->mu);
   }
 }
 
 const char *csvin_error(const csvin *r)
 {
-  return r->err ? r->errmsg : "";
+  return r->cur && r->cur->err ? r->errcopy : "";
 }
 
 const char *csvin_encoding_name(const csvin *r)
@@ -624,7 +759,7 @@ const char *csvin_encoding_name(const csvin *r)
 
 void csvin_progress(const csvin *r, long long *done, long long *total)
 {
-  *done = r->done;
+  *done = r->donecopy;
   *total = r->total;
 }
 
@@ -632,6 +767,20 @@ void csvin_close(csvin *r)
 {
   if(!r)
     return;
+  if(r->threaded) {
+    pthread_mutex_lock(&r->mu);
+    r->stop = 1;
+    pthread_cond_broadcast(&r->cv);
+    pthread_mutex_unlock(&r->mu);
+    pthread_join(r->th, NULL);
+    pthread_mutex_destroy(&r->mu);
+    pthread_cond_destroy(&r->cv);
+  }
+  for(int i = 0; i < 2; i++) {
+    free(r->blk[i].qb);
+    free(r->blk[i].qf);
+    free(r->blk[i].qr);
+  }
   if(r->own_fd)
     close(r->fd);
   if(r->cd != (iconv_t)-1)

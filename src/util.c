@@ -105,14 +105,20 @@ void sb_addch(sbuf *sb, char c)
 
 void sb_vaddf(sbuf *sb, const char *fmt, va_list ap)
 {
+  /* Format into the room there is; grow and format again if short. */
   va_list cp;
+  sb_grow(sb, 64);
   va_copy(cp, ap);
-  int n = vsnprintf(NULL, 0, fmt, cp);
+  int n = vsnprintf(sb->buf + sb->len, sb->cap - sb->len, fmt, cp);
   va_end(cp);
-  if(n < 0)
+  if(n < 0) {
+    sb->buf[sb->len] = 0;
     return;
-  sb_grow(sb, (size_t)n);
-  vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+  }
+  if((size_t)n >= sb->cap - sb->len) {
+    sb_grow(sb, (size_t)n);
+    vsnprintf(sb->buf + sb->len, sb->cap - sb->len, fmt, ap);
+  }
   sb->len += (size_t)n;
 }
 

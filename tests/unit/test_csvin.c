@@ -269,6 +269,8 @@ static void test_utf16le(void **state)
   /* a lone surrogate */
   CHECK("\xFF\xFE" "a\0\n\0\x00\xD8" "b\0", ENC_AUTO,
         "1<a>\nERR:row 2: invalid UTF-16LE byte sequence");
+  /* a second BOM is text (U+FEFF), as in UTF-8 */
+  CHECK("\xFF\xFE\xFF\xFE" "a\0\n\0", ENC_AUTO, "1<\xEF\xBB\xBF" "a>\nEOF");
   /* U+0000 in the data */
   CHECK("\xFF\xFE" "a\0\0\0\n\0", ENC_AUTO,
         "ERR:row 1: NUL character in data");
@@ -351,6 +353,39 @@ static void test_invalid_utf8_late(void **state)
   check(in.buf, in.len, ENC_AUTO, want.buf);
   sb_free(&in);
   sb_free(&want);
+}
+
+/* Memory stays bounded: a quote that is never closed does not swallow the
+ * whole file, and a record cannot have more than 65536 fields. */
+static void test_limits(void **state)
+{
+  sbuf in = {0};
+  size_t i;
+  (void)state;
+  sb_addstr(&in, "a\n\"");
+  for(i = 0; i < 17 * 1024 * 1024 / 8; i++)
+    sb_add(&in, "xxxxxxx\n", 8);
+  check(in.buf, in.len, ENC_AUTO, "1<a>\nERR:row 2: field longer than 16 MiB "
+        "(unterminated quoted field?)");
+  sb_reset(&in);
+  sb_addstr(&in, "a\n");
+  for(i = 0; i < 65535; i++)
+    sb_addch(&in, ',');
+  sb_addstr(&in, "\nb\n");
+  for(i = 0; i < 65536; i++)
+    sb_addch(&in, ',');
+  sb_addstr(&in, "\nc\n");
+  /* 65536 fields are fine (the dump of row 2 is 65536 "<>") */
+  {
+    sbuf want = {0};
+    sb_addstr(&want, "1<a>\n2");
+    for(i = 0; i < 65536; i++)
+      sb_addstr(&want, "<>");
+    sb_addstr(&want, "\n3<b>\nERR:row 4: more than 65536 fields");
+    check(in.buf, in.len, ENC_AUTO, want.buf);
+    sb_free(&want);
+  }
+  sb_free(&in);
 }
 
 static void test_open_errors(void **state)
@@ -450,7 +485,7 @@ static void test_crlf_across_chunks(void **state)
 
 /* Many records of mixed width and encoding: every chunk and slice
  * boundary falls somewhere inside a character or a quoted field. */
-static void pattern_case(int gb)
+static void pattern_case(const char *to, const char *want_enc)
 {
   sbuf in = {0};
   char err[256];
@@ -463,14 +498,17 @@ static void pattern_case(int gb)
   for(i = 0; i < n; i++)
     sb_addf(&in, "%ld,\"中\n文,\"\"%ld\"\"\",😀%s\r\n", i, i % 7,
             i % 3 ? "x" : "");
-  if(gb) {
-    iconv_t cd = iconv_open("GB18030", "UTF-8");
-    size_t cap = in.len * 2, inleft = in.len, outleft = cap;
-    char *out = xmalloc(cap), *ip = in.buf, *op = out;
+  if(to) {
+    /* with a BOM written by hand for UTF-16LE */
+    int bom = !strcmp(to, "UTF-16LE");
+    iconv_t cd = iconv_open(to, "UTF-8");
+    size_t cap = in.len * 2 + 2, inleft = in.len, outleft = cap - 2 * bom;
+    char *out = xmalloc(cap), *ip = in.buf, *op = out + 2 * bom;
     assert_true(cd != (iconv_t)-1);
+    memcpy(out, "\xFF\xFE", 2);
     assert_true(iconv(cd, &ip, &inleft, &op, &outleft) != (size_t)-1);
     iconv_close(cd);
-    path = tmp_write(out, cap - outleft);
+    path = tmp_write(out, (size_t)(op - out));
     free(out);
   }
   else
@@ -479,7 +517,7 @@ static void pattern_case(int gb)
 
   r = csvin_open(path, ENC_AUTO, err, sizeof(err));
   assert_non_null(r);
-  assert_string_equal(csvin_encoding_name(r), gb ? "GB18030" : "UTF-8");
+  assert_string_equal(csvin_encoding_name(r), want_enc);
   for(i = 0; i < n; i++) {
     char want[64];
     int m;
@@ -509,13 +547,19 @@ static void pattern_case(int gb)
 static void test_pattern_utf8(void **state)
 {
   (void)state;
-  pattern_case(0);
+  pattern_case(NULL, "UTF-8");
 }
 
 static void test_pattern_gb18030(void **state)
 {
   (void)state;
-  pattern_case(1);
+  pattern_case("GB18030", "GB18030");
+}
+
+static void test_pattern_utf16le(void **state)
+{
+  (void)state;
+  pattern_case("UTF-16LE", "UTF-16LE");
 }
 
 static void test_stdin(void **state)
@@ -559,11 +603,13 @@ int main(void)
     cmocka_unit_test(test_explicit_encoding),
     cmocka_unit_test(test_invalid_utf8),
     cmocka_unit_test(test_invalid_utf8_late),
+    cmocka_unit_test(test_limits),
     cmocka_unit_test(test_open_errors),
     cmocka_unit_test(test_chunk_boundary),
     cmocka_unit_test(test_crlf_across_chunks),
     cmocka_unit_test(test_pattern_utf8),
     cmocka_unit_test(test_pattern_gb18030),
+    cmocka_unit_test(test_pattern_utf16le),
     cmocka_unit_test(test_stdin),
   };
   return cmocka_run_group_tests_name("csvin", tests, NULL, NULL);
