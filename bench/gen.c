@@ -1003,7 +1003,7 @@ static int64_t opening_depreciation(const struct asset *a, int life,
   months = (2024 * 12 + 12) - ((int64_t)y * 12 + m);
   if(months <= 0)
     return 0;
-  depreciable = a->value - div_round(a->value * residual, 100);
+  depreciable = div_round(a->value * (100 - residual), 100);
   monthly = div_round(depreciable, life);
   acc = monthly * months;
   return acc > depreciable ? depreciable : acc;
@@ -1464,7 +1464,7 @@ static void demo_funds(struct out *o)
         bank_pay(&j, amt, "管理费用", "武川县鑫源煤炭经销部",
                  "购买冬季取暖用煤");
       }
-      if(chance(&r, 3)) {
+      if(chance(&r, 2)) {
         amt = money_between(&r, 2000, 30000);
         party = PICK(&r, builders);
         what = PICK(&r, public_what);
@@ -1478,7 +1478,7 @@ static void demo_funds(struct out *o)
         amt = money_between(&r, 10, 80);
         bank_pay(&j, amt, "其他支出", p.bank_name, "银行手续费");
       }
-      if(chance(&r, 1) && j.bank > 5000000) {
+      if(rnd(&r, 1000) < 5 && j.bank > 5000000) {
         int computer = chance(&r, 50);
         amt = money_between(&r, 10000, 80000);
         if(j.bank > 2 * amt)

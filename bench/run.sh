@@ -4,16 +4,18 @@
 #
 #   1. generates BENCH_ROWS (default 1,000,000) asset cards into
 #      bench/out/assets.csv (kept between runs while the generator, the
-#      divisions file and the row count are unchanged);
+#      divisions file, the row count and the file's size are unchanged);
 #   2. import: `sanzi asset import` into a fresh bench/out/sanzi.db against
 #      `sqlite3 .import` into a fresh bench/out/plain.db holding the same 19
 #      columns with the same UNIQUE indexes (code; certificate where given);
 #   3. export: `sanzi asset export` against `sqlite3 -csv ... SELECT *`.
-# Every timed command runs BENCH_RUNS times (default 2) and the best wall
-# time counts; the peak RSS is the largest seen. Targets: import <= 1.0x
+# Every timed command runs BENCH_RUNS times (default 2), sanzi and sqlite3
+# alternating so that both meet the same machine; the best wall time
+# counts and the peak RSS is the largest seen. Targets: import <= 1.0x
 # sqlite3, export <= 1.5x sqlite3, sanzi's peak RSS <= 64 MiB.
 #
 # Without ./sanzi (or with BENCH_SQLITE_ONLY=1) only the sqlite3 half runs.
+# Exit status 1 when a step failed; missed targets are reported, not fatal.
 set -e
 cd "$(dirname "$0")/.."
 
@@ -31,7 +33,7 @@ say() {
   printf 'bench: %s\n' "$*" >&2
 }
 
-for tool in sqlite3 awk; do
+for tool in sqlite3 awk cksum; do
   command -v $tool >/dev/null 2>&1 || { say "'$tool' is missing"; exit 1; }
 done
 [ -x $TIME ] || { say "$TIME is missing (Debian package 'time')"; exit 1; }
@@ -43,6 +45,14 @@ if [ -n "$BENCH_SQLITE_ONLY" ] || [ ! -x ./sanzi ]; then
 fi
 
 mkdir -p $OUT
+
+# A private copy of ./sanzi: a rebuild during the run cannot mix binaries.
+SANZI=$OUT/sanzi-under-test
+if [ $have_sanzi = 1 ]; then
+  sanzi_built=$(date -r ./sanzi '+%F %T')
+  cp ./sanzi $SANZI
+  sanzi_version=$($SANZI version 2>&1 | head -n 1)
+fi
 
 # ---------------------------------------------------------------------------
 say "compiling the data generator into $OUT/gen"
@@ -66,50 +76,64 @@ fi
 csv_bytes=$(wc -c < $CSV)
 
 # ---------------------------------------------------------------------------
-# timed LABEL SETUP STDOUT CMD...: runs SETUP (untimed), then CMD under
-# /usr/bin/time -v with stdout to STDOUT, RUNS times. Sets best_secs (the
-# best wall time) and peak_kib (the largest max RSS). On failure prints the
-# command's last messages and returns 1.
+# timed LABEL SETUP STDOUT CMD...: runs SETUP (untimed, its output to
+# OUT/LABEL.setup), then CMD under /usr/bin/time -v with stdout to STDOUT.
+# Keeps the best wall time in the variable LABEL_secs and the largest max
+# RSS (KiB) in LABEL_kib. On failure shows the command's last messages,
+# sets LABEL_secs to "-" for good and returns 1.
 timed() {
   label=$1
   setup=$2
   stdout=$3
   shift 3
-  best_secs=""
-  peak_kib=0
-  run=0
-  while [ $run -lt $RUNS ]; do
-    run=$((run + 1))
-    if ! $setup; then
-      say "$label: preparing run $run failed"
-      return 1
-    fi
-    if ! $TIME -v -o $OUT/$label.time "$@" > "$stdout" 2> $OUT/$label.err
-    then
-      say "$label failed (run $run): $*"
-      sed 's/^/  | /' $OUT/$label.err | tail -n 20 >&2
-      grep -i 'exit' $OUT/$label.time | sed 's/^/  | /' >&2 || true
-      return 1
-    fi
-    secs=$(awk '/Elapsed \(wall clock\)/ {
-                  n = split($NF, t, ":"); s = 0
-                  for (i = 1; i <= n; i++) s = s * 60 + t[i]
-                  printf "%.2f", s }' $OUT/$label.time)
-    kib=$(awk '/Maximum resident set size/ { print $NF }' $OUT/$label.time)
-    say "$label run $run: $secs s, max RSS $((kib / 1024)) MiB"
-    if [ -z "$best_secs" ] ||
-       awk -v a="$secs" -v b="$best_secs" 'BEGIN { exit !(a < b) }'; then
-      best_secs=$secs
-    fi
-    [ "$kib" -gt "$peak_kib" ] && peak_kib=$kib
-  done
+  case $label in
+    s_imp) what="sanzi asset import" ;;
+    p_imp) what="sqlite3 .import" ;;
+    s_exp) what="sanzi asset export" ;;
+    *) what="sqlite3 SELECT *" ;;
+  esac
+  eval "best=\$${label}_secs peak=\$${label}_kib bcpu=\$${label}_cpu"
+  [ "$best" = "-" ] && return 1
+  if ! $setup > $OUT/$label.setup 2>&1; then
+    say "$what: preparing the run failed:"
+    sed 's/^/  | /' $OUT/$label.setup | tail -n 20 >&2
+    eval "${label}_secs=-"
+    return 1
+  fi
+  if ! $TIME -v -o $OUT/$label.time "$@" > "$stdout" 2> $OUT/$label.err; then
+    say "$what failed: $*"
+    sed 's/^/  | /' $OUT/$label.err | tail -n 20 >&2
+    grep -i 'exit' $OUT/$label.time | sed 's/^/  | /' >&2 || true
+    eval "${label}_secs=-"
+    return 1
+  fi
+  secs=$(awk '/Elapsed \(wall clock\)/ {
+                n = split($NF, t, ":"); s = 0
+                for (i = 1; i <= n; i++) s = s * 60 + t[i]
+                printf "%.2f", s }' $OUT/$label.time)
+  kib=$(awk '/Maximum resident set size/ { print $NF }' $OUT/$label.time)
+  cpu=$(awk '/(User|System) time \(seconds\)/ { s += $NF }
+             END { printf "%.2f", s }' $OUT/$label.time)
+  say "  $what: $secs s wall, $cpu s CPU, max RSS $((kib / 1024)) MiB"
+  if [ -z "$best" ] ||
+     awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+    best=$secs
+  fi
+  if [ -z "$bcpu" ] ||
+     awk -v a="$cpu" -v b="$bcpu" 'BEGIN { exit !(a < b) }'; then
+    bcpu=$cpu
+  fi
+  if [ -z "$peak" ] || [ "$kib" -gt "$peak" ]; then
+    peak=$kib
+  fi
+  eval "${label}_secs=\$best ${label}_kib=\$peak ${label}_cpu=\$bcpu"
   return 0
 }
 
 fresh_sanzi() {
   rm -f $SDB $SDB-wal $SDB-shm $SDB-journal &&
-    ./sanzi --db $SDB init >/dev/null &&
-    ./sanzi --db $SDB --user bench org import $DIV >/dev/null
+    $SANZI --db $SDB init &&
+    $SANZI --db $SDB --user bench org import $DIV
 }
 
 # The same 19 columns under the English keys of CLI.md, the same
@@ -117,7 +141,7 @@ fresh_sanzi() {
 # stores an empty cell as '', sanzi as NULL), and sanzi's journal mode.
 fresh_plain() {
   rm -f $PDB $PDB-wal $PDB-shm $PDB-journal &&
-    sqlite3 -bail $PDB >/dev/null <<'EOF'
+    sqlite3 -bail $PDB <<'EOF'
 PRAGMA journal_mode=WAL;
 CREATE TABLE asset(
   code TEXT NOT NULL, village TEXT NOT NULL, name TEXT NOT NULL,
@@ -138,72 +162,68 @@ no_setup() {
   :
 }
 
+# s_* is sanzi, p_* the sqlite3 shell; "-" is not measured or failed.
+s_imp_secs=""; s_imp_kib=""; s_imp_cpu=""; s_exp_secs=""; s_exp_kib=""
+s_exp_cpu=""; p_imp_secs=""; p_imp_kib=""; p_imp_cpu=""; p_exp_secs=""
+p_exp_kib=""; p_exp_cpu=""
+if [ $have_sanzi = 0 ]; then
+  s_imp_secs="-"; s_exp_secs="-"
+fi
 failed=0
-s_imp="-"; s_imp_kib=0; s_exp="-"; s_exp_kib=0
-p_imp="-"; p_imp_kib=0; p_exp="-"; p_exp_kib=0
+rm -f $OUT/export.csv $OUT/plain-export.csv
 
 # ---------------------------------------------------------------------------
-if [ $have_sanzi = 1 ]; then
-  say "import: sanzi asset import, $RUNS run(s), fresh $SDB each"
-  if timed sanzi-import fresh_sanzi /dev/null \
-       ./sanzi --db $SDB --user bench asset import $CSV; then
-    s_imp=$best_secs; s_imp_kib=$peak_kib
-  else
-    failed=1
+run=0
+while [ $run -lt $RUNS ]; do
+  run=$((run + 1))
+  say "import, run $run of $RUNS (each into a fresh database)"
+  if [ $have_sanzi = 1 ]; then
+    timed s_imp fresh_sanzi /dev/null \
+      $SANZI --db $SDB --user bench asset import $CSV || failed=1
   fi
-fi
-
-say "import: sqlite3 .import, $RUNS run(s), fresh $PDB each"
-if timed sqlite3-import fresh_plain /dev/null \
-     sqlite3 $PDB ".import --csv --skip 1 $CSV asset"; then
-  p_imp=$best_secs; p_imp_kib=$peak_kib
-else
-  failed=1
-fi
-
-if [ $have_sanzi = 1 ] && [ "$s_imp" != "-" ]; then
-  say "export: sanzi asset export, $RUNS run(s)"
-  if timed sanzi-export no_setup $OUT/export.csv \
-       ./sanzi --db $SDB asset export; then
-    s_exp=$best_secs; s_exp_kib=$peak_kib
-  else
-    failed=1
+  timed p_imp fresh_plain /dev/null \
+    sqlite3 $PDB ".import --csv --skip 1 $CSV asset" || failed=1
+done
+[ "$s_imp_secs" = "-" ] && s_exp_secs="-"
+[ "$p_imp_secs" = "-" ] && p_exp_secs="-"
+run=0
+while [ $run -lt $RUNS ]; do
+  run=$((run + 1))
+  say "export, run $run of $RUNS"
+  if [ $have_sanzi = 1 ]; then
+    timed s_exp no_setup $OUT/export.csv \
+      $SANZI --db $SDB asset export || failed=1
   fi
-fi
-
-if [ "$p_imp" != "-" ]; then
-  say "export: sqlite3 -csv SELECT *, $RUNS run(s)"
-  if timed sqlite3-export no_setup $OUT/plain-export.csv \
-       sqlite3 -csv $PDB 'SELECT * FROM asset'; then
-    p_exp=$best_secs; p_exp_kib=$peak_kib
-  else
-    failed=1
-  fi
-fi
+  timed p_exp no_setup $OUT/plain-export.csv \
+    sqlite3 -csv $PDB 'SELECT * FROM asset' || failed=1
+done
 
 # ---------------------------------------------------------------------------
 count() {
   sqlite3 "$1" "SELECT count(*) FROM $2" 2>&1 | head -n 1
 }
 mib() {
-  awk -v k="$1" 'BEGIN { if (k > 0) printf "%.1f", k / 1024; else print "-" }'
+  awk -v k="$1" 'BEGIN { if (k + 0 > 0) printf "%.1f", k / 1024
+                         else print "-" }'
 }
 ratio() {
   awk -v a="$1" -v b="$2" 'BEGIN {
-    if (a == "-" || b == "-" || b + 0 == 0) print "-"
+    if (a == "-" || b == "-" || a == "" || b == "" || b + 0 == 0) print "-"
     else printf "%.2f", a / b }'
 }
 verdict() { # verdict VALUE LIMIT
   awk -v v="$1" -v l="$2" 'BEGIN {
-    if (v == "-") print "not measured"
+    if (v == "-" || v == "") print "not measured"
     else if (v + 0 <= l + 0) print "met"
     else print "MISSED" }'
 }
 
-r_imp=$(ratio "$s_imp" "$p_imp")
-r_exp=$(ratio "$s_exp" "$p_exp")
-s_rss=$s_imp_kib
-[ "$s_exp_kib" -gt "$s_rss" ] && s_rss=$s_exp_kib
+r_imp=$(ratio "$s_imp_secs" "$p_imp_secs")
+r_exp=$(ratio "$s_exp_secs" "$p_exp_secs")
+s_rss=${s_imp_kib:-0}
+if [ "${s_exp_kib:-0}" -gt "$s_rss" ]; then
+  s_rss=$s_exp_kib
+fi
 s_rss_mib=$(mib $s_rss)
 
 echo
@@ -213,32 +233,49 @@ echo "machine: $(nproc) CPU(s), $(awk -F': *' '/^model name/ { print $2; exit }'
   /proc/cpuinfo), $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' \
   /proc/meminfo) memory; $(uname -sr)"
 echo "sqlite3 shell $(sqlite3 --version | cut -d' ' -f1)"
+if [ $have_sanzi = 1 ]; then
+  echo "sanzi: $sanzi_version (./sanzi built $sanzi_built," \
+       "copied to $SANZI at the start)"
+fi
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "generation: $gen_secs s (- = reused from an earlier run)"
-echo "times: best wall clock of $RUNS run(s) each (/usr/bin/time -v);" \
-     "RSS: the largest seen"
+echo "times: best wall clock of $RUNS run(s) each, sanzi and sqlite3" \
+     "alternating (/usr/bin/time -v); RSS: the largest seen"
 echo
 printf '%-8s %10s %10s %7s %12s %14s\n' step "sanzi s" "sqlite3 s" ratio \
   "sanzi MiB" "sqlite3 MiB"
-printf '%-8s %10s %10s %7s %12s %14s\n' import "$s_imp" "$p_imp" "$r_imp" \
-  "$(mib $s_imp_kib)" "$(mib $p_imp_kib)"
-printf '%-8s %10s %10s %7s %12s %14s\n' export "$s_exp" "$p_exp" "$r_exp" \
-  "$(mib $s_exp_kib)" "$(mib $p_exp_kib)"
+printf '%-8s %10s %10s %7s %12s %14s\n' import "${s_imp_secs:--}" \
+  "${p_imp_secs:--}" "$r_imp" "$(mib "$s_imp_kib")" "$(mib "$p_imp_kib")"
+printf '%-8s %10s %10s %7s %12s %14s\n' export "${s_exp_secs:--}" \
+  "${p_exp_secs:--}" "$r_exp" "$(mib "$s_exp_kib")" "$(mib "$p_exp_kib")"
+echo
+echo "CPU time (user + system, best of the runs): the same comparison, less"
+echo "disturbed by other work on the machine; the targets use wall time."
+printf '%-8s %10s %10s %7s\n' step "sanzi s" "sqlite3 s" ratio
+printf '%-8s %10s %10s %7s\n' import "${s_imp_cpu:--}" "${p_imp_cpu:--}" \
+  "$(ratio "$s_imp_cpu" "$p_imp_cpu")"
+printf '%-8s %10s %10s %7s\n' export "${s_exp_cpu:--}" "${p_exp_cpu:--}" \
+  "$(ratio "$s_exp_cpu" "$p_exp_cpu")"
 echo
 echo "targets: import <= 1.0x: $(verdict "$r_imp" 1.0)," \
      "export <= 1.5x: $(verdict "$r_exp" 1.5)," \
      "sanzi peak RSS <= 64 MiB: $(verdict "$s_rss_mib" 64)"
 echo
 echo "rows loaded (SELECT count(*)):"
-if [ -f $SDB ]; then
+if [ $have_sanzi = 1 ] && [ -f $SDB ]; then
   echo "  $SDB   asset: $(count $SDB asset)"
 fi
 if [ -f $PDB ]; then
   echo "  $PDB   asset: $(count $PDB asset)"
 fi
 for f in $OUT/export.csv $OUT/plain-export.csv; do
-  [ -s $f ] && echo "  $f: $(wc -l < $f) lines, $(wc -c < $f) bytes"
+  if [ -s $f ] && { [ $have_sanzi = 1 ] || [ $f != $OUT/export.csv ]; }; then
+    echo "  $f: $(wc -l < $f) lines, $(wc -c < $f) bytes"
+  fi
 done
 for f in $SDB $PDB; do
-  [ -f $f ] && echo "  $f: $(wc -c < $f) bytes"
+  if [ -f $f ] && { [ $have_sanzi = 1 ] || [ $f != $SDB ]; }; then
+    echo "  $f: $(wc -c < $f) bytes"
+  fi
 done
 exit $failed

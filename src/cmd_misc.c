@@ -58,6 +58,8 @@ static int org_list(args *a)
   int n;
   free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();
+  if(under && !db_int(z, 0, "SELECT count(*) FROM org WHERE code = ?1", under))
+    die(1, "--under: no organisation with code '%s'", under);
   sqlite3_stmt *st = db_prepare(
       z, "SELECT code, name, level, coalesce(parent_code, '') FROM org "
          "WHERE ?1 IS NULL OR (code BETWEEN ?1 AND ?1 || 'z') ORDER BY code");
@@ -75,8 +77,7 @@ static int org_list(args *a)
   }
   table_end(t);
   sqlite3_finalize(st);
-  if(under && k == 0)
-    die(1, "no organisation with code '%s'", under);
+  (void)k;
   db_close(z);
   return 0;
 }
@@ -92,6 +93,10 @@ int cmd_org(int argc, char **argv)
   if(argc < 1) {
     fputs(org_usage, stderr);
     return 2;
+  }
+  if(!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
+    fputs(org_usage, stdout);
+    return 0;
   }
   args a;
   args_init(&a, argc && !strcmp(argv[0], "list") ? "org list" : "org import",
@@ -146,12 +151,24 @@ int cmd_log(int argc, char **argv)
   if(since)
     cli_date("--since", since, sd);
   sz *z = cli_db();
-  sqlite3_stmt *st = db_prepare(
-      z, "SELECT id, at, operator, action, tbl, coalesce(key, ''), nrows, "
-         "nold, CASE WHEN action IN ('import', 'init') THEN new ELSE '' END "
-         "FROM history WHERE (?1 IS NULL OR tbl = ?1) "
-         "AND (?2 IS NULL OR key = ?2) AND (?3 IS NULL OR at >= ?3) "
-         "ORDER BY id");
+  /* --key finds the record's own entries and the batches that wrote it. */
+  sbuf q;
+  sb_init(&q);
+  sb_addstr(&q, "SELECT id, at, operator, action, tbl, coalesce(key, ''), "
+                "nrows, nold, CASE WHEN action IN ('import', 'init') THEN new "
+                "ELSE '' END FROM history WHERE (?1 IS NULL OR tbl = ?1) "
+                "AND (?3 IS NULL OR at >= ?3) AND (?2 IS NULL OR key = ?2");
+  for(int i = 0; logged_tables[i]; i++) {
+    const reg *r = logged_tables[i];
+    const char *kc = reg_field(r, "code") >= 0 ? "code" : "key";
+    sb_addf(&q, " OR id IN (SELECT log_id FROM \"%s\" WHERE %s = ?2)"
+                " OR id IN (SELECT s.old_log FROM superseded s JOIN \"%s\" t"
+                " ON s.tbl = '%s' AND s.row_id = t.id WHERE t.%s = ?2)",
+            r->name, kc, r->name, r->name, kc);
+  }
+  sb_addstr(&q, ") ORDER BY id");
+  sqlite3_stmt *st = db_prepare(z, q.buf);
+  sb_free(&q);
   if(tbl)
     sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
   if(key)

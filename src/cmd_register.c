@@ -1,6 +1,7 @@
 /* cmd_register.c: the verbs every register has (template, import, export,
  * list, show, add, edit), written once over the register specs. */
 #include "cli.h"
+#include "csvout.h"
 #include "commands.h"
 #include "date.h"
 #include "history.h"
@@ -157,8 +158,8 @@ static int do_list(const reg *r, args *a)
     t = table_new(stdout, nc, hdr);
   else if(!strcmp(fmt, "csv")) {
     for(int i = 0; i < nc; i++)
-      printf("%s%s", i ? "," : "", hdr[i]);
-    fputs("\r\n", stdout);
+      csvout_field(stdout, hdr[i], strlen(hdr[i]), i == 0);
+    csvout_endrow(stdout);
   } else
     fputs("[", stdout);
   long rows = 0;
@@ -167,8 +168,25 @@ static int do_list(const reg *r, args *a)
   while(sqlite3_step(st) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 2, v);
     if(!strcmp(fmt, "json")) {
+      /* Every field by its key; amounts as exact decimal numbers. */
       sb_reset(&canon);
-      reg_canon(r, sqlite3_column_int64(st, 0), v, &canon);
+      sb_addstr(&canon, "{\"id\":");
+      sb_addf(&canon, "%lld", (long long)sqlite3_column_int64(st, 0));
+      for(int i = 0; i < r->nfields; i++) {
+        const field *f = &r->fields[i];
+        if(f->type == F_DERIVED)
+          continue;
+        sb_addch(&canon, ',');
+        json_string(&canon, f->key, strlen(f->key));
+        sb_addch(&canon, ':');
+        if(v[i].t == V_NULL)
+          sb_addstr(&canon, "null");
+        else if(v[i].t == V_TEXT)
+          json_string(&canon, v[i].s, v[i].n);
+        else
+          reg_format(f, &v[i], &canon);
+      }
+      sb_addch(&canon, '}');
       printf("%s\n%s", rows ? "," : "", canon.buf);
       rows++;
       continue;
@@ -185,23 +203,9 @@ static int do_list(const reg *r, args *a)
     if(t)
       table_row(t, cells);
     else {
-      for(int i = 0; i < nc; i++) {
-        const char *c = cells[i];
-        int q = strpbrk(c, ",\"\r\n") != NULL;
-        if(i)
-          putchar(',');
-        if(q) {
-          putchar('"');
-          for(; *c; c++) {
-            if(*c == '"')
-              putchar('"');
-            putchar(*c);
-          }
-          putchar('"');
-        } else
-          fputs(c, stdout);
-      }
-      fputs("\r\n", stdout);
+      for(int i = 0; i < nc; i++)
+        csvout_field(stdout, cells[i], strlen(cells[i]), i == 0);
+      csvout_endrow(stdout);
     }
     rows++;
   }
@@ -244,10 +248,22 @@ static void pairs_to_cells(const reg *r, args *a, char **pos, int from, int n,
   }
 }
 
+/* The messages of a refused add or edit, each as "sanzi: COLUMN: ...". */
+static void print_errors(regctx *c)
+{
+  const char *p = reg_errors(c);
+  while(*p) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p) : strlen(p);
+    fprintf(stderr, "sanzi: %.*s\n", (int)n, p);
+    p += n + (nl != NULL);
+  }
+}
+
 static int write_one(sz *z, regctx *c, val *v, int mode)
 {
   if(reg_nerrors(c)) {
-    fputs(reg_errors(c), stderr);
+    print_errors(c);
     return 1;
   }
   if(db_begin(z))
@@ -258,7 +274,7 @@ static int write_one(sz *z, regctx *c, val *v, int mode)
   if(db_end(z, !bad) && !bad)
     die(1, "%s", z->err);
   if(bad) {
-    fputs(reg_errors(c), stderr);
+    print_errors(c);
     return 1;
   }
   return upd == 2 ? 3 : 0;
@@ -444,6 +460,11 @@ static int do_show(const reg *r, args *a)
   const char *d = args_value(a, "--as-of");
   int n;
   char **pos = args_rest(a, 1, 1, &n);
+  char as_of[11];
+  if(d)
+    cli_date("--as-of", d, as_of);
+  else
+    date_today(as_of);
   sz *z = cli_db();
   regctx *c = reg_open(z, r);
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
@@ -461,11 +482,7 @@ static int do_show(const reg *r, args *a)
            cell.buf ? cell.buf : "");
   }
   if(!strcmp(r->name, "asset")) {
-    char as_of[11], through[8], b1[32], b2[32];
-    if(d)
-      cli_date("--as-of", d, as_of);
-    else
-      date_today(as_of);
+    char through[8], b1[32], b2[32];
     int64_t acc;
     asset_depreciation(z, r, v, as_of, &acc, through);
     int64_t orig = v[reg_field(r, "original_value")].i;

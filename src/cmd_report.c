@@ -1,6 +1,7 @@
 /* cmd_report.c: fund balance and summary. */
 #include "cli.h"
 #include "commands.h"
+#include "csvout.h"
 #include "date.h"
 #include "money.h"
 #include "report.h"
@@ -25,8 +26,8 @@ static void row_out(bal_ctx *c, const char *const *cells, int n)
     return;
   }
   for(int i = 0; i < n; i++)
-    printf("%s%s", i ? "," : "", cells[i]);
-  fputs("\r\n", stdout);
+    csvout_field(stdout, cells[i], strlen(cells[i]), i == 0);
+  csvout_endrow(stdout);
 }
 
 static void village_total(bal_ctx *c)

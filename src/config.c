@@ -88,6 +88,8 @@ static const char *parse_value(const char *type, const char *s, char out[32])
     return NULL;
   if(!e && v < 0)
     e = "must not be negative";
+  if(!e && !strcmp(type, "rate") && v > 1000000)
+    e = "more than 100%";
   if(!e)
     snprintf(out, 32, "%lld", (long long)v);
   return e;

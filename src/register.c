@@ -950,18 +950,22 @@ static const field *field_by_key(const reg *r, const char *key, int *idx)
 /* Reports a constraint failure against the field it names. */
 static void constraint_error(regctx *c, val *v)
 {
+  if(!c->r->infix && !c->r->internal) {
+    /* The derived code of a fund entry repeats: the voucher is taken. */
+    int vo = reg_field(c->r, "voucher"), da = reg_field(c->r, "date");
+    if(strstr(sqlite3_errmsg(c->z->db), ".code") ||
+       !strstr(sqlite3_errmsg(c->z->db), "constraint")) {
+      reg_error(c, vo, "voucher '%.*s' is already used by village %.*s in "
+                       "%.4s", (int)v[vo].n, v[vo].s, (int)v[c->vi].n,
+                v[c->vi].s, v[da].s);
+      return;
+    }
+  }
   const char *msg = sqlite3_errmsg(c->z->db);
   const char *dot = strrchr(msg, '.');
   int fi = -1;
   if(!strncmp(msg, "UNIQUE constraint failed: ", 26) && dot &&
      field_by_key(c->r, dot + 1, &fi)) {
-    if(!strcmp(c->r->name, "fund") && !strcmp(dot + 1, "code")) {
-      int vo = reg_field(c->r, "voucher");
-      reg_error(c, vo, "voucher '%.*s' is already used by village %.*s in %.4s",
-                (int)v[vo].n, v[vo].s, (int)v[1].n, v[1].s,
-                v[reg_field(c->r, "date")].s);
-      return;
-    }
     char other[128] = "";
     if(strcmp(dot + 1, "code")) {
       char sql[160];
@@ -1072,8 +1076,11 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
       break;
     }
     if(mode == 0) {
-      reg_error(c, ci, "'%.*s' already exists (give --update to change it)",
-                (int)v[ci].n, v[ci].s);
+      if(!r->infix && !r->internal)
+        constraint_error(c, v); /* a derived code: the voucher is taken */
+      else
+        reg_error(c, ci, "'%.*s' already exists%s", (int)v[ci].n, v[ci].s,
+                  log_id ? " (give --update to change it)" : "");
       return 1;
     }
   }

@@ -118,6 +118,15 @@ int township_summary(sz *z, const char *as_of, township_total **out, int *n)
     summary_free(t, nt);
     return -1;
   }
+  /* Every township of the counties that hold records, empty ones too. */
+  st = db_prepare(z, "SELECT code FROM org WHERE level = 'township' AND "
+                     "parent_code IN (SELECT DISTINCT substr(code, 1, 6) "
+                     "FROM org WHERE level = 'village' AND (code IN (SELECT "
+                     "village FROM asset) OR code IN (SELECT village FROM "
+                     "resource) OR code IN (SELECT village FROM account)))");
+  while(sqlite3_step(st) == SQLITE_ROW)
+    find(&t, &nt, (const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
   qsort(t, (size_t)nt, sizeof *t, cmp_code);
   st = db_prepare(z, "SELECT (SELECT name FROM org WHERE code = ?1), "
                      "(SELECT count(*) FROM org WHERE parent_code = ?1 "

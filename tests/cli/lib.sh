@@ -9,7 +9,7 @@ SANZI="$TOP/${SANZI_BUILD:+$SANZI_BUILD/../}sanzi"
 SHARED="$TOP/../shared/data"
 DATA="$TOP/tests/data"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/sanzi-test.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+trap '[ -n "${KEEP_TMP:-}" ] || rm -rf "$TMP"' EXIT
 cd "$TMP" || exit 1
 export SANZI_DB="$TMP/test.db" SANZI_USER=tester LC_ALL=C.UTF-8
 test_count=0

@@ -1,0 +1,125 @@
+/* test_register.c: header matching and the canonical row form, over the
+ * real register specs. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "register.h"
+
+static int match(const char *reg_name, const char *cell)
+{
+  return reg_match_header(reg_find(reg_name), cell, strlen(cell));
+}
+
+static const char *key_of(const char *reg_name, const char *cell)
+{
+  int i = match(reg_name, cell);
+  return i < 0 ? "(none)" : reg_find(reg_name)->fields[i].key;
+}
+
+static void test_header_names(void **state)
+{
+  (void)state;
+  /* Chinese name, English key (any case), surrounding blanks. */
+  assert_string_equal(key_of("asset", "原值"), "original_value");
+  assert_string_equal(key_of("asset", "original_value"), "original_value");
+  assert_string_equal(key_of("asset", "Original_Value"), "original_value");
+  assert_string_equal(key_of("asset", "  资产名称 "), "name");
+  /* U+3000 ideographic spaces around the name. */
+  assert_string_equal(key_of("asset", "\xe3\x80\x80村代码\xe3\x80\x80"),
+                      "village");
+}
+
+static void test_header_units_and_marks(void **state)
+{
+  (void)state;
+  /* A trailing unit in full-width or ASCII brackets is dropped. */
+  assert_string_equal(key_of("asset", "原值（元）"), "original_value");
+  assert_string_equal(key_of("asset", "原值(元)"), "original_value");
+  assert_string_equal(key_of("resource", "面积（亩）"), "area");
+  assert_string_equal(key_of("asset", "使用年限（月）"), "useful_life_months");
+  /* Required marks. */
+  assert_string_equal(key_of("asset", "*村代码"), "village");
+  assert_string_equal(key_of("asset", "村代码*"), "village");
+  /* Full-width letters in an English key fold to ASCII. */
+  assert_string_equal(key_of("fund", "ａｍｏｕｎｔ"), "amount");
+}
+
+static void test_header_unknown(void **state)
+{
+  (void)state;
+  assert_int_equal(match("asset", "原价"), -1);
+  assert_int_equal(match("asset", ""), -1);
+  assert_int_equal(match("asset", "（元）"), -1);
+  /* A name of another register is not a column of this one. */
+  assert_int_equal(match("asset", "面积"), -1);
+  /* The fund entry's code is derived, never a column. */
+  assert_int_equal(match("fund", "code"), -1);
+  assert_string_equal(key_of("fund", "凭证号"), "voucher");
+}
+
+static void test_canon(void **state)
+{
+  (void)state;
+  const reg *r = reg_find("account");
+  val v[9];
+  memset(v, 0, sizeof v);
+  const char *code = "150125100201-ZH-0001", *vil = "150125100201";
+  const char *name = "现金\"柜\"\n", *kind = "库存现金", *od = "2025-01-01";
+  v[0] = (val){V_TEXT, 0, code, strlen(code)};
+  v[1] = (val){V_TEXT, 0, vil, strlen(vil)};
+  v[2] = (val){V_TEXT, 0, name, strlen(name)};
+  v[3] = (val){V_TEXT, 0, kind, strlen(kind)};
+  v[6] = (val){V_INT, -1250, NULL, 0};
+  v[7] = (val){V_TEXT, 0, od, strlen(od)};
+  sbuf out;
+  sb_init(&out);
+  reg_canon(r, 7, v, &out);
+  /* [id, code, village, name, kind, bank, bank_account, opening_balance,
+   * opening_date, note]: quotes and the newline escaped, NULL as null. */
+  assert_string_equal(out.buf,
+                      "[7,\"150125100201-ZH-0001\",\"150125100201\","
+                      "\"现金\\\"柜\\\"\\u000a\",\"库存现金\",null,null,-1250,"
+                      "\"2025-01-01\",null]");
+  sb_free(&out);
+}
+
+static void test_format_round_trip(void **state)
+{
+  (void)state;
+  const reg *r = reg_find("asset");
+  sbuf out;
+  sb_init(&out);
+  val money = {V_INT, 1250050, NULL, 0};
+  reg_format(&r->fields[reg_field(r, "original_value")], &money, &out);
+  assert_string_equal(out.buf, "12500.50");
+  sb_reset(&out);
+  reg_format_grouped(&r->fields[reg_field(r, "original_value")], &money,
+                     &out);
+  assert_string_equal(out.buf, "12,500.50");
+  sb_reset(&out);
+  val rate = {V_INT, 50000, NULL, 0};
+  reg_format(&r->fields[reg_field(r, "residual_rate")], &rate, &out);
+  assert_string_equal(out.buf, "5");
+  sb_reset(&out);
+  val qty = {V_INT, 25000, NULL, 0};
+  reg_format(&r->fields[reg_field(r, "quantity")], &qty, &out);
+  assert_string_equal(out.buf, "2.5");
+  sb_free(&out);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_header_names),
+    cmocka_unit_test(test_header_units_and_marks),
+    cmocka_unit_test(test_header_unknown),
+    cmocka_unit_test(test_canon),
+    cmocka_unit_test(test_format_round_trip),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
