@@ -290,7 +290,8 @@ static int do_add(const reg *r, args *a)
   sz *z = cli_db();
   regctx *c = reg_open(z, r);
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
-  reg_parse(c, cells, lens, v);
+  if(!reg_parse(c, cells, lens, v))
+    reg_check(c, v);
   int rc = write_one(z, c, v, 0);
   if(rc == 0) {
     int ci = reg_field(r, "code");
@@ -325,7 +326,8 @@ static int do_edit(const reg *r, args *a)
     lens[i] = text[i].len;
   }
   pairs_to_cells(r, a, pos, 1, n, cells, lens, 1);
-  reg_parse(c, cells, lens, v);
+  if(!reg_parse(c, cells, lens, v))
+    reg_check(c, v);
   int ci = reg_field(r, "code");
   if(!reg_nerrors(c) &&
      (v[ci].n != strlen(pos[0]) || memcmp(v[ci].s, pos[0], v[ci].n)))

@@ -73,6 +73,9 @@ struct block {
   size_t qrn, qrcap, qhead;
   int err, finished;              /* what follows the records */
   long long done;
+  sbuf extra;                     /* the hook's output, all records */
+  size_t *xoff;                   /* per record: where its output starts */
+  size_t xcap;
 };
 
 #define BLOCK_ROWS 4096
@@ -88,6 +91,9 @@ struct csvin {
   struct block *ready;            /* filled, waiting for the caller */
   struct block *cur;              /* the caller's */
   int stop;                       /* the caller closes early */
+  int started;
+  csvin_hook hook;
+  void *hook_ctx;
   char errcopy[256];
   long long donecopy;
 
@@ -126,6 +132,8 @@ struct csvin {
 
   csvfield *out;
   size_t outcap;
+  csvfield *hookf;                /* the reader thread's view for the hook */
+  size_t hookcap;
 
   int err;
   char errmsg[256];
@@ -616,7 +624,6 @@ csvin *csvin_open(const char *path, enum csv_encoding enc, char *err,
   csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
   csv_set_realloc_func(&r->p, xrealloc);
   csv_set_blk_size(&r->p, 16384);
-  start_reader(r);
   return r;
 }
 
@@ -650,6 +657,34 @@ static void fill_block(csvin *r, struct block *b)
   b->err = r->err;
   b->finished = r->finished;
   b->done = r->done;
+  if(r->hook) {
+    /* The records are where they will be handed out from: apply the hook. */
+    csvrec rec;
+    if(nr + 1 > b->xcap) {
+      b->xcap = (nr + 1) * 2;
+      b->xoff = xrealloc(b->xoff, b->xcap * sizeof(*b->xoff));
+    }
+    sb_reset(&b->extra);
+    for(size_t i = 0; i < nr; i++) {
+      const struct qrec *q = &b->qr[i];
+      if((size_t)q->nf > r->hookcap) {
+        r->hookcap = (size_t)q->nf * 2;
+        r->hookf = xrealloc(r->hookf, r->hookcap * sizeof(*r->hookf));
+      }
+      for(int k = 0; k < q->nf; k++) {
+        r->hookf[k].p = b->qb + b->qf[q->f0 + (size_t)k].off;
+        r->hookf[k].n = b->qf[q->f0 + (size_t)k].n;
+      }
+      rec.row = q->row;
+      rec.nfields = q->nf;
+      rec.f = r->hookf;
+      rec.extra = NULL;
+      rec.extra_len = 0;
+      b->xoff[i] = b->extra.len;
+      r->hook(r->hook_ctx, &rec, &b->extra);
+    }
+    b->xoff[nr] = b->extra.len;
+  }
   r->qhead = r->qrn;
   queue_reset(r);
 }
@@ -701,8 +736,18 @@ static void start_reader(csvin *r)
     r->threaded = 1;
 }
 
+void csvin_set_hook(csvin *r, csvin_hook fn, void *ctx)
+{
+  r->hook = fn;
+  r->hook_ctx = ctx;
+}
+
 int csvin_next(csvin *r, csvrec *rec)
 {
+  if(!r->started) {
+    r->started = 1;
+    start_reader(r);
+  }
   for(;;) {
     struct block *b = r->cur;
     if(b->qhead < b->qrn) {
@@ -720,6 +765,13 @@ int csvin_next(csvin *r, csvrec *rec)
       rec->row = q->row;
       rec->nfields = q->nf;
       rec->f = r->out;
+      rec->extra = NULL;
+      rec->extra_len = 0;
+      if(r->hook) {
+        size_t k = b->qhead - 1;
+        rec->extra = b->extra.buf + b->xoff[k];
+        rec->extra_len = b->xoff[k + 1] - b->xoff[k];
+      }
       return 1;
     }
     if(b->err)
@@ -780,7 +832,10 @@ void csvin_close(csvin *r)
     free(r->blk[i].qb);
     free(r->blk[i].qf);
     free(r->blk[i].qr);
+    free(r->blk[i].xoff);
+    sb_free(&r->blk[i].extra);
   }
+  free(r->hookf);
   if(r->own_fd)
     close(r->fd);
   if(r->cd != (iconv_t)-1)

@@ -4,6 +4,7 @@
 #ifndef SANZI_CSVIN_H
 #define SANZI_CSVIN_H
 #include <stddef.h>
+#include "util.h"
 
 enum csv_encoding { ENC_AUTO = 0, ENC_UTF8, ENC_GB18030, ENC_UTF16 };
 
@@ -17,6 +18,8 @@ typedef struct csvrec {
                         lines count, a record with quoted newlines is one row */
   int nfields;
   csvfield *f;       /* valid until the next csvin_next call */
+  const void *extra; /* what the hook made of this record, or NULL */
+  size_t extra_len;
 } csvrec;
 
 typedef struct csvin csvin;
@@ -32,6 +35,14 @@ csvin *csvin_open(const char *path, enum csv_encoding enc, char *err,
  * row 7", or "row 12: invalid GB18030 byte sequence"). */
 int csvin_next(csvin *r, csvrec *rec);
 const char *csvin_error(const csvin *r);
+
+/* A function the reader thread applies to every record, in order, before
+ * handing it out; what it appends to out comes with the record as extra
+ * (valid as long as the record). The record's fields stay where the hook
+ * saw them, so it may keep pointers to them. Set it before the first
+ * csvin_next. */
+typedef void (*csvin_hook)(void *ctx, const csvrec *rec, sbuf *out);
+void csvin_set_hook(csvin *r, csvin_hook fn, void *ctx);
 /* The encoding that auto-detection chose, for messages. */
 const char *csvin_encoding_name(const csvin *r);
 /* Bytes of the input consumed so far and total size (0 if unknown), for a

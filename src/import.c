@@ -87,6 +87,126 @@ static int is_title(const reg *r, const csvrec *rec)
   return 0;
 }
 
+/* ---- the reader thread's half ----
+ *
+ * csvin applies parse_hook to every record in its reader thread: blank and
+ * title rows are recognised, the header is mapped, and each data row's
+ * cells are parsed and validated (reg_parse on a forked context). What it
+ * makes of a record is a prow followed by its values and messages; the main
+ * thread then runs the checks that need the database and writes the row. */
+
+enum { P_BLANK, P_TITLE, P_HEADER, P_ROW, P_AFTER_BAD_HEADER };
+
+typedef struct prow {
+  int kind;
+  long nerr;     /* messages, whole lines */
+  size_t erroff; /* where they start, from the prow */
+  size_t errlen;
+} prow;
+
+typedef struct hookctx {
+  const reg *r;
+  regctx *fork;
+  const char *file;
+  int header, bad_header, ncols;
+  int *col2f;
+  const char **cells;
+  size_t *lens;
+  val *v;
+  sbuf errs;
+} hookctx;
+
+static size_t align8(size_t n)
+{
+  return (n + 7) & ~(size_t)7;
+}
+
+static void put_row(hookctx *h, sbuf *out, int kind, int with_vals)
+{
+  size_t start = out->len, nf = (size_t)h->r->nfields;
+  prow p = {kind, 0, 0, 0};
+  sb_reset(&h->errs);
+  reg_take_errors(h->fork, h->fork, &h->errs, &p.nerr);
+  p.errlen = h->errs.len;
+  sb_add(out, (const char *)&p, sizeof p);
+  if(with_vals) {
+    size_t voff = out->len;
+    sb_add(out, (const char *)h->v, nf * sizeof *h->v);
+    /* Dates live in the fork's scratch: copy them after the values and
+     * mark them (s = NULL, i = offset from the prow). */
+    for(size_t i = 0; i < nf; i++) {
+      enum ftype t = h->r->fields[i].type;
+      if(h->v[i].t != V_TEXT || (t != F_DATE && t != F_MONTH))
+        continue;
+      val x = h->v[i];
+      x.i = (int64_t)(out->len - start);
+      sb_add(out, h->v[i].s, h->v[i].n);
+      x.s = NULL;
+      memcpy(out->buf + voff + i * sizeof x, &x, sizeof x);
+    }
+  }
+  p.erroff = out->len - start;
+  memcpy(out->buf + start, &p, sizeof p);
+  sb_add(out, h->errs.buf ? h->errs.buf : "", h->errs.len);
+  sb_grow(out, 8);
+  while(out->len != align8(out->len))
+    out->buf[out->len++] = 0;
+}
+
+static void parse_hook(void *ctx, const csvrec *rec, sbuf *out)
+{
+  hookctx *h = ctx;
+  regctx *c = h->fork;
+  const reg *r = h->r;
+  reg_set_place(c, h->file, rec->row);
+  if(h->bad_header) {
+    put_row(h, out, P_AFTER_BAD_HEADER, 0);
+    return;
+  }
+  if(row_blank(rec)) {
+    put_row(h, out, P_BLANK, 0);
+    return;
+  }
+  if(!h->header) {
+    if(is_title(r, rec)) {
+      put_row(h, out, P_TITLE, 0);
+      return;
+    }
+    h->header = 1;
+    h->col2f = xcalloc((size_t)rec->nfields + 1, sizeof *h->col2f);
+    h->bad_header = map_header(c, r, rec, h->col2f, &h->ncols) > 0;
+    put_row(h, out, P_HEADER, 0);
+    return;
+  }
+  int ok = 1;
+  int extra = 0;
+  for(int i = h->ncols; i < rec->nfields; i++)
+    extra |= !cell_blank(&rec->f[i]);
+  if(rec->nfields < h->ncols || extra) {
+    reg_error(c, -1, "%d cells, but the header has %d columns", rec->nfields,
+              h->ncols);
+    ok = 0;
+  }
+  if(ok) {
+    for(int i = 0; i < r->nfields; i++)
+      h->cells[i] = NULL;
+    for(int i = 0; i < h->ncols; i++) {
+      if(h->col2f[i] >= 0) {
+        h->cells[h->col2f[i]] = rec->f[i].p;
+        h->lens[h->col2f[i]] = rec->f[i].n;
+      } else if(!cell_blank(&rec->f[i])) {
+        reg_error(c, -1, "a value in column %d, which has no header", i + 1);
+        ok = 0;
+      }
+    }
+  }
+  if(ok)
+    reg_parse(c, h->cells, h->lens, h->v);
+  put_row(h, out, P_ROW, 1);
+}
+
+/* ---- the main thread's half ---- */
+
 int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
 {
   char err[1024];
@@ -99,9 +219,15 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   }
   regctx *c = reg_open(z, r);
   int nf = r->nfields;
-  int *col2f = NULL, ncols = 0;
-  const char **cells = xcalloc((size_t)nf, sizeof *cells);
-  size_t *lens = xcalloc((size_t)nf, sizeof *lens);
+  hookctx h;
+  memset(&h, 0, sizeof h);
+  h.r = r;
+  h.fork = reg_fork(c);
+  h.file = o->file;
+  h.cells = xcalloc((size_t)nf, sizeof *h.cells);
+  h.lens = xcalloc((size_t)nf, sizeof *h.lens);
+  h.v = xcalloc((size_t)nf, sizeof *h.v);
+  csvin_set_hook(in, parse_hook, &h);
   val *v = xcalloc((size_t)nf, sizeof *v);
   digest *dg = digest_new_async();
   int64_t batch = 0;
@@ -117,44 +243,30 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   began = 1;
   batch = history_next_id(z);
   while((rc = csvin_next(in, &rec)) == 1) {
+    const prow *p = rec.extra;
+    const char *base = rec.extra;
     reg_set_place(c, o->file, rec.row);
-    if(row_blank(&rec)) {
+    if(p->nerr)
+      reg_add_errors(c, base + p->erroff, p->errlen, p->nerr);
+    if(p->kind == P_BLANK) {
       res->blank++;
       continue;
     }
-    if(!header) {
-      if(is_title(r, &rec))
-        continue;
-      col2f = xcalloc((size_t)rec.nfields + 1, sizeof *col2f);
+    if(p->kind == P_TITLE)
+      continue;
+    if(p->kind == P_HEADER) {
       header = 1;
-      if(map_header(c, r, &rec, col2f, &ncols))
+      if(p->nerr)
         break;
       continue;
     }
-    if(rec.nfields < ncols) {
-      reg_error(c, -1, "%d cells, but the header has %d columns", rec.nfields,
-                ncols);
+    if(p->kind != P_ROW || p->nerr)
       continue;
-    }
-    int extra = 0;
-    for(int i = ncols; i < rec.nfields; i++)
-      extra |= !cell_blank(&rec.f[i]);
-    if(extra) {
-      reg_error(c, -1, "%d cells, but the header has %d columns", rec.nfields,
-                ncols);
-      continue;
-    }
+    memcpy(v, base + sizeof *p, (size_t)nf * sizeof *v);
     for(int i = 0; i < nf; i++)
-      cells[i] = NULL;
-    for(int i = 0; i < ncols; i++) {
-      if(col2f[i] >= 0) {
-        cells[col2f[i]] = rec.f[i].p;
-        lens[col2f[i]] = rec.f[i].n;
-      } else if(!cell_blank(&rec.f[i])) {
-        reg_error(c, -1, "a value in column %d, which has no header", i + 1);
-      }
-    }
-    if(reg_parse(c, cells, lens, v))
+      if(v[i].t == V_TEXT && !v[i].s)
+        v[i].s = base + v[i].i;
+    if(reg_check(c, v))
       continue;
     int64_t id;
     int upd;
@@ -177,8 +289,17 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
     }
   }
   if(rc < 0) {
-    reg_set_place(c, NULL, 0);
-    reg_error(c, -1, "%s: %s", o->file, csvin_error(in));
+    /* csvin says "row N: message": make it FILE:N: message. */
+    const char *m = csvin_error(in);
+    char *end;
+    long row = strncmp(m, "row ", 4) ? 0 : strtol(m + 4, &end, 10);
+    reg_set_place(c, o->file, row);
+    if(row > 0 && end[0] == ':' && end[1] == ' ')
+      reg_error(c, -1, "%s", end + 2);
+    else {
+      reg_set_place(c, NULL, 0);
+      reg_error(c, -1, "%s: %s", o->file, m);
+    }
   } else if(!header && reg_nerrors(c) == 0) {
     reg_set_place(c, NULL, 0);
     reg_error(c, -1, "%s: no header row (accepted columns: see 'sanzi %s "
@@ -224,11 +345,14 @@ done:
     }
   }
   res->errors = xstrdup(reg_errors(c));
-  csvin_close(in);
+  csvin_close(in); /* stops the reader thread before its context goes */
+  reg_close(h.fork);
   reg_close(c);
-  free(col2f);
-  free(cells);
-  free(lens);
+  free(h.col2f);
+  free(h.cells);
+  free(h.lens);
+  free(h.v);
+  sb_free(&h.errs);
   free(v);
   return res->nerrors ? -1 : 0;
 }

@@ -243,22 +243,30 @@ static void header_key(const char *cell, size_t n, sbuf *out)
   text_fold(cell, n, &t);
   const char *p = t.buf ? t.buf : "";
   size_t len = t.len;
-  while(len && *p == '*') {
-    p++;
-    len--;
+  /* Peel marks, blanks and one trailing unit, in any order:
+   * "原值（元） *", "* 原值", "原值(元)*". */
+  for(int changed = 1; changed;) {
+    changed = 0;
+    while(len && (*p == '*' || *p == ' ')) {
+      p++;
+      len--;
+      changed = 1;
+    }
+    while(len && (p[len - 1] == '*' || p[len - 1] == ' ')) {
+      len--;
+      changed = 1;
+    }
+    if(len && p[len - 1] == ')') {
+      size_t i = len - 1;
+      while(i > 0 && p[i] != '(')
+        i--;
+      if(p[i] == '(' && i > 0) {
+        len = i;
+        changed = 1;
+      }
+    }
   }
-  while(len && p[len - 1] == '*')
-    len--;
-  if(len && p[len - 1] == ')') {
-    size_t i = len - 1;
-    while(i > 0 && p[i] != '(')
-      i--;
-    if(p[i] == '(' && i > 0)
-      len = i;
-  }
-  size_t tl;
-  const char *q = text_trim(p, len, &tl);
-  sb_add(out, q, tl);
+  sb_add(out, p, len);
   sb_free(&t);
 }
 
@@ -323,6 +331,7 @@ struct regctx {
   char **colname;
   sbuf errs;
   long nerr;
+  int is_fork;  /* shares the caches of the context it was forked from */
   sbuf canon;   /* canonical text of the last row written */
   sbuf loadbuf; /* text of the last loaded row */
 };
@@ -460,10 +469,32 @@ regctx *reg_open(sz *z, const reg *r)
   return c;
 }
 
+regctx *reg_fork(regctx *c)
+{
+  regctx *f = xmalloc(sizeof *f);
+  *f = *c;
+  f->is_fork = 1;
+  f->scratch = xcalloc((size_t)c->r->nfields, 16);
+  sb_init(&f->errs);
+  sb_init(&f->canon);
+  sb_init(&f->loadbuf);
+  f->nerr = 0;
+  f->ins = f->upd = f->get = f->acct = f->maxno = NULL;
+  return f;
+}
+
 void reg_close(regctx *c)
 {
   if(!c)
     return;
+  if(c->is_fork) {
+    free(c->scratch);
+    sb_free(&c->errs);
+    sb_free(&c->canon);
+    sb_free(&c->loadbuf);
+    free(c);
+    return;
+  }
   for(int i = 0; i < c->r->nfields; i++) {
     names_free(&c->enums[i]);
     free(c->colname[i]);
@@ -725,9 +756,34 @@ int reg_parse(regctx *c, const char *const *cells, const size_t *lens, val *v)
   long before = c->nerr;
   for(int i = 0; i < c->r->nfields; i++)
     parse_cell(c, i, cells[i], cells[i] ? lens[i] : 0, &v[i]);
-  if(c->nerr == before && c->r->check)
-    c->r->check(c, v);
   return (int)(c->nerr - before);
+}
+
+int reg_check(regctx *c, val *v)
+{
+  return c->r->check ? c->r->check(c, v) : 0;
+}
+
+void reg_take_errors(regctx *c, regctx *from, sbuf *out, long *n)
+{
+  (void)c;
+  sb_add(out, from->errs.buf ? from->errs.buf : "", from->errs.len);
+  *n = from->nerr;
+  sb_reset(&from->errs);
+  from->nerr = 0;
+}
+
+void reg_add_errors(regctx *c, const char *text, size_t len, long n)
+{
+  /* The lines are whole messages; keep the first MAX_LISTED overall. */
+  const char *p = text, *end = text + len;
+  for(long i = 0; i < n; i++) {
+    const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+    c->nerr++;
+    if(c->nerr <= MAX_LISTED && nl)
+      sb_add(&c->errs, p, (size_t)(nl - p + 1));
+    p = nl ? nl + 1 : end;
+  }
 }
 
 /* ---- checks that span fields ---- */
@@ -1063,10 +1119,23 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
         }
         return 0;
       }
-      if(rc != SQLITE_CONSTRAINT_UNIQUE || !strstr(sqlite3_errmsg(z->db),
-                                                  ".code")) {
+      if(rc != SQLITE_CONSTRAINT_UNIQUE) {
         constraint_error(c, v);
         return 1;
+      }
+      if(!strstr(sqlite3_errmsg(z->db), ".code")) {
+        /* Another unique column (a certificate) clashed. With --update the
+         * row may be this very record: then it is an update. */
+        val *tmp = mode == 1 ? xcalloc((size_t)r->nfields, sizeof *tmp) : NULL;
+        int64_t tid;
+        int exists = tmp && v[ci].t == V_TEXT &&
+                     reg_load_n(c, v[ci].s, v[ci].n, &tid, tmp, NULL);
+        free(tmp);
+        if(!exists) {
+          constraint_error(c, v);
+          return 1;
+        }
+        break;
       }
       /* The code exists. A generated one: take the next number. */
       if(r->infix && v[ci].s == c->genbuf + 32 && tries < 100000) {
@@ -1078,9 +1147,19 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
     if(mode == 0) {
       if(!r->infix && !r->internal)
         constraint_error(c, v); /* a derived code: the voucher is taken */
-      else
-        reg_error(c, ci, "'%.*s' already exists%s", (int)v[ci].n, v[ci].s,
-                  log_id ? " (give --update to change it)" : "");
+      else {
+        /* Written by this very batch: the file repeats the code. */
+        val *tmp = xcalloc((size_t)r->nfields, sizeof *tmp);
+        int64_t tid, tlog = 0;
+        reg_load_n(c, v[ci].s, v[ci].n, &tid, tmp, &tlog);
+        free(tmp);
+        if(log_id && tlog == log_id)
+          reg_error(c, ci, "'%.*s' appears twice in this file", (int)v[ci].n,
+                    v[ci].s);
+        else
+          reg_error(c, ci, "'%.*s' already exists%s", (int)v[ci].n, v[ci].s,
+                    log_id ? " (give --update to change it)" : "");
+      }
       return 1;
     }
   }

@@ -100,10 +100,26 @@ const char *reg_errors(const regctx *c);
 
 /* Parse cells (cells[i] NULL or absent = empty; valid UTF-8 without NUL,
  * as csvin delivers and the commands check) into v; text values point
- * into the cells. Validates types, code tables, villages, accounts and the
- * register's checks. Returns the number of errors found in this row. */
+ * into the cells or the context's scratch space (dates), until the next
+ * call. Validates types, code tables and villages; no database access.
+ * Returns the number of errors found in this row. */
 int reg_parse(regctx *c, const char *const *cells, const size_t *lens,
               val *v);
+
+/* The register's checks that span fields (and may read the database: a
+ * fund entry's account); also derives a fund entry's code. Call after a
+ * reg_parse without errors. Returns the number of errors added. */
+int reg_check(regctx *c, val *v);
+
+/* A context for another thread: it shares the caches (villages, code
+ * tables, column names) and has its own errors and scratch space. Only
+ * reg_parse and the header functions may be used on it; free with
+ * reg_close. */
+regctx *reg_fork(regctx *c);
+/* Move the messages collected in `from` (a fork) to out, with their count. */
+void reg_take_errors(regctx *c, regctx *from, sbuf *out, long *n);
+/* Add n messages (whole lines) made elsewhere, keeping the first 100. */
+void reg_add_errors(regctx *c, const char *text, size_t len, long n);
 
 /* Write a parsed row. mode: 0 insert (a code that exists is an error),
  * 1 insert or update (--update), 2 update only. *updated: 0 inserted,
