@@ -6,6 +6,7 @@ WARN    = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat-security \
 LIBS    = -lsqlite3 -lcsv -lsodium -lxlsxwriter -lm -lpthread
 PREFIX  ?= /usr/local
 BUILD   ?= build
+BIN     ?= sanzi
 
 SRC     = $(wildcard src/*.c)
 OBJ     = $(patsubst src/%.c,$(BUILD)/%.o,$(SRC)) $(BUILD)/schema.o
@@ -14,9 +15,9 @@ UNIT    = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_
 SCHEMA  = $(sort $(wildcard schema/*.sql))
 
 
-all: sanzi
+all: $(BIN)
 
-sanzi: $(OBJ)
+$(BIN): $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
 $(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
@@ -54,9 +55,12 @@ bench: deps sanzi
 
 # Builds with the sanitizers in a separate tree and runs the whole suite.
 check: deps
-	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
-	  LDFLAGS="-fsanitize=address,undefined" sanzi unit
-	CMOCKA_MESSAGE_OUTPUT=TAP ASAN_OPTIONS=detect_leaks=1 SANZI_BUILD=build-asan \
+	$(MAKE) BUILD=build-asan BIN=build-asan/sanzi \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" build-asan/sanzi unit
+	CMOCKA_MESSAGE_OUTPUT=TAP ASAN_OPTIONS=detect_leaks=1 \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  SANZI_BIN=$(CURDIR)/build-asan/sanzi \
 	  prove -f $(patsubst $(BUILD)/%,build-asan/%,$(UNIT)) tests/cli/t*.sh
 
 install: sanzi

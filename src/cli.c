@@ -36,8 +36,10 @@ void args_init(args *a, const char *cmd, int argc, char **argv)
 {
   a->argc = argc;
   a->argv = argv;
-  a->used = xcalloc((size_t)argc + 1, 1);
+  memset(a->used, 0, sizeof a->used);
   a->cmd = cmd;
+  if(argc >= ARGS_MAX)
+    usage_error(a, "too many arguments (at most %d)", ARGS_MAX - 1);
 }
 
 const char *args_value(args *a, const char *name)

@@ -7,10 +7,12 @@
 #include "util.h"
 
 /* Options are consumed as they are read; leftovers are rejected. */
+#define ARGS_MAX 256
+
 typedef struct args {
   int argc;
   char **argv;
-  char *used;
+  char used[ARGS_MAX];
   const char *cmd; /* "asset import", for messages */
 } args;
 

@@ -523,9 +523,7 @@ int cmd_register(const char *name, int argc, char **argv)
       args a;
       args_init(&a, cmd, argc - 1, argv + 1);
       args_help(&a, register_usage);
-      int rc = verbs[i].fn(r, &a);
-      free(a.used);
-      return rc;
+      return verbs[i].fn(r, &a);
     }
   fprintf(stderr, "sanzi %s: unknown command '%s'\n%s", name, argv[0],
           register_usage);

@@ -7,12 +7,13 @@
 
 #include "text.h"
 
-/* Codes fold_next returns besides ASCII bytes. */
+/* Characters the parsers look for besides ASCII (text_fold_next). */
 #define FC_END   (-1)
-#define FC_NIAN  0x100   /* U+5E74 年 */
-#define FC_YUE   0x101   /* U+6708 月 */
-#define FC_RI    0x102   /* U+65E5 日 */
-#define FC_OTHER 0x1FF   /* any other non-ASCII byte */
+#define FC_NIAN  0x5E74  /* 年 */
+#define FC_YUE   0x6708  /* 月 */
+#define FC_RI    0x65E5  /* 日 */
+
+#define fold_next text_fold_next
 
 static const char msg_empty[] = "empty";
 static const char msg_date[] = "not a date (use YYYY-MM-DD)";
@@ -21,41 +22,6 @@ static const char msg_nodate[] = "no such date";
 static const char msg_nomonth[] = "no such month";
 static const char msg_year[] = "year out of range (1900-2999)";
 static const char msg_time[] = "time of day other than 0:00";
-
-/* Reads one character at *pp, folding full-width ASCII forms
- * (U+FF01..U+FF5E) to ASCII and U+3000 to a space, and advances *pp. */
-static int fold_next(const unsigned char **pp, const unsigned char *end)
-{
-  const unsigned char *p = *pp;
-
-  if(p >= end)
-    return FC_END;
-  if(p[0] < 0x80) {
-    *pp = p + 1;
-    return p[0];
-  }
-  if(end - p >= 3) {
-    int c = FC_OTHER;
-    if(p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x81 && p[2] <= 0xBF)
-      c = p[2] - 0x60;
-    else if(p[0] == 0xEF && p[1] == 0xBD && p[2] >= 0x80 && p[2] <= 0x9E)
-      c = p[2] - 0x20;
-    else if(p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
-      c = ' ';
-    else if(p[0] == 0xE5 && p[1] == 0xB9 && p[2] == 0xB4)
-      c = FC_NIAN;
-    else if(p[0] == 0xE6 && p[1] == 0x9C && p[2] == 0x88)
-      c = FC_YUE;
-    else if(p[0] == 0xE6 && p[1] == 0x97 && p[2] == 0xA5)
-      c = FC_RI;
-    if(c != FC_OTHER) {
-      *pp = p + 3;
-      return c;
-    }
-  }
-  *pp = p + 1;
-  return FC_OTHER;
-}
 
 /* A cursor: c is the current (folded) character, p the bytes after it. */
 typedef struct cursor {

@@ -10,50 +10,16 @@
 
 __extension__ typedef __int128 i128;
 
-/* Codes fold_next returns besides ASCII bytes. */
+/* Characters the parsers look for besides ASCII (text_fold_next). */
 #define FC_END   (-1)
-#define FC_YEN   0x100   /* U+00A5 or U+FFE5 */
-#define FC_YUAN  0x101   /* U+5143 元 */
-#define FC_MU    0x102   /* U+4EA9 亩 */
-#define FC_OTHER 0x1FF   /* any other non-ASCII byte */
+#define FC_YEN   0xA5    /* ¥, and ￥ U+FFE5 */
+#define FC_YUAN  0x5143  /* 元 */
+#define FC_MU    0x4EA9  /* 亩 */
 
-/* Reads one character at *pp, folding full-width ASCII forms
- * (U+FF01..U+FF5E) to ASCII and U+3000 to a space, and advances *pp. */
 static int fold_next(const unsigned char **pp, const unsigned char *end)
 {
-  const unsigned char *p = *pp;
-
-  if(p >= end)
-    return FC_END;
-  if(p[0] < 0x80) {
-    *pp = p + 1;
-    return p[0];
-  }
-  if(end - p >= 3) {
-    int c = FC_OTHER;
-    if(p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x81 && p[2] <= 0xBF)
-      c = p[2] - 0x60;
-    else if(p[0] == 0xEF && p[1] == 0xBD && p[2] >= 0x80 && p[2] <= 0x9E)
-      c = p[2] - 0x20;
-    else if(p[0] == 0xEF && p[1] == 0xBF && p[2] == 0xA5)
-      c = FC_YEN;
-    else if(p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
-      c = ' ';
-    else if(p[0] == 0xE5 && p[1] == 0x85 && p[2] == 0x83)
-      c = FC_YUAN;
-    else if(p[0] == 0xE4 && p[1] == 0xBA && p[2] == 0xA9)
-      c = FC_MU;
-    if(c != FC_OTHER) {
-      *pp = p + 3;
-      return c;
-    }
-  }
-  if(end - p >= 2 && p[0] == 0xC2 && p[1] == 0xA5) {
-    *pp = p + 2;
-    return FC_YEN;
-  }
-  *pp = p + 1;
-  return FC_OTHER;
+  int c = text_fold_next(pp, end);
+  return c == 0xFFE5 ? FC_YEN : c;
 }
 
 static int is_space(int c)

@@ -452,7 +452,8 @@ regctx *reg_open(sz *z, const reg *r)
                                  NULL, 10);
   }
   sqlite3_finalize(st);
-  qsort(c->vil, c->nvil, sizeof *c->vil, cmp_u64);
+  if(c->nvil)
+    qsort(c->vil, c->nvil, sizeof *c->vil, cmp_u64);
   c->vil_next = xcalloc(c->nvil ? c->nvil : 1, sizeof *c->vil_next);
   build_sql(c);
   if(r == &fund_reg)

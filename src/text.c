@@ -143,3 +143,31 @@ size_t text_width(const char *s, size_t n)
       w++;
   return w;
 }
+
+int text_fold_next(const unsigned char **pp, const unsigned char *end)
+{
+  const unsigned char *p = *pp;
+  if(p >= end)
+    return -1;
+  if(p[0] < 0x80) {
+    *pp = p + 1;
+    return p[0];
+  }
+  int len = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC0 ? 2 : 0;
+  if(len == 0 || end - p < len) {
+    *pp = p + 1;
+    return 0xFFFD;
+  }
+  int c = p[0] & (0x7F >> len);
+  for(int i = 1; i < len; i++) {
+    if((p[i] & 0xC0) != 0x80) {
+      *pp = p + 1;
+      return 0xFFFD;
+    }
+    c = (c << 6) | (p[i] & 0x3F);
+  }
+  *pp = p + len;
+  if(c >= 0xFF01 && c <= 0xFF5E)
+    return c - 0xFEE0;
+  return c == 0x3000 ? ' ' : c;
+}

@@ -18,6 +18,12 @@ const char *text_trim(const char *s, size_t n, size_t *len);
  * and holds no NUL byte, else 0. */
 int text_valid_utf8(const char *s, size_t n);
 
+/* Reads one character at *pp and advances past it: an ASCII byte, the
+ * ASCII form of a full-width one (U+FF01..U+FF5E), a space for U+3000, or
+ * else the code point (0xFFFD for a byte that is not UTF-8); -1 at end.
+ * The number parsers walk their cells with it. */
+int text_fold_next(const unsigned char **pp, const unsigned char *end);
+
 /* Number of code points in a valid UTF-8 string. */
 size_t text_width(const char *s, size_t n);
 

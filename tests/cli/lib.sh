@@ -4,8 +4,7 @@
 # own database; SANZI is the binary under test.
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
-SANZI="$TOP/${SANZI_BUILD:+$SANZI_BUILD/../}sanzi"
-[ -x "$SANZI" ] || SANZI="$TOP/sanzi"
+SANZI=${SANZI_BIN:-$TOP/sanzi}   # make check sets the sanitizer build
 SHARED="$TOP/../shared/data"
 DATA="$TOP/tests/data"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/sanzi-test.XXXXXX")
