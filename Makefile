@@ -68,6 +68,6 @@ install: sanzi
 	install -m 755 sanzi $(DESTDIR)$(PREFIX)/bin/sanzi
 
 clean:
-	rm -rf build build-asan sanzi demo.db demo-out bench/out
+	rm -rf build build-asan sanzi demo.db demo.db-wal demo.db-shm demo-data demo-out bench/out
 
 .PHONY: all unit test deps demo bench check install clean

@@ -2,7 +2,7 @@
 # bench/demo.sh: builds the sample county (武川县, 93 villages) in demo.db
 # from generated spreadsheets and shows what sanzi makes of it.
 # Run by `make demo` from the repository root once ./sanzi is built.
-# The spreadsheets land in demo-out/: assets.csv is what Excel on a Chinese
+# The spreadsheets land in demo-data/: assets.csv is what Excel on a Chinese
 # Windows saves (GB18030, CRLF, a title line, 原值（元）, "12,500.00",
 # 2019/3/5, two empty rows at the end); the others are plain UTF-8.
 set -e
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 CC=${CC:-cc}
 GEN=bench/out/gen
-OUT=demo-out
+OUT=demo-data
 DB=demo.db
 SANZI="./sanzi --db $DB --user demo"
 

@@ -318,7 +318,7 @@ struct regctx {
   size_t nvil;
   names *enums;      /* per field, for F_ENUM */
   names lc_code, lc_name, lc_alias, lc_alias_code;
-  sqlite3_stmt *ins, *upd, *get, *acct, *maxno;
+  sqlite3_stmt *ins, *upd, *get, *acct, *maxno, *fcat;
   char genbuf[64];
   char *scratch; /* 16 bytes per field: normalised dates and months */
   int ci, vi;    /* the code field (setting: its key) and the village */
@@ -456,9 +456,12 @@ regctx *reg_open(sz *z, const reg *r)
     qsort(c->vil, c->nvil, sizeof *c->vil, cmp_u64);
   c->vil_next = xcalloc(c->nvil ? c->nvil : 1, sizeof *c->vil_next);
   build_sql(c);
-  if(r == &fund_reg)
+  if(r == &fund_reg) {
     c->acct = db_prepare(z, "SELECT village, opening_date FROM account "
                             "WHERE code = ?1");
+    c->fcat = db_prepare(z, "SELECT 1 FROM fund_category WHERE name = ?1 "
+                            "AND direction = ?2");
+  }
   if(r->infix) {
     char sql[256];
     snprintf(sql, sizeof sql,
@@ -480,7 +483,7 @@ regctx *reg_fork(regctx *c)
   sb_init(&f->canon);
   sb_init(&f->loadbuf);
   f->nerr = 0;
-  f->ins = f->upd = f->get = f->acct = f->maxno = NULL;
+  f->ins = f->upd = f->get = f->acct = f->maxno = f->fcat = NULL;
   return f;
 }
 
@@ -514,6 +517,7 @@ void reg_close(regctx *c)
   sqlite3_finalize(c->get);
   sqlite3_finalize(c->acct);
   sqlite3_finalize(c->maxno);
+  sqlite3_finalize(c->fcat);
   sb_free(&c->errs);
   sb_free(&c->canon);
   sb_free(&c->loadbuf);
@@ -859,8 +863,7 @@ static int check_fund(regctx *c, val *v)
   }
   sqlite3_reset(c->acct);
   /* The category must exist for this direction. */
-  sqlite3_stmt *st = db_prepare(
-      c->z, "SELECT 1 FROM fund_category WHERE name = ?1 AND direction = ?2");
+  sqlite3_stmt *st = c->fcat;
   sqlite3_bind_text(st, 1, v[ca].s, (int)v[ca].n, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, v[di].s, (int)v[di].n, SQLITE_STATIC);
   if(sqlite3_step(st) != SQLITE_ROW) {
@@ -868,7 +871,7 @@ static int check_fund(regctx *c, val *v)
               (int)v[di].n, v[di].s);
     bad++;
   }
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   int k = snprintf(c->fundcode, sizeof c->fundcode, "%.*s-%.4s-%.*s",
                    (int)v[vi].n, v[vi].s, v[dt].s, (int)v[vo].n, v[vo].s);
   v[co].t = V_TEXT;
