@@ -113,12 +113,13 @@ int cmd_org(int argc, char **argv)
 
 static int log_verify(args *a)
 {
+  const char *expect = args_value(a, "--expect");
   int n;
   free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();
   char head[65];
   int64_t entries = 0;
-  if(history_verify(z, head, &entries))
+  if(history_verify(z, expect, head, &entries))
     die(1, "log verify: %s", z->err);
   printf("%s\n", head);
   fprintf(stderr, "%lld change-log entries verified; every register row is "
@@ -132,9 +133,11 @@ int cmd_log(int argc, char **argv)
   args a;
   const char *usage =
       "usage: sanzi log [--table NAME] [--key CODE] [--since DATE]\n"
-      "       sanzi log verify\n"
-      "verify recomputes the SHA-256 chain and every row's digest; it prints\n"
-      "the chain head, or names the first entry that does not match.\n";
+      "       sanzi log verify [--expect HEAD]\n"
+      "verify recomputes the SHA-256 chain and every row's digest and checks\n"
+      "the schema; it prints the chain head, or names the first entry that\n"
+      "does not match. --expect: a head printed earlier (kept outside the\n"
+      "database, e.g. in an audit file) that the chain must still hold.\n";
   if(argc >= 1 && !strcmp(argv[0], "verify")) {
     args_init(&a, "log verify", argc - 1, argv + 1);
     args_help(&a, usage);

@@ -14,6 +14,8 @@ typedef struct bal_ctx {
   int csv;
   char village[16];
   int64_t v_open, v_in, v_out, v_close;
+  int64_t v_cash;   /* the village's 库存现金 accounts together */
+  int v_ncash;
   int64_t t_open, t_in, t_out, t_close;
   long flagged;
   int64_t limit;
@@ -34,16 +36,25 @@ static void village_total(bal_ctx *c)
 {
   if(!c->village[0])
     return;
-  char b[4][32];
+  char b[4][32], flag[128] = "", lim[32], cash[32];
+  /* The limit is per village (DOMAIN.md): several cash accounts together
+   * may pass it when none does alone. */
+  if(c->v_ncash > 1 && c->v_cash > c->limit) {
+    snprintf(flag, sizeof flag, "库存现金合计 %s 超过限额 %s",
+             money_format_grouped(c->v_cash, cash),
+             money_format_grouped(c->limit, lim));
+    c->flagged++;
+  }
   const char *cells[] = {
     c->village, "", "", "合计", "",
     c->csv ? money_format(c->v_open, b[0]) : money_format_grouped(c->v_open, b[0]),
     c->csv ? money_format(c->v_in, b[1]) : money_format_grouped(c->v_in, b[1]),
     c->csv ? money_format(c->v_out, b[2]) : money_format_grouped(c->v_out, b[2]),
     c->csv ? money_format(c->v_close, b[3]) : money_format_grouped(c->v_close, b[3]),
-    ""};
+    flag};
   row_out(c, cells, 10);
-  c->v_open = c->v_in = c->v_out = c->v_close = 0;
+  c->v_open = c->v_in = c->v_out = c->v_close = c->v_cash = 0;
+  c->v_ncash = 0;
 }
 
 static void on_balance(const balance *b, void *ctx)
@@ -69,6 +80,10 @@ static void on_balance(const balance *b, void *ctx)
   const char *cells[] = {b->village, b->village_name, b->account, b->name,
                          b->kind, m[0], m[1], m[2], m[3], flag};
   row_out(c, cells, 10);
+  if(!strcmp(b->kind, "库存现金")) {
+    c->v_cash += b->closing;
+    c->v_ncash++;
+  }
   c->v_open += b->opening;
   c->v_in += b->income;
   c->v_out += b->expense;

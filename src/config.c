@@ -90,6 +90,8 @@ static const char *parse_value(const char *type, const char *s, char out[32])
     e = "must not be negative";
   if(!e && !strcmp(type, "rate") && v > 1000000)
     e = "more than 100%";
+  if(!e && !strcmp(type, "rate") && v > 0 && v < 10000 && !strchr(s, '%'))
+    e = "less than 1%: a rate is given in percent (5 or 5% for five percent)";
   if(!e)
     snprintf(out, 32, "%lld", (long long)v);
   return e;

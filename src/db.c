@@ -287,3 +287,50 @@ void db_close(sz *z)
   free(z->user);
   free(z);
 }
+
+int db_schema_check(sz *z)
+{
+  /* The schema the migrations make, built in memory, against the file's. */
+  sqlite3 *mem = NULL;
+  int rc = 0, v = db_schema_version(z);
+  if(sqlite3_open(":memory:", &mem) != SQLITE_OK)
+    return -1;
+  for(int k = 1; k <= v && rc == 0; k++)
+    for(const struct embedded_file *f = embedded_files; f->name; f++)
+      if(!strncmp(f->name, "schema/", 7) && migration_number(f->name) == k &&
+         sqlite3_exec(mem, f->text, NULL, NULL, NULL) != SQLITE_OK)
+        rc = -1;
+  const char *q = "SELECT type, name, coalesce(sql, '') FROM sqlite_schema "
+                  "WHERE name NOT LIKE 'sqlite_%' ORDER BY name";
+  sqlite3_stmt *a = NULL, *b = NULL;
+  if(rc == 0 && (sqlite3_prepare_v2(mem, q, -1, &a, NULL) != SQLITE_OK ||
+                 sqlite3_prepare_v2(z->db, q, -1, &b, NULL) != SQLITE_OK))
+    rc = -1;
+  while(rc == 0) {
+    int ra = sqlite3_step(a), rb = sqlite3_step(b);
+    if(ra != SQLITE_ROW && rb != SQLITE_ROW)
+      break;
+    const char *na = ra == SQLITE_ROW ? (const char *)sqlite3_column_text(a, 1)
+                                      : NULL;
+    const char *nb = rb == SQLITE_ROW ? (const char *)sqlite3_column_text(b, 1)
+                                      : NULL;
+    int cmp = !na ? 1 : !nb ? -1 : strcmp(na, nb);
+    if(cmp < 0)
+      set_err(z->err, sizeof z->err, "the schema was changed outside sanzi: "
+              "%s '%s' is missing", sqlite3_column_text(a, 0), na);
+    else if(cmp > 0)
+      set_err(z->err, sizeof z->err, "the schema was changed outside sanzi: "
+              "%s '%s' is not sanzi's", sqlite3_column_text(b, 0), nb);
+    else if(strcmp((const char *)sqlite3_column_text(a, 2),
+                   (const char *)sqlite3_column_text(b, 2)))
+      set_err(z->err, sizeof z->err, "the schema was changed outside sanzi: "
+              "%s '%s' differs", sqlite3_column_text(b, 0), nb);
+    else
+      continue;
+    rc = -1;
+  }
+  sqlite3_finalize(a);
+  sqlite3_finalize(b);
+  sqlite3_close(mem);
+  return rc;
+}

@@ -48,6 +48,10 @@ int64_t db_int(sz *z, int64_t dflt, const char *sql, const char *arg);
 int db_begin(sz *z);
 int db_end(sz *z, int commit);
 
+/* 0 when the file's tables, indexes and triggers are exactly those the
+ * migrations make; else -1 and z->err names the first difference. */
+int db_schema_check(sz *z);
+
 /* Returns 1 if the organisation exists with the given level ("village",...). */
 int db_org_level(sz *z, const char *code, const char *level);
 

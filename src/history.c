@@ -244,6 +244,13 @@ int history_append(sz *z, int64_t id, const char *tbl, const char *key,
 
   char at[32];
   now_utc(at);
+  /* Never before the entry before (a clock set back): the log's times
+   * only go forward, and verify relies on it. */
+  st = db_prepare(z, "SELECT at FROM history ORDER BY id DESC LIMIT 1");
+  if(sqlite3_step(st) == SQLITE_ROW &&
+     strcmp((const char *)sqlite3_column_text(st, 0), at) > 0)
+    snprintf(at, sizeof at, "%s", (const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
   entry e = {id, at, z->user, tbl, key, action, newv, nrows, nold,
              dig, odig, prev};
   entry_hash(&e, hash);
@@ -347,6 +354,19 @@ static int verify_table(sz *z, const reg *r, vent *ents, int64_t n)
       int64_t by = sqlite3_column_int64(old, 2);
       const char *t = (const char *)sqlite3_column_text(old, 3);
       size_t tn = (size_t)sqlite3_column_bytes(old, 3);
+      /* The old row names its own id first: [id, ...]. */
+      char idtxt[32];
+      int il = snprintf(idtxt, sizeof idtxt, "[%lld,",
+                        (long long)sqlite3_column_int64(old, 0));
+      if(sqlite3_column_type(old, 3) != SQLITE_TEXT || tn < (size_t)il ||
+         memcmp(t, idtxt, (size_t)il)) {
+        set_err(z->err, sizeof z->err,
+                "a replaced %s row is filed under row id %lld but is another "
+                "row: the change log was changed outside sanzi", r->name,
+                (long long)sqlite3_column_int64(old, 0));
+        rc = -1;
+        break;
+      }
       if(wrote < 1 || wrote > n || by < 1 || by > n ||
          strcmp(ents[wrote].tbl, r->name) || strcmp(ents[by].tbl, r->name)) {
         set_err(z->err, sizeof z->err,
@@ -364,6 +384,15 @@ static int verify_table(sz *z, const reg *r, vent *ents, int64_t n)
     }
     int64_t id = sqlite3_column_int64(cur, 0);
     int64_t lid = sqlite3_column_int64(cur, 1);
+    int badf = reg_row_types(r, cur, 2);
+    if(badf >= 0 || sqlite3_column_type(cur, 1) != SQLITE_INTEGER) {
+      set_err(z->err, sizeof z->err,
+              "%s row id %lld: %s holds a value of the wrong type: the row "
+              "was changed outside sanzi", r->name, (long long)id,
+              badf >= 0 ? r->fields[badf].key : "log_id");
+      rc = -1;
+      break;
+    }
     reg_row_from_stmt(r, cur, 2, v);
     if(lid < 1 || lid > n || strcmp(ents[lid].tbl, r->name)) {
       sb_reset(&canon);
@@ -425,8 +454,11 @@ int history_rows_digest(sz *z, const reg *r, int64_t log_id,
   return 0;
 }
 
-int history_verify(sz *z, char head[65], int64_t *entries)
+int history_verify(sz *z, const char *expect_head, char head[65],
+                   int64_t *entries)
 {
+  char id_prev_at[32] = "";
+  int found_expected = 0;
   int64_t n = db_int(z, 0, "SELECT count(*) FROM history", NULL);
   vent *ents = xcalloc((size_t)n + 1, sizeof *ents);
   unsigned char prev[32] = {0};
@@ -494,9 +526,25 @@ int history_verify(sz *z, char head[65], int64_t *entries)
       rc = -1;
       break;
     }
+    if(id_prev_at[0] && e.at && strcmp(e.at, id_prev_at) < 0) {
+      describe(z, e.id, v, "is dated before the entry before it");
+      rc = -1;
+      break;
+    }
+    snprintf(id_prev_at, sizeof id_prev_at, "%s", e.at ? e.at : "");
     memcpy(prev, h, 32);
+    char hx[65];
+    hex(h, hx);
+    if(expect_head && !strcasecmp(hx, expect_head))
+      found_expected = 1;
   }
   sqlite3_finalize(st);
+  if(rc == 0 && expect_head && !found_expected) {
+    set_err(z->err, sizeof z->err,
+            "the chain no longer holds the head %s recorded earlier: the log "
+            "was cut or rewritten", expect_head);
+    rc = -1;
+  }
   if(rc == 0 && expect != n + 1) {
     set_err(z->err, sizeof z->err, "the change log has gaps");
     rc = -1;
@@ -528,6 +576,9 @@ int history_verify(sz *z, char head[65], int64_t *entries)
       rc = -1;
     }
   }
+  /* Last: a dropped trigger matters less than the rows it guarded. */
+  if(rc == 0 && db_schema_check(z))
+    rc = -1;
   if(rc == 0) {
     hex(prev, head);
     *entries = n;

@@ -47,10 +47,13 @@ int history_append_row(sz *z, int64_t id, const char *tbl, const char *key,
 int history_rows_digest(sz *z, const reg *r, int64_t log_id,
                         unsigned char out[32], int64_t *nrows);
 
-/* Recompute the chain and every digest from the tables. On success returns 0
- * and writes the head hash (hex, 65 bytes) and the entry count; on failure
- * returns -1 with z->err naming the first bad entry or row. */
-int history_verify(sz *z, char head[65], int64_t *entries);
+/* Recompute the chain and every digest from the tables, and compare the
+ * schema with the one the migrations make. expect_head: a head printed
+ * earlier (hex) that the chain must still contain, or NULL. On success
+ * returns 0 and writes the head hash (hex, 65 bytes) and the entry count;
+ * on failure returns -1 with z->err naming the first bad entry or row. */
+int history_verify(sz *z, const char *expect_head, char head[65],
+                   int64_t *entries);
 
 /* The tables whose rows the log proves, with their specs. */
 extern const reg *const logged_tables[];

@@ -54,6 +54,15 @@ static int map_header(regctx *c, const reg *r, const csvrec *h, int *col2f,
       reg_error(c, -1, "unknown column '%.*s'; accepted: %s", (int)h->f[i].n,
                 h->f[i].p, acc);
       bad++;
+    } else if(reg_header_unit(r, fi, h->f[i].p, h->f[i].n)) {
+      reg_error(c, -1, "column '%.*s': %s is entered in %s; convert the "
+                       "column or name it %s（%s）", (int)h->f[i].n,
+                h->f[i].p, r->fields[fi].zh,
+                reg_header_unit(r, fi, h->f[i].p, h->f[i].n),
+                r->fields[fi].zh,
+                reg_header_unit(r, fi, h->f[i].p, h->f[i].n));
+      seen[fi] = 1; /* said once: not "missing" as well */
+      bad++;
     } else if(seen[fi]) {
       reg_error(c, -1, "column '%.*s' appears twice (as %s)", (int)h->f[i].n,
                 h->f[i].p, r->fields[fi].zh);
@@ -236,8 +245,10 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   long rows = 0;
 
   if(db_begin(z)) {
-    reg_set_place(c, o->file, 0);
-    reg_error(c, -1, "%s", z->err);
+    reg_set_place(c, NULL, 0);
+    reg_error(c, -1, "%s: cannot start writing: %s%s", o->file, z->err,
+              strstr(z->err, "locked") ? " (another sanzi is writing to it; "
+                                         "try again when it is done)" : "");
     goto done;
   }
   began = 1;
@@ -270,8 +281,11 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
       continue;
     int64_t id;
     int upd;
-    if(reg_write(c, v, o->update ? 1 : 0, batch, &id, &upd))
+    if(reg_write(c, v, o->update ? 1 : 0, batch, &id, &upd)) {
+      if(reg_fatal(c))
+        break; /* the transaction may be gone: write nothing more */
       continue;
+    }
     if(upd == 0) {
       const sbuf *cn = reg_last_canon(c);
       digest_add(dg, cn->buf, cn->len);

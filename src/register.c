@@ -236,15 +236,16 @@ void reg_format_grouped(const field *f, const val *v, sbuf *out)
 
 /* Fold, then drop '*' marks and a trailing unit in brackets:
  * "原值（元）" -> "原值", "*村代码" -> "村代码". */
-static void header_key(const char *cell, size_t n, sbuf *out)
+/* Split a header cell into its name and a trailing unit in brackets,
+ * dropping '*' marks and blanks, full-width forms folded:
+ * "原值（元） *" -> "原值" and "元"; "* 原值" -> "原值" and "". */
+static void header_key(const char *cell, size_t n, sbuf *out, sbuf *unit)
 {
   sbuf t;
   sb_init(&t);
   text_fold(cell, n, &t);
   const char *p = t.buf ? t.buf : "";
   size_t len = t.len;
-  /* Peel marks, blanks and one trailing unit, in any order:
-   * "原值（元） *", "* 原值", "原值(元)*". */
   for(int changed = 1; changed;) {
     changed = 0;
     while(len && (*p == '*' || *p == ' ')) {
@@ -261,6 +262,10 @@ static void header_key(const char *cell, size_t n, sbuf *out)
       while(i > 0 && p[i] != '(')
         i--;
       if(p[i] == '(' && i > 0) {
+        if(unit) {
+          sb_reset(unit);
+          sb_add(unit, p + i + 1, len - i - 2);
+        }
         len = i;
         changed = 1;
       }
@@ -270,11 +275,43 @@ static void header_key(const char *cell, size_t n, sbuf *out)
   sb_free(&t);
 }
 
+const char *reg_header_unit(const reg *r, int fi, const char *cell, size_t n)
+{
+  static const struct {
+    enum ftype type;
+    const char *units; /* accepted, separated by '|' */
+    const char *say;
+  } fixed[] = {
+    {F_MONEY, "|元|", "元"},   {F_DERIVED, "|元|", "元"},
+    {F_AREA, "|亩|", "亩"},    {F_RATE, "|%|", "%"},
+    {F_INT, "|月|个月|", "月"},
+  };
+  sbuf name, unit;
+  sb_init(&name);
+  sb_init(&unit);
+  header_key(cell, n, &name, &unit);
+  const char *bad = NULL;
+  if(unit.len)
+    for(size_t i = 0; i < ARRAY_SIZE(fixed); i++) {
+      if(fixed[i].type != r->fields[fi].type)
+        continue;
+      sbuf w;
+      sb_init(&w);
+      sb_addf(&w, "|%s|", unit.buf);
+      if(!strstr(fixed[i].units, w.buf))
+        bad = fixed[i].say;
+      sb_free(&w);
+    }
+  sb_free(&name);
+  sb_free(&unit);
+  return bad;
+}
+
 int reg_match_header(const reg *r, const char *cell, size_t n)
 {
   sbuf k;
   sb_init(&k);
-  header_key(cell, n, &k);
+  header_key(cell, n, &k, NULL);
   int found = -1;
   for(int i = 0; k.len && i < r->nfields && found < 0; i++) {
     const field *f = &r->fields[i];
@@ -332,6 +369,7 @@ struct regctx {
   sbuf errs;
   long nerr;
   int is_fork;  /* shares the caches of the context it was forked from */
+  int fatal;    /* the database failed (disk full, I/O): stop at once */
   sbuf canon;   /* canonical text of the last row written */
   sbuf loadbuf; /* text of the last loaded row */
 };
@@ -465,7 +503,7 @@ regctx *reg_open(sz *z, const reg *r)
   if(r->infix) {
     char sql[256];
     snprintf(sql, sizeof sql,
-             "SELECT max(CAST(substr(code, 18) AS INTEGER)) FROM \"%s\" "
+             "SELECT max(CAST(substr(code, 17) AS INTEGER)) FROM \"%s\" "
              "WHERE village = ?1 AND code GLOB ?1 || '-%s-[0-9]*'",
              r->name, r->infix);
     c->maxno = db_prepare(z, sql);
@@ -527,6 +565,9 @@ void reg_close(regctx *c)
 /* ---- errors ---- */
 
 #define MAX_LISTED 100
+/* No amount of a village comes near this, and sums of a million of them
+ * still fit in int64. */
+#define MONEY_MAX INT64_C(1000000000000000)
 
 void reg_set_place(regctx *c, const char *file, long row)
 {
@@ -552,16 +593,37 @@ void reg_error(regctx *c, int fi, const char *fmt, ...)
   if(fi >= 0)
     sb_addf(&c->errs, "%s: ",
             c->colname[fi] ? c->colname[fi] : c->r->fields[fi].zh);
+  /* A cell may hold newlines or other control characters: show them
+   * escaped, so that one message stays one line. */
+  sbuf m;
+  sb_init(&m);
   va_list ap;
   va_start(ap, fmt);
-  sb_vaddf(&c->errs, fmt, ap);
+  sb_vaddf(&m, fmt, ap);
   va_end(ap);
+  for(size_t i = 0; i < m.len; i++) {
+    unsigned char ch = (unsigned char)m.buf[i];
+    if(ch == '\n')
+      sb_add(&c->errs, "\\n", 2);
+    else if(ch == '\r')
+      sb_add(&c->errs, "\\r", 2);
+    else if(ch < 0x20 || ch == 0x7f)
+      sb_addf(&c->errs, "\\x%02x", ch);
+    else
+      sb_addch(&c->errs, (char)ch);
+  }
+  sb_free(&m);
   sb_addch(&c->errs, '\n');
 }
 
 long reg_nerrors(const regctx *c)
 {
   return c->nerr;
+}
+
+int reg_fatal(const regctx *c)
+{
+  return c->fatal || sqlite3_get_autocommit(c->z->db);
 }
 
 const char *reg_errors(const regctx *c)
@@ -694,6 +756,8 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
   case F_MONEY:
   case F_DERIVED:
     e = money_parse(s, n, &v->i);
+    if(!e && (v->i > MONEY_MAX || v->i < -MONEY_MAX))
+      e = "more than 10,000,000,000,000.00 (a typing error?)";
     break;
   case F_AREA:
   case F_QTY:
@@ -703,6 +767,10 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
     e = rate_parse(s, n, &v->i);
     if(!e && v->i > 1000000)
       e = "more than 100%";
+    if(!e && v->i > 0 && v->i < 10000 && !memchr(s, '%', n) &&
+       !memchr(s, 0xef, n))
+      e = "less than 1%: a rate is given in percent (5 or 5% for five "
+          "percent, 0.5% for a half)";
     break;
   case F_INT:
     e = int_parse(s, n, &v->i);
@@ -872,6 +940,10 @@ static int check_fund(regctx *c, val *v)
     bad++;
   }
   sqlite3_reset(st);
+  if(v[vo].n > 64) {
+    reg_error(c, vo, "a voucher number is at most 64 bytes long");
+    return bad + 1;
+  }
   int k = snprintf(c->fundcode, sizeof c->fundcode, "%.*s-%.4s-%.*s",
                    (int)v[vi].n, v[vi].s, v[dt].s, (int)v[vo].n, v[vo].s);
   v[co].t = V_TEXT;
@@ -948,6 +1020,23 @@ void reg_row_from_stmt(const reg *r, sqlite3_stmt *st, int col, val *v)
   }
 }
 
+int reg_row_types(const reg *r, sqlite3_stmt *st, int col)
+{
+  for(int i = 0; i < r->nfields; i++) {
+    enum ftype t = r->fields[i].type;
+    if(t == F_DERIVED)
+      continue;
+    int want = t == F_MONEY || t == F_AREA || t == F_QTY || t == F_RATE ||
+                       t == F_INT
+                   ? SQLITE_INTEGER
+                   : SQLITE_TEXT;
+    int got = sqlite3_column_type(st, col++);
+    if(got != SQLITE_NULL && got != want)
+      return i;
+  }
+  return -1;
+}
+
 void reg_select_sql(const reg *r, sbuf *out)
 {
   sb_addstr(out, "SELECT id, log_id");
@@ -1007,9 +1096,18 @@ static const field *field_by_key(const reg *r, const char *key, int *idx)
   return NULL;
 }
 
-/* Reports a constraint failure against the field it names. */
+/* Reports a constraint failure against the field it names. Any other
+ * failure (a full disk, an I/O error) is fatal: SQLite may have rolled the
+ * whole transaction back, so nothing more may be written. */
 static void constraint_error(regctx *c, val *v)
 {
+  int rc = sqlite3_extended_errcode(c->z->db);
+  if((rc & 0xff) != SQLITE_CONSTRAINT) {
+    c->fatal = 1;
+    reg_error(c, -1, "cannot write to the database: %s",
+              sqlite3_errmsg(c->z->db));
+    return;
+  }
   if(!c->r->infix && !c->r->internal) {
     /* The derived code of a fund entry repeats: the voucher is taken. */
     int vo = reg_field(c->r, "voucher"), da = reg_field(c->r, "date");
@@ -1118,6 +1216,7 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
                                                 "insert", c->canon.buf);
         free(key);
         if(bad) {
+          c->fatal = 1;
           reg_error(c, -1, "%s", z->err);
           return 1;
         }
@@ -1211,6 +1310,7 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
   free(key);
   sb_free(&oc);
   if(bad) {
+    c->fatal = 1;
     reg_error(c, -1, "%s", z->err);
     return 1;
   }

@@ -79,6 +79,10 @@ void reg_format_grouped(const field *f, const val *v, sbuf *out);
  * brackets and '*' marks dropped) against the Chinese names and English keys.
  * Returns the field index or -1. */
 int reg_match_header(const reg *r, const char *cell, size_t n);
+/* For a header matched to field fi: NULL when its unit in brackets (if
+ * any) is the field's own, else the unit the field is entered in: a
+ * column "原值（万元）" must not be read as 元. */
+const char *reg_header_unit(const reg *r, int fi, const char *cell, size_t n);
 /* "资产编号(code), 村代码(village), ..." for messages; caller frees. */
 char *reg_accepted_names(const reg *r);
 
@@ -95,6 +99,9 @@ void reg_set_colname(regctx *c, int i, const char *name, size_t n);
 void reg_error(regctx *c, int field, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 long reg_nerrors(const regctx *c);
+/* The database failed in a way that ends the operation (disk full, I/O
+ * error, the transaction is gone): write nothing more. */
+int reg_fatal(const regctx *c);
 /* The first 100 messages, then "... and N more"; NUL-terminated lines. */
 const char *reg_errors(const regctx *c);
 
@@ -141,6 +148,10 @@ int reg_load_n(regctx *c, const char *code, size_t n, int64_t *id, val *v,
 /* Fill v from a statement's columns starting at col, in spec order (derived
  * fields are not columns). Text points into the statement. */
 void reg_row_from_stmt(const reg *r, sqlite3_stmt *st, int col, val *v);
+/* -1 when every column from col on holds the storage class its field
+ * writes (INTEGER for numbers, TEXT else, or NULL); else the field index:
+ * a BLOB that prints like the text it replaced is caught here. */
+int reg_row_types(const reg *r, sqlite3_stmt *st, int col);
 /* "SELECT id, log_id, <columns in spec order> FROM <table>" */
 void reg_select_sql(const reg *r, sbuf *out);
 

@@ -1,0 +1,111 @@
+#!/bin/sh
+# Units and limits a clerk's spreadsheet can get wrong: a column in another
+# unit is refused rather than misread, a rate below 1 without % is taken
+# for a mistake, a voucher number has a length limit, generated codes go
+# on after 9999, and several cash accounts of a village share one limit.
+. "$(dirname "$0")/lib.sh"
+
+V1=150125100201
+setup_county
+H=村代码,资产名称,资产类别,资产性质,原值,取得方式,取得日期,使用状态
+
+test_expect_success '原值（万元） is refused: amounts are in 元' '
+  before=$(db_state) &&
+  printf "%s\n" "村代码,资产名称,资产类别,资产性质,原值（万元）,取得方式,取得日期,使用状态" \
+    "$V1,水泵,机器设备,经营性,12,购入,2022-04-01,在用" >w.csv &&
+  test_must_fail 1 sanzi asset import w.csv 2>err &&
+  grep "^w.csv:1: column '\''原值（万元）'\'': 原值 is entered in 元" err &&
+  ! grep "missing required column 原值" err &&
+  test "$(db_state)" = "$before"
+'
+
+test_expect_success '使用年限（年） is refused, 使用年限（月） and 原值（元） are taken' '
+  printf "%s\n" "$H,使用年限（年）" "$V1,水泵,机器设备,经营性,3500,购入,2022-04-01,在用,10" >y.csv &&
+  test_must_fail 1 sanzi asset import y.csv 2>err &&
+  grep "使用年限 is entered in 月" err &&
+  printf "%s\n" "村代码,资产名称,资产类别,资产性质,原值（元）,取得方式,取得日期,使用状态,使用年限（月）" \
+    "$V1,水泵,机器设备,经营性,3500,购入,2022-04-01,在用,120" >m.csv &&
+  sanzi asset import m.csv 2>/dev/null &&
+  test "$(sqlite3 "$SANZI_DB" "SELECT useful_life_months FROM asset WHERE name = '\''水泵'\''")" = 120
+'
+
+test_expect_success 'a residual rate of 0.05 (meant as 5%) is refused; 0.5% is taken' '
+  printf "%s\n" "$H,净残值率" "$V1,电脑,电子设备,非经营性,5000,购入,2022-04-01,在用,0.05" >r.csv &&
+  test_must_fail 1 sanzi asset import r.csv 2>err &&
+  grep "^r.csv:2: 净残值率: '\''0.05'\'': less than 1%" err &&
+  printf "%s\n" "$H,净残值率" "$V1,电脑,电子设备,非经营性,5000,购入,2022-04-01,在用,0.5%" >r2.csv &&
+  sanzi asset import r2.csv 2>/dev/null &&
+  test "$(sqlite3 "$SANZI_DB" "SELECT residual_rate FROM asset WHERE name = '\''电脑'\''")" = 5000
+'
+
+test_expect_success 'config residual_rate 0.05 is refused too' '
+  test_must_fail 1 sanzi config residual_rate 0.05 2>err &&
+  grep "less than 1%" err
+'
+
+test_expect_success 'a voucher number longer than 64 bytes is refused by name' '
+  sanzi account add village=$V1 name=现金 kind=库存现金 opening_balance=100 \
+    opening_date=2025-01-01 >acct &&
+  long=$(printf "%070d" 7) &&
+  test_must_fail 1 sanzi fund add voucher=$long village=$V1 date=2025-02-01 \
+    account=$(cat acct) direction=收入 amount=10 category=其他收入 summary=x 2>err &&
+  grep "凭证号: a voucher number is at most 64 bytes long" err
+'
+
+test_expect_success 'generated codes go on after 9999 (the number is read whole)' '
+  sanzi asset add code=$V1-ZC-9999 village=$V1 name=井 category=水利设施 \
+    nature=经营性 original_value=100 acquired_via=自建 acquired_on=2020-01-01 \
+    status=在用 >/dev/null &&
+  test "$(sanzi asset add village=$V1 name=井 category=水利设施 nature=经营性 \
+    original_value=100 acquired_via=自建 acquired_on=2020-01-01 status=在用)" = $V1-ZC-10000 &&
+  test "$(sanzi asset add village=$V1 name=井 category=水利设施 nature=经营性 \
+    original_value=100 acquired_via=自建 acquired_on=2020-01-01 status=在用)" = $V1-ZC-10001
+'
+
+test_expect_success 'two cash accounts of 3,000.00 each pass the 5,000.00 limit together' '
+  setup_county &&
+  sanzi account add village=$V1 name=现金甲 kind=库存现金 opening_balance=3000 \
+    opening_date=2025-01-01 >/dev/null &&
+  sanzi account add village=$V1 name=现金乙 kind=库存现金 opening_balance=3000 \
+    opening_date=2025-01-01 >/dev/null &&
+  sanzi fund balance --as-of 2025-06-30 --format csv >bal.csv 2>err &&
+  grep "库存现金合计 6,000.00 超过限额 5,000.00" bal.csv &&
+  grep "1 account flagged" err
+'
+
+test_expect_success 'an amount past 10,000,000,000,000.00 is refused as a typing error' '
+  test_must_fail 1 sanzi account add village=$V1 name=银行 kind=银行存款 \
+    opening_balance=92233720368547758.07 opening_date=2025-01-01 2>err &&
+  grep "期初余额: .*more than 10,000,000,000,000.00" err
+'
+
+test_expect_success 'a cell holding a newline stays on one line in the message' '
+  printf "%s\n" "$H" "$V1,\"水\n泵\",机器设备,经营性,abc,购入,2022-04-01,在用" >nl.csv &&
+  test_must_fail 1 sanzi asset import nl.csv 2>err &&
+  test "$(grep -c "^nl.csv:2: " err)" = 1
+'
+
+# A disk that fills up mid-import must leave nothing behind. Needs root and
+# a tmpfs; skipped where the sandbox does not allow mounting.
+full_disk() {
+  SANZI_DB=$TMP/small/t.db && export SANZI_DB &&
+  sanzi init >/dev/null && sanzi org import "$SHARED/divisions-wuchuan.csv" 2>/dev/null &&
+  awk -v h="$H" -v v=$V1 "BEGIN { print h; for(i = 0; i < 250000; i++)
+    printf \"%s,很长很长的资产名称用来填满磁盘%d,机器设备,经营性,3500,购入,2022-04-01,在用\\n\", v, i }" >big.csv &&
+  test_must_fail 1 sanzi asset import big.csv 2>err &&
+  grep -E "cannot write to the database|cannot commit" err &&
+  grep "nothing imported" err &&
+  test "$(sqlite3 "$SANZI_DB" "SELECT count(*) FROM asset")" = 0 &&
+  sanzi log verify >/dev/null 2>&1
+}
+
+test_expect_success 'a full disk mid-import writes nothing (tmpfs of 24 MiB)' '
+  mkdir -p small &&
+  if mount -t tmpfs -o size=24m tmpfs small 2>/dev/null; then
+    full_disk; rc=$?; umount small; exit $rc
+  else
+    echo "# skipped: cannot mount a tmpfs here"
+  fi
+'
+
+test_done
