@@ -253,6 +253,12 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   }
   began = 1;
   batch = history_next_id(z);
+  int ci = reg_field(r, "code");
+  sqlite3_stmt *seen = NULL;
+  if(o->update && ci >= 0 &&
+     db_exec(z, "CREATE TEMP TABLE IF NOT EXISTS import_seen("
+                "code TEXT PRIMARY KEY); DELETE FROM temp.import_seen") == 0)
+    seen = db_prepare(z, "INSERT INTO temp.import_seen(code) VALUES(?1)");
   while((rc = csvin_next(in, &rec)) == 1) {
     const prow *p = rec.extra;
     const char *base = rec.extra;
@@ -279,6 +285,18 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
         v[i].s = base + v[i].i;
     if(reg_check(c, v))
       continue;
+    if(seen && v[ci].t == V_TEXT) {
+      /* With --update a repeated code would update its own row; the
+       * database cannot tell, so the import remembers the codes. */
+      sqlite3_bind_text(seen, 1, v[ci].s, (int)v[ci].n, SQLITE_STATIC);
+      int src = sqlite3_step(seen);
+      sqlite3_reset(seen);
+      if(src != SQLITE_DONE) {
+        reg_error(c, ci, "'%.*s' appears twice in this file", (int)v[ci].n,
+                  v[ci].s);
+        continue;
+      }
+    }
     int64_t id;
     int upd;
     if(reg_write(c, v, o->update ? 1 : 0, batch, &id, &upd)) {
@@ -319,6 +337,7 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
     reg_error(c, -1, "%s: no header row (accepted columns: see 'sanzi %s "
                      "template')", o->file, r->name);
   }
+  sqlite3_finalize(seen);
   snprintf(res->encoding, sizeof res->encoding, "%s",
            csvin_encoding_name(in));
   if(reg_nerrors(c) == 0 && !o->dry_run &&

@@ -19,7 +19,7 @@ static int check_fund(struct regctx *c, val *v);
 static int check_org(struct regctx *c, val *v);
 
 static const field asset_fields[] = {
-  {"code", "资产编号", F_CODE, F_LIST | F_FIXED, NULL},
+  {"code", "资产编号", F_CODE, F_LIST | F_FIXED | F_DIGITS, NULL},
   {"village", "村代码", F_VILLAGE, F_REQ | F_LIST | F_FIXED, NULL},
   {"name", "资产名称", F_TEXT, F_REQ | F_LIST, NULL},
   {"category", "资产类别", F_ENUM, F_REQ | F_LIST, "asset_category"},
@@ -36,13 +36,13 @@ static const field asset_fields[] = {
   {"acquired_on", "取得日期", F_DATE, F_REQ | F_LIST, NULL},
   {"status", "使用状态", F_ENUM, F_REQ | F_LIST, "asset_status"},
   {"custodian", "管护责任人", F_TEXT, 0, NULL},
-  {"certificate", "权证号", F_TEXT, 0, NULL},
+  {"certificate", "权证号", F_TEXT, F_DIGITS, NULL},
   {"note", "备注", F_TEXT, 0, NULL},
   {"net_value", "净值", F_DERIVED, 0, NULL},
 };
 
 static const field resource_fields[] = {
-  {"code", "资源编号", F_CODE, F_LIST | F_FIXED, NULL},
+  {"code", "资源编号", F_CODE, F_LIST | F_FIXED | F_DIGITS, NULL},
   {"village", "村代码", F_VILLAGE, F_REQ | F_LIST | F_FIXED, NULL},
   {"name", "资源名称", F_TEXT, F_REQ | F_LIST, NULL},
   {"land_class", "地类", F_LANDCLASS, F_REQ | F_LIST, NULL},
@@ -52,28 +52,28 @@ static const field resource_fields[] = {
   {"west", "西至", F_TEXT, 0, NULL},
   {"south", "南至", F_TEXT, 0, NULL},
   {"north", "北至", F_TEXT, 0, NULL},
-  {"certificate", "权证号", F_TEXT, 0, NULL},
+  {"certificate", "权证号", F_TEXT, F_DIGITS, NULL},
   {"status", "经营状态", F_ENUM, F_REQ | F_LIST, "resource_status"},
   {"note", "备注", F_TEXT, 0, NULL},
 };
 
 static const field account_fields[] = {
-  {"code", "账户编号", F_CODE, F_LIST | F_FIXED, NULL},
+  {"code", "账户编号", F_CODE, F_LIST | F_FIXED | F_DIGITS, NULL},
   {"village", "村代码", F_VILLAGE, F_REQ | F_LIST | F_FIXED, NULL},
   {"name", "账户名称", F_TEXT, F_REQ | F_LIST, NULL},
   {"kind", "账户类型", F_ENUM, F_REQ | F_LIST, "account_kind"},
   {"bank", "开户银行", F_TEXT, 0, NULL},
-  {"bank_account", "银行账号", F_TEXT, 0, NULL},
+  {"bank_account", "银行账号", F_TEXT, F_DIGITS, NULL},
   {"opening_balance", "期初余额", F_MONEY, F_REQ | F_LIST, NULL},
   {"opening_date", "期初日期", F_DATE, F_REQ | F_LIST, NULL},
   {"note", "备注", F_TEXT, 0, NULL},
 };
 
 static const field fund_fields[] = {
-  {"voucher", "凭证号", F_TEXT, F_REQ | F_LIST | F_FIXED, NULL},
+  {"voucher", "凭证号", F_TEXT, F_REQ | F_LIST | F_FIXED | F_DIGITS, NULL},
   {"village", "村代码", F_VILLAGE, F_REQ | F_LIST | F_FIXED, NULL},
   {"date", "日期", F_DATE, F_REQ | F_LIST, NULL},
-  {"account", "账户编号", F_ACCOUNT, F_REQ | F_LIST, NULL},
+  {"account", "账户编号", F_ACCOUNT, F_REQ | F_LIST | F_DIGITS, NULL},
   {"direction", "收支方向", F_ENUM, F_REQ | F_LIST, "fund_direction"},
   {"amount", "金额", F_MONEY, F_REQ | F_LIST | F_POS, NULL},
   {"category", "收支类别", F_ENUM, F_REQ | F_LIST, "fund_category"},
@@ -704,6 +704,20 @@ static int parse_landclass(regctx *c, int fi, const char *s, size_t n, val *v)
   return 1;
 }
 
+/* "6.22848E+18", "1.50125E+11": what Excel makes of a long digit string. */
+static int sci_notation(const char *s, size_t n)
+{
+  size_t i = 0, digits = 0;
+  while(i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
+    digits += s[i++] != '.';
+  if(!digits || i + 2 >= n || (s[i] != 'E' && s[i] != 'e') || s[i + 1] != '+')
+    return 0;
+  for(i += 2; i < n; i++)
+    if(s[i] < '0' || s[i] > '9')
+      return 0;
+  return 1;
+}
+
 static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
 {
   const field *f = &c->r->fields[fi];
@@ -717,6 +731,12 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
       return 1;
     }
     return 0;
+  }
+  if((f->flags & F_DIGITS) && sci_notation(s, n)) {
+    reg_error(c, fi, "'%.*s' looks like a number the spreadsheet rounded "
+                     "(format the column as text and export again)",
+              (int)n, s);
+    return 1;
   }
   switch(f->type) {
   case F_TEXT:

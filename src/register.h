@@ -29,6 +29,8 @@ enum ftype {
 #define F_LIST 2u   /* shown by `list` */
 #define F_FIXED 4u  /* cannot change with `edit` */
 #define F_POS 8u    /* a number > 0 */
+#define F_DIGITS 16u /* an identifier written in digits, kept as text: a
+                        spreadsheet may have turned it into 6.22848E+18 */
 
 typedef struct field {
   const char *key; /* English key, also the column name */

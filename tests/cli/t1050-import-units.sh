@@ -87,6 +87,25 @@ test_expect_success 'a cell holding a newline stays on one line in the message' 
 
 # A disk that fills up mid-import must leave nothing behind. Needs root and
 # a tmpfs; skipped where the sandbox does not allow mounting.
+test_expect_success 'with --update, a code twice in the file is refused even when the first row changes nothing' '
+  setup_county &&
+  printf "%s\n" "资产编号,$H" "R-1,$V1,水泵,机器设备,经营性,3500,购入,2022-04-01,在用" >r1.csv &&
+  sanzi asset import r1.csv 2>/dev/null &&
+  before=$(db_state) &&
+  printf "%s\n" "资产编号,$H" "R-1,$V1,水泵,机器设备,经营性,3500,购入,2022-04-01,在用" \
+    "R-1,$V1,水泵,机器设备,经营性,9999,购入,2022-04-01,在用" >r2.csv &&
+  test_must_fail 1 sanzi asset import r2.csv --update 2>err &&
+  grep "^r2.csv:3: 资产编号: '\''R-1'\'' appears twice in this file" err &&
+  test "$(db_state)" = "$before"
+'
+
+test_expect_success 'a bank account number Excel rounded (6.22848E+18) is refused' '
+  printf "%s\n" "村代码,账户名称,账户类型,银行账号,期初余额,期初日期" \
+    "$V1,基本户,银行存款,6.22848E+18,100,2025-01-01" >ba.csv &&
+  test_must_fail 1 sanzi account import ba.csv 2>err &&
+  grep "^ba.csv:2: 银行账号: '\''6.22848E+18'\'' looks like a number the spreadsheet rounded" err
+'
+
 full_disk() {
   SANZI_DB=$TMP/small/t.db && export SANZI_DB &&
   sanzi init >/dev/null && sanzi org import "$SHARED/divisions-wuchuan.csv" 2>/dev/null &&
