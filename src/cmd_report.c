@@ -191,7 +191,7 @@ int cmd_summary(int argc, char **argv)
     money_format_grouped(x->original, b[2]);
     money_format_grouped(x->original - x->accumulated, b[3]);
     snprintf(b[4], 32, "%ld", x->resources);
-    area_format(x->area, b[5]);
+    area_format_grouped(x->area, b[5]);
     money_format_grouped(x->funds, b[6]);
     const char *cells[] = {i < nt ? x->code : "", i < nt ? x->name : "合计",
                            b[0], b[1], b[2], b[3], b[4], b[5], b[6]};

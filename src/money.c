@@ -232,6 +232,11 @@ char *area_format(int64_t v, char *buf)
   return fmt_fixed(v, 4, 0, 1, buf);
 }
 
+char *area_format_grouped(int64_t v, char *buf)
+{
+  return fmt_fixed(v, 4, 1, 1, buf);
+}
+
 char *rate_format(int64_t ppm, char *buf)
 {
   return fmt_fixed(ppm, 4, 0, 1, buf);

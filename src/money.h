@@ -21,6 +21,8 @@ char *money_format_grouped(int64_t fen, char *buf);
 const char *area_parse(const char *s, size_t n, int64_t *out);
 /* Formats as mu with trailing zeros trimmed: 125000 -> "12.5", 120000 -> "12". */
 char *area_format(int64_t v, char *buf);
+/* The same with thousands separators: "81,052.7". */
+char *area_format_grouped(int64_t v, char *buf);
 
 /* Rate given in percent, "4.35" or "4.35%", up to 4 decimals of a percent,
  * not negative; stores parts per million (4.35% -> 43500). */

@@ -212,10 +212,13 @@ static void format(const field *f, const val *v, sbuf *out, int grouped)
     break;
   case F_AREA:
   case F_QTY:
-    sb_addstr(out, area_format(v->i, buf));
+    sb_addstr(out, grouped ? area_format_grouped(v->i, buf)
+                           : area_format(v->i, buf));
     break;
   case F_RATE:
     sb_addstr(out, rate_format(v->i, buf));
+    if(grouped)
+      sb_addch(out, '%'); /* shown to people: say it is a percentage */
     break;
   default:
     json_int(out, v->i);
@@ -371,6 +374,7 @@ struct regctx {
   int is_fork;  /* shares the caches of the context it was forked from */
   int fatal;    /* the database failed (disk full, I/O): stop at once */
   sbuf canon;   /* canonical text of the last row written */
+  sbuf report;  /* what reg_errors returns */
   sbuf loadbuf; /* text of the last loaded row */
 };
 
@@ -518,6 +522,7 @@ regctx *reg_fork(regctx *c)
   f->is_fork = 1;
   f->scratch = xcalloc((size_t)c->r->nfields, 16);
   sb_init(&f->errs);
+  sb_init(&f->report);
   sb_init(&f->canon);
   sb_init(&f->loadbuf);
   f->nerr = 0;
@@ -531,6 +536,7 @@ void reg_close(regctx *c)
     return;
   if(c->is_fork) {
     free(c->scratch);
+    sb_free(&c->report);
     sb_free(&c->errs);
     sb_free(&c->canon);
     sb_free(&c->loadbuf);
@@ -557,6 +563,7 @@ void reg_close(regctx *c)
   sqlite3_finalize(c->maxno);
   sqlite3_finalize(c->fcat);
   sb_free(&c->errs);
+  sb_free(&c->report);
   sb_free(&c->canon);
   sb_free(&c->loadbuf);
   free(c);
@@ -626,18 +633,14 @@ int reg_fatal(const regctx *c)
   return c->fatal || sqlite3_get_autocommit(c->z->db);
 }
 
-const char *reg_errors(const regctx *c)
+const char *reg_errors(regctx *c)
 {
-  static char more[96];
-  if(c->nerr > MAX_LISTED) {
-    /* Appended once, on the first call after the errors are complete. */
-    regctx *m = (regctx *)c;
-    snprintf(more, sizeof more, "... and %ld more errors\n",
-             c->nerr - MAX_LISTED);
-    if(!strstr(m->errs.buf, "more errors\n"))
-      sb_addstr(&m->errs, more);
-  }
-  return c->errs.buf ? c->errs.buf : "";
+  /* The listed messages, and how many more there were. */
+  sb_reset(&c->report);
+  sb_add(&c->report, c->errs.buf ? c->errs.buf : "", c->errs.len);
+  if(c->nerr > MAX_LISTED)
+    sb_addf(&c->report, "... and %ld more errors\n", c->nerr - MAX_LISTED);
+  return c->report.buf ? c->report.buf : "";
 }
 
 /* ---- parsing ---- */

@@ -105,7 +105,7 @@ long reg_nerrors(const regctx *c);
  * error, the transaction is gone): write nothing more. */
 int reg_fatal(const regctx *c);
 /* The first 100 messages, then "... and N more"; NUL-terminated lines. */
-const char *reg_errors(const regctx *c);
+const char *reg_errors(regctx *c);
 
 /* Parse cells (cells[i] NULL or absent = empty; valid UTF-8 without NUL,
  * as csvin delivers and the commands check) into v; text values point

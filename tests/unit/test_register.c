@@ -109,6 +109,18 @@ static void test_format_round_trip(void **state)
   val qty = {V_INT, 25000, NULL, 0};
   reg_format(&r->fields[reg_field(r, "quantity")], &qty, &out);
   assert_string_equal(out.buf, "2.5");
+  sb_reset(&out);
+  /* Shown to people: a rate says %, an area groups thousands. */
+  reg_format_grouped(&r->fields[reg_field(r, "residual_rate")], &rate, &out);
+  assert_string_equal(out.buf, "5%");
+  sb_reset(&out);
+  const reg *res = reg_find("resource");
+  val area = {V_INT, 12345678901, NULL, 0}; /* 1,234,567.8901 mu */
+  reg_format_grouped(&res->fields[reg_field(res, "area")], &area, &out);
+  assert_string_equal(out.buf, "1,234,567.8901");
+  sb_reset(&out);
+  reg_format(&res->fields[reg_field(res, "area")], &area, &out);
+  assert_string_equal(out.buf, "1234567.8901");
   sb_free(&out);
 }
 
