@@ -26,44 +26,6 @@ add_asset() {
   sanzi asset add "$@"
 }
 
-# csv_pick COL...: the named columns of the CSV on stdin (BOM and CRLF
-# allowed, quoted fields understood), one row a line, joined by '|'. A row
-# with more or fewer fields than the header prints as "BAD ROW", a missing
-# column as "NO COLUMN", so that a comparison fails.
-csv_pick() {
-  awk -v want="$*" -v bom="$(printf '\357\273\277')" '
-  function split_csv(line,   i, c, f, q, n) {
-    n = 0; f = ""; q = 0
-    for (i = 1; i <= length(line); i++) {
-      c = substr(line, i, 1)
-      if (q) {
-        if (c == "\"") {
-          if (substr(line, i + 1, 1) == "\"") { f = f c; i++ } else q = 0
-        } else f = f c
-      } else if (c == "\"") q = 1
-      else if (c == ",") { F[++n] = f; f = "" }
-      else f = f c
-    }
-    F[++n] = f
-    return n
-  }
-  { sub(/\r$/, "") }
-  NR == 1 {
-    if (index($0, bom) == 1) $0 = substr($0, length(bom) + 1)
-    nh = split_csv($0)
-    for (i = 1; i <= nh; i++) H[F[i]] = i
-    nw = split(want, W, " ")
-    for (i = 1; i <= nw; i++) if (!(W[i] in H)) print "NO COLUMN: " W[i]
-    next
-  }
-  {
-    n = split_csv($0)
-    if (n != nh) { print "BAD ROW: " $0; next }
-    out = ""
-    for (i = 1; i <= nw; i++) out = out (i > 1 ? "|" : "") F[H[W[i]]]
-    print out
-  }'
-}
 
 # as_of_figures CODE DATE: "accumulated net" from `asset show --as-of`,
 # thousands separators dropped.

@@ -42,42 +42,6 @@ refused() {
   ! test -s out
 }
 
-# csv_pick COL...: the named columns of the CSV on stdin, joined by '|';
-# a row whose field count is not the header's prints "BAD ROW".
-csv_pick() {
-  awk -v want="$*" -v bom="$(printf '\357\273\277')" '
-  function split_csv(line,   i, c, f, q, n) {
-    n = 0; f = ""; q = 0
-    for (i = 1; i <= length(line); i++) {
-      c = substr(line, i, 1)
-      if (q) {
-        if (c == "\"") {
-          if (substr(line, i + 1, 1) == "\"") { f = f c; i++ } else q = 0
-        } else f = f c
-      } else if (c == "\"") q = 1
-      else if (c == ",") { F[++n] = f; f = "" }
-      else f = f c
-    }
-    F[++n] = f
-    return n
-  }
-  { sub(/\r$/, "") }
-  NR == 1 {
-    if (index($0, bom) == 1) $0 = substr($0, length(bom) + 1)
-    nh = split_csv($0)
-    for (i = 1; i <= nh; i++) H[F[i]] = i
-    nw = split(want, W, " ")
-    for (i = 1; i <= nw; i++) if (!(W[i] in H)) print "NO COLUMN: " W[i]
-    next
-  }
-  {
-    n = split_csv($0)
-    if (n != nh) { print "BAD ROW: " $0; next }
-    out = ""
-    for (i = 1; i <= nw; i++) out = out (i > 1 ? "|" : "") F[H[W[i]]]
-    print out
-  }'
-}
 
 sql() { sqlite3 "$SANZI_DB" "$1"; }
 

@@ -10,49 +10,6 @@ H1=150125101201   # 圪料坝村民委员会, 哈乐镇 150125101
 H2=150125101202   # 八股地村民委员会, 哈乐镇
 D1=150125200201   # 井尔沟村民委员会, 大青山乡 150125200
 
-# csv_pick COL...: the named columns of the CSV on stdin, joined by '|';
-# a row whose field count is not the header's prints "BAD ROW". With
-# LOOSE=1, a row with too many fields has them glued back onto its last
-# column (so that the figures can be checked even when a message with a
-# comma in the last column was not quoted; a separate test checks that).
-csv_pick() {
-  awk -v want="$*" -v loose="${LOOSE:-}" -v bom="$(printf '\357\273\277')" '
-  function split_csv(line,   i, c, f, q, n) {
-    n = 0; f = ""; q = 0
-    for (i = 1; i <= length(line); i++) {
-      c = substr(line, i, 1)
-      if (q) {
-        if (c == "\"") {
-          if (substr(line, i + 1, 1) == "\"") { f = f c; i++ } else q = 0
-        } else f = f c
-      } else if (c == "\"") q = 1
-      else if (c == ",") { F[++n] = f; f = "" }
-      else f = f c
-    }
-    F[++n] = f
-    return n
-  }
-  { sub(/\r$/, "") }
-  NR == 1 {
-    if (index($0, bom) == 1) $0 = substr($0, length(bom) + 1)
-    nh = split_csv($0)
-    for (i = 1; i <= nh; i++) H[F[i]] = i
-    nw = split(want, W, " ")
-    for (i = 1; i <= nw; i++) if (!(W[i] in H)) print "NO COLUMN: " W[i]
-    next
-  }
-  {
-    n = split_csv($0)
-    if (n > nh && loose) {
-      for (i = nh + 1; i <= n; i++) F[nh] = F[nh] "," F[i]
-      n = nh
-    }
-    if (n != nh) { print "BAD ROW: " $0; next }
-    out = ""
-    for (i = 1; i <= nw; i++) out = out (i > 1 ? "|" : "") F[H[W[i]]]
-    print out
-  }'
-}
 
 # balances ARGS...: `fund balance --format csv ARGS`, the account rows as
 # account|opening|income|expense|closing (rows that cannot be read kept).
