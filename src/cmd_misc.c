@@ -67,17 +67,14 @@ static int org_list(args *a)
     sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
   const char *hdr[] = {"代码", "名称", "级别", "上级代码"};
   table *t = table_new(stdout, 4, hdr);
-  long k = 0;
   while(sqlite3_step(st) == SQLITE_ROW) {
     const char *cells[4];
     for(int i = 0; i < 4; i++)
       cells[i] = (const char *)sqlite3_column_text(st, i);
     table_row(t, cells);
-    k++;
   }
   table_end(t);
   sqlite3_finalize(st);
-  (void)k;
   db_close(z);
   return 0;
 }

@@ -135,7 +135,7 @@ static void put_row(hookctx *h, sbuf *out, int kind, int with_vals)
   size_t start = out->len, nf = (size_t)h->r->nfields;
   prow p = {kind, 0, 0, 0};
   sb_reset(&h->errs);
-  reg_take_errors(h->fork, h->fork, &h->errs, &p.nerr);
+  reg_take_errors(h->fork, &h->errs, &p.nerr);
   p.errlen = h->errs.len;
   sb_add(out, (const char *)&p, sizeof p);
   if(with_vals) {

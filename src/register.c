@@ -860,9 +860,8 @@ int reg_check(regctx *c, val *v)
   return c->r->check ? c->r->check(c, v) : 0;
 }
 
-void reg_take_errors(regctx *c, regctx *from, sbuf *out, long *n)
+void reg_take_errors(regctx *from, sbuf *out, long *n)
 {
-  (void)c;
   sb_add(out, from->errs.buf ? from->errs.buf : "", from->errs.len);
   *n = from->nerr;
   sb_reset(&from->errs);

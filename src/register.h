@@ -126,7 +126,7 @@ int reg_check(regctx *c, val *v);
  * reg_close. */
 regctx *reg_fork(regctx *c);
 /* Move the messages collected in `from` (a fork) to out, with their count. */
-void reg_take_errors(regctx *c, regctx *from, sbuf *out, long *n);
+void reg_take_errors(regctx *from, sbuf *out, long *n);
 /* Add n messages (whole lines) made elsewhere, keeping the first 100. */
 void reg_add_errors(regctx *c, const char *text, size_t len, long n);
 
