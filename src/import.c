@@ -222,8 +222,11 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   memset(res, 0, sizeof *res);
   csvin *in = csvin_open(o->file, o->enc, err, sizeof err);
   if(!in) {
+    sbuf e;
+    sb_init(&e);
+    sb_addf(&e, "%s\n", err);
     res->nerrors = 1;
-    res->errors = xstrdup(err);
+    res->errors = sb_detach(&e);
     return -1;
   }
   regctx *c = reg_open(z, r);

@@ -106,6 +106,25 @@ test_expect_success 'a bank account number Excel rounded (6.22848E+18) is refuse
   grep "^ba.csv:2: 银行账号: '\''6.22848E+18'\'' looks like a number the spreadsheet rounded" err
 '
 
+test_expect_success 'a missing file or a directory is refused on a line of its own' '
+  setup_county &&
+  before=$(db_state) &&
+  test_must_fail 1 sanzi asset import nowhere.csv 2>err &&
+  test "$(sed -n 1p err)" = "cannot open '\''nowhere.csv'\'': No such file or directory" &&
+  test "$(sed -n 2p err)" = "sanzi: '\''nowhere.csv'\'': nothing imported (1 error)" &&
+  mkdir adir &&
+  test_must_fail 1 sanzi asset import adir 2>err &&
+  grep "^cannot open '\''adir'\'': Is a directory$" err &&
+  test "$(db_state)" = "$before"
+'
+
+test_expect_success 'a file of only a header imports nothing and says so' '
+  printf "%s\r\n" "$H" >hdr.csv &&
+  sanzi asset import hdr.csv 2>err &&
+  grep "0 new, 0 updated, 0 unchanged" err &&
+  test "$(sqlite3 "$SANZI_DB" "SELECT count(*) FROM history WHERE action = '\''import'\'' AND tbl = '\''asset'\''")" = 0
+'
+
 full_disk() {
   SANZI_DB=$TMP/small/t.db && export SANZI_DB &&
   sanzi init >/dev/null && sanzi org import "$SHARED/divisions-wuchuan.csv" 2>/dev/null &&
