@@ -230,11 +230,17 @@ sz *db_open(const char *path, const char *user, int create, char *err,
     return NULL;
   }
   sqlite3_extended_result_codes(z->db, 1);
+  /* Another sanzi may be closing the file (its last close checkpoints):
+   * wait for it rather than fail. */
+  sqlite3_busy_timeout(z->db, 10000);
   /* Reading the header tells a foreign or damaged file apart. */
   int64_t app = probe(z, "PRAGMA application_id");
   int64_t tables = probe(z, "SELECT count(*) FROM sqlite_schema");
   if(app == -1 || tables == -1) {
-    set_err(err, errlen, "cannot open '%s': not a database file", path);
+    set_err(err, errlen, "cannot open '%s': %s", path,
+            sqlite3_errcode(z->db) == SQLITE_NOTADB
+                ? "not a database file"
+                : sqlite3_errmsg(z->db));
     db_close(z);
     return NULL;
   }

@@ -125,6 +125,14 @@ test_expect_success 'a file of only a header imports nothing and says so' '
   test "$(sqlite3 "$SANZI_DB" "SELECT count(*) FROM history WHERE action = '\''import'\'' AND tbl = '\''asset'\''")" = 0
 '
 
+test_expect_success 'export piped into import of the same database works (stdin, both open at once)' '
+  setup_county &&
+  printf "%s\n" "$H" "$V1,水泵,机器设备,经营性,3500,购入,2022-04-01,在用" >one.csv &&
+  sanzi asset import one.csv 2>/dev/null &&
+  sanzi asset export | sanzi asset import - --update 2>err &&
+  grep "0 new, 0 updated, 1 unchanged" err
+'
+
 full_disk() {
   SANZI_DB=$TMP/small/t.db && export SANZI_DB &&
   sanzi init >/dev/null && sanzi org import "$SHARED/divisions-wuchuan.csv" 2>/dev/null &&
