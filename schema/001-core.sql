@@ -1,6 +1,9 @@
 -- 001-core: organisations, parameters, code tables, the four registers of
 -- funds, assets and resources, and the chained change log.
 --
+-- The log and the register tables are STRICT: a value of the wrong type
+-- (a BLOB where text belongs) is refused, not stored.
+--
 -- Every register row carries log_id, the change-log entry that last wrote it.
 -- `sanzi log verify` recomputes each entry's digest from the rows it wrote, so
 -- a row changed behind the program's back no longer matches its entry.
@@ -23,7 +26,7 @@ CREATE TABLE history(
   old_digest BLOB NOT NULL,         -- SHA-256 of the replaced rows
   prev BLOB NOT NULL,               -- hash of the entry before (32 zero bytes first)
   hash BLOB NOT NULL UNIQUE         -- SHA-256 over prev and this entry
-);
+) STRICT;
 CREATE INDEX history_key ON history(tbl, key);
 
 -- The rows an entry replaced, as they were: the old values of a change.
@@ -35,7 +38,7 @@ CREATE TABLE superseded(
   old_log INTEGER NOT NULL,
   old TEXT NOT NULL,
   PRIMARY KEY(log_id, tbl, row_id)
-);
+) STRICT;
 CREATE INDEX superseded_old ON superseded(tbl, row_id);
 CREATE TRIGGER superseded_no_update BEFORE UPDATE ON superseded
 BEGIN SELECT RAISE(ABORT, 'the change log cannot be changed'); END;
@@ -55,7 +58,7 @@ CREATE TABLE setting(
   value TEXT NOT NULL,
   note TEXT NOT NULL,
   log_id INTEGER NOT NULL
-);
+) STRICT;
 
 CREATE TABLE org(
   id INTEGER PRIMARY KEY,
@@ -73,7 +76,7 @@ CREATE TABLE org(
   CHECK((level = 'village') = (length(code) = 12)),
   CHECK(parent_code IS NULL OR
         substr(code, 1, length(parent_code)) = parent_code)
-);
+) STRICT;
 CREATE INDEX org_parent ON org(parent_code);
 
 -- Code tables. The C validation reads its accepted values from here. The
@@ -172,7 +175,7 @@ CREATE TABLE asset(
   log_id INTEGER NOT NULL,
   CHECK(coalesce(accumulated_depreciation, 0) = 0
         OR depreciated_through IS NOT NULL)
-);
+) STRICT;
 CREATE UNIQUE INDEX asset_certificate ON asset(certificate)
   WHERE certificate IS NOT NULL;
 
@@ -190,7 +193,7 @@ CREATE TABLE resource(
     status = '发包' OR status = '出租' OR status = '入股'),
   note TEXT,
   log_id INTEGER NOT NULL
-);
+) STRICT;
 CREATE INDEX resource_village ON resource(village);
 CREATE UNIQUE INDEX resource_certificate ON resource(certificate)
   WHERE certificate IS NOT NULL;
@@ -207,7 +210,7 @@ CREATE TABLE account(
   opening_date TEXT NOT NULL CHECK(date(opening_date, '+0 days') IS opening_date),
   note TEXT,
   log_id INTEGER NOT NULL
-);
+) STRICT;
 CREATE INDEX account_village ON account(village);
 
 -- A journal entry. Its code is derived: <village>-<year>-<voucher>, so that
@@ -231,7 +234,7 @@ CREATE TABLE fund(
   log_id INTEGER NOT NULL,
   CHECK(code = village || '-' || substr(date, 1, 4) || '-' || voucher),
   FOREIGN KEY(category, direction) REFERENCES fund_category(name, direction)
-);
+) STRICT;
 CREATE INDEX fund_village_date ON fund(village, date);
 CREATE INDEX fund_account_date ON fund(account, date);
 CREATE TRIGGER fund_account_village BEFORE INSERT ON fund

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The change log against subtler tampering: a value stored as a BLOB that
-# prints like the text it replaced, a schema changed and left so, an old
+# prints like the text it replaced (refused by the STRICT tables, caught by
+# verify once the table is un-STRICTed), a schema changed and left so, an old
 # value filed under another row, and a chain cut below a head printed
 # earlier (log verify --expect). Each case starts from a fresh database.
 . "$(dirname "$0")/lib.sh"
@@ -19,11 +20,26 @@ mkdb() {
   sanzi log verify >/dev/null 2>&1
 }
 
-test_expect_success 'a village stored as a BLOB (triggers untouched) is caught' '
+test_expect_success 'a BLOB where text belongs is refused by the database (STRICT tables)' '
   mkdb &&
+  before=$(db_state) &&
+  ! sql "UPDATE asset SET log_id = -log_id WHERE code = '\''A2'\'';
+         UPDATE asset SET village = CAST(village AS BLOB), log_id = -log_id
+         WHERE code = '\''A2'\''" 2>err &&
+  grep "cannot store BLOB value in TEXT column" err &&
+  sql "UPDATE asset SET log_id = -log_id WHERE code = '\''A2'\''" &&
+  sanzi log verify >/dev/null 2>&1
+'
+
+test_expect_success 'a BLOB smuggled in after un-STRICTing the table is caught' '
+  mkdb &&
+  sql "PRAGMA writable_schema = ON;
+       UPDATE sqlite_schema SET sql = replace(sql, '\'') STRICT'\'', '\'')'\'')
+       WHERE name = '\''asset'\'';" &&
   sql "UPDATE asset SET log_id = -log_id WHERE code = '\''A2'\'';
        UPDATE asset SET village = CAST(village AS BLOB), log_id = -log_id
        WHERE code = '\''A2'\''" &&
+  test "$(sql "SELECT typeof(village) FROM asset WHERE code = '\''A2'\''")" = blob &&
   test_must_fail 1 sanzi log verify 2>err &&
   grep "village holds a value of the wrong type" err
 '
