@@ -252,7 +252,10 @@ sz *db_open(const char *path, const char *user, int create, char *err,
   }
   if(configure(z))
     goto fail;
-  if(app == 0 && db_exec(z, "PRAGMA journal_mode = WAL") == 0) {
+  /* A new file: 8 KiB pages (fewer, fuller b-tree pages for rows of a
+   * few hundred bytes), then WAL. */
+  if(app == 0 && db_exec(z, "PRAGMA page_size = 8192") == 0 &&
+     db_exec(z, "PRAGMA journal_mode = WAL") == 0) {
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA application_id = %d", SANZI_APP_ID);
     if(db_exec(z, sql))
