@@ -534,38 +534,33 @@ void reg_close(regctx *c)
 {
   if(!c)
     return;
-  if(c->is_fork) {
-    free(c->scratch);
-    sb_free(&c->report);
-    sb_free(&c->errs);
-    sb_free(&c->canon);
-    sb_free(&c->loadbuf);
-    free(c);
-    return;
-  }
-  for(int i = 0; i < c->r->nfields; i++) {
-    names_free(&c->enums[i]);
-    free(c->colname[i]);
-  }
-  names_free(&c->lc_code);
-  names_free(&c->lc_name);
-  names_free(&c->lc_alias);
-  names_free(&c->lc_alias_code);
-  free(c->enums);
+  /* What every context owns. */
   free(c->scratch);
-  free(c->colname);
-  free(c->vil);
-  free(c->vil_next);
-  sqlite3_finalize(c->ins);
-  sqlite3_finalize(c->upd);
-  sqlite3_finalize(c->get);
-  sqlite3_finalize(c->acct);
-  sqlite3_finalize(c->maxno);
-  sqlite3_finalize(c->fcat);
   sb_free(&c->errs);
   sb_free(&c->report);
   sb_free(&c->canon);
   sb_free(&c->loadbuf);
+  if(!c->is_fork) {
+    /* The caches and statements a fork only borrows. */
+    for(int i = 0; i < c->r->nfields; i++) {
+      names_free(&c->enums[i]);
+      free(c->colname[i]);
+    }
+    names_free(&c->lc_code);
+    names_free(&c->lc_name);
+    names_free(&c->lc_alias);
+    names_free(&c->lc_alias_code);
+    free(c->enums);
+    free(c->colname);
+    free(c->vil);
+    free(c->vil_next);
+    sqlite3_finalize(c->ins);
+    sqlite3_finalize(c->upd);
+    sqlite3_finalize(c->get);
+    sqlite3_finalize(c->acct);
+    sqlite3_finalize(c->maxno);
+    sqlite3_finalize(c->fcat);
+  }
   free(c);
 }
 

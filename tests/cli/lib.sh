@@ -101,6 +101,20 @@ csv_pick() {
   }'
 }
 
+# add_to REGISTER DEFAULTS KEY=VALUE...: `sanzi REGISTER add` with the
+# defaults, the arguments (English keys) replacing those with the same key.
+add_to() {
+  reg=$1 defaults=$2
+  shift 2
+  for d in $defaults; do
+    seen=
+    for a in "$@"; do
+      [ "${a%%=*}" = "${d%%=*}" ] && seen=1
+    done
+    [ -n "$seen" ] || set -- "$@" "$d"
+  done
+  sanzi "$reg" add "$@"
+}
 test_done() {
   echo "1..$test_count"
   [ "$test_failed" = 0 ]

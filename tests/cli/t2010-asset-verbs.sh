@@ -15,16 +15,7 @@ original_value=120000 acquired_via=自建 acquired_on=2020-06-15 status=在用"
 
 # add_asset KEY=VALUE...: `sanzi asset add` with a complete card; the
 # arguments (English keys) replace the defaults with the same key.
-add_asset() {
-  for d in $ASSET_DEFAULTS; do
-    seen=
-    for a in "$@"; do
-      [ "${a%%=*}" = "${d%%=*}" ] && seen=1
-    done
-    [ -n "$seen" ] || set -- "$@" "$d"
-  done
-  sanzi asset add "$@"
-}
+add_asset() { add_to asset "$ASSET_DEFAULTS" "$@"; }
 
 
 # as_of_figures CODE DATE: "accumulated net" from `asset show --as-of`,

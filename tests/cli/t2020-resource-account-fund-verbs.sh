@@ -13,20 +13,6 @@ opening_date=2025-01-01"
 FUND_DEFAULTS="voucher=记-001 village=$V1 date=2025-01-15 account=$V1-ZH-0001
 direction=收入 amount=5000 category=经营收入 summary=收取机井承包费"
 
-# add_to REGISTER DEFAULTS KEY=VALUE...: `sanzi REGISTER add` with the
-# defaults, the arguments (English keys) replacing those with the same key.
-add_to() {
-  reg=$1 defaults=$2
-  shift 2
-  for d in $defaults; do
-    seen=
-    for a in "$@"; do
-      [ "${a%%=*}" = "${d%%=*}" ] && seen=1
-    done
-    [ -n "$seen" ] || set -- "$@" "$d"
-  done
-  sanzi "$reg" add "$@"
-}
 add_resource() { add_to resource "$RESOURCE_DEFAULTS" "$@"; }
 add_account() { add_to account "$ACCOUNT_DEFAULTS" "$@"; }
 add_fund() { add_to fund "$FUND_DEFAULTS" "$@"; }
