@@ -160,7 +160,7 @@ int cmd_log(int argc, char **argv)
                 "AND (?3 IS NULL OR at >= ?3) AND (?2 IS NULL OR key = ?2");
   for(int i = 0; logged_tables[i]; i++) {
     const reg *r = logged_tables[i];
-    const char *kc = reg_field(r, "code") >= 0 ? "code" : "key";
+    const char *kc = reg_key(r);
     sb_addf(&q, " OR id IN (SELECT log_id FROM \"%s\" WHERE %s = ?2)"
                 " OR id IN (SELECT s.old_log FROM superseded s JOIN \"%s\" t"
                 " ON s.tbl = '%s' AND s.row_id = t.id WHERE t.%s = ?2)",

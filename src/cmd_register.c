@@ -25,9 +25,11 @@ static const char register_usage[] =
     "       sanzi REGISTER show CODE [--as-of DATE]\n"
     "       sanzi REGISTER add KEY=VALUE...\n"
     "       sanzi REGISTER edit CODE KEY=VALUE...\n"
-    "REGISTER is asset, resource, account or fund. KEY is the English key or\n"
-    "the Chinese column name; 'sanzi REGISTER template' shows the columns.\n"
-    "A fund entry's CODE is <village>-<year>-<voucher>.\n";
+    "REGISTER is asset, resource, account, fund or loan. KEY is the English\n"
+    "key or the Chinese column name; 'sanzi REGISTER template' shows the\n"
+    "columns. A fund entry's CODE is <village>-<year>-<voucher>.\n"
+    "Loans also have: sanzi loan interest LOAN ...; sanzi loan withdraw CODE "
+    "--reason TEXT\n";
 
 static void progress(long long done, long long total, long rows)
 {
@@ -348,9 +350,7 @@ static int do_edit(const reg *r, args *a)
   return rc == 1 ? 1 : 0;
 }
 
-/* The versions of a row, oldest first, with the entries that wrote and
- * replaced them, for `show`. */
-static void show_history(sz *z, const reg *r, int64_t id, const char *code)
+void show_history(sz *z, const reg *r, int64_t id, const char *code)
 {
   printf("\nhistory:\n");
   sqlite3_stmt *st = db_prepare(
@@ -492,6 +492,8 @@ static int do_show(const reg *r, args *a)
            as_of, money_format_grouped(acc, b1),
            money_format_grouped(orig - acc, b2));
   }
+  if(!strcmp(r->name, "loan"))
+    loan_show_payments(z, pos[0]);
   show_history(z, r, id, pos[0]);
   sb_free(&cell);
   free(v);

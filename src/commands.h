@@ -15,5 +15,14 @@ int cmd_org(int argc, char **argv);
 int cmd_log(int argc, char **argv);
 int cmd_fund_balance(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
+int cmd_program(int argc, char **argv);
+int cmd_loan_interest(int argc, char **argv);
+int cmd_loan_withdraw(int argc, char **argv);
+int cmd_subsidy(int argc, char **argv);
+/* For `loan show`: the loan's interest payments and their claims. */
+void loan_show_payments(sz *z, const char *loan);
+/* For `show`: the versions of row `id` of r, oldest first, with the
+ * change-log entries that wrote and replaced them. */
+void show_history(sz *z, const reg *r, int64_t id, const char *code);
 
 #endif

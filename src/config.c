@@ -22,6 +22,18 @@ static const struct {
   {"useful_life.办公设备", "int", "60", "使用年限 in months"},
   {"useful_life.电子设备", "int", "36", "使用年限 in months"},
   {"useful_life.生产性生物资产", "int", "120", "使用年限 in months"},
+  {"subsidy.budget", "money", "100000000",
+   "贴息引导资金: a new programme year's budget"},
+  {"subsidy.ratio", "rate", "500000",
+   "贴息比例: a new programme year's share of the eligible interest"},
+  {"subsidy.rate_cap", "rate", "0",
+   "利率上限: a new programme year's rate cap (0: none)"},
+  {"subsidy.day_basis", "int", "360",
+   "计息天数基准: a new programme year's day basis (360 or 365)"},
+  {"subsidy.village_cap", "money", "10000000",
+   "每村年度限额: a new programme year's cap per village"},
+  {"subsidy.publicity_days", "int", "7",
+   "贴息公示: days an application is publicised, at least"},
 };
 
 int config_init(sz *z)

@@ -578,6 +578,11 @@ void reg_template(const reg *r, FILE *fp)
     {"fund", "direction", "收入"}, {"fund", "amount", "5000.00"},
     {"fund", "category", "经营收入"}, {"fund", "counterparty", "武川县某合作社"},
     {"fund", "summary", "收取机井承包费"},
+    {"loan", "village", "150125100201"},
+    {"loan", "lender", "中国农业银行武川县支行"},
+    {"loan", "contract_no", "NH2025-001"}, {"loan", "project", "肉牛养殖场"},
+    {"loan", "principal", "500000.00"}, {"loan", "rate", "4.35"},
+    {"loan", "start_date", "2025-03-01"}, {"loan", "maturity", "2028-02-29"},
   };
   int first = 1;
   for(int i = 0; i < r->nfields; i++) {

@@ -33,6 +33,15 @@ static int reg_fund(int argc, char **argv)
   return cmd_register("fund", argc, argv);
 }
 
+static int reg_loan(int argc, char **argv)
+{
+  if(argc >= 1 && !strcmp(argv[0], "interest"))
+    return cmd_loan_interest(argc - 1, argv + 1);
+  if(argc >= 1 && !strcmp(argv[0], "withdraw"))
+    return cmd_loan_withdraw(argc - 1, argv + 1);
+  return cmd_register("loan", argc, argv);
+}
+
 static int cmd_help(int argc, char **argv);
 
 static int cmd_version(int argc, char **argv)
@@ -59,11 +68,17 @@ static const struct command {
                      "show add edit; fund balance"},
   {"help", cmd_help, "list the commands"},
   {"init", cmd_init, "create or upgrade the database"},
+  {"loan", reg_loan, "loans (贷款): template import export list show add "
+                     "edit; loan interest; loan withdraw"},
   {"log", cmd_log, "the change log: log [--table T] [--key CODE] "
                    "[--since DATE]; log verify"},
   {"org", cmd_org, "organisations: org import FILE; org list [--under CODE]"},
+  {"program", cmd_program, "the interest-subsidy fund's year: program set|show "
+                            "--year Y"},
   {"resource", reg_resource, "resources (资源): template import export list "
                              "show add edit"},
+  {"subsidy", cmd_subsidy, "interest subsidies (贷款贴息): apply review "
+                            "publicize approve pay withdraw show list report"},
   {"summary", cmd_summary, "per-township totals: summary [--as-of DATE]"},
   {"version", cmd_version, "print the version"},
 };

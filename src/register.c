@@ -17,6 +17,9 @@
 static int check_asset(struct regctx *c, val *v);
 static int check_fund(struct regctx *c, val *v);
 static int check_org(struct regctx *c, val *v);
+static int check_loan(struct regctx *c, val *v);
+static int check_interest(struct regctx *c, val *v);
+static int check_program(struct regctx *c, val *v);
 
 static const field asset_fields[] = {
   {"code", "资产编号", F_CODE, F_LIST | F_FIXED | F_DIGITS, NULL},
@@ -87,6 +90,81 @@ static const field fund_fields[] = {
   {"code", "编号", F_CODE, F_FIXED, NULL},
 };
 
+static const field loan_fields[] = {
+  {"code", "贷款编号", F_CODE, F_LIST | F_FIXED | F_DIGITS, NULL},
+  {"village", "村代码", F_VILLAGE, F_REQ | F_LIST | F_FIXED, NULL},
+  {"lender", "贷款银行", F_TEXT, F_REQ | F_LIST, NULL},
+  {"contract_no", "贷款合同号", F_TEXT, F_REQ | F_DIGITS, NULL},
+  {"project", "项目名称", F_TEXT, F_REQ | F_LIST, NULL},
+  {"principal", "本金", F_MONEY, F_REQ | F_LIST | F_POS, NULL},
+  {"rate", "年利率", F_RATE, F_REQ | F_LIST | F_POS, NULL},
+  {"start_date", "放款日期", F_DATE, F_REQ | F_LIST, NULL},
+  {"maturity", "到期日期", F_DATE, F_REQ | F_LIST, NULL},
+  {"note", "备注", F_TEXT, 0, NULL},
+  /* Set by `loan withdraw`; a withdrawn loan takes no payments or claims. */
+  {"withdrawn", "撤回原因", F_TEXT, 0, NULL},
+};
+
+/* The workflow tables below are written by their commands, not imported;
+ * their specs give them the same canonical form, log and verification. */
+static const field interest_fields[] = {
+  {"code", "付息编号", F_CODE, F_FIXED, NULL},
+  {"loan", "贷款编号", F_TEXT, F_REQ | F_FIXED, NULL},
+  {"village", "村代码", F_VILLAGE, F_FIXED, NULL}, /* the loan's */
+  {"period_from", "计息起日", F_DATE, F_REQ, NULL},
+  {"period_to", "计息止日", F_DATE, F_REQ, NULL},
+  {"paid", "实付利息", F_MONEY, F_REQ | F_POS, NULL},
+  {"paid_on", "付息日期", F_DATE, F_REQ, NULL},
+  {"voucher", "付息凭证号", F_TEXT, F_REQ | F_DIGITS, NULL},
+  {"withdrawn", "撤回原因", F_TEXT, 0, NULL},
+};
+
+static const field program_fields[] = {
+  {"year", "年度", F_CODE, F_REQ | F_FIXED, NULL},
+  {"budget", "年度预算", F_MONEY, F_REQ, NULL},
+  {"ratio", "贴息比例", F_RATE, F_REQ | F_POS, NULL},
+  {"rate_cap", "利率上限", F_RATE, F_POS, NULL},
+  {"day_basis", "计息天数基准", F_INT, F_REQ, NULL},
+  {"village_cap", "每村年度限额", F_MONEY, F_REQ, NULL},
+};
+
+static const field subsidy_fields[] = {
+  {"code", "申请编号", F_CODE, F_FIXED, NULL},
+  {"village", "村代码", F_VILLAGE, F_REQ | F_FIXED, NULL},
+  {"loan", "贷款编号", F_TEXT, F_REQ | F_FIXED, NULL},
+  {"year", "年度", F_TEXT, F_REQ | F_FIXED, NULL},
+  {"applied_on", "申请日期", F_DATE, F_REQ, NULL},
+  {"amount", "申请贴息", F_MONEY, F_REQ, NULL},
+  {"status", "状态", F_TEXT, F_REQ, NULL},
+  {"reviewed_on", "初审日期", F_DATE, 0, NULL},
+  {"review_opinion", "初审意见", F_TEXT, 0, NULL},
+  {"publicity_from", "公示起日", F_DATE, 0, NULL},
+  {"publicity_to", "公示止日", F_DATE, 0, NULL},
+  {"approved_on", "审定日期", F_DATE, 0, NULL},
+  {"approved", "审定贴息", F_MONEY, 0, NULL},
+  {"cut_by", "核减依据", F_TEXT, 0, NULL},
+  {"paid_on", "拨付日期", F_DATE, 0, NULL},
+  {"paid_voucher", "拨付凭证号", F_TEXT, 0, NULL},
+  {"withdrawn_on", "撤回日期", F_DATE, 0, NULL},
+  {"withdrawn", "撤回原因", F_TEXT, 0, NULL},
+};
+
+static const field subsidy_line_fields[] = {
+  {"code", "明细编号", F_CODE, F_FIXED, NULL},
+  {"application", "申请编号", F_TEXT, F_REQ, NULL},
+  {"payment", "付息编号", F_TEXT, F_REQ, NULL},
+  {"days", "天数", F_INT, F_REQ, NULL},
+  {"principal", "本金", F_MONEY, F_REQ, NULL},
+  {"rate", "年利率", F_RATE, F_REQ, NULL},
+  {"rate_used", "计贴利率", F_RATE, F_REQ, NULL},
+  {"day_basis", "计息天数基准", F_INT, F_REQ, NULL},
+  {"computed", "应计利息", F_MONEY, F_REQ, NULL},
+  {"paid", "实付利息", F_MONEY, F_REQ, NULL},
+  {"eligible", "可贴息利息", F_MONEY, F_REQ, NULL},
+  {"ratio", "贴息比例", F_RATE, F_REQ, NULL},
+  {"subsidy", "贴息金额", F_MONEY, F_REQ, NULL},
+};
+
 static const field org_fields[] = {
   {"code", "代码", F_CODE, F_REQ | F_LIST, NULL},
   {"name", "名称", F_TEXT, F_REQ | F_LIST, NULL},
@@ -110,16 +188,29 @@ static const reg account_reg = {"account", "账户", "ZH", SPEC(account_fields),
                                 0, NULL};
 static const reg fund_reg = {"fund", "资金收支", NULL, SPEC(fund_fields), 0,
                              check_fund};
+static const reg loan_reg = {"loan", "贷款", "DK", SPEC(loan_fields), 0,
+                             check_loan};
+static const reg interest_reg = {"interest", "付息", "LX",
+                                 SPEC(interest_fields), 1, check_interest};
+static const reg program_reg = {"program", "贴息年度", NULL,
+                                SPEC(program_fields), 1, check_program};
+static const reg subsidy_reg = {"subsidy", "贴息申请", "TX",
+                                SPEC(subsidy_fields), 1, NULL};
+static const reg subsidy_line_reg = {"subsidy_line", "贴息明细", NULL,
+                                     SPEC(subsidy_line_fields), 1, NULL};
 static const reg org_reg = {"org", "组织", NULL, SPEC(org_fields), 1,
                             check_org};
 static const reg setting_reg = {"setting", "参数", NULL, SPEC(setting_fields),
                                 1, NULL};
 
-const reg *const registers[] = {&asset_reg, &resource_reg, &account_reg,
-                                &fund_reg, &org_reg, &setting_reg, NULL};
-const reg *const logged_tables[] = {&setting_reg, &org_reg, &asset_reg,
-                                    &resource_reg, &account_reg, &fund_reg,
-                                    NULL};
+const reg *const registers[] = {
+  &asset_reg, &resource_reg, &account_reg, &fund_reg, &loan_reg,
+  &org_reg, &setting_reg, &interest_reg, &program_reg, &subsidy_reg,
+  &subsidy_line_reg, NULL};
+const reg *const logged_tables[] = {
+  &setting_reg, &org_reg, &asset_reg, &resource_reg, &account_reg,
+  &fund_reg, &loan_reg, &interest_reg, &program_reg, &subsidy_reg,
+  &subsidy_line_reg, NULL};
 
 const reg *reg_find(const char *name)
 {
@@ -127,6 +218,12 @@ const reg *reg_find(const char *name)
     if(!strcmp(registers[i]->name, name))
       return registers[i];
   return NULL;
+}
+
+const char *reg_key(const reg *r)
+{
+  int i = reg_field(r, "code");
+  return r->fields[i >= 0 ? i : 0].key;
 }
 
 int reg_field(const reg *r, const char *key)
@@ -217,8 +314,10 @@ static void format(const field *f, const val *v, sbuf *out, int grouped)
     break;
   case F_RATE:
     sb_addstr(out, rate_format(v->i, buf));
-    if(grouped)
-      sb_addch(out, '%'); /* shown to people: say it is a percentage */
+    /* Shown to people: say it is a percentage. In a file, a rate below 1%
+     * carries its sign too, or the importer would take 0.5 for a slip. */
+    if(grouped || (v->i > 0 && v->i < 10000))
+      sb_addch(out, '%');
     break;
   default:
     json_int(out, v->i);
@@ -439,8 +538,7 @@ static void build_sql(regctx *c)
   }
   sb_addf(&ins, "log_id) VALUES(%s?%d)", vals.buf, k + 1);
   sb_addf(&upd, "log_id = ?%d WHERE id = ?%d", k + 1, k + 2);
-  sb_addf(&get, " FROM \"%s\" WHERE %s = ?1", r->name,
-          r->internal && !strcmp(r->name, "setting") ? "key" : "code");
+  sb_addf(&get, " FROM \"%s\" WHERE \"%s\" = ?1", r->name, reg_key(r));
   c->ins = db_prepare(c->z, ins.buf);
   c->upd = db_prepare(c->z, upd.buf);
   c->get = db_prepare(c->z, get.buf);
@@ -1013,6 +1111,161 @@ static int check_org(regctx *c, val *v)
     }
   }
   return bad;
+}
+
+/* A field's value as a NUL-terminated copy in buf (truncated to n-1). */
+static const char *vstr(const val *v, char *buf, size_t n)
+{
+  snprintf(buf, n, "%.*s", v->t == V_TEXT ? (int)v->n : 0,
+           v->t == V_TEXT ? v->s : "");
+  return buf;
+}
+
+static int check_loan(regctx *c, val *v)
+{
+  int st = reg_field(c->r, "start_date"), ma = reg_field(c->r, "maturity");
+  int wd = reg_field(c->r, "withdrawn");
+  int bad = 0;
+  if(memcmp(v[ma].s, v[st].s, 10) <= 0) {
+    reg_error(c, ma, "%.10s is not after 放款日期 %.10s", v[ma].s, v[st].s);
+    bad++;
+  }
+  char code[80];
+  vstr(&v[c->ci], code, sizeof code);
+  if(!code[0])
+    return bad;
+  /* A loan already registered: its payments must stay within its life. */
+  sqlite3_stmt *q = db_prepare(
+      c->z, "SELECT code, period_from, period_to FROM interest WHERE loan = ?1 "
+            "AND withdrawn IS NULL AND (period_from < ?2 OR period_to > ?3) "
+            "ORDER BY period_from LIMIT 1");
+  sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text(q, 2, v[st].s, (int)v[st].n, SQLITE_STATIC);
+  sqlite3_bind_text(q, 3, v[ma].s, (int)v[ma].n, SQLITE_STATIC);
+  if(sqlite3_step(q) == SQLITE_ROW) {
+    reg_error(c, st, "interest payment %s (%s to %s) would lie outside the "
+                     "loan's life %.10s to %.10s",
+              sqlite3_column_text(q, 0), sqlite3_column_text(q, 1),
+              sqlite3_column_text(q, 2), v[st].s, v[ma].s);
+    bad++;
+  }
+  sqlite3_finalize(q);
+  if(v[wd].t == V_TEXT) {
+    q = db_prepare(c->z, "SELECT code, status FROM subsidy WHERE loan = ?1 AND "
+                         "status <> '已撤回' AND status <> '初审不同意' "
+                         "ORDER BY id LIMIT 1");
+    sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
+    if(sqlite3_step(q) == SQLITE_ROW) {
+      reg_error(c, wd, "the loan has subsidy application %s (%s): withdraw "
+                       "that first", sqlite3_column_text(q, 0),
+                sqlite3_column_text(q, 1));
+      bad++;
+    }
+    sqlite3_finalize(q);
+  }
+  return bad;
+}
+
+static int check_interest(regctx *c, val *v)
+{
+  int lo = reg_field(c->r, "loan"), vi = c->vi;
+  int fr = reg_field(c->r, "period_from"), to = reg_field(c->r, "period_to");
+  int po = reg_field(c->r, "paid_on");
+  int bad = 0;
+  sqlite3_stmt *q = db_prepare(
+      c->z, "SELECT village, start_date, maturity, withdrawn FROM loan "
+            "WHERE code = ?1");
+  sqlite3_bind_text(q, 1, v[lo].s, (int)v[lo].n, SQLITE_STATIC);
+  if(sqlite3_step(q) != SQLITE_ROW) {
+    reg_error(c, lo, "no loan with code '%.*s'", (int)v[lo].n, v[lo].s);
+    sqlite3_finalize(q);
+    return 1;
+  }
+  char start[11], mat[11];
+  snprintf(start, sizeof start, "%s", sqlite3_column_text(q, 1));
+  snprintf(mat, sizeof mat, "%s", sqlite3_column_text(q, 2));
+  if(sqlite3_column_type(q, 3) != SQLITE_NULL) {
+    reg_error(c, lo, "loan %.*s is withdrawn (%s): it takes no payments",
+              (int)v[lo].n, v[lo].s, sqlite3_column_text(q, 3));
+    bad++;
+  }
+  snprintf(c->genbuf, 32, "%s", sqlite3_column_text(q, 0));
+  v[vi].t = V_TEXT;
+  v[vi].s = c->genbuf;
+  v[vi].n = strlen(c->genbuf);
+  sqlite3_finalize(q);
+  if(memcmp(v[to].s, v[fr].s, 10) <= 0) {
+    reg_error(c, to, "%.10s is not after 计息起日 %.10s: days are counted "
+                     "from the first day to the last, not counting the last",
+              v[to].s, v[fr].s);
+    return bad + 1;
+  }
+  if(memcmp(v[fr].s, start, 10) < 0) {
+    reg_error(c, fr, "%.10s is before the loan was paid out (%s)", v[fr].s,
+              start);
+    bad++;
+  }
+  if(memcmp(v[to].s, mat, 10) > 0) {
+    reg_error(c, to, "%.10s is after the loan's maturity (%s)", v[to].s, mat);
+    bad++;
+  }
+  if(memcmp(v[po].s, v[fr].s, 10) < 0) {
+    reg_error(c, po, "%.10s is before the period it pays for begins (%.10s)",
+              v[po].s, v[fr].s);
+    bad++;
+  }
+  char code[80];
+  vstr(&v[c->ci], code, sizeof code);
+  q = db_prepare(c->z,
+                 "SELECT code, period_from, period_to FROM interest WHERE "
+                 "loan = ?1 AND withdrawn IS NULL AND period_from < ?3 AND "
+                 "?2 < period_to AND code IS NOT ?4 ORDER BY period_from "
+                 "LIMIT 1");
+  sqlite3_bind_text(q, 1, v[lo].s, (int)v[lo].n, SQLITE_STATIC);
+  sqlite3_bind_text(q, 2, v[fr].s, (int)v[fr].n, SQLITE_STATIC);
+  sqlite3_bind_text(q, 3, v[to].s, (int)v[to].n, SQLITE_STATIC);
+  if(code[0])
+    sqlite3_bind_text(q, 4, code, -1, SQLITE_STATIC);
+  if(sqlite3_step(q) == SQLITE_ROW) {
+    reg_error(c, fr, "%.10s to %.10s overlaps payment %s for %s to %s of the "
+                     "same loan", v[fr].s, v[to].s, sqlite3_column_text(q, 0),
+              sqlite3_column_text(q, 1), sqlite3_column_text(q, 2));
+    bad++;
+  }
+  sqlite3_finalize(q);
+  return bad;
+}
+
+static int check_program(regctx *c, val *v)
+{
+  int db = reg_field(c->r, "day_basis");
+  int bad = 0;
+  const val *y = &v[0];
+  if(y->n != 4 || !isdigit((unsigned char)y->s[0]) ||
+     !isdigit((unsigned char)y->s[1]) || !isdigit((unsigned char)y->s[2]) ||
+     !isdigit((unsigned char)y->s[3]) || y->s[0] < '1' || y->s[0] > '2') {
+    reg_error(c, 0, "'%.*s' is not a year", (int)y->n, y->s);
+    bad++;
+  }
+  if(v[db].i != 360 && v[db].i != 365) {
+    reg_error(c, db, "%lld: the day basis is 360 or 365", (long long)v[db].i);
+    bad++;
+  }
+  return bad;
+}
+
+int reg_put(regctx *c, val *v, int mode)
+{
+  int64_t id;
+  int upd;
+  if(reg_write(c, v, mode, 0, &id, &upd)) {
+    set_err(c->z->err, sizeof c->z->err, "%s", reg_errors(c));
+    size_t n = strlen(c->z->err);
+    if(n && c->z->err[n - 1] == '\n')
+      c->z->err[n - 1] = 0;
+    return -1;
+  }
+  return 0;
 }
 
 void reg_row_from_stmt(const reg *r, sqlite3_stmt *st, int col, val *v)

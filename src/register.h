@@ -65,6 +65,9 @@ typedef struct reg {
 extern const reg *const registers[]; /* NULL-terminated, user registers first */
 const reg *reg_find(const char *name);
 int reg_field(const reg *r, const char *key); /* index or -1 */
+/* The column that names a record: code, or the first field (setting's key,
+ * program's year). */
+const char *reg_key(const reg *r);
 
 /* Canonical JSON of a row: an array [id, field, ...] in spec order, derived
  * fields left out, appended to out. The same text is hashed on import and
@@ -156,6 +159,27 @@ void reg_row_from_stmt(const reg *r, sqlite3_stmt *st, int col, val *v);
 int reg_row_types(const reg *r, sqlite3_stmt *st, int col);
 /* "SELECT id, log_id, <columns in spec order> FROM <table>" */
 void reg_select_sql(const reg *r, sbuf *out);
+
+/* Write one row as its own change-log entry: mode 0 insert, 2 update (as
+ * reg_write). Returns 0, or -1 with the messages in the database's err. */
+int reg_put(regctx *c, val *v, int mode);
+
+/* Setting a value: text (NUL-terminated, not copied), an integer, empty. */
+static inline void val_text(val *v, const char *s)
+{
+  v->t = V_TEXT;
+  v->s = s;
+  v->n = __builtin_strlen(s);
+}
+static inline void val_int(val *v, int64_t i)
+{
+  v->t = V_INT;
+  v->i = i;
+}
+static inline void val_null(val *v)
+{
+  v->t = V_NULL;
+}
 
 /* For the importer: the canonical text of the row just written. */
 const sbuf *reg_last_canon(const regctx *c);
