@@ -19,15 +19,17 @@ static const char register_usage[] =
     "       sanzi REGISTER import FILE [--dry-run] [--update] "
     "[--encoding auto|utf-8|gb18030|utf-16]\n"
     "       sanzi REGISTER export [--village CODE|--township CODE] "
-    "[--as-of DATE] [--no-bom]\n"
+    "[--as-of DATE] [--no-bom] [--full-ids]\n"
     "       sanzi REGISTER list [--village CODE|--township CODE] "
     "[--format table|csv|json]\n"
     "       sanzi REGISTER show CODE [--as-of DATE]\n"
     "       sanzi REGISTER add KEY=VALUE...\n"
     "       sanzi REGISTER edit CODE KEY=VALUE...\n"
-    "REGISTER is asset, resource, account, fund or loan. KEY is the English\n"
-    "key or the Chinese column name; 'sanzi REGISTER template' shows the\n"
-    "columns. A fund entry's CODE is <village>-<year>-<voucher>.\n"
+    "REGISTER is asset, resource, account, fund, loan or contract. KEY is the\n"
+    "English key or the Chinese column name. Lists and exports show ID\n"
+    "numbers masked; --full-ids (for auditors) exports them whole.\n"
+    "'sanzi REGISTER template' shows the columns. A fund entry's CODE is\n"
+    "<village>-<year>-<voucher>.\n"
     "Loans also have: sanzi loan interest LOAN ...; sanzi loan withdraw CODE "
     "--reason TEXT\n";
 
@@ -99,6 +101,7 @@ static int do_export(const reg *r, args *a)
   o.township = args_value(a, "--township");
   const char *d = args_value(a, "--as-of");
   o.bom = !args_flag(a, "--no-bom");
+  o.full_ids = args_flag(a, "--full-ids");
   int n;
   free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();
@@ -167,8 +170,10 @@ static int do_list(const reg *r, args *a)
   long rows = 0;
   sbuf canon;
   sb_init(&canon);
+  char *mask = xcalloc((size_t)r->nfields, 19);
   while(sqlite3_step(st) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 2, v);
+    reg_mask(r, v, mask);
     if(!strcmp(fmt, "json")) {
       /* Every field by its key; amounts as exact decimal numbers. */
       sb_reset(&canon);
@@ -219,6 +224,7 @@ static int do_list(const reg *r, args *a)
     sb_free(&cell[i]);
   sb_free(&canon);
   sb_free(&sql);
+  free(mask);
   free(v);
   sqlite3_finalize(st);
   db_close(z);

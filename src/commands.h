@@ -19,6 +19,9 @@ int cmd_program(int argc, char **argv);
 int cmd_loan_interest(int argc, char **argv);
 int cmd_loan_withdraw(int argc, char **argv);
 int cmd_subsidy(int argc, char **argv);
+int cmd_contract_schedule(int argc, char **argv);
+int cmd_contract_overdue(int argc, char **argv);
+int cmd_disposal(int argc, char **argv);
 /* For `loan show`: the loan's interest payments and their claims. */
 void loan_show_payments(sz *z, const char *loan);
 /* For `show`: the versions of row `id` of r, oldest first, with the

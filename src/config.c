@@ -34,6 +34,44 @@ static const struct {
    "每村年度限额: a new programme year's cap per village"},
   {"subsidy.publicity_days", "int", "7",
    "贴息公示: days an application is publicised, at least"},
+  {"term.出租", "int", "20", "出租: longest lease in years (民法典 art. 705)"},
+  {"term.发包", "int", "20", "发包: longest term in years, unless below"},
+  {"term.发包.耕地", "int", "30", "发包 of 耕地: longest term in years"},
+  {"term.发包.草地", "int", "50", "发包 of 草地: longest term in years"},
+  {"term.发包.林地", "int", "70", "发包 of 林地: longest term in years"},
+  {"term.发包.其他土地", "int", "50",
+   "发包 of 其他土地 (四荒地, 未利用地): longest term in years"},
+  {"disposal.appraisal_value", "money", "5000000",
+   "资产评估 required for 出售/入股/抵押/置换 from this book value"},
+  {"disposal.public_value", "money", "20000000",
+   "公开方式 required (not 协议) from this value"},
+  {"disposal.public_area", "area", "500000",
+   "公开方式 required (not 协议) from this land area (亩)"},
+  {"disposal.resolution_days", "int", "7", "决议公开: days at least"},
+  {"disposal.result_days", "int", "7", "结果公开: days at least"},
+  {"vote.提议.quorum", "text", "1/2",
+   "提议 (党支部会议): more than this share of members present"},
+  {"vote.提议.pass", "text", "1/2",
+   "提议: more than this share of those present in favour"},
+  {"vote.商议.quorum", "text", "1/2",
+   "商议 (两委联席会议): more than this share present"},
+  {"vote.商议.pass", "text", "1/2",
+   "商议: more than this share of those present in favour"},
+  {"vote.审议.quorum", "text", "2/3",
+   "审议 (党员大会): at least this share of members present"},
+  {"vote.审议.pass", "text", "1/2",
+   "审议: more than this share of members due in favour"},
+  {"vote.村民会议.quorum", "text", "1/2",
+   "决议 by 村民会议: more than this share of adult villagers present"},
+  {"vote.村民会议.pass", "text", "1/2",
+   "决议 by 村民会议: more than this share of those present in favour"},
+  {"vote.村民代表会议.quorum", "text", "2/3",
+   "决议 by 村民代表会议: at least this share of representatives present"},
+  {"vote.村民代表会议.pass", "text", "1/2",
+   "决议 by 村民代表会议: more than this share of those present in favour"},
+  {"vote.outsider.pass", "text", "2/3",
+   "发包 to a party outside the collective: at least this share of all "
+   "due in favour"},
 };
 
 int config_init(sz *z)
@@ -75,6 +113,37 @@ int config_init(sz *z)
     return 0;
   return history_append(z, batch, "setting", NULL, "init",
                         "{\"defaults\":true}", n, dg);
+}
+
+int config_fraction(const char *s, int64_t *num, int64_t *den)
+{
+  char *end;
+  long long n = strtoll(s, &end, 10);
+  if(end == s || *end != '/' || n <= 0)
+    return -1;
+  const char *d = end + 1;
+  long long m = strtoll(d, &end, 10);
+  if(end == d || *end || m <= 0 || n > m || m > 1000)
+    return -1;
+  *num = n;
+  *den = m;
+  return 0;
+}
+
+int config_get_fraction(sz *z, const char *key, int64_t *num, int64_t *den)
+{
+  char v[64] = "";
+  sqlite3_stmt *st = db_prepare(z, "SELECT value FROM setting WHERE key = ?1");
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+  if(sqlite3_step(st) == SQLITE_ROW)
+    snprintf(v, sizeof v, "%s", sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  if(config_fraction(v, num, den)) {
+    set_err(z->err, sizeof z->err, "parameter %s: '%s' is not a fraction "
+            "(set it with 'sanzi config %s 2/3')", key, v, key);
+    return -1;
+  }
+  return 0;
 }
 
 int64_t config_int(sz *z, const char *key, int64_t dflt)
@@ -142,7 +211,14 @@ int config_set(sz *z, const char *key, const char *value)
   }
   char canon[32];
   const char *text = value;
-  if(strcmp(type, "text")) {
+  if(!strncmp(key, "vote.", 5)) {
+    int64_t num, den;
+    if(config_fraction(value, &num, &den)) {
+      set_err(z->err, sizeof z->err, "%s: '%s' is not a fraction such as "
+              "1/2 or 2/3", key, value);
+      return -1;
+    }
+  } else if(strcmp(type, "text")) {
     const char *e = parse_value(type, value, canon);
     if(e) {
       set_err(z->err, sizeof z->err, "%s: '%s': %s", key, value, e);

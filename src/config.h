@@ -11,6 +11,10 @@
 int config_init(sz *z);
 /* An integer parameter (money in fen, rate in ppm, area, int). */
 int64_t config_int(sz *z, const char *key, int64_t dflt);
+/* A fraction "n/d" (0 < n <= d): 0, or -1 when s is not one. */
+int config_fraction(const char *s, int64_t *num, int64_t *den);
+/* The fraction parameter key; 0, or -1 with z->err. */
+int config_get_fraction(sz *z, const char *key, int64_t *num, int64_t *den);
 /* Set a parameter from user text, parsed by its type. 0 or -1 (z->err). */
 int config_set(sz *z, const char *key, const char *value);
 /* Print one parameter, or all, as "key<TAB>value<TAB>note". 0, or -1 when

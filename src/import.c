@@ -511,8 +511,11 @@ int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
   int nv = reg_field(r, "net_value");
   int ov = reg_field(r, "original_value");
   char through[8];
+  char *mask = xcalloc((size_t)r->nfields, 19);
   while(sqlite3_step(st) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 2, v);
+    if(!o->full_ids)
+      reg_mask(r, v, mask);
     if(with_net) {
       int64_t acc;
       asset_depreciation(z, r, v, o->as_of, &acc, through);
@@ -545,6 +548,7 @@ int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
     rc = -1;
   }
   sqlite3_finalize(st);
+  free(mask);
   free(v);
   sb_free(&sql);
   sb_free(&cell);
@@ -578,6 +582,15 @@ void reg_template(const reg *r, FILE *fp)
     {"fund", "direction", "收入"}, {"fund", "amount", "5000.00"},
     {"fund", "category", "经营收入"}, {"fund", "counterparty", "武川县某合作社"},
     {"fund", "summary", "收取机井承包费"},
+    {"contract", "village", "150125100201"}, {"contract", "kind", "发包"},
+    {"contract", "object", "150125100201-ZY-0001"},
+    {"contract", "party", "李永平"}, {"contract", "party_id", "11010519491231002X"},
+    {"contract", "party_is_member", "是"},
+    {"contract", "start_date", "2025-01-01"},
+    {"contract", "end_date", "2034-12-31"},
+    {"contract", "annual_amount", "12000.00"}, {"contract", "payment", "年付"},
+    {"contract", "first_due", "2025-01-15"},
+    {"contract", "signed_on", "2024-12-20"},
     {"loan", "village", "150125100201"},
     {"loan", "lender", "中国农业银行武川县支行"},
     {"loan", "contract_no", "NH2025-001"}, {"loan", "project", "肉牛养殖场"},

@@ -32,6 +32,7 @@ typedef struct export_opts {
   const char *township; /* or NULL */
   const char *as_of;    /* assets: depreciation at this date, or NULL */
   int bom;
+  int full_ids;         /* ID numbers whole, not masked (for auditors) */
 } export_opts;
 
 /* CSV with Chinese headers to fp. Returns 0, or -1 with z->err. */

@@ -42,6 +42,15 @@ static int reg_loan(int argc, char **argv)
   return cmd_register("loan", argc, argv);
 }
 
+static int reg_contract(int argc, char **argv)
+{
+  if(argc >= 1 && !strcmp(argv[0], "schedule"))
+    return cmd_contract_schedule(argc - 1, argv + 1);
+  if(argc >= 1 && !strcmp(argv[0], "overdue"))
+    return cmd_contract_overdue(argc - 1, argv + 1);
+  return cmd_register("contract", argc, argv);
+}
+
 static int cmd_help(int argc, char **argv);
 
 static int cmd_version(int argc, char **argv)
@@ -64,6 +73,9 @@ static const struct command {
   {"asset", reg_asset, "assets (资产): template import export list show add "
                        "edit"},
   {"config", cmd_config, "show or set a parameter: config [KEY [VALUE]]"},
+  {"contract", reg_contract, "contracts (合同): template import export list "
+                             "show add edit; contract schedule; contract "
+                             "overdue"},
   {"fund", reg_fund, "fund entries (资金收支): template import export list "
                      "show add edit; fund balance"},
   {"help", cmd_help, "list the commands"},

@@ -3,7 +3,9 @@
  * the change log, canonical form and formatting. */
 #include "register.h"
 #include "date.h"
+#include "config.h"
 #include "history.h"
+#include "idnum.h"
 #include "money.h"
 #include "text.h"
 
@@ -11,6 +13,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define SCRATCH 24
 
 /* ---- the specs ---- */
 
@@ -20,6 +24,7 @@ static int check_org(struct regctx *c, val *v);
 static int check_loan(struct regctx *c, val *v);
 static int check_interest(struct regctx *c, val *v);
 static int check_program(struct regctx *c, val *v);
+static int check_contract(struct regctx *c, val *v);
 
 static const field asset_fields[] = {
   {"code", "资产编号", F_CODE, F_LIST | F_FIXED | F_DIGITS, NULL},
@@ -165,6 +170,85 @@ static const field subsidy_line_fields[] = {
   {"subsidy", "贴息金额", F_MONEY, F_REQ, NULL},
 };
 
+static const field contract_fields[] = {
+  {"code", "合同编号", F_CODE, F_LIST | F_FIXED | F_DIGITS, NULL},
+  {"village", "村代码", F_VILLAGE, F_REQ | F_LIST | F_FIXED, NULL},
+  {"kind", "合同类型", F_ENUM, F_REQ | F_LIST, "contract_kind"},
+  {"object", "标的编号", F_TEXT, F_REQ | F_LIST | F_DIGITS, NULL},
+  {"party", "对方名称", F_TEXT, F_REQ | F_LIST, NULL},
+  {"party_id", "对方证件号", F_IDNUM, F_REQ | F_LIST, NULL},
+  {"party_is_member", "是否本集体成员", F_ENUM, 0, "yes_no"},
+  {"start_date", "起始日期", F_DATE, F_REQ | F_LIST, NULL},
+  {"end_date", "终止日期", F_DATE, F_REQ | F_LIST, NULL},
+  {"annual_amount", "年金额", F_MONEY, F_REQ | F_LIST, NULL},
+  {"payment", "付款方式", F_ENUM, F_REQ, "payment_method"},
+  {"first_due", "首次应付日期", F_DATE, F_REQ, NULL},
+  {"signed_on", "签订日期", F_DATE, 0, NULL},
+  {"disposal", "处置申报编号", F_TEXT, 0, NULL},
+  {"note", "备注", F_TEXT, 0, NULL},
+};
+
+static const field disposal_fields[] = {
+  {"code", "申报编号", F_CODE, F_FIXED, NULL},
+  {"village", "村代码", F_VILLAGE, F_REQ | F_FIXED, NULL},
+  {"type", "处置类型", F_ENUM, F_REQ, "disposal_type"},
+  {"reason", "处置理由", F_TEXT, F_REQ, NULL},
+  {"method", "处置方式", F_ENUM, F_REQ, "disposal_method"},
+  {"price", "拟定价格", F_MONEY, 0, NULL},
+  {"outsider", "发包给本集体以外", F_ENUM, 0, "yes_no"},
+  {"filed_on", "申报日期", F_DATE, F_REQ, NULL},
+  {"filer", "申报人", F_TEXT, F_REQ, NULL},
+  {"book_value", "账面价值", F_MONEY, F_REQ, NULL},
+  {"area", "土地面积", F_AREA, F_REQ, NULL},
+  {"status", "状态", F_TEXT, F_REQ, NULL},
+  {"resolution_from", "决议公开起日", F_DATE, 0, NULL},
+  {"resolution_to", "决议公开止日", F_DATE, 0, NULL},
+  {"appraised_value", "评估价值", F_MONEY, 0, NULL},
+  {"appraiser", "评估机构", F_TEXT, 0, NULL},
+  {"appraisal_report", "评估报告号", F_TEXT, 0, NULL},
+  {"appraised_on", "评估日期", F_DATE, 0, NULL},
+  {"reviewed_on", "审核日期", F_DATE, 0, NULL},
+  {"review_decision", "审核意见", F_TEXT, 0, NULL},
+  {"reviewer", "审核人", F_TEXT, 0, NULL},
+  {"review_opinion", "审核说明", F_TEXT, 0, NULL},
+  {"executed_on", "执行日期", F_DATE, 0, NULL},
+  {"party", "受让方/承租方", F_TEXT, 0, NULL},
+  {"final_price", "成交价格", F_MONEY, 0, NULL},
+  {"contract", "合同编号", F_TEXT, 0, NULL},
+  {"voucher", "收款凭证号", F_TEXT, 0, NULL},
+  {"lower_price_resolution", "低于评估价决议", F_TEXT, 0, NULL},
+  {"result_from", "结果公开起日", F_DATE, 0, NULL},
+  {"result_to", "结果公开止日", F_DATE, 0, NULL},
+};
+
+static const field disposal_object_fields[] = {
+  {"code", "编号", F_CODE, F_FIXED, NULL},
+  {"disposal", "申报编号", F_TEXT, F_REQ, NULL},
+  {"object", "标的编号", F_TEXT, F_REQ, NULL},
+  {"register", "登记簿", F_TEXT, F_REQ, NULL},
+  {"name", "名称", F_TEXT, F_REQ, NULL},
+  {"status_before", "申报时状态", F_TEXT, F_REQ, NULL},
+  {"book_value", "账面价值", F_MONEY, F_REQ, NULL},
+  {"area", "面积", F_AREA, F_REQ, NULL},
+};
+
+static const field disposal_vote_fields[] = {
+  {"code", "编号", F_CODE, F_FIXED, NULL},
+  {"disposal", "申报编号", F_TEXT, F_REQ, NULL},
+  {"step", "程序", F_TEXT, F_REQ, NULL},
+  {"body", "会议", F_TEXT, F_REQ, NULL},
+  {"held_on", "日期", F_DATE, F_REQ, NULL},
+  {"due", "应到", F_INT, F_REQ, NULL},
+  {"present", "实到", F_INT, F_REQ, NULL},
+  {"votes_for", "赞成", F_INT, F_REQ, NULL},
+  {"votes_against", "反对", F_INT, F_REQ, NULL},
+  {"abstain", "弃权", F_INT, F_REQ, NULL},
+  {"minutes", "会议记录", F_TEXT, 0, NULL},
+  {"need_present", "应实到至少", F_INT, F_REQ, NULL},
+  {"need_for", "应赞成至少", F_INT, F_REQ, NULL},
+  {"passed", "通过", F_INT, F_REQ, NULL},
+};
+
 static const field org_fields[] = {
   {"code", "代码", F_CODE, F_REQ | F_LIST, NULL},
   {"name", "名称", F_TEXT, F_REQ | F_LIST, NULL},
@@ -198,6 +282,14 @@ static const reg subsidy_reg = {"subsidy", "贴息申请", "TX",
                                 SPEC(subsidy_fields), 1, NULL};
 static const reg subsidy_line_reg = {"subsidy_line", "贴息明细", NULL,
                                      SPEC(subsidy_line_fields), 1, NULL};
+static const reg contract_reg = {"contract", "合同", "HT",
+                                 SPEC(contract_fields), 0, check_contract};
+static const reg disposal_reg = {"disposal", "处置申报", "CZ",
+                                 SPEC(disposal_fields), 1, NULL};
+static const reg disposal_object_reg = {"disposal_object", "处置标的", NULL,
+                                        SPEC(disposal_object_fields), 1, NULL};
+static const reg disposal_vote_reg = {"disposal_vote", "处置表决", NULL,
+                                      SPEC(disposal_vote_fields), 1, NULL};
 static const reg org_reg = {"org", "组织", NULL, SPEC(org_fields), 1,
                             check_org};
 static const reg setting_reg = {"setting", "参数", NULL, SPEC(setting_fields),
@@ -205,12 +297,14 @@ static const reg setting_reg = {"setting", "参数", NULL, SPEC(setting_fields),
 
 const reg *const registers[] = {
   &asset_reg, &resource_reg, &account_reg, &fund_reg, &loan_reg,
-  &org_reg, &setting_reg, &interest_reg, &program_reg, &subsidy_reg,
-  &subsidy_line_reg, NULL};
+  &contract_reg, &org_reg, &setting_reg, &interest_reg, &program_reg,
+  &subsidy_reg, &subsidy_line_reg, &disposal_reg, &disposal_object_reg,
+  &disposal_vote_reg, NULL};
 const reg *const logged_tables[] = {
   &setting_reg, &org_reg, &asset_reg, &resource_reg, &account_reg,
   &fund_reg, &loan_reg, &interest_reg, &program_reg, &subsidy_reg,
-  &subsidy_line_reg, NULL};
+  &subsidy_line_reg, &contract_reg, &disposal_reg, &disposal_object_reg,
+  &disposal_vote_reg, NULL};
 
 const reg *reg_find(const char *name)
 {
@@ -457,9 +551,10 @@ struct regctx {
   size_t nvil;
   names *enums;      /* per field, for F_ENUM */
   names lc_code, lc_name, lc_alias, lc_alias_code;
-  sqlite3_stmt *ins, *upd, *get, *acct, *maxno, *fcat;
+  sqlite3_stmt *ins, *upd, *get, *acct, *maxno, *fcat, *fcon;
   char genbuf[64];
-  char *scratch; /* 16 bytes per field: normalised dates and months */
+  char *scratch; /* SCRATCH bytes per field: normalised dates, months and
+                   ID numbers */
   int ci, vi;    /* the code field (setting: its key) and the village */
   int ncols;     /* stored fields (not derived) */
   size_t *enum_len;
@@ -555,7 +650,7 @@ regctx *reg_open(sz *z, const reg *r)
   c->r = r;
   c->colname = xcalloc((size_t)r->nfields, sizeof *c->colname);
   c->enums = xcalloc((size_t)r->nfields, sizeof *c->enums);
-  c->scratch = xcalloc((size_t)r->nfields, 16);
+  c->scratch = xcalloc((size_t)r->nfields, SCRATCH);
   c->ci = reg_field(r, "code") >= 0 ? reg_field(r, "code") : 0;
   c->vi = reg_field(r, "village");
   for(int i = 0; i < r->nfields; i++)
@@ -618,13 +713,13 @@ regctx *reg_fork(regctx *c)
   regctx *f = xmalloc(sizeof *f);
   *f = *c;
   f->is_fork = 1;
-  f->scratch = xcalloc((size_t)c->r->nfields, 16);
+  f->scratch = xcalloc((size_t)c->r->nfields, SCRATCH);
   sb_init(&f->errs);
   sb_init(&f->report);
   sb_init(&f->canon);
   sb_init(&f->loadbuf);
   f->nerr = 0;
-  f->ins = f->upd = f->get = f->acct = f->maxno = f->fcat = NULL;
+  f->ins = f->upd = f->get = f->acct = f->maxno = f->fcat = f->fcon = NULL;
   return f;
 }
 
@@ -658,6 +753,7 @@ void reg_close(regctx *c)
     sqlite3_finalize(c->acct);
     sqlite3_finalize(c->maxno);
     sqlite3_finalize(c->fcat);
+    sqlite3_finalize(c->fcon);
   }
   free(c);
 }
@@ -895,7 +991,7 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
     break;
   case F_DATE:
   case F_MONTH: {
-    char *out = c->scratch + 16 * fi;
+    char *out = c->scratch + SCRATCH * fi;
     e = f->type == F_DATE ? date_parse(s, n, out) : month_parse(s, n, out);
     if(!e) {
       v->t = V_TEXT;
@@ -922,6 +1018,26 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
   }
   case F_LANDCLASS:
     return parse_landclass(c, fi, s, n, v);
+  case F_IDNUM: {
+    /* A masked number, as an export writes it, is resolved against the
+     * stored record by the register's check. */
+    if(idnum_is_masked(s, n)) {
+      v->t = V_TEXT;
+      v->s = s;
+      v->n = n;
+      return 0;
+    }
+    char *out = c->scratch + SCRATCH * fi, msg[160];
+    e = idnum_check(s, n, out, msg);
+    if(!e) {
+      v->t = V_TEXT;
+      v->s = out;
+      v->n = 18;
+      return 0;
+    }
+    reg_error(c, fi, "'%.*s': %s", (int)n, s, e);
+    return 1;
+  }
   }
   if(e) {
     reg_error(c, fi, "'%.*s': %s", (int)n, s, e);
@@ -1055,6 +1171,25 @@ static int check_fund(regctx *c, val *v)
     bad++;
   }
   sqlite3_reset(st);
+  static int ct = -1;
+  if(ct < 0)
+    ct = reg_field(c->r, "contract");
+  if(v[ct].t == V_TEXT) {
+    /* A receipt that cites a contract pays down its receivables. */
+    if(!c->fcon)
+      c->fcon = db_prepare(c->z, "SELECT village FROM contract WHERE code = ?1");
+    sqlite3_bind_text(c->fcon, 1, v[ct].s, (int)v[ct].n, SQLITE_STATIC);
+    if(sqlite3_step(c->fcon) != SQLITE_ROW) {
+      reg_error(c, ct, "no contract with code '%.*s'", (int)v[ct].n, v[ct].s);
+      bad++;
+    } else if((size_t)sqlite3_column_bytes(c->fcon, 0) != v[vi].n ||
+              memcmp(sqlite3_column_text(c->fcon, 0), v[vi].s, v[vi].n)) {
+      reg_error(c, ct, "contract '%.*s' belongs to village %s", (int)v[ct].n,
+                v[ct].s, sqlite3_column_text(c->fcon, 0));
+      bad++;
+    }
+    sqlite3_reset(c->fcon);
+  }
   if(v[vo].n > 64) {
     reg_error(c, vo, "a voucher number is at most 64 bytes long");
     return bad + 1;
@@ -1252,6 +1387,162 @@ static int check_program(regctx *c, val *v)
     bad++;
   }
   return bad;
+}
+
+/* The stored value of field fi of the record with this code, into out. */
+static int stored_text(regctx *c, const val *v, int fi, char *out, size_t n)
+{
+  char sql[160];
+  snprintf(sql, sizeof sql, "SELECT \"%s\" FROM \"%s\" WHERE code = ?1",
+           c->r->fields[fi].key, c->r->name);
+  sqlite3_stmt *q = db_prepare(c->z, sql);
+  sqlite3_bind_text(q, 1, v[c->ci].s, (int)v[c->ci].n, SQLITE_STATIC);
+  int found = v[c->ci].t == V_TEXT && sqlite3_step(q) == SQLITE_ROW &&
+              sqlite3_column_type(q, 0) == SQLITE_TEXT;
+  if(found)
+    snprintf(out, n, "%s", sqlite3_column_text(q, 0));
+  sqlite3_finalize(q);
+  return found;
+}
+
+/* 出租 and 发包 terms (DOMAIN.md): the years allowed, from the parameters,
+ * and what the limit is called in messages. */
+static int64_t term_limit(regctx *c, const char *kind, const char *group,
+                          char what[64])
+{
+  char key[96];
+  int64_t y = -1;
+  if(!strcmp(kind, "发包") && group[0]) {
+    snprintf(key, sizeof key, "term.发包.%s", group);
+    y = config_int(c->z, key, -1);
+    if(y >= 0)
+      snprintf(what, 64, "发包 of %s", group);
+  }
+  if(y < 0) {
+    snprintf(key, sizeof key, "term.%s", kind);
+    y = config_int(c->z, key, -1);
+    snprintf(what, 64, "%s", kind);
+  }
+  return y;
+}
+
+static int check_contract(regctx *c, val *v)
+{
+  int vi = c->vi, ki = reg_field(c->r, "kind"), ob = reg_field(c->r, "object");
+  int pi = reg_field(c->r, "party_id"), sd = reg_field(c->r, "start_date");
+  int ed = reg_field(c->r, "end_date"), fd = reg_field(c->r, "first_due");
+  int di = reg_field(c->r, "disposal");
+  int bad = 0;
+  if(idnum_is_masked(v[pi].s, v[pi].n)) {
+    /* An export's masked number stands for the one on record. */
+    char *out = c->scratch + SCRATCH * pi, mask[19];
+    if(!stored_text(c, v, pi, out, SCRATCH) ||
+       (idnum_mask(out, mask), memcmp(mask, v[pi].s, 18))) {
+      reg_error(c, pi, "'%.*s' is masked: give the full number (an export "
+                       "with --full-ids has it)", (int)v[pi].n, v[pi].s);
+      bad++;
+    } else {
+      v[pi].s = out;
+      v[pi].n = strlen(out);
+    }
+  }
+  /* The object: an asset or resource of the same village, not disposed. */
+  char ovil[16] = "", ostatus[32] = "", group[64] = "";
+  sqlite3_stmt *q = db_prepare(
+      c->z, "SELECT village, status, '' FROM asset WHERE code = ?1 UNION ALL "
+            "SELECT r.village, r.status, g.name FROM resource r JOIN "
+            "land_class l ON l.code = r.land_class JOIN land_class g ON "
+            "g.code = l.group_code WHERE r.code = ?1");
+  sqlite3_bind_text(q, 1, v[ob].s, (int)v[ob].n, SQLITE_STATIC);
+  if(sqlite3_step(q) == SQLITE_ROW) {
+    snprintf(ovil, sizeof ovil, "%s", sqlite3_column_text(q, 0));
+    snprintf(ostatus, sizeof ostatus, "%s", sqlite3_column_text(q, 1));
+    snprintf(group, sizeof group, "%s", sqlite3_column_text(q, 2));
+  }
+  sqlite3_finalize(q);
+  if(!ovil[0]) {
+    reg_error(c, ob, "no asset or resource with code '%.*s'", (int)v[ob].n,
+              v[ob].s);
+    bad++;
+  } else if(strlen(ovil) != v[vi].n || memcmp(ovil, v[vi].s, v[vi].n)) {
+    reg_error(c, ob, "'%.*s' belongs to village %s, not %.*s", (int)v[ob].n,
+              v[ob].s, ovil, (int)v[vi].n, v[vi].s);
+    bad++;
+  } else if(!strcmp(ostatus, "已处置")) {
+    reg_error(c, ob, "'%.*s' is 已处置 (disposed of)", (int)v[ob].n, v[ob].s);
+    bad++;
+  }
+  if(memcmp(v[ed].s, v[sd].s, 10) <= 0) {
+    reg_error(c, ed, "%.10s is not after 起始日期 %.10s", v[ed].s, v[sd].s);
+    return bad + 1;
+  }
+  if(memcmp(v[fd].s, v[ed].s, 10) > 0) {
+    reg_error(c, fd, "%.10s is after 终止日期 %.10s", v[fd].s, v[ed].s);
+    bad++;
+  }
+  char kind[16], what[64];
+  snprintf(kind, sizeof kind, "%.*s", (int)v[ki].n, v[ki].s);
+  int64_t years = term_limit(c, kind, group, what);
+  if(years > 0) {
+    char start[11], limit[11], last[11];
+    snprintf(start, sizeof start, "%.10s", v[sd].s);
+    date_add_months(start, (int)(12 * years), limit);
+    date_from_days(date_days(limit) - 1, last);
+    if(memcmp(v[ed].s, limit, 10) >= 0) {
+      reg_error(c, ed, "%.10s to %.10s is longer than the %lld years allowed "
+                       "for %s (it may end on %s at the latest)", start,
+                v[ed].s, (long long)years, what, last);
+      bad++;
+    }
+  }
+  /* One contract at a time for an object. */
+  char code[80];
+  snprintf(code, sizeof code, "%.*s", v[c->ci].t == V_TEXT ? (int)v[c->ci].n : 0,
+           v[c->ci].t == V_TEXT ? v[c->ci].s : "");
+  q = db_prepare(c->z, "SELECT code, start_date, end_date FROM contract WHERE "
+                       "object = ?1 AND start_date <= ?3 AND ?2 <= end_date "
+                       "AND code IS NOT ?4 ORDER BY start_date LIMIT 1");
+  sqlite3_bind_text(q, 1, v[ob].s, (int)v[ob].n, SQLITE_STATIC);
+  sqlite3_bind_text(q, 2, v[sd].s, (int)v[sd].n, SQLITE_STATIC);
+  sqlite3_bind_text(q, 3, v[ed].s, (int)v[ed].n, SQLITE_STATIC);
+  if(code[0])
+    sqlite3_bind_text(q, 4, code, -1, SQLITE_STATIC);
+  if(sqlite3_step(q) == SQLITE_ROW) {
+    reg_error(c, sd, "%.10s to %.10s overlaps contract %s (%s to %s) on the "
+                     "same object %.*s", v[sd].s, v[ed].s,
+              sqlite3_column_text(q, 0), sqlite3_column_text(q, 1),
+              sqlite3_column_text(q, 2), (int)v[ob].n, v[ob].s);
+    bad++;
+  }
+  sqlite3_finalize(q);
+  if(v[di].t == V_TEXT) {
+    q = db_prepare(c->z, "SELECT village FROM disposal WHERE code = ?1");
+    sqlite3_bind_text(q, 1, v[di].s, (int)v[di].n, SQLITE_STATIC);
+    if(sqlite3_step(q) != SQLITE_ROW) {
+      reg_error(c, di, "no disposal filing with code '%.*s'", (int)v[di].n,
+                v[di].s);
+      bad++;
+    } else if(strlen((const char *)sqlite3_column_text(q, 0)) != v[vi].n ||
+              memcmp(sqlite3_column_text(q, 0), v[vi].s, v[vi].n)) {
+      reg_error(c, di, "filing '%.*s' is of village %s", (int)v[di].n,
+                v[di].s, sqlite3_column_text(q, 0));
+      bad++;
+    }
+    sqlite3_finalize(q);
+  }
+  return bad;
+}
+
+void reg_mask(const reg *r, val *v, char *buf)
+{
+  for(int i = 0; i < r->nfields; i++)
+    if(r->fields[i].type == F_IDNUM && v[i].t == V_TEXT) {
+      char id[19];
+      snprintf(id, sizeof id, "%.*s", (int)v[i].n, v[i].s);
+      idnum_mask(id, buf + 19 * i);
+      v[i].s = buf + 19 * i;
+      v[i].n = strlen(v[i].s);
+    }
 }
 
 int reg_put(regctx *c, val *v, int mode)

@@ -22,7 +22,9 @@ enum ftype {
   F_ENUM,      /* a name from the code table `ref` */
   F_LANDCLASS, /* GB/T 21010 code, name or alias; stored as the code */
   F_ACCOUNT,   /* an account code of the same village */
-  F_DERIVED    /* computed on export, checked on import, not stored */
+  F_DERIVED,   /* computed on export, checked on import, not stored */
+  F_IDNUM      /* 居民身份证号码 or 统一社会信用代码, check character checked;
+                  masked in lists and exports */
 };
 
 #define F_REQ 1u    /* required */
@@ -159,6 +161,10 @@ void reg_row_from_stmt(const reg *r, sqlite3_stmt *st, int col, val *v);
 int reg_row_types(const reg *r, sqlite3_stmt *st, int col);
 /* "SELECT id, log_id, <columns in spec order> FROM <table>" */
 void reg_select_sql(const reg *r, sbuf *out);
+
+/* Masks the identity numbers (F_IDNUM) of a row for lists and exports;
+ * the masked text is kept in buf (19 bytes per field of r). */
+void reg_mask(const reg *r, val *v, char *buf);
 
 /* Write one row as its own change-log entry: mode 0 insert, 2 update (as
  * reg_write). Returns 0, or -1 with the messages in the database's err. */
