@@ -5,6 +5,7 @@
 #include "util.h"
 
 #include <stdio.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -98,6 +99,15 @@ int64_t db_int(sz *z, int64_t dflt, const char *sql, const char *arg)
     v = sqlite3_column_int64(st, 0);
   sqlite3_finalize(st);
   return v;
+}
+
+int db_fail(sz *z, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(z->err, sizeof z->err, fmt, ap);
+  va_end(ap);
+  return -1;
 }
 
 int db_begin(sz *z)

@@ -43,6 +43,9 @@ void db_bind_int(sqlite3_stmt *st, const char *name, int64_t v);
 /* The single integer (or default) a query returns. */
 int64_t db_int(sz *z, int64_t dflt, const char *sql, const char *arg);
 
+/* Write a message into z->err and return -1. */
+int db_fail(sz *z, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Nested transactions: the outermost is BEGIN IMMEDIATE, inner ones are
  * savepoints. end(commit=0) rolls back to where that level began. */
 int db_begin(sz *z);

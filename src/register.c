@@ -1878,6 +1878,51 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
   return 0;
 }
 
+int rec_open(sz *z, const char *name, const char *code, rec *x)
+{
+  x->r = reg_find(name);
+  x->c = reg_open(z, x->r);
+  x->v = xcalloc((size_t)x->r->nfields, sizeof *x->v);
+  x->id = 0;
+  return code ? reg_load(x->c, code, &x->id, x->v) : 1;
+}
+
+void rec_close(rec *x)
+{
+  reg_close(x->c);
+  free(x->v);
+}
+
+val *rec_val(rec *x, const char *key)
+{
+  int i = reg_field(x->r, key);
+  if(i < 0)
+    abort();
+  return &x->v[i];
+}
+
+const char *rec_text(rec *x, const char *key)
+{
+  val *v = rec_val(x, key);
+  return v->t == V_TEXT ? v->s : "";
+}
+
+int64_t rec_int(rec *x, const char *key)
+{
+  val *v = rec_val(x, key);
+  return v->t == V_INT ? v->i : 0;
+}
+
+int rec_fail(rec *x)
+{
+  sz *z = x->c->z;
+  set_err(z->err, sizeof z->err, "%s", reg_errors(x->c));
+  size_t l = strlen(z->err);
+  if(l && z->err[l - 1] == '\n')
+    z->err[l - 1] = 0;
+  return -1;
+}
+
 const sbuf *reg_last_canon(const regctx *c)
 {
   return &c->canon;

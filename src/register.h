@@ -187,6 +187,27 @@ static inline void val_null(val *v)
   v->t = V_NULL;
 }
 
+/* One row of a register, loaded or being built: what the workflow modules
+ * (subsidies, disposals) work with. */
+typedef struct rec {
+  const reg *r;
+  regctx *c;
+  val *v;
+  int64_t id;
+} rec;
+/* Opens a context on register `name`; with a code, loads that row and
+ * returns 0 when there is none. Close with rec_close either way. */
+int rec_open(sz *z, const char *name, const char *code, rec *x);
+void rec_close(rec *x);
+/* A field by key (a key not in the spec aborts: a bug). */
+val *rec_val(rec *x, const char *key);
+/* A text field ("" when empty; loaded and val_text values end in NUL). */
+const char *rec_text(rec *x, const char *key);
+/* An integer field (0 when empty). */
+int64_t rec_int(rec *x, const char *key);
+/* The messages x's context collected, as the database's error; -1. */
+int rec_fail(rec *x);
+
 /* For the importer: the canonical text of the row just written. */
 const sbuf *reg_last_canon(const regctx *c);
 

@@ -45,50 +45,19 @@ static int fail_with(sz *z, regctx *c)
   return -1;
 }
 
-/* One row of a register, loaded or being built. */
-typedef struct rec {
-  const reg *r;
-  regctx *c;
-  val *v;
-  int64_t id;
-} rec;
-
-/* Opens a context on register `name`; with a code, loads that row
- * (returns 0 when there is none). */
-static int rec_open(sz *z, const char *name, const char *code, rec *x)
-{
-  x->r = reg_find(name);
-  x->c = reg_open(z, x->r);
-  x->v = xcalloc((size_t)x->r->nfields, sizeof *x->v);
-  x->id = 0;
-  return code ? reg_load(x->c, code, &x->id, x->v) : 1;
-}
-
-static void rec_close(rec *x)
-{
-  reg_close(x->c);
-  free(x->v);
-}
-
 static val *F(rec *x, const char *key)
 {
-  int i = reg_field(x->r, key);
-  if(i < 0)
-    abort(); /* a key not in the spec: a bug */
-  return &x->v[i];
+  return rec_val(x, key);
 }
 
-/* A text field, "" when empty. Loaded and set text is NUL-terminated. */
 static const char *S(rec *x, const char *key)
 {
-  val *v = F(x, key);
-  return v->t == V_TEXT ? v->s : "";
+  return rec_text(x, key);
 }
 
 static int64_t I(rec *x, const char *key)
 {
-  val *v = F(x, key);
-  return v->t == V_INT ? v->i : 0;
+  return rec_int(x, key);
 }
 
 /* Run fn in a transaction of its own: all or nothing. */
@@ -156,7 +125,8 @@ static int program_set_work(sz *z, const char *year, const char *const opt[5])
       snprintf(key, sizeof key, "subsidy.%s", keys[k]);
       int64_t d = config_int(z, key, 0);
       val dv = {V_INT, d, NULL, 0};
-      if(d)
+      /* A rate cap of 0 is none; a budget or village cap of 0 is 0.00. */
+      if(d || strcmp(keys[k], "rate_cap"))
         reg_format(&x.r->fields[fi], &dv, &text[fi]);
     }
     if(opt[k]) {
@@ -168,7 +138,8 @@ static int program_set_work(sz *z, const char *year, const char *const opt[5])
         free(cells);
         free(lens);
         rec_close(&x);
-        return fail(z, "--%s: a number is required", keys[k]);
+        return fail(z, "--%s: a number is required",
+                    !strcmp(keys[k], "village_cap") ? "village-cap" : keys[k]);
       }
     }
     /* 0% means no cap. */
@@ -660,6 +631,12 @@ static int withdraw_work(sz *z, const char *app, const char *date,
     rc = fail(z, "%s: a reason (--reason) is required", step);
   if(rc == 0)
     rc = not_before(z, step, date, "the application", S(&x, "applied_on"));
+  /* Nor before a step the application has already been through. */
+  if(rc == 0)
+    rc = not_before(z, step, date, "the township review",
+                    S(&x, "reviewed_on"));
+  if(rc == 0)
+    rc = not_before(z, step, date, "the approval", S(&x, "approved_on"));
   if(rc == 0) {
     val_text(F(&x, "status"), S_WITHDRAWN);
     val_text(F(&x, "withdrawn_on"), date);
@@ -688,8 +665,9 @@ int subsidy_report(sz *z, const char *year,
       "WITH l AS (SELECT village, count(*) n, sum(principal) p FROM loan "
       "  WHERE withdrawn IS NULL AND start_date <= ?1 || '-12-31' "
       "  AND maturity >= ?1 || '-01-01' GROUP BY village), "
-      "i AS (SELECT village, sum(paid) paid FROM interest WHERE withdrawn IS "
-      "  NULL AND substr(paid_on, 1, 4) = ?1 GROUP BY village), "
+      "i AS (SELECT i.village, sum(i.paid) paid FROM interest i JOIN loan "
+      "  ON loan.code = i.loan WHERE i.withdrawn IS NULL AND loan.withdrawn "
+      "  IS NULL AND substr(i.paid_on, 1, 4) = ?1 GROUP BY i.village), "
       "s AS (SELECT village, "
       "  sum(CASE WHEN " LIVE " THEN amount ELSE 0 END) applied, "
       "  sum(CASE WHEN " GRANTED " THEN approved ELSE 0 END) approved, "

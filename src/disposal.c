@@ -1,0 +1,865 @@
+/* disposal.c: disposal filings through 四议两公开. The filing is a row of
+ * `disposal`; its objects and each meeting are rows of their own; every
+ * step is an update of the filing through its register spec, so the change
+ * log holds the whole procedure. */
+#include "disposal.h"
+#include "config.h"
+#include "date.h"
+#include "import.h"
+#include "money.h"
+#include "register.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define OPEN_STATUS "status IN ('申报中', '审核同意', '审核退回')"
+
+static const char *const steps[4] = {"提议", "商议", "审议", "决议"};
+
+/* Who meets for each step and what it takes (DOMAIN.md): present, as a
+ * share of those due, "more than" (strict) or "at least"; in favour, as a
+ * share of those present or of those due. The shares are parameters. */
+static const struct rule {
+  const char *step, *body, *members;
+  const char *quorum_key;
+  int quorum_strict;
+  const char *pass_key;
+  int pass_of_due, pass_strict;
+} rules[] = {
+  {"提议", "党支部会议", "members", "vote.提议.quorum", 1, "vote.提议.pass", 0,
+   1},
+  {"商议", "两委联席会议", "members", "vote.商议.quorum", 1, "vote.商议.pass",
+   0, 1},
+  {"审议", "党员大会", "party members", "vote.审议.quorum", 0,
+   "vote.审议.pass", 1, 1},
+  {"决议", "村民会议", "adult villagers", "vote.村民会议.quorum", 1,
+   "vote.村民会议.pass", 0, 1},
+  {"决议", "村民代表会议", "representatives", "vote.村民代表会议.quorum", 0,
+   "vote.村民代表会议.pass", 0, 1},
+};
+
+/* The least whole number that is more than (strict) or at least a/b of n. */
+static int64_t least(int64_t n, int64_t a, int64_t b, int strict)
+{
+  return strict ? n * a / b + 1 : (n * a + b - 1) / b;
+}
+
+static int txn_end(sz *z, int rc)
+{
+  if(db_end(z, rc == 0) && rc == 0)
+    return -1;
+  return rc;
+}
+
+static int load(sz *z, const char *code, rec *d)
+{
+  if(rec_open(z, "disposal", code, d))
+    return 0;
+  rec_close(d);
+  return db_fail(z, "no disposal filing with code '%s'", code);
+}
+
+/* The latest vote of a step: 1 and its date and outcome, or 0. */
+static int latest_vote(sz *z, const char *code, const char *step,
+                       char date[11], int *passed)
+{
+  sqlite3_stmt *st = db_prepare(
+      z, "SELECT held_on, passed FROM disposal_vote WHERE disposal = ?1 AND "
+         "step = ?2 ORDER BY id DESC LIMIT 1");
+  sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, step, -1, SQLITE_STATIC);
+  int found = sqlite3_step(st) == SQLITE_ROW;
+  if(found) {
+    snprintf(date, 11, "%s", sqlite3_column_text(st, 0));
+    *passed = sqlite3_column_int(st, 1);
+  }
+  sqlite3_finalize(st);
+  return found;
+}
+
+static int is_one_of(const char *s, const char *const *list)
+{
+  for(; *list; list++)
+    if(!strcmp(s, *list))
+      return 1;
+  return 0;
+}
+
+static const char *const needs_appraisal[] = {"出售", "入股", "抵押", "置换",
+                                              NULL};
+static const char *const for_land[] = {"出租", "发包", "入股", "抵押", NULL};
+
+/* The status an executed type leaves its objects in; NULL: unchanged. */
+static const char *status_after(const char *type)
+{
+  static const char *const gone[] = {"出售", "报废", "核销", "无偿划转",
+                                     "置换", NULL};
+  if(is_one_of(type, gone))
+    return "已处置";
+  if(!strcmp(type, "抵押"))
+    return NULL;
+  return type; /* 出租, 发包, 入股 */
+}
+
+/* "协议" is refused from these values on. */
+static int public_method_check(sz *z, rec *d, int64_t value, const char *what)
+{
+  if(strcmp(rec_text(d, "method"), "协议"))
+    return 0;
+  int64_t pv = config_int(z, "disposal.public_value", 20000000);
+  int64_t pa = config_int(z, "disposal.public_area", 500000);
+  char b1[32], b2[32];
+  if(value >= pv)
+    return db_fail(z, "处置方式: 协议 is not allowed: %s %s is at least %s; "
+                      "use 公开竞价, 招标 or 拍卖", what,
+                   money_format_grouped(value, b1),
+                   money_format_grouped(pv, b2));
+  if(rec_int(d, "area") >= pa)
+    return db_fail(z, "处置方式: 协议 is not allowed: the land area %s 亩 is "
+                      "at least %s 亩; use 公开竞价, 招标 or 拍卖",
+                   area_format_grouped(rec_int(d, "area"), b1),
+                   area_format_grouped(pa, b2));
+  return 0;
+}
+
+/* ---- 申报 ---- */
+
+static int add_object(sz *z, rec *d, rec *o, const char *obj, int n,
+                      int64_t *book, int64_t *area)
+{
+  const char *code = rec_text(d, "code");
+  const char *village = rec_text(d, "village");
+  const char *type = rec_text(d, "type");
+  const char *regname = "asset";
+  rec x;
+  if(!rec_open(z, "asset", obj, &x)) {
+    rec_close(&x);
+    regname = "resource";
+    if(!rec_open(z, "resource", obj, &x)) {
+      rec_close(&x);
+      return db_fail(z, "objects: no asset or resource with code '%s'", obj);
+    }
+  }
+  int rc = 0;
+  int is_asset = !strcmp(regname, "asset");
+  const char *st = rec_text(&x, "status");
+  int64_t value = 0, mu = 0;
+  if(strcmp(rec_text(&x, "village"), village))
+    rc = db_fail(z, "objects: %s belongs to village %s, not %s", obj,
+                 rec_text(&x, "village"), village);
+  else if(!strcmp(st, "已处置"))
+    rc = db_fail(z, "objects: %s is already disposed of (已处置)", obj);
+  else if(!is_asset && !is_one_of(type, for_land))
+    rc = db_fail(z, "objects: %s is a resource; collective land is let, "
+                    "contracted out, put in as shares or pledged (出租, 发包, "
+                    "入股, 抵押), never %s", obj, type);
+  if(rc == 0) {
+    sqlite3_stmt *q = db_prepare(
+        z, "SELECT d.code, d.status FROM disposal_object o JOIN disposal d ON "
+           "d.code = o.disposal WHERE o.object = ?1 AND d." OPEN_STATUS);
+    sqlite3_bind_text(q, 1, obj, -1, SQLITE_STATIC);
+    if(sqlite3_step(q) == SQLITE_ROW)
+      rc = db_fail(z, "objects: %s is already in filing %s (%s)", obj,
+                   sqlite3_column_text(q, 0), sqlite3_column_text(q, 1));
+    sqlite3_finalize(q);
+  }
+  if(rc == 0 && is_asset) {
+    int64_t acc;
+    char through[8];
+    asset_depreciation(z, x.r, x.v, rec_text(d, "filed_on"), &acc, through);
+    value = rec_int(&x, "original_value") - acc;
+  } else if(rc == 0)
+    mu = rec_int(&x, "area");
+  if(rc == 0) {
+    char ocode[96];
+    snprintf(ocode, sizeof ocode, "%s/%d", code, n);
+    val_text(rec_val(o, "code"), ocode);
+    val_text(rec_val(o, "disposal"), code);
+    val_text(rec_val(o, "object"), obj);
+    val_text(rec_val(o, "register"), regname);
+    val_text(rec_val(o, "name"), rec_text(&x, "name"));
+    val_text(rec_val(o, "status_before"), st);
+    val_int(rec_val(o, "book_value"), value);
+    val_int(rec_val(o, "area"), mu);
+    rc = reg_put(o->c, o->v, 0);
+    *book += value;
+    *area += mu;
+  }
+  rec_close(&x);
+  return rc;
+}
+
+static int new_work(sz *z, const disposal_input *in, char code[80])
+{
+  rec d;
+  rec_open(z, "disposal", NULL, &d);
+  const reg *r = d.r;
+  const char **cells = xcalloc((size_t)r->nfields, sizeof *cells);
+  size_t *lens = xcalloc((size_t)r->nfields, sizeof *lens);
+  const char *kv[][2] = {
+    {"code", in->code},       {"village", in->village},
+    {"type", in->type},       {"reason", in->reason},
+    {"method", in->method},   {"price", in->price},
+    {"outsider", in->outsider}, {"filed_on", in->date},
+    {"filer", z->user},       {"book_value", "0"},
+    {"area", "0"},            {"status", "申报中"},
+  };
+  for(size_t k = 0; k < ARRAY_SIZE(kv); k++)
+    if(kv[k][1]) {
+      int fi = reg_field(r, kv[k][0]);
+      cells[fi] = kv[k][1];
+      lens[fi] = strlen(kv[k][1]);
+    }
+  int rc = 0;
+  if(reg_parse(d.c, cells, lens, d.v))
+    rc = rec_fail(&d);
+  free(cells);
+  free(lens);
+  if(rc == 0 && rec_val(&d, "outsider")->t == V_TEXT &&
+     strcmp(rec_text(&d, "type"), "发包"))
+    rc = db_fail(z, "outsider: applies to 发包 only (the 2/3 rule for "
+                    "contracting land to a party from outside)");
+  if(rc == 0 && (!in->objects || !in->objects[0]))
+    rc = db_fail(z, "objects: required (asset or resource codes, separated "
+                    "by commas)");
+  /* The filing first (its code names the objects), then the objects; the
+   * totals are written back at the end. */
+  if(rc == 0)
+    rc = reg_put(d.c, d.v, 0);
+  if(rc == 0)
+    snprintf(code, 80, "%s", rec_text(&d, "code"));
+  int64_t book = 0, area = 0;
+  int n = 0;
+  if(rc == 0) {
+    rec o;
+    rec_open(z, "disposal_object", NULL, &o);
+    char *list = xstrdup(in->objects);
+    /* Commas, full-width commas or 、 between codes. */
+    for(char *p = list; *p; p++)
+      if(*p == ',')
+        *p = '\x1f';
+    sbuf norm;
+    sb_init(&norm);
+    for(const char *p = list; *p;) {
+      if(!strncmp(p, "，", 3) || !strncmp(p, "、", 3)) {
+        sb_addch(&norm, '\x1f');
+        p += 3;
+      } else
+        sb_addch(&norm, *p++);
+    }
+    char *seen = xcalloc(1, 1);
+    char *save = NULL;
+    for(char *tok = strtok_r(norm.buf, "\x1f", &save); tok && rc == 0;
+        tok = strtok_r(NULL, "\x1f", &save)) {
+      size_t tl;
+      const char *t = text_trim(tok, strlen(tok), &tl);
+      if(!tl)
+        continue;
+      char obj[96];
+      snprintf(obj, sizeof obj, "%.*s", (int)tl, t);
+      char key[100];
+      snprintf(key, sizeof key, "\x1f%s\x1f", obj);
+      if(strstr(seen, key)) {
+        rc = db_fail(z, "objects: %s is named twice", obj);
+        break;
+      }
+      size_t sl = strlen(seen);
+      seen = xrealloc(seen, sl + strlen(key) + 1);
+      memcpy(seen + sl, key, strlen(key) + 1);
+      rc = add_object(z, &d, &o, obj, ++n, &book, &area);
+    }
+    free(seen);
+    sb_free(&norm);
+    free(list);
+    rec_close(&o);
+    if(rc == 0 && n == 0)
+      rc = db_fail(z, "objects: required (asset or resource codes, "
+                      "separated by commas)");
+  }
+  if(rc == 0) {
+    /* Values are known now: the totals, and the rule on 协议. */
+    rec_close(&d);
+    rec_open(z, "disposal", code, &d);
+    val_int(rec_val(&d, "book_value"), book);
+    val_int(rec_val(&d, "area"), area);
+    rc = public_method_check(z, &d, book, "the book value");
+    if(rc == 0)
+      rc = public_method_check(z, &d, rec_int(&d, "price"), "the price");
+    if(rc == 0)
+      rc = reg_put(d.c, d.v, 2);
+  }
+  rec_close(&d);
+  return rc;
+}
+
+int disposal_new(sz *z, const disposal_input *in, char code[80])
+{
+  if(db_begin(z))
+    return -1;
+  return txn_end(z, new_work(z, in, code));
+}
+
+/* ---- the meetings ---- */
+
+/* The filing can still take meetings, appraisal and publicity. */
+static int open_for_steps(sz *z, rec *d, const char *step)
+{
+  const char *st = rec_text(d, "status");
+  if(strcmp(st, "申报中") && strcmp(st, "审核退回"))
+    return db_fail(z, "%s: filing %s is %s; the procedure before the review "
+                      "is closed", step, rec_text(d, "code"), st);
+  return 0;
+}
+
+static int vote_work(sz *z, const char *code, const vote_input *in,
+                     int *passed, char *why, size_t whylen)
+{
+  int si = -1;
+  for(int i = 0; i < 4; i++)
+    if(!strcmp(in->step, steps[i]))
+      si = i;
+  if(si < 0)
+    return db_fail(z, "--step: '%s' is not one of 提议, 商议, 审议, 决议",
+                   in->step);
+  const struct rule *ru = NULL;
+  for(size_t i = 0; i < ARRAY_SIZE(rules); i++)
+    if(!strcmp(rules[i].step, in->step) &&
+       (!in->body || !strcmp(rules[i].body, in->body)))
+      ru = &rules[i];
+  if(!strcmp(in->step, "决议") && !in->body)
+    return db_fail(z, "决议: --body is required: 村民会议 or 村民代表会议");
+  if(!ru)
+    return db_fail(z, "%s: held by %s, not %s", in->step,
+                   !strcmp(in->step, "决议") ? "村民会议 or 村民代表会议"
+                                             : rules[si].body,
+                   in->body);
+  int64_t abstain = in->abstain >= 0 ? in->abstain
+                                     : in->present - in->vfor - in->against;
+  if(in->due <= 0)
+    return db_fail(z, "%s: --due must be more than 0", in->step);
+  if(in->present < 0 || in->vfor < 0 || in->against < 0 || abstain < 0 ||
+     in->present > in->due)
+    return db_fail(z, "%s: %lld present of %lld due is not possible",
+                   in->step, (long long)in->present, (long long)in->due);
+  if(in->vfor + in->against + abstain > in->present)
+    return db_fail(z, "%s: %lld for, %lld against and %lld abstaining are "
+                      "more than the %lld present", in->step,
+                   (long long)in->vfor, (long long)in->against,
+                   (long long)abstain, (long long)in->present);
+  rec d;
+  if(load(z, code, &d))
+    return -1;
+  int rc = open_for_steps(z, &d, in->step);
+  char date[11];
+  int ok;
+  /* The step before must have passed, and this one not yet. */
+  if(rc == 0 && si > 0) {
+    if(!latest_vote(z, code, steps[si - 1], date, &ok) || !ok)
+      rc = db_fail(z, "%s: needs a passing %s first", in->step,
+                   steps[si - 1]);
+    else if(strcmp(in->date, date) < 0)
+      rc = db_fail(z, "%s on %s: before the %s of %s", in->step, in->date,
+                   steps[si - 1], date);
+  }
+  if(rc == 0 && strcmp(in->date, rec_text(&d, "filed_on")) < 0)
+    rc = db_fail(z, "%s on %s: before the filing (%s)", in->step, in->date,
+                 rec_text(&d, "filed_on"));
+  if(rc == 0 && latest_vote(z, code, in->step, date, &ok)) {
+    if(ok && !strcmp(rec_text(&d, "status"), "申报中"))
+      rc = db_fail(z, "%s: passed on %s already", in->step, date);
+    else if(strcmp(in->date, date) < 0)
+      rc = db_fail(z, "%s on %s: before the earlier %s vote of %s", in->step,
+                   in->date, in->step, date);
+  }
+  if(rc == 0 && si < 3) {
+    /* A later step already voted: an earlier one is not held again. */
+    for(int k = si + 1; k < 4 && rc == 0; k++)
+      if(latest_vote(z, code, steps[k], date, &ok))
+        rc = db_fail(z, "%s: the %s of %s came after it", in->step, steps[k],
+                     date);
+  }
+  if(rc) {
+    rec_close(&d);
+    return rc;
+  }
+  /* The least numbers the rules in force ask for. */
+  int64_t qa, qb, pa, pb;
+  if(config_get_fraction(z, ru->quorum_key, &qa, &qb) ||
+     config_get_fraction(z, ru->pass_key, &pa, &pb)) {
+    rec_close(&d);
+    return -1;
+  }
+  int64_t need_present = least(in->due, qa, qb, ru->quorum_strict);
+  int64_t base = ru->pass_of_due ? in->due : in->present;
+  int64_t need_for = least(base, pa, pb, ru->pass_strict);
+  int outsider = !strcmp(in->step, "决议") &&
+                 !strcmp(rec_text(&d, "outsider"), "是");
+  int64_t oa = 0, ob = 1, need_out = 0;
+  if(outsider) {
+    if(config_get_fraction(z, "vote.outsider.pass", &oa, &ob)) {
+      rec_close(&d);
+      return -1;
+    }
+    need_out = least(in->due, oa, ob, 0);
+  }
+  int64_t need = need_for > need_out ? need_for : need_out;
+  *passed = in->present >= need_present && in->vfor >= need;
+  why[0] = 0;
+  if(in->present < need_present)
+    snprintf(why, whylen, "%s: %lld of %lld %s present, at least %lld "
+                          "(%s%lld/%lld) required",
+             in->step, (long long)in->present, (long long)in->due,
+             ru->members, (long long)need_present,
+             ru->quorum_strict ? "more than " : "", (long long)qa,
+             (long long)qb);
+  else if(in->vfor < need_for)
+    snprintf(why, whylen, "%s: %lld in favour, at least %lld (more than "
+                          "%lld/%lld of the %lld %s) required",
+             in->step, (long long)in->vfor, (long long)need_for,
+             (long long)pa, (long long)pb, (long long)base,
+             ru->pass_of_due ? "due" : "present");
+  else if(in->vfor < need_out)
+    snprintf(why, whylen, "%s: 发包 to a party from outside the collective: "
+                          "%lld in favour, at least %lld (%lld/%lld of all "
+                          "%lld due) required",
+             in->step, (long long)in->vfor, (long long)need_out,
+             (long long)oa, (long long)ob, (long long)in->due);
+  /* Record the meeting, passing or not. */
+  rec v;
+  rec_open(z, "disposal_vote", NULL, &v);
+  char vcode[96];
+  int64_t nv = db_int(z, 0, "SELECT count(*) FROM disposal_vote WHERE "
+                            "disposal = ?1", code);
+  snprintf(vcode, sizeof vcode, "%s/V%lld", code, (long long)nv + 1);
+  val_text(rec_val(&v, "code"), vcode);
+  val_text(rec_val(&v, "disposal"), code);
+  val_text(rec_val(&v, "step"), in->step);
+  val_text(rec_val(&v, "body"), ru->body);
+  val_text(rec_val(&v, "held_on"), in->date);
+  val_int(rec_val(&v, "due"), in->due);
+  val_int(rec_val(&v, "present"), in->present);
+  val_int(rec_val(&v, "votes_for"), in->vfor);
+  val_int(rec_val(&v, "votes_against"), in->against);
+  val_int(rec_val(&v, "abstain"), abstain);
+  if(in->minutes && in->minutes[0])
+    val_text(rec_val(&v, "minutes"), in->minutes);
+  val_int(rec_val(&v, "need_present"), need_present);
+  val_int(rec_val(&v, "need_for"), need);
+  val_int(rec_val(&v, "passed"), *passed);
+  rc = reg_put(v.c, v.v, 0);
+  rec_close(&v);
+  rec_close(&d);
+  return rc;
+}
+
+int disposal_vote(sz *z, const char *code, const vote_input *in, int *passed)
+{
+  char why[512];
+  *passed = 0;
+  if(db_begin(z))
+    return -1;
+  int rc = txn_end(z, vote_work(z, code, in, passed, why, sizeof why));
+  if(rc == 0 && !*passed)
+    snprintf(z->err, sizeof z->err, "%s; recorded as not passed: the filing "
+             "moves on only after a new, passing %s", why, in->step);
+  return rc;
+}
+
+/* ---- appraisal and publicity ---- */
+
+static int appraise_work(sz *z, const char *code, const char *value,
+                         const char *appraiser, const char *report,
+                         const char *date)
+{
+  rec d;
+  if(load(z, code, &d))
+    return -1;
+  int rc = open_for_steps(z, &d, "资产评估");
+  int64_t v = 0;
+  const char *e = money_parse(value, strlen(value), &v);
+  if(rc == 0 && e)
+    rc = db_fail(z, "--value: '%s': %s", value, e);
+  else if(rc == 0 && v < 0)
+    rc = db_fail(z, "--value: '%s': must not be negative", value);
+  else if(rc == 0 && (!appraiser[0] || !report[0]))
+    rc = db_fail(z, "资产评估: the appraiser and the report number are "
+                    "required");
+  else if(rc == 0 && strcmp(date, rec_text(&d, "filed_on")) < 0)
+    rc = db_fail(z, "资产评估 on %s: before the filing (%s)", date,
+                 rec_text(&d, "filed_on"));
+  if(rc == 0) {
+    val_int(rec_val(&d, "appraised_value"), v);
+    val_text(rec_val(&d, "appraiser"), appraiser);
+    val_text(rec_val(&d, "appraisal_report"), report);
+    val_text(rec_val(&d, "appraised_on"), date);
+    rc = reg_put(d.c, d.v, 2);
+  }
+  rec_close(&d);
+  return rc;
+}
+
+int disposal_appraise(sz *z, const char *code, const char *value,
+                      const char *appraiser, const char *report,
+                      const char *date)
+{
+  if(db_begin(z))
+    return -1;
+  return txn_end(z, appraise_work(z, code, value, appraiser, report, date));
+}
+
+static int publicize_work(sz *z, const char *code, const char *kind,
+                          const char *from, const char *to)
+{
+  int result = !strcmp(kind, "结果");
+  if(!result && strcmp(kind, "决议"))
+    return db_fail(z, "--kind: '%s' is not 决议 or 结果", kind);
+  rec d;
+  if(load(z, code, &d))
+    return -1;
+  char step[32];
+  snprintf(step, sizeof step, "%s公开", kind);
+  int rc = 0;
+  char date[11] = "";
+  int ok = 0;
+  const char *after;
+  if(result) {
+    const char *st = rec_text(&d, "status");
+    if(strcmp(st, "已执行") && strcmp(st, "已公开"))
+      rc = db_fail(z, "%s: filing %s is %s; the result is published after "
+                      "the execution", step, code, st);
+    after = rec_text(&d, "executed_on");
+  } else {
+    rc = open_for_steps(z, &d, step);
+    if(rc == 0 && (!latest_vote(z, code, "决议", date, &ok) || !ok))
+      rc = db_fail(z, "%s: needs a passing 决议 first", step);
+    after = date;
+  }
+  int64_t min = config_int(z, result ? "disposal.result_days"
+                                     : "disposal.resolution_days", 7);
+  int64_t days = (int64_t)date_days(to) - date_days(from) + 1;
+  if(rc == 0 && strcmp(from, after) < 0)
+    rc = db_fail(z, "%s from %s: before the %s of %s", step, from,
+                 result ? "execution" : "决议", after);
+  else if(rc == 0 && days < 1)
+    rc = db_fail(z, "%s: it ends (%s) before it begins (%s)", step, to, from);
+  else if(rc == 0 && days < min)
+    rc = db_fail(z, "%s: %lld day(s) (%s to %s, both days counted), at "
+                    "least %lld required", step, (long long)days, from, to,
+                 (long long)min);
+  if(rc == 0) {
+    val_text(rec_val(&d, result ? "result_from" : "resolution_from"), from);
+    val_text(rec_val(&d, result ? "result_to" : "resolution_to"), to);
+    if(result)
+      val_text(rec_val(&d, "status"), "已公开");
+    rc = reg_put(d.c, d.v, 2);
+  }
+  rec_close(&d);
+  return rc;
+}
+
+int disposal_publicize(sz *z, const char *code, const char *kind,
+                       const char *from, const char *to)
+{
+  if(db_begin(z))
+    return -1;
+  return txn_end(z, publicize_work(z, code, kind, from, to));
+}
+
+/* ---- review ---- */
+
+/* Everything the township checks before 同意. */
+static int complete(sz *z, rec *d, const char *date)
+{
+  const char *code = rec_text(d, "code");
+  char vd[11];
+  int ok;
+  for(int i = 0; i < 4; i++) {
+    if(!latest_vote(z, code, steps[i], vd, &ok))
+      return db_fail(z, "乡镇审核: no %s is recorded", steps[i]);
+    if(!ok)
+      return db_fail(z, "乡镇审核: the last %s (%s) did not pass", steps[i],
+                     vd);
+  }
+  const char *rto = rec_text(d, "resolution_to");
+  if(!rto[0])
+    return db_fail(z, "乡镇审核: the resolution has not been made public "
+                      "(决议公开)");
+  int64_t min = config_int(z, "disposal.resolution_days", 7);
+  int64_t days = (int64_t)date_days(rto) -
+                 date_days(rec_text(d, "resolution_from")) + 1;
+  if(days < min)
+    return db_fail(z, "乡镇审核: 决议公开 lasted %lld day(s), at least %lld "
+                      "required", (long long)days, (long long)min);
+  if(strcmp(date, rto) <= 0)
+    return db_fail(z, "乡镇审核 on %s: 决议公开 runs to %s and must end "
+                      "before the review", date, rto);
+  int64_t book = rec_int(d, "book_value");
+  int64_t av = config_int(z, "disposal.appraisal_value", 5000000);
+  char b1[32], b2[32];
+  if(is_one_of(rec_text(d, "type"), needs_appraisal) && book >= av &&
+     rec_val(d, "appraised_value")->t == V_NULL)
+    return db_fail(z, "乡镇审核: 资产评估 required: %s with a book value of "
+                      "%s (at least %s)", rec_text(d, "type"),
+                   money_format_grouped(book, b1), money_format_grouped(av, b2));
+  if(public_method_check(z, d, book, "the book value") ||
+     public_method_check(z, d, rec_int(d, "price"), "the price") ||
+     public_method_check(z, d, rec_int(d, "appraised_value"),
+                         "the appraised value"))
+    return -1;
+  return 0;
+}
+
+static int review_work(sz *z, const char *code, const char *decision,
+                       const char *date, const char *opinion)
+{
+  static const char *const decisions[] = {"同意", "不同意", "退回", NULL};
+  if(!is_one_of(decision, decisions))
+    return db_fail(z, "乡镇审核: the decision is 同意, 不同意 or 退回, not "
+                      "'%s'", decision);
+  rec d;
+  if(load(z, code, &d))
+    return -1;
+  int rc = 0;
+  const char *st = rec_text(&d, "status");
+  if(strcmp(st, "申报中") && strcmp(st, "审核退回"))
+    rc = db_fail(z, "乡镇审核: filing %s is %s, not waiting for a review",
+                 code, st);
+  else if(!strcmp(rec_text(&d, "filer"), z->user))
+    rc = db_fail(z, "乡镇审核: %s filed %s and may not review it; another "
+                    "person reviews (--user)", z->user, code);
+  else if(strcmp(decision, "同意") && (!opinion || !opinion[0]))
+    rc = db_fail(z, "乡镇审核: %s needs the reason (--opinion)", decision);
+  else if(strcmp(date, rec_text(&d, "filed_on")) < 0)
+    rc = db_fail(z, "乡镇审核 on %s: before the filing (%s)", date,
+                 rec_text(&d, "filed_on"));
+  else if(!strcmp(decision, "同意"))
+    rc = complete(z, &d, date);
+  if(rc == 0 && rec_text(&d, "reviewed_on")[0] &&
+     strcmp(date, rec_text(&d, "reviewed_on")) < 0)
+    rc = db_fail(z, "乡镇审核 on %s: before the earlier review of %s", date,
+                 rec_text(&d, "reviewed_on"));
+  if(rc == 0) {
+    val_text(rec_val(&d, "status"), !strcmp(decision, "同意")     ? "审核同意"
+                                    : !strcmp(decision, "不同意") ? "审核不同意"
+                                                                  : "审核退回");
+    val_text(rec_val(&d, "reviewed_on"), date);
+    val_text(rec_val(&d, "review_decision"), decision);
+    val_text(rec_val(&d, "reviewer"), z->user);
+    if(opinion && opinion[0])
+      val_text(rec_val(&d, "review_opinion"), opinion);
+    else
+      val_null(rec_val(&d, "review_opinion"));
+    rc = reg_put(d.c, d.v, 2);
+  }
+  rec_close(&d);
+  return rc;
+}
+
+int disposal_review(sz *z, const char *code, const char *decision,
+                    const char *date, const char *opinion)
+{
+  if(db_begin(z))
+    return -1;
+  return txn_end(z, review_work(z, code, decision, date, opinion));
+}
+
+/* ---- execution ---- */
+
+/* 出租, 发包, 入股 go with a contract of the filing's object and party. */
+static int link_contract(sz *z, rec *d, const exec_input *in, int64_t price)
+{
+  const char *code = rec_text(d, "code");
+  const char *type = rec_text(d, "type");
+  rec c;
+  if(!rec_open(z, "contract", in->contract, &c)) {
+    rec_close(&c);
+    return db_fail(z, "执行: no contract with code '%s' (register it with "
+                      "'sanzi contract add')", in->contract);
+  }
+  int rc = 0;
+  char b1[32], b2[32];
+  sqlite3_stmt *q = db_prepare(z, "SELECT 1 FROM disposal_object WHERE "
+                                  "disposal = ?1 AND object = ?2");
+  sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text(q, 2, rec_text(&c, "object"), -1, SQLITE_STATIC);
+  int has_object = sqlite3_step(q) == SQLITE_ROW;
+  sqlite3_finalize(q);
+  if(strcmp(rec_text(&c, "village"), rec_text(d, "village")))
+    rc = db_fail(z, "执行: contract %s is of village %s", in->contract,
+                 rec_text(&c, "village"));
+  else if(!has_object)
+    rc = db_fail(z, "执行: contract %s lets %s, which this filing does not "
+                    "name", in->contract, rec_text(&c, "object"));
+  else if(strcmp(rec_text(&c, "kind"), type))
+    rc = db_fail(z, "执行: contract %s is a %s contract; the filing is %s",
+                 in->contract, rec_text(&c, "kind"), type);
+  else if(strcmp(rec_text(&c, "party"), in->party))
+    rc = db_fail(z, "执行: contract %s is with %s, not %s", in->contract,
+                 rec_text(&c, "party"), in->party);
+  else if(rec_text(&c, "disposal")[0] &&
+          strcmp(rec_text(&c, "disposal"), code))
+    rc = db_fail(z, "执行: contract %s belongs to filing %s", in->contract,
+                 rec_text(&c, "disposal"));
+  else if(strcmp(type, "入股") && rec_int(&c, "annual_amount") != price)
+    rc = db_fail(z, "执行: the price of a %s is its yearly amount: %s, but "
+                    "contract %s has %s", type,
+                 money_format_grouped(price, b1), in->contract,
+                 money_format_grouped(rec_int(&c, "annual_amount"), b2));
+  else if(!strcmp(rec_text(&c, "party_is_member"), "否") &&
+          !strcmp(type, "发包") && strcmp(rec_text(d, "outsider"), "是"))
+    rc = db_fail(z, "执行: contract %s is with a party from outside the "
+                    "collective, but the filing's 决议 was not taken under "
+                    "the 2/3 rule for that (outsider=是)", in->contract);
+  if(rc == 0 && !rec_text(&c, "disposal")[0]) {
+    val_text(rec_val(&c, "disposal"), code);
+    rc = reg_put(c.c, c.v, 2);
+  }
+  rec_close(&c);
+  return rc;
+}
+
+static int execute_work(sz *z, const char *code, const exec_input *in)
+{
+  rec d;
+  if(load(z, code, &d))
+    return -1;
+  const char *type = rec_text(&d, "type");
+  int rc = 0;
+  int64_t price = 0;
+  char b1[32], b2[32];
+  const char *e = in->price ? money_parse(in->price, strlen(in->price), &price)
+                            : "required";
+  if(strcmp(rec_text(&d, "status"), "审核同意"))
+    rc = db_fail(z, "执行: filing %s is %s; it is executed after the "
+                    "township's 同意", code, rec_text(&d, "status"));
+  else if(strcmp(in->date, rec_text(&d, "reviewed_on")) < 0)
+    rc = db_fail(z, "执行 on %s: before the review (%s)", in->date,
+                 rec_text(&d, "reviewed_on"));
+  else if(!in->party || !in->party[0])
+    rc = db_fail(z, "执行: the counterparty (--party) is required");
+  else if(e)
+    rc = db_fail(z, "--price: '%s': %s", in->price ? in->price : "", e);
+  else if(price < 0)
+    rc = db_fail(z, "--price: must not be negative");
+  else if(rec_val(&d, "appraised_value")->t == V_INT &&
+          price < rec_int(&d, "appraised_value") &&
+          (!in->lower_price || !in->lower_price[0]))
+    rc = db_fail(z, "执行: the price %s is below the appraised value %s; "
+                    "give the resolution that approved the lower price "
+                    "(--lower-price-resolution)",
+                 money_format_grouped(price, b1),
+                 money_format_grouped(rec_int(&d, "appraised_value"), b2));
+  else
+    rc = public_method_check(z, &d, price, "the final price");
+  static const char *const let[] = {"出租", "发包", "入股", NULL};
+  if(rc == 0 && is_one_of(type, let)) {
+    if(!in->contract || !in->contract[0])
+      rc = db_fail(z, "执行: a %s needs its contract (--contract)", type);
+    else
+      rc = link_contract(z, &d, in, price);
+  }
+  char fcode[128] = "";
+  if(rc == 0 && !strcmp(type, "出售") && (!in->voucher || !in->voucher[0]))
+    rc = db_fail(z, "执行: a sale needs the voucher of its proceeds "
+                    "(--voucher)");
+  if(rc == 0 && in->voucher && in->voucher[0]) {
+    /* The proceeds are in the books: a receipt of the village that year. */
+    snprintf(fcode, sizeof fcode, "%s-%.4s-%s", rec_text(&d, "village"),
+             in->date, in->voucher);
+    sqlite3_stmt *q = db_prepare(z, "SELECT direction, amount FROM fund "
+                                    "WHERE code = ?1");
+    sqlite3_bind_text(q, 1, fcode, -1, SQLITE_STATIC);
+    if(sqlite3_step(q) != SQLITE_ROW)
+      rc = db_fail(z, "执行: no fund entry with voucher %s in %.4s for "
+                      "village %s: record the proceeds first", in->voucher,
+                   in->date, rec_text(&d, "village"));
+    else if(strcmp((const char *)sqlite3_column_text(q, 0), "收入"))
+      rc = db_fail(z, "执行: fund entry %s is a 支出, not the proceeds",
+                   fcode);
+    else if(!strcmp(type, "出售") && sqlite3_column_int64(q, 1) != price)
+      rc = db_fail(z, "执行: fund entry %s records %s, the price is %s",
+                   fcode, money_format_grouped(sqlite3_column_int64(q, 1), b1),
+                   money_format_grouped(price, b2));
+    sqlite3_finalize(q);
+  }
+  /* The objects change status. */
+  const char *after = status_after(type);
+  if(rc == 0 && after) {
+    sqlite3_stmt *q = db_prepare(z, "SELECT object, register FROM "
+                                    "disposal_object WHERE disposal = ?1 "
+                                    "ORDER BY id");
+    sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
+    while(rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
+      rec o;
+      const char *obj = (const char *)sqlite3_column_text(q, 0);
+      if(rec_open(z, (const char *)sqlite3_column_text(q, 1), obj, &o)) {
+        val_text(rec_val(&o, "status"), after);
+        rc = reg_put(o.c, o.v, 2);
+      } else
+        rc = db_fail(z, "执行: object %s has gone from its register", obj);
+      rec_close(&o);
+    }
+    sqlite3_finalize(q);
+  }
+  if(rc == 0) {
+    val_text(rec_val(&d, "status"), "已执行");
+    val_text(rec_val(&d, "executed_on"), in->date);
+    val_text(rec_val(&d, "party"), in->party);
+    val_int(rec_val(&d, "final_price"), price);
+    if(in->contract && in->contract[0])
+      val_text(rec_val(&d, "contract"), in->contract);
+    if(in->voucher && in->voucher[0])
+      val_text(rec_val(&d, "voucher"), in->voucher);
+    if(in->lower_price && in->lower_price[0])
+      val_text(rec_val(&d, "lower_price_resolution"), in->lower_price);
+    rc = reg_put(d.c, d.v, 2);
+  }
+  rec_close(&d);
+  return rc;
+}
+
+int disposal_execute(sz *z, const char *code, const exec_input *in)
+{
+  if(db_begin(z))
+    return -1;
+  return txn_end(z, execute_work(z, code, in));
+}
+
+void disposal_next_step(sz *z, const char *code, char *out, size_t n)
+{
+  rec d;
+  out[0] = 0;
+  if(!rec_open(z, "disposal", code, &d)) {
+    rec_close(&d);
+    return;
+  }
+  const char *st = rec_text(&d, "status");
+  char date[11];
+  int ok;
+  if(!strcmp(st, "申报中") || !strcmp(st, "审核退回")) {
+    for(int i = 0; i < 4 && !out[0]; i++)
+      if(!latest_vote(z, code, steps[i], date, &ok) || !ok)
+        snprintf(out, n, "%s (sanzi disposal vote %s --step %s ...)",
+                 steps[i], code, steps[i]);
+    int64_t av = config_int(z, "disposal.appraisal_value", 5000000);
+    if(!out[0] && !rec_text(&d, "resolution_to")[0])
+      snprintf(out, n, "决议公开 (sanzi disposal publicize %s --kind 决议 "
+                       "--from D --to D)", code);
+    if(!out[0] && is_one_of(rec_text(&d, "type"), needs_appraisal) &&
+       rec_int(&d, "book_value") >= av &&
+       rec_val(&d, "appraised_value")->t == V_NULL)
+      snprintf(out, n, "资产评估 (sanzi disposal appraise %s ...)", code);
+    if(!out[0])
+      snprintf(out, n, "乡镇审核 by someone other than the filer (sanzi "
+                       "disposal review %s ...)", code);
+  } else if(!strcmp(st, "审核同意"))
+    snprintf(out, n, "执行 (sanzi disposal execute %s ...)", code);
+  else if(!strcmp(st, "已执行"))
+    snprintf(out, n, "结果公开 (sanzi disposal publicize %s --kind 结果 "
+                     "--from D --to D)", code);
+  else if(!strcmp(st, "审核不同意"))
+    snprintf(out, n, "none: the township did not agree");
+  rec_close(&d);
+}
