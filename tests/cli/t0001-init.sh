@@ -40,6 +40,23 @@ test_expect_success 'a newer schema is refused with the versions' '
   grep -q "schema version 99, newer than this sanzi ($latest)" err
 '
 
+test_expect_success 'a version-1 database is upgraded in place by init' '
+  sqlite3 v1.db "PRAGMA page_size = 8192" "PRAGMA journal_mode = WAL" \
+    "PRAGMA application_id = 1396788826" \
+    ".read $TOP/schema/001-core.sql" "PRAGMA user_version = 1" >/dev/null &&
+  test_must_fail 1 sanzi --db v1.db loan list 2>err &&
+  grep -q "schema version 1, older than this sanzi ($latest): run .sanzi init." err &&
+  sanzi --db v1.db init >out &&
+  grep -q "schema version $latest\$" out &&
+  sanzi --db v1.db org import "$SHARED/divisions-wuchuan.csv" 2>/dev/null &&
+  sanzi --db v1.db loan add village=150125100201 lender=农行 contract_no=L1 \
+    project=养殖 principal=1000 rate=4 start_date=2025-01-01 \
+    maturity=2026-01-01 >/dev/null &&
+  sanzi --db v1.db config subsidy.ratio >out &&
+  grep -q "^subsidy.ratio	50%" out &&
+  sanzi --db v1.db log verify
+'
+
 test_expect_success 'a missing database is not created by other commands' '
   test_must_fail 1 sanzi --db nowhere.db asset list 2>err &&
   grep -q "sanzi init" err &&
