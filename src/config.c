@@ -225,6 +225,19 @@ int config_set(sz *z, const char *key, const char *value)
       return -1;
     }
     text = canon;
+    int64_t v = strtoll(canon, NULL, 10);
+    size_t kl = strlen(key);
+    if(!strcmp(key, "subsidy.day_basis") && v != 360 && v != 365) {
+      set_err(z->err, sizeof z->err, "%s: '%s': the day basis is 360 or 365",
+              key, value);
+      return -1;
+    }
+    if((!strncmp(key, "term.", 5) ||
+        (kl > 5 && !strcmp(key + kl - 5, "_days"))) && v < 1) {
+      set_err(z->err, sizeof z->err, "%s: '%s': must be at least 1", key,
+              value);
+      return -1;
+    }
   }
   if(db_begin(z))
     return -1;

@@ -335,8 +335,13 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
                    !strcmp(in->step, "决议") ? "村民会议 or 村民代表会议"
                                              : rules[si].body,
                    in->body);
+  /* Without --abstain, the rest of those present abstained; when for and
+   * against are already more than the present, none did, and the message
+   * below says so (not that the attendance is impossible). */
   int64_t abstain = in->abstain >= 0 ? in->abstain
                                      : in->present - in->vfor - in->against;
+  if(in->abstain < 0 && abstain < 0)
+    abstain = 0;
   if(in->due <= 0)
     return db_fail(z, "%s: --due must be more than 0", in->step);
   if(in->present < 0 || in->vfor < 0 || in->against < 0 || abstain < 0 ||
@@ -586,6 +591,12 @@ static int complete(sz *z, rec *d, const char *date)
   if(!rto[0])
     return db_fail(z, "乡镇审核: the resolution has not been made public "
                       "(决议公开)");
+  /* vd: the date of the 决议 that passed last. After 退回 a new 决议 may
+   * have been taken: the publicity must be of that one. */
+  if(strcmp(rec_text(d, "resolution_from"), vd) < 0)
+    return db_fail(z, "乡镇审核: 决议公开 from %s was before the 决议 of %s; "
+                      "make that resolution public (决议公开)",
+                   rec_text(d, "resolution_from"), vd);
   int64_t min = config_int(z, "disposal.resolution_days", 7);
   int64_t days = (int64_t)date_days(rto) -
                  date_days(rec_text(d, "resolution_from")) + 1;
@@ -783,6 +794,18 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
                    fcode, money_format_grouped(sqlite3_column_int64(q, 1), b1),
                    money_format_grouped(price, b2));
     sqlite3_finalize(q);
+    /* One receipt is the proceeds of one filing, not of two. */
+    q = db_prepare(z, "SELECT code FROM disposal WHERE village = ?1 AND "
+                      "voucher = ?2 AND substr(executed_on, 1, 4) = ?3 AND "
+                      "code <> ?4");
+    sqlite3_bind_text(q, 1, rec_text(&d, "village"), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(q, 2, in->voucher, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 3, in->date, 4, SQLITE_STATIC);
+    sqlite3_bind_text(q, 4, code, -1, SQLITE_STATIC);
+    if(rc == 0 && sqlite3_step(q) == SQLITE_ROW)
+      rc = db_fail(z, "执行: fund entry %s is already the proceeds of filing "
+                      "%s", fcode, sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
   }
   /* The objects change status. */
   const char *after = status_after(type);
@@ -795,6 +818,7 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
       rec o;
       const char *obj = (const char *)sqlite3_column_text(q, 0);
       if(rec_open(z, (const char *)sqlite3_column_text(q, 1), obj, &o)) {
+        reg_set_workflow(o.c);
         val_text(rec_val(&o, "status"), after);
         rc = reg_put(o.c, o.v, 2);
       } else

@@ -1,6 +1,7 @@
 /* idnum.c: 居民身份证号码 and 统一社会信用代码 check characters. */
 #include "idnum.h"
 #include "date.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -38,15 +39,54 @@ static char uscc_check(const char *s)
   return uscc_chars[c == 31 ? 0 : c];
 }
 
+/* 1 when s[0..n) holds "E+" as a spreadsheet writes a long number it
+ * turned into a floating-point one (1.10105E+17). */
+static int spreadsheet_number(const char *s, size_t n)
+{
+  for(size_t i = 0; i + 1 < n; i++)
+    if((s[i] == 'E' || s[i] == 'e') && s[i + 1] == '+')
+      return 1;
+  return 0;
+}
+
 const char *idnum_check(const char *s, size_t n, char out[19], char msg[160])
 {
-  if(n != 18)
-    return "an ID number has 18 characters (居民身份证号码 or 统一社会信用代码)";
-  for(size_t i = 0; i < 18; i++) {
-    char c = s[i];
-    out[i] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+  /* Characters, not bytes: full-width digits and letters (as a Chinese
+   * input method types them) are their ASCII forms; any other character
+   * outside ASCII is kept aside for the message. */
+  const unsigned char *p = (const unsigned char *)s, *end = p + n;
+  const unsigned char *other = NULL, *other_end = NULL;
+  size_t len = 0, other_at = 0;
+  for(;;) {
+    const unsigned char *at = p;
+    int c = text_fold_next(&p, end);
+    if(c < 0)
+      break;
+    if(c >= 0x80 && !other) {
+      other = at;
+      other_end = p;
+      other_at = len + 1;
+    }
+    if(len < 18)
+      out[len] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A')
+                 : c < 0x80         ? (char)c
+                                    : '?';
+    len++;
   }
+  if(len != 18)
+    return spreadsheet_number(s, n)
+               ? "an ID number has 18 characters; a spreadsheet turned this "
+                 "one into a number (format the column as text and type it "
+                 "again)"
+               : "an ID number has 18 characters (居民身份证号码 or "
+                 "统一社会信用代码)";
   out[18] = 0;
+  if(other) {
+    snprintf(msg, 160, "not a valid ID number: character %zu ('%.*s') is "
+                       "neither a digit nor a letter", other_at,
+             (int)(other_end - other), (const char *)other);
+    return msg;
+  }
   int uscc_chars_ok = 1;
   for(int i = 0; i < 18; i++)
     uscc_chars_ok &= uscc_value(out[i]) >= 0;
@@ -55,15 +95,20 @@ const char *idnum_check(const char *s, size_t n, char out[19], char msg[160])
      (out[17] == 'X' || (out[17] >= '0' && out[17] <= '9'))) {
     /* Digits: a resident ID, whose birth date must be real, or a credit
      * code that happens to be all digits. */
-    char date[11], iso[11];
+    char date[11], iso[11], today[11];
     snprintf(date, sizeof date, "%.4s-%.2s-%.2s", out + 6, out + 10, out + 12);
     int birth_ok = !date_parse(date, 10, iso);
+    date_today(today);
+    int future = birth_ok && strcmp(iso, today) > 0;
     char want = resident_check(out);
-    if((birth_ok && want == out[17]) || uscc_ok)
+    if((birth_ok && !future && want == out[17]) || uscc_ok)
       return NULL;
     if(!birth_ok)
       snprintf(msg, 160, "not a valid 居民身份证号码: %.8s is not a birth "
                          "date", out + 6);
+    else if(future)
+      snprintf(msg, 160, "not a valid 居民身份证号码: the birth date %.8s is "
+                         "in the future", out + 6);
     else
       snprintf(msg, 160, "not a valid 居民身份证号码: the check character "
                          "should be %c, not %c", want, out[17]);

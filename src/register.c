@@ -25,6 +25,8 @@ static int check_loan(struct regctx *c, val *v);
 static int check_interest(struct regctx *c, val *v);
 static int check_program(struct regctx *c, val *v);
 static int check_contract(struct regctx *c, val *v);
+static int guard_status(struct regctx *c, const val *old, const val *v);
+static int guard_withdrawn(struct regctx *c, const val *old, const val *v);
 
 static const field asset_fields[] = {
   {"code", "资产编号", F_CODE, F_LIST | F_FIXED | F_DIGITS, NULL},
@@ -107,7 +109,7 @@ static const field loan_fields[] = {
   {"maturity", "到期日期", F_DATE, F_REQ | F_LIST, NULL},
   {"note", "备注", F_TEXT, 0, NULL},
   /* Set by `loan withdraw`; a withdrawn loan takes no payments or claims. */
-  {"withdrawn", "撤回原因", F_TEXT, 0, NULL},
+  {"withdrawn", "撤回原因", F_TEXT, F_LIST, NULL},
 };
 
 /* The workflow tables below are written by their commands, not imported;
@@ -265,35 +267,35 @@ static const field setting_fields[] = {
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 static const reg asset_reg = {"asset", "资产", "ZC", SPEC(asset_fields), 0,
-                              check_asset};
+                              check_asset, guard_status};
 static const reg resource_reg = {"resource", "资源", "ZY",
-                                 SPEC(resource_fields), 0, NULL};
+                                 SPEC(resource_fields), 0, NULL, guard_status};
 static const reg account_reg = {"account", "账户", "ZH", SPEC(account_fields),
-                                0, NULL};
+                                0, NULL, NULL};
 static const reg fund_reg = {"fund", "资金收支", NULL, SPEC(fund_fields), 0,
-                             check_fund};
+                             check_fund, NULL};
 static const reg loan_reg = {"loan", "贷款", "DK", SPEC(loan_fields), 0,
-                             check_loan};
+                             check_loan, guard_withdrawn};
 static const reg interest_reg = {"interest", "付息", "LX",
-                                 SPEC(interest_fields), 1, check_interest};
+                                 SPEC(interest_fields), 1, check_interest, NULL};
 static const reg program_reg = {"program", "贴息年度", NULL,
-                                SPEC(program_fields), 1, check_program};
+                                SPEC(program_fields), 1, check_program, NULL};
 static const reg subsidy_reg = {"subsidy", "贴息申请", "TX",
-                                SPEC(subsidy_fields), 1, NULL};
+                                SPEC(subsidy_fields), 1, NULL, NULL};
 static const reg subsidy_line_reg = {"subsidy_line", "贴息明细", NULL,
-                                     SPEC(subsidy_line_fields), 1, NULL};
+                                     SPEC(subsidy_line_fields), 1, NULL, NULL};
 static const reg contract_reg = {"contract", "合同", "HT",
-                                 SPEC(contract_fields), 0, check_contract};
+                                 SPEC(contract_fields), 0, check_contract, NULL};
 static const reg disposal_reg = {"disposal", "处置申报", "CZ",
-                                 SPEC(disposal_fields), 1, NULL};
+                                 SPEC(disposal_fields), 1, NULL, NULL};
 static const reg disposal_object_reg = {"disposal_object", "处置标的", NULL,
-                                        SPEC(disposal_object_fields), 1, NULL};
+                                        SPEC(disposal_object_fields), 1, NULL, NULL};
 static const reg disposal_vote_reg = {"disposal_vote", "处置表决", NULL,
-                                      SPEC(disposal_vote_fields), 1, NULL};
+                                      SPEC(disposal_vote_fields), 1, NULL, NULL};
 static const reg org_reg = {"org", "组织", NULL, SPEC(org_fields), 1,
-                            check_org};
+                            check_org, NULL};
 static const reg setting_reg = {"setting", "参数", NULL, SPEC(setting_fields),
-                                1, NULL};
+                                1, NULL, NULL};
 
 const reg *const registers[] = {
   &asset_reg, &resource_reg, &account_reg, &fund_reg, &loan_reg,
@@ -567,6 +569,7 @@ struct regctx {
   long nerr;
   int is_fork;  /* shares the caches of the context it was forked from */
   int fatal;    /* the database failed (disk full, I/O): stop at once */
+  int workflow; /* a workflow step: the register's guard does not apply */
   sbuf canon;   /* canonical text of the last row written */
   sbuf report;  /* what reg_errors returns */
   sbuf loadbuf; /* text of the last loaded row */
@@ -1533,6 +1536,57 @@ static int check_contract(regctx *c, val *v)
   return bad;
 }
 
+void reg_set_workflow(regctx *c)
+{
+  c->workflow = 1;
+}
+
+/* Letting (出租, 发包, 入股) and disposal (已处置) happen through a disposal
+ * filing: an edit or import may register them for a new record, but not
+ * move a registered one into or out of them. */
+static int guard_status(regctx *c, const val *old, const val *v)
+{
+  static const char *const filed[] = {"出租", "发包", "入股", "已处置"};
+  int si = reg_field(c->r, "status");
+  const val *o = &old[si], *n = &v[si];
+  if(o->t != V_TEXT || n->t != V_TEXT ||
+     (o->n == n->n && !memcmp(o->s, n->s, n->n)))
+    return 0;
+  int into = 0;
+  for(size_t i = 0; i < ARRAY_SIZE(filed); i++)
+    into |= strlen(filed[i]) == n->n && !memcmp(filed[i], n->s, n->n);
+  int was_gone = o->n == strlen("已处置") && !memcmp(o->s, "已处置", o->n);
+  if(was_gone) {
+    reg_error(c, si, "%.*s -> %.*s: a disposed record (已处置) stays disposed",
+              (int)o->n, o->s, (int)n->n, n->s);
+    return 1;
+  }
+  if(into) {
+    reg_error(c, si, "%.*s -> %.*s: letting and disposal go through a "
+                     "disposal filing (sanzi disposal new), not an edit",
+              (int)o->n, o->s, (int)n->n, n->s);
+    return 1;
+  }
+  return 0;
+}
+
+/* A withdrawal is made (and stays) with its verb, not by an edit. */
+static int guard_withdrawn(regctx *c, const val *old, const val *v)
+{
+  int wi = reg_field(c->r, "withdrawn");
+  const val *o = &old[wi], *n = &v[wi];
+  if(o->t == n->t && (o->t != V_TEXT || (o->n == n->n &&
+                                         !memcmp(o->s, n->s, n->n))))
+    return 0;
+  if(o->t == V_TEXT)
+    reg_error(c, wi, "the %s was withdrawn ('%.*s'); a withdrawal is not "
+                     "undone or reworded", c->r->name, (int)o->n, o->s);
+  else
+    reg_error(c, wi, "a %s is withdrawn with 'sanzi %s withdraw CODE "
+                     "--reason TEXT'", c->r->name, c->r->name);
+  return 1;
+}
+
 void reg_mask(const reg *r, val *v, char *buf)
 {
   for(int i = 0; i < r->nfields; i++)
@@ -1840,6 +1894,10 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
     free(old);
     reg_error(c, ci, "'%.*s' appears twice in this file", (int)v[ci].n,
               v[ci].s);
+    return 1;
+  }
+  if(r->guard && !c->workflow && r->guard(c, old, v)) {
+    free(old);
     return 1;
   }
   sbuf oc;

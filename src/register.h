@@ -62,6 +62,9 @@ typedef struct reg {
   /* Checks that span fields, and derives the code when infix is NULL.
    * Adds errors through reg_error; returns the number added. */
   int (*check)(struct regctx *c, val *v);
+  /* Rules on changing a stored row (old) into v, checked by reg_write
+   * before an update; NULL: none. Returns the number of errors added. */
+  int (*guard)(struct regctx *c, const val *old, const val *v);
 } reg;
 
 extern const reg *const registers[]; /* NULL-terminated, user registers first */
@@ -165,6 +168,10 @@ void reg_select_sql(const reg *r, sbuf *out);
 /* Masks the identity numbers (F_IDNUM) of a row for lists and exports;
  * the masked text is kept in buf (19 bytes per field of r). */
 void reg_mask(const reg *r, val *v, char *buf);
+
+/* The context writes for a workflow step that may make the changes a
+ * register's guard keeps from edits and imports (disposal execute). */
+void reg_set_workflow(regctx *c);
 
 /* Write one row as its own change-log entry: mode 0 insert, 2 update (as
  * reg_write). Returns 0, or -1 with the messages in the database's err. */

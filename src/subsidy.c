@@ -20,7 +20,7 @@
 #define S_PAID "已拨付"
 #define S_WITHDRAWN "已撤回"
 /* The statuses in which an application holds its payments. */
-#define LIVE "status <> '已撤回' AND status <> '初审不同意'"
+#define LIVE "status NOT IN ('已撤回', '初审不同意')"
 /* The statuses in which it holds money of the fund. */
 #define GRANTED "(status = '已审定' OR status = '已拨付')"
 
@@ -287,6 +287,7 @@ static int loan_withdraw_work(sz *z, const char *code, const char *reason)
     rc = fail(z, "payment %s is claimed by subsidy application %s (%s): "
                  "withdraw the application first", code, app, st);
   if(rc == 0) {
+    reg_set_workflow(x.c);
     val_text(F(&x, "withdrawn"), reason);
     /* The loan's own rule: no open application may rest on it. */
     if(is_loan && reg_check(x.c, x.v))

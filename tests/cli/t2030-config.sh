@@ -168,4 +168,22 @@ test_expect_success 'the default residual rate is what depreciation uses' '
   sed -n "/^as of/,/^history/p" out | grep 净值 | grep -q "7,\{0,1\}708\.37"
 '
 
+test_expect_success 'parameters with a fixed range refuse values outside it' '
+  before=$(db_state) &&
+  test_must_fail 1 sanzi config subsidy.day_basis 300 2>err &&
+  grep -q "subsidy.day_basis: .300.: the day basis is 360 or 365" err &&
+  test_must_fail 1 sanzi config subsidy.publicity_days 0 2>err &&
+  grep -q "subsidy.publicity_days: .0.: must be at least 1" err &&
+  test_must_fail 1 sanzi config disposal.resolution_days 0 2>err &&
+  test_must_fail 1 sanzi config term.出租 0 2>err &&
+  grep -q "term.出租: .0.: must be at least 1" err &&
+  test_must_fail 1 sanzi config vote.审议.quorum 0.67 2>err &&
+  grep -q "vote.审议.quorum: .0.67. is not a fraction such as 1/2 or 2/3" err &&
+  test_must_fail 1 sanzi config vote.审议.quorum 3/2 2>err &&
+  test "$(db_state)" = "$before" &&
+  sanzi config subsidy.day_basis 365 >/dev/null &&
+  sanzi config vote.审议.quorum 3/4 >out &&
+  grep -q "^vote.审议.quorum	3/4	" out
+'
+
 test_done
