@@ -57,5 +57,85 @@ $SANZI fund balance --as-of 2025-12-31 --township 150125100
 say "the county summary per township at 2025-12-31"
 $SANZI summary --as-of 2025-12-31
 
+V=150125100201   # 福如东村 of 可可以力更镇
+CLERK="./sanzi --db $DB --user 福如东村报账员"
+REVIEWER="./sanzi --db $DB --user 乡镇农经站审核员"
+
+say "a year of procedures in 福如东村: three assets to dispose of"
+OFFICE=$($CLERK asset add village=$V name=旧村委会办公楼 category=房屋及建筑物 \
+  nature=经营性 original_value=260000 acquired_via=自建 acquired_on=2008-06-15 status=闲置)
+SHED=$($CLERK asset add village=$V name=农机库房 category=房屋及建筑物 \
+  nature=经营性 original_value=80000 acquired_via=自建 acquired_on=2016-04-20 status=闲置)
+PCS=$($CLERK asset add village=$V name=旧台式电脑 category=电子设备 \
+  nature=非经营性 original_value=9000 acquired_via=购入 acquired_on=2015-03-01 status=在用)
+BANK=$(./sanzi --db $DB account list --village $V --format csv | grep 银行存款 | cut -d, -f1)
+
+# four meetings, each passing
+meetings() {
+  $CLERK disposal vote "$1" --step 提议 --date "$2" --due 7 --present 7 --for 7 --against 0 --minutes 支-1
+  $CLERK disposal vote "$1" --step 商议 --date "$2" --due 9 --present 9 --for 8 --against 1 --minutes 联-1
+  $CLERK disposal vote "$1" --step 审议 --date "$3" --due 32 --present 25 --for 22 --against 3 --minutes 党-1
+  $CLERK disposal vote "$1" --step 决议 --body 村民代表会议 --date "$3" --due 45 --present 38 --for 33 --against 5 --minutes 代-1
+}
+
+say "sale (出售) of the old office by public bidding, from proposal to published result"
+SALE=$($CLERK disposal new village=$V type=出售 objects=$OFFICE reason=新办公楼启用后闲置 \
+  method=公开竞价 price=150000 date=2025-03-03)
+meetings $SALE 2025-03-05 2025-03-12
+$CLERK disposal publicize $SALE --kind 决议 --from 2025-03-13 --to 2025-03-19
+$CLERK disposal appraise $SALE --value 158000 --appraiser 武川县某资产评估事务所 --report 武评字2025-017 --date 2025-03-18
+$REVIEWER disposal review $SALE --decision 同意 --date 2025-03-21
+$CLERK fund add voucher=记-301 village=$V date=2025-04-08 account=$BANK direction=收入 \
+  amount=166000 category=其他收入 counterparty=王建军 summary=旧村委会办公楼拍卖价款 >/dev/null
+$CLERK disposal execute $SALE --date 2025-04-08 --party 王建军 --price 166000 --voucher 记-301
+$CLERK disposal publicize $SALE --kind 结果 --from 2025-04-09 --to 2025-04-15
+
+say "lease (出租) of the machinery shed with its contract and rent schedule"
+LEASE=$($CLERK disposal new village=$V type=出租 objects=$SHED reason=闲置库房对外出租 \
+  method=公开竞价 price=12000 date=2025-03-03)
+meetings $LEASE 2025-03-05 2025-03-12
+$CLERK disposal publicize $LEASE --kind 决议 --from 2025-03-13 --to 2025-03-19
+$REVIEWER disposal review $LEASE --decision 同意 --date 2025-03-21
+LC=$($CLERK contract add village=$V kind=出租 object=$SHED party=武川县丰源农机合作社 \
+  party_id=91350100M000100Y43 party_is_member=否 start_date=2025-05-01 end_date=2030-04-30 \
+  annual_amount=12000 payment=半年付 first_due=2025-05-01 signed_on=2025-04-20 disposal=$LEASE)
+$CLERK disposal execute $LEASE --date 2025-04-25 --party 武川县丰源农机合作社 --price 12000 --contract $LC
+$CLERK disposal publicize $LEASE --kind 结果 --from 2025-04-26 --to 2025-05-02
+$CLERK fund add voucher=记-355 village=$V date=2025-05-06 account=$BANK direction=收入 \
+  amount=6000 category=经营收入 counterparty=武川县丰源农机合作社 summary=库房租金 contract=$LC >/dev/null
+
+say "scrapping (报废) of old computers, the first 决议 short of its quorum"
+SCRAP=$($CLERK disposal new village=$V type=报废 objects=$PCS reason=超过使用年限无法修复 \
+  method=协议 date=2025-06-02)
+$CLERK disposal vote $SCRAP --step 提议 --date 2025-06-03 --due 7 --present 6 --for 6 --against 0
+$CLERK disposal vote $SCRAP --step 商议 --date 2025-06-03 --due 9 --present 9 --for 9 --against 0
+$CLERK disposal vote $SCRAP --step 审议 --date 2025-06-10 --due 32 --present 24 --for 24 --against 0
+$CLERK disposal vote $SCRAP --step 决议 --body 村民代表会议 --date 2025-06-12 --due 45 --present 28 --for 28 --against 0 || true
+$CLERK disposal vote $SCRAP --step 决议 --body 村民代表会议 --date 2025-06-19 --due 45 --present 40 --for 39 --against 1
+$CLERK disposal publicize $SCRAP --kind 决议 --from 2025-06-20 --to 2025-06-26
+$REVIEWER disposal review $SCRAP --decision 同意 --date 2025-06-30
+$CLERK disposal execute $SCRAP --date 2025-07-02 --party 武川县再生资源回收站 --price 300
+$CLERK disposal publicize $SCRAP --kind 结果 --from 2025-07-03 --to 2025-07-09
+$CLERK disposal show $SALE
+$CLERK disposal list --village $V
+
+say "the lease's receivables at 2025-12-31: the second half-year's rent is overdue"
+$CLERK contract schedule $LC --as-of 2025-12-31
+$CLERK contract overdue --as-of 2025-12-31 --township 150125100
+
+say "a loan for the village's cattle farm and its interest subsidy (贷款贴息)"
+LOAN=$($CLERK loan add village=$V lender=中国农业银行武川县支行 contract_no=NH2025-0412 \
+  project=村集体肉牛养殖场 principal=1000000 rate=4.35 start_date=2025-01-01 maturity=2027-12-31)
+$CLERK loan interest $LOAN --from 2025-01-01 --to 2025-04-01 --paid 10875 --paid-on 2025-04-01 --voucher 记-120 >/dev/null
+$CLERK loan interest $LOAN --from 2025-04-01 --to 2025-07-01 --paid 10995.83 --paid-on 2025-07-01 --voucher 记-260 >/dev/null
+./sanzi --db $DB --user 县财政局 program set --year 2025 --budget 1000000 --ratio 50 --village-cap 100000
+APP=$($CLERK subsidy apply --loan $LOAN --year 2025 --date 2025-07-10)
+$REVIEWER subsidy review $APP --decision 同意 --date 2025-07-15
+$REVIEWER subsidy publicize $APP --from 2025-07-16 --to 2025-07-22
+./sanzi --db $DB --user 县财政局 subsidy approve $APP --date 2025-07-25
+./sanzi --db $DB --user 县财政局 subsidy pay $APP --date 2025-08-05 --voucher 财拨-2025-088
+$CLERK subsidy show $APP
+./sanzi --db $DB subsidy report --year 2025
+
 say "verifying the change log's hash chain"
 $SANZI log verify
