@@ -1411,7 +1411,7 @@ static int stored_text(regctx *c, const val *v, int fi, char *out, size_t n)
 /* 出租 and 发包 terms (DOMAIN.md): the years allowed, from the parameters,
  * and what the limit is called in messages. */
 static int64_t term_limit(regctx *c, const char *kind, const char *group,
-                          char what[64])
+                          char what[96])
 {
   char key[96];
   int64_t y = -1;
@@ -1419,12 +1419,12 @@ static int64_t term_limit(regctx *c, const char *kind, const char *group,
     snprintf(key, sizeof key, "term.发包.%s", group);
     y = config_int(c->z, key, -1);
     if(y >= 0)
-      snprintf(what, 64, "发包 of %s", group);
+      snprintf(what, 96, "发包 of %s", group);
   }
   if(y < 0) {
     snprintf(key, sizeof key, "term.%s", kind);
     y = config_int(c->z, key, -1);
-    snprintf(what, 64, "%s", kind);
+    snprintf(what, 96, "%s", kind);
   }
   return y;
 }
@@ -1483,7 +1483,7 @@ static int check_contract(regctx *c, val *v)
     reg_error(c, fd, "%.10s is after 终止日期 %.10s", v[fd].s, v[ed].s);
     bad++;
   }
-  char kind[16], what[64];
+  char kind[16], what[96];
   snprintf(kind, sizeof kind, "%.*s", (int)v[ki].n, v[ki].s);
   int64_t years = term_limit(c, kind, group, what);
   if(years > 0) {
