@@ -614,6 +614,11 @@ static int complete(sz *z, rec *d, const char *date)
     return db_fail(z, "乡镇审核: 资产评估 required: %s with a book value of "
                       "%s (at least %s)", rec_text(d, "type"),
                    money_format_grouped(book, b1), money_format_grouped(av, b2));
+  /* The appraisal the township relies on was made before it decided. */
+  const char *aon = rec_text(d, "appraised_on");
+  if(aon[0] && strcmp(aon, date) > 0)
+    return db_fail(z, "乡镇审核 on %s: the 资产评估 is dated %s, after the "
+                      "review", date, aon);
   if(public_method_check(z, d, book, "the book value") ||
      public_method_check(z, d, rec_int(d, "price"), "the price") ||
      public_method_check(z, d, rec_int(d, "appraised_value"),
