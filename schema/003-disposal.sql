@@ -127,6 +127,8 @@ CREATE TABLE disposal_vote(
   body TEXT NOT NULL CHECK(body = '党支部会议' OR body = '两委联席会议' OR
     body = '党员大会' OR body = '村民会议' OR body = '村民代表会议'),
   held_on TEXT NOT NULL CHECK(date(held_on, '+0 days') IS held_on),
+  unit TEXT NOT NULL CHECK(unit = '人' OR unit = '户'),  -- who is counted:
+                                    -- people, or households (村民会议 only)
   due INTEGER NOT NULL CHECK(due > 0),
   present INTEGER NOT NULL CHECK(present >= 0 AND present <= due),
   votes_for INTEGER NOT NULL CHECK(votes_for >= 0),
@@ -138,7 +140,8 @@ CREATE TABLE disposal_vote(
   passed INTEGER NOT NULL CHECK(passed = (present >= need_present AND
     votes_for >= need_for)),
   log_id INTEGER NOT NULL,
-  CHECK(votes_for + votes_against + abstain <= present)
+  CHECK(votes_for + votes_against + abstain <= present),
+  CHECK(unit = '人' OR body = '村民会议')
 ) STRICT;
 CREATE INDEX disposal_vote_disposal ON disposal_vote(disposal);
 

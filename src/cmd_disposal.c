@@ -19,7 +19,7 @@ static const char usage[] =
     "--present N\n"
     "                           --for N --against N [--abstain N] "
     "[--body 村民会议|村民代表会议]\n"
-    "                           [--minutes REF]\n"
+    "                           [--households] [--minutes REF]\n"
     "       sanzi disposal appraise CODE --value AMOUNT --appraiser NAME "
     "--report REF --date D\n"
     "       sanzi disposal publicize CODE --kind 决议|结果 --from D --to D\n"
@@ -130,6 +130,7 @@ static int d_vote(args *a)
   in.vfor = count_opt(a, "--for", 1);
   in.against = count_opt(a, "--against", 1);
   in.abstain = count_opt(a, "--abstain", 0);
+  in.households = args_flag(a, "--households");
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
@@ -286,7 +287,8 @@ static int d_show(args *a)
   sqlite3_finalize(st);
 
   printf("\n四议 (meetings):\n");
-  st = db_prepare(z, "SELECT step, body, held_on, due, present, votes_for, "
+  st = db_prepare(z, "SELECT step, body || CASE unit WHEN '户' THEN '(户)' "
+                     "ELSE '' END, held_on, due, present, votes_for, "
                      "votes_against, abstain, need_present, need_for, passed, "
                      "coalesce(minutes, '') FROM disposal_vote WHERE "
                      "disposal = ?1 ORDER BY id");

@@ -31,7 +31,9 @@ static const char register_usage[] =
     "'sanzi REGISTER template' shows the columns. A fund entry's CODE is\n"
     "<village>-<year>-<voucher>.\n"
     "Loans also have: sanzi loan interest LOAN ...; sanzi loan withdraw CODE "
-    "--reason TEXT\n";
+    "--reason TEXT\n"
+    "Contracts also have: sanzi contract schedule CODE [--as-of D]; sanzi "
+    "contract overdue\n[--as-of D] [--village CODE|--township CODE]\n";
 
 static void progress(long long done, long long total, long rows)
 {

@@ -63,6 +63,8 @@ static const struct {
    "审议: more than this share of members due in favour"},
   {"vote.村民会议.quorum", "text", "1/2",
    "决议 by 村民会议: more than this share of adult villagers present"},
+  {"vote.村民会议.households", "text", "2/3",
+   "决议 by 村民会议 counted in households: at least this share present"},
   {"vote.村民会议.pass", "text", "1/2",
    "决议 by 村民会议: more than this share of those present in favour"},
   {"vote.村民代表会议.quorum", "text", "2/3",

@@ -87,17 +87,18 @@ int contract_schedule(sz *z, const char *code, const char *as_of, schedule *s)
     s->total = 0;
     add(s, first, start, end, total);
   }
-  s->received = db_int(z, 0, "SELECT coalesce(sum(amount), 0) FROM fund "
-                             "WHERE contract = ?1 AND direction = '收入'", code);
-  if(as_of) {
-    st = db_prepare(z, "SELECT coalesce(sum(amount), 0) FROM fund WHERE "
-                       "contract = ?1 AND direction = '收入' AND date <= ?2");
-    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+  /* Receipts less refunds (支出 citing the contract), up to as_of. */
+  st = db_prepare(z, "SELECT coalesce(sum(CASE direction WHEN '收入' THEN "
+                     "amount ELSE -amount END), 0) FROM fund WHERE "
+                     "contract = ?1 AND (?2 IS NULL OR date <= ?2)");
+  sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+  if(as_of)
     sqlite3_bind_text(st, 2, as_of, -1, SQLITE_STATIC);
-    s->received = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
-                                                 : 0;
-    sqlite3_finalize(st);
-  }
+  s->received = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+                                               : 0;
+  sqlite3_finalize(st);
+  if(s->received < 0)
+    s->received = 0;
   /* Oldest due first. */
   int64_t left = s->received;
   for(int i = 0; i < s->n; i++) {

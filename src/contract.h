@@ -1,6 +1,7 @@
 /* contract.h: a contract's receivables (DOMAIN.md "Contracts"): the
  * schedule generated from its term, annual amount and payment method, paid
- * down oldest due first by the fund receipts (收入) that cite it. */
+ * down oldest due first by the fund receipts (收入) that cite it, less the
+ * refunds (支出) that cite it. */
 #ifndef SANZI_CONTRACT_H
 #define SANZI_CONTRACT_H
 #include <stdint.h>
@@ -19,7 +20,8 @@ typedef struct schedule {
   instalment *v;
   int n;
   int64_t total;    /* due over the whole term */
-  int64_t received; /* receipts counted (dated on or before as_of) */
+  int64_t received; /* receipts (收入) less refunds (支出) citing the
+                       contract, dated on or before as_of */
   int64_t credit;   /* received beyond every instalment */
 } schedule;
 

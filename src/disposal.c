@@ -4,6 +4,7 @@
  * log holds the whole procedure. */
 #include "disposal.h"
 #include "config.h"
+#include "contract.h"
 #include "date.h"
 #include "import.h"
 #include "money.h"
@@ -23,20 +24,23 @@ static const char *const steps[4] = {"提议", "商议", "审议", "决议"};
  * share of those present or of those due. The shares are parameters. */
 static const struct rule {
   const char *step, *body, *members;
+  int households;
   const char *quorum_key;
   int quorum_strict;
   const char *pass_key;
   int pass_of_due, pass_strict;
 } rules[] = {
-  {"提议", "党支部会议", "members", "vote.提议.quorum", 1, "vote.提议.pass", 0,
-   1},
-  {"商议", "两委联席会议", "members", "vote.商议.quorum", 1, "vote.商议.pass",
+  {"提议", "党支部会议", "members", 0, "vote.提议.quorum", 1, "vote.提议.pass",
    0, 1},
-  {"审议", "党员大会", "party members", "vote.审议.quorum", 0,
+  {"商议", "两委联席会议", "members", 0, "vote.商议.quorum", 1,
+   "vote.商议.pass", 0, 1},
+  {"审议", "党员大会", "party members", 0, "vote.审议.quorum", 0,
    "vote.审议.pass", 1, 1},
-  {"决议", "村民会议", "adult villagers", "vote.村民会议.quorum", 1,
+  {"决议", "村民会议", "adult villagers", 0, "vote.村民会议.quorum", 1,
    "vote.村民会议.pass", 0, 1},
-  {"决议", "村民代表会议", "representatives", "vote.村民代表会议.quorum", 0,
+  {"决议", "村民会议", "households", 1, "vote.村民会议.households", 0,
+   "vote.村民会议.pass", 0, 1},
+  {"决议", "村民代表会议", "representatives", 0, "vote.村民代表会议.quorum", 0,
    "vote.村民代表会议.pass", 0, 1},
 };
 
@@ -217,7 +221,7 @@ static int new_work(sz *z, const disposal_input *in, char code[80])
     rc = rec_fail(&d);
   free(cells);
   free(lens);
-  if(rc == 0 && rec_val(&d, "outsider")->t == V_TEXT &&
+  if(rc == 0 && !strcmp(rec_text(&d, "outsider"), "是") &&
      strcmp(rec_text(&d, "type"), "发包"))
     rc = db_fail(z, "outsider: applies to 发包 only (the 2/3 rule for "
                     "contracting land to a party from outside)");
@@ -324,10 +328,14 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
     return db_fail(z, "--step: '%s' is not one of 提议, 商议, 审议, 决议",
                    in->step);
   const struct rule *ru = NULL;
-  for(size_t i = 0; i < ARRAY_SIZE(rules); i++)
+  for(size_t i = 0; i < ARRAY_SIZE(rules) && !ru; i++)
     if(!strcmp(rules[i].step, in->step) &&
-       (!in->body || !strcmp(rules[i].body, in->body)))
+       (!in->body || !strcmp(rules[i].body, in->body)) &&
+       rules[i].households == in->households)
       ru = &rules[i];
+  if(in->households && (!in->body || strcmp(in->body, "村民会议")))
+    return db_fail(z, "--households: only a 村民会议 may be counted in "
+                      "households");
   if(!strcmp(in->step, "决议") && !in->body)
     return db_fail(z, "决议: --body is required: 村民会议 or 村民代表会议");
   if(!ru)
@@ -378,8 +386,9 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
       rc = db_fail(z, "%s on %s: before the earlier %s vote of %s", in->step,
                    in->date, in->step, date);
   }
-  if(rc == 0 && si < 3) {
-    /* A later step already voted: an earlier one is not held again. */
+  if(rc == 0 && si < 3 && !strcmp(rec_text(&d, "status"), "申报中")) {
+    /* A later step already voted: an earlier one is not held again (after
+     * 退回 the procedure may be taken up again from any step). */
     for(int k = si + 1; k < 4 && rc == 0; k++)
       if(latest_vote(z, code, steps[k], date, &ok))
         rc = db_fail(z, "%s: the %s of %s came after it", in->step, steps[k],
@@ -443,6 +452,7 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
   val_text(rec_val(&v, "step"), in->step);
   val_text(rec_val(&v, "body"), ru->body);
   val_text(rec_val(&v, "held_on"), in->date);
+  val_text(rec_val(&v, "unit"), in->households ? "户" : "人");
   val_int(rec_val(&v, "due"), in->due);
   val_int(rec_val(&v, "present"), in->present);
   val_int(rec_val(&v, "votes_for"), in->vfor);
@@ -580,12 +590,20 @@ static int complete(sz *z, rec *d, const char *date)
   const char *code = rec_text(d, "code");
   char vd[11];
   int ok;
+  char prev[11] = "";
   for(int i = 0; i < 4; i++) {
     if(!latest_vote(z, code, steps[i], vd, &ok))
       return db_fail(z, "乡镇审核: no %s is recorded", steps[i]);
     if(!ok)
       return db_fail(z, "乡镇审核: the last %s (%s) did not pass", steps[i],
                      vd);
+    /* After 退回 a step may have been held again: the steps that count
+     * must still follow each other. */
+    if(strcmp(vd, prev) < 0)
+      return db_fail(z, "乡镇审核: the %s of %s came before the %s of %s "
+                        "it must follow; hold the %s again", steps[i], vd,
+                     steps[i - 1], prev, steps[i]);
+    snprintf(prev, sizeof prev, "%s", vd);
   }
   const char *rto = rec_text(d, "resolution_to");
   if(!rto[0])
@@ -683,56 +701,114 @@ int disposal_review(sz *z, const char *code, const char *decision,
 
 /* ---- execution ---- */
 
-/* 出租, 发包, 入股 go with a contract of the filing's object and party. */
-static int link_contract(sz *z, rec *d, const exec_input *in, int64_t price)
+/* One contract of a 出租, 发包 or 入股: of the filing's village, one of its
+ * objects, its kind and party, signed after the approval. Adds its yearly
+ * amount and its total over the term. */
+static int check_contract_for(sz *z, rec *d, const exec_input *in,
+                              const char *ccode, int64_t *annual,
+                              int64_t *total)
 {
   const char *code = rec_text(d, "code");
   const char *type = rec_text(d, "type");
   rec c;
-  if(!rec_open(z, "contract", in->contract, &c)) {
+  if(!rec_open(z, "contract", ccode, &c)) {
     rec_close(&c);
     return db_fail(z, "执行: no contract with code '%s' (register it with "
-                      "'sanzi contract add')", in->contract);
+                      "'sanzi contract add')", ccode);
   }
   int rc = 0;
-  char b1[32], b2[32];
   sqlite3_stmt *q = db_prepare(z, "SELECT 1 FROM disposal_object WHERE "
                                   "disposal = ?1 AND object = ?2");
   sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
   sqlite3_bind_text(q, 2, rec_text(&c, "object"), -1, SQLITE_STATIC);
   int has_object = sqlite3_step(q) == SQLITE_ROW;
   sqlite3_finalize(q);
+  const char *member = rec_text(&c, "party_is_member");
+  const char *signed_on = rec_text(&c, "signed_on");
   if(strcmp(rec_text(&c, "village"), rec_text(d, "village")))
-    rc = db_fail(z, "执行: contract %s is of village %s", in->contract,
+    rc = db_fail(z, "执行: contract %s is of village %s", ccode,
                  rec_text(&c, "village"));
   else if(!has_object)
     rc = db_fail(z, "执行: contract %s lets %s, which this filing does not "
-                    "name", in->contract, rec_text(&c, "object"));
+                    "name", ccode, rec_text(&c, "object"));
   else if(strcmp(rec_text(&c, "kind"), type))
     rc = db_fail(z, "执行: contract %s is a %s contract; the filing is %s",
-                 in->contract, rec_text(&c, "kind"), type);
+                 ccode, rec_text(&c, "kind"), type);
   else if(strcmp(rec_text(&c, "party"), in->party))
-    rc = db_fail(z, "执行: contract %s is with %s, not %s", in->contract,
+    rc = db_fail(z, "执行: contract %s is with %s, not %s", ccode,
                  rec_text(&c, "party"), in->party);
   else if(rec_text(&c, "disposal")[0] &&
           strcmp(rec_text(&c, "disposal"), code))
-    rc = db_fail(z, "执行: contract %s belongs to filing %s", in->contract,
+    rc = db_fail(z, "执行: contract %s belongs to filing %s", ccode,
                  rec_text(&c, "disposal"));
-  else if(strcmp(type, "入股") && rec_int(&c, "annual_amount") != price)
-    rc = db_fail(z, "执行: the price of a %s is its yearly amount: %s, but "
-                    "contract %s has %s", type,
-                 money_format_grouped(price, b1), in->contract,
-                 money_format_grouped(rec_int(&c, "annual_amount"), b2));
-  else if(!strcmp(rec_text(&c, "party_is_member"), "否") &&
-          !strcmp(type, "发包") && strcmp(rec_text(d, "outsider"), "是"))
+  else if(signed_on[0] && strcmp(signed_on, rec_text(d, "reviewed_on")) < 0)
+    rc = db_fail(z, "执行: contract %s was signed on %s, before the "
+                    "township approved the filing (%s)", ccode, signed_on,
+                 rec_text(d, "reviewed_on"));
+  else if(!strcmp(type, "发包") && !member[0])
+    rc = db_fail(z, "执行: contract %s does not say whether the party is a "
+                    "member of the collective (是否本集体成员): 发包 to an "
+                    "outsider needs 2/3 of all in favour", ccode);
+  else if(!strcmp(type, "发包") && !strcmp(member, "否") &&
+          strcmp(rec_text(d, "outsider"), "是"))
     rc = db_fail(z, "执行: contract %s is with a party from outside the "
                     "collective, but the filing's 决议 was not taken under "
-                    "the 2/3 rule for that (outsider=是)", in->contract);
+                    "the 2/3 rule for that (outsider=是)", ccode);
+  if(rc == 0) {
+    schedule s;
+    contract_schedule(z, ccode, NULL, &s);
+    *annual += rec_int(&c, "annual_amount");
+    *total += s.total;
+    schedule_free(&s);
+  }
   if(rc == 0 && !rec_text(&c, "disposal")[0]) {
+    reg_set_workflow(c.c);
     val_text(rec_val(&c, "disposal"), code);
     rc = reg_put(c.c, c.v, 2);
   }
   rec_close(&c);
+  return rc;
+}
+
+/* 出租, 发包, 入股 go with contracts (--contract A,B): one for each object
+ * of the filing; for 出租 and 发包 the price is their yearly amount. */
+static int link_contracts(sz *z, rec *d, const exec_input *in, int64_t price)
+{
+  const char *code = rec_text(d, "code");
+  const char *type = rec_text(d, "type");
+  int64_t annual = 0, total = 0;
+  int rc = 0, n = 0;
+  char *list = xstrdup(in->contract), *save = NULL;
+  for(char *t = strtok_r(list, ",", &save); t && rc == 0;
+      t = strtok_r(NULL, ",", &save)) {
+    size_t tl;
+    const char *c = text_trim(t, strlen(t), &tl);
+    char cc[96];
+    snprintf(cc, sizeof cc, "%.*s", (int)tl, c);
+    if(tl)
+      rc = check_contract_for(z, d, in, cc, &annual, &total), n++;
+  }
+  free(list);
+  /* Every object has exactly one of the contracts. */
+  int64_t objects = db_int(z, 0, "SELECT count(*) FROM disposal_object WHERE "
+                                 "disposal = ?1", code);
+  int64_t covered = db_int(z, 0, "SELECT count(DISTINCT c.object) FROM "
+                                 "contract c JOIN disposal_object o ON "
+                                 "o.object = c.object WHERE c.disposal = ?1 "
+                                 "AND o.disposal = ?1", code);
+  char b1[32], b2[32];
+  if(rc == 0 && (n != objects || covered != objects))
+    rc = db_fail(z, "执行: the filing names %lld object(s); each needs its "
+                    "own contract (--contract A,B), %d given", (long long)objects,
+                 n);
+  else if(rc == 0 && strcmp(type, "入股") && annual != price)
+    rc = db_fail(z, "执行: the price of a %s is the yearly amount of its "
+                    "contracts: %s given, the contracts say %s", type,
+                 money_format_grouped(price, b1),
+                 money_format_grouped(annual, b2));
+  else if(rc == 0)
+    rc = public_method_check(z, d, total, "the contracts' total over their "
+                                          "terms");
   return rc;
 }
 
@@ -774,7 +850,7 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
     if(!in->contract || !in->contract[0])
       rc = db_fail(z, "执行: a %s needs its contract (--contract)", type);
     else
-      rc = link_contract(z, &d, in, price);
+      rc = link_contracts(z, &d, in, price);
   }
   char fcode[128] = "";
   if(rc == 0 && !strcmp(type, "出售") && (!in->voucher || !in->voucher[0]))

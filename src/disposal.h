@@ -18,6 +18,7 @@ int disposal_new(sz *z, const disposal_input *in, char code[80]);
 typedef struct vote_input {
   const char *step, *body, *date, *minutes; /* body may be NULL */
   int64_t due, present, vfor, against, abstain; /* abstain < 0: the rest */
+  int households; /* 村民会议: the numbers are households (2/3 present) */
 } vote_input;
 /* Records a meeting. A vote that fails quorum or majority is recorded
  * too; then *passed is 0 and z->err says why. Returns -1 only when nothing

@@ -27,6 +27,7 @@ static int check_program(struct regctx *c, val *v);
 static int check_contract(struct regctx *c, val *v);
 static int guard_status(struct regctx *c, const val *old, const val *v);
 static int guard_withdrawn(struct regctx *c, const val *old, const val *v);
+static int guard_contract(struct regctx *c, const val *old, const val *v);
 
 static const field asset_fields[] = {
   {"code", "资产编号", F_CODE, F_LIST | F_FIXED | F_DIGITS, NULL},
@@ -240,6 +241,7 @@ static const field disposal_vote_fields[] = {
   {"step", "程序", F_TEXT, F_REQ, NULL},
   {"body", "会议", F_TEXT, F_REQ, NULL},
   {"held_on", "日期", F_DATE, F_REQ, NULL},
+  {"unit", "计数", F_TEXT, F_REQ, NULL},
   {"due", "应到", F_INT, F_REQ, NULL},
   {"present", "实到", F_INT, F_REQ, NULL},
   {"votes_for", "赞成", F_INT, F_REQ, NULL},
@@ -285,7 +287,8 @@ static const reg subsidy_reg = {"subsidy", "贴息申请", "TX",
 static const reg subsidy_line_reg = {"subsidy_line", "贴息明细", NULL,
                                      SPEC(subsidy_line_fields), 1, NULL, NULL};
 static const reg contract_reg = {"contract", "合同", "HT",
-                                 SPEC(contract_fields), 0, check_contract, NULL};
+                                 SPEC(contract_fields), 0, check_contract,
+                                 guard_contract};
 static const reg disposal_reg = {"disposal", "处置申报", "CZ",
                                  SPEC(disposal_fields), 1, NULL, NULL};
 static const reg disposal_object_reg = {"disposal_object", "处置标的", NULL,
@@ -1490,6 +1493,9 @@ static int check_contract(regctx *c, val *v)
     char start[11], limit[11], last[11];
     snprintf(start, sizeof start, "%.10s", v[sd].s);
     date_add_months(start, (int)(12 * years), limit);
+    /* The anniversary of 29 February in a common year is 1 March. */
+    if(strcmp(limit + 8, start + 8) < 0)
+      date_from_days(date_days(limit) + 1, limit);
     date_from_days(date_days(limit) - 1, last);
     if(memcmp(v[ed].s, limit, 10) >= 0) {
       reg_error(c, ed, "%.10s to %.10s is longer than the %lld years allowed "
@@ -1585,6 +1591,46 @@ static int guard_withdrawn(regctx *c, const val *old, const val *v)
     reg_error(c, wi, "a %s is withdrawn with 'sanzi %s withdraw CODE "
                      "--reason TEXT'", c->r->name, c->r->name);
   return 1;
+}
+
+static int same(const val *a, const val *b)
+{
+  return a->t == b->t &&
+         (a->t == V_NULL || (a->t == V_INT && a->i == b->i) ||
+          (a->t == V_TEXT && a->n == b->n && !memcmp(a->s, b->s, a->n)));
+}
+
+/* A contract's filing is named when the filing is executed; once it is,
+ * the terms it approved change only through a new filing. */
+static int guard_contract(regctx *c, const val *old, const val *v)
+{
+  static const char *const terms[] = {"kind", "object", "party", "party_id",
+                                      "party_is_member", "start_date",
+                                      "end_date", "annual_amount", "payment",
+                                      "first_due"};
+  int di = reg_field(c->r, "disposal");
+  if(!same(&old[di], &v[di])) {
+    reg_error(c, di, "set when its disposal filing is executed (sanzi "
+                     "disposal execute --contract), not by an edit");
+    return 1;
+  }
+  if(old[di].t != V_TEXT)
+    return 0;
+  char filing[80];
+  snprintf(filing, sizeof filing, "%.*s", (int)old[di].n, old[di].s);
+  if(!db_int(c->z, 0, "SELECT count(*) FROM disposal WHERE code = ?1 AND "
+                      "executed_on IS NOT NULL", filing))
+    return 0;
+  for(size_t k = 0; k < ARRAY_SIZE(terms); k++) {
+    int fi = reg_field(c->r, terms[k]);
+    if(!same(&old[fi], &v[fi])) {
+      reg_error(c, fi, "the contract was approved and executed under filing "
+                       "%s; its terms change only through a new filing",
+                filing);
+      return 1;
+    }
+  }
+  return 0;
 }
 
 void reg_mask(const reg *r, val *v, char *buf)

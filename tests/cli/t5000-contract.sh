@@ -522,12 +522,12 @@ test_expect_success '年付 first due on 29 February: then 02-28, and 02-29 agai
 test_expect_success 'receipts pay the oldest instalment first; --as-of leaves out later ones' '
   # H1-HT-0001: 10,000.00 due 2025-01-10, 10,000.00 due 2026-01-10,
   # 4,958.90 due 2027-01-10. Receipts: 6,000.00 on 2025-01-10, 5,000.00 on
-  # 2025-03-01, 4,000.00 on 2026-02-01; a 支出 of 100.00 citing it is no
-  # receipt.
+  # 2025-03-01, 4,000.00 on 2026-02-01; a refund (支出) of 100.00 citing it
+  # on 2028-06-01, after every as-of date until the refund test below.
   receipt $H1 1 2025-01-10 6000 $H1-HT-0001 &&
   receipt $H1 2 2025-03-01 5000 $H1-HT-0001 &&
   receipt $H1 3 2026-02-01 4000 $H1-HT-0001 &&
-  sanzi fund add village=$H1 account=$H1-ZH-0001 voucher=4 date=2025-04-01 \
+  sanzi fund add village=$H1 account=$H1-ZH-0001 voucher=4 date=2028-06-01 \
     direction=支出 amount=100 category=其他支出 summary=退押金 \
     contract=$H1-HT-0001 >/dev/null &&
   # as of 2025-06-30: 11,000.00 received: the first 10,000.00 paid, 1,000.00
@@ -591,6 +591,14 @@ test_expect_success 'over-payment: every instalment paid and the excess shown' '
   # as of 2027-02-28 the receipt of 03-01 is not counted yet
   sched $H1-HT-0001 --as-of 2027-02-28 >actual &&
   grep -q "^received up to 2027-02-28: 15,000.00; overdue: 9,958.90\$" actual
+'
+
+test_expect_success 'a refund (支出) citing the contract takes back from what was received' '
+  # as of 2028-06-30: 6,000.00 + 5,000.00 + 4,000.00 + 12,000.00 = 27,000.00
+  # received, less the 100.00 refunded = 26,900.00; beyond the schedule
+  # 26,900.00 - 24,958.90 = 1,941.10
+  sched $H1-HT-0001 --as-of 2028-06-30 >actual &&
+  grep -q "^received up to 2028-06-30: 26,900.00; overdue: 0.00; paid beyond the schedule: 1,941.10\$" actual
 '
 
 test_expect_success 'a fund entry citing a contract of another village, or none, is refused' '

@@ -663,7 +663,7 @@ test_expect_success 'execute a let: the contract must be the filing'\''s' '
   grep -q "执行: contract $V1-HT-0001 is with 张三, not 李四" err &&
   refused sanzi disposal execute $C2 --date 2025-04-20 --party 张三 --price 12500 \
     --contract $V1-HT-0001 &&
-  grep -q "执行: the price of a 出租 is its yearly amount: 12,500.00, but contract $V1-HT-0001 has 12,000.00" err &&
+  grep -q "执行: the price of a 出租 is the yearly amount of its contracts: 12,500.00 given, the contracts say 12,000.00" err &&
   unchanged
 '
 
