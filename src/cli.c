@@ -65,6 +65,25 @@ const char *args_value(args *a, const char *name)
   return found;
 }
 
+const char *args_need(args *a, const char *name)
+{
+  const char *v = args_value(a, name);
+  if(!v)
+    usage_error(a, "%s is required", name);
+  return v;
+}
+
+void args_date(args *a, const char *name, int dflt_today, char out[11])
+{
+  const char *d = args_value(a, name);
+  if(!d && !dflt_today)
+    usage_error(a, "%s is required", name);
+  if(d)
+    cli_date(name, d, out);
+  else
+    date_today(out);
+}
+
 int args_flag(args *a, const char *name)
 {
   int found = 0;

@@ -20,6 +20,11 @@ void args_init(args *a, const char *cmd, int argc, char **argv);
 /* --name VALUE or --name=VALUE; NULL when absent. */
 const char *args_value(args *a, const char *name);
 int args_flag(args *a, const char *name);
+/* A required option's value: a usage error when it is absent. */
+const char *args_need(args *a, const char *name);
+/* A date option, ISO into out: exit 1 when it is not a date; when absent,
+ * today if dflt_today, else a usage error. */
+void args_date(args *a, const char *name, int dflt_today, char out[11]);
 /* The positional arguments left; an unknown option is a usage error.
  * want_min/want_max: how many positionals are accepted (-1: any). */
 char **args_rest(args *a, int want_min, int want_max, int *n);

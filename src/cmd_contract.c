@@ -25,14 +25,10 @@ int cmd_contract_schedule(int argc, char **argv)
   args a;
   args_init(&a, "contract schedule", argc, argv);
   args_help(&a, schedule_usage);
-  const char *d = args_value(&a, "--as-of");
+  char as_of[11];
+  args_date(&a, "--as-of", 1, as_of);
   int n;
   char **pos = args_rest(&a, 1, 1, &n);
-  char as_of[11];
-  if(d)
-    cli_date("--as-of", d, as_of);
-  else
-    date_today(as_of);
   sz *z = cli_db();
   schedule s;
   if(!contract_schedule(z, pos[0], as_of, &s))
@@ -111,16 +107,12 @@ int cmd_contract_overdue(int argc, char **argv)
   args a;
   args_init(&a, "contract overdue", argc, argv);
   args_help(&a, overdue_usage);
-  const char *d = args_value(&a, "--as-of");
+  char as_of[11];
+  args_date(&a, "--as-of", 1, as_of);
   const char *vil = args_value(&a, "--village");
   const char *town = args_value(&a, "--township");
   int n;
   free(args_rest(&a, 0, 0, &n));
-  char as_of[11];
-  if(d)
-    cli_date("--as-of", d, as_of);
-  else
-    date_today(as_of);
   sz *z = cli_db();
   cli_scope(z, vil, town);
   static const char *const h[] = {"合同编号", "村代码", "对方名称", "标的编号",

@@ -467,14 +467,10 @@ void show_history(sz *z, const reg *r, int64_t id, const char *code)
 
 static int do_show(const reg *r, args *a)
 {
-  const char *d = args_value(a, "--as-of");
+  char as_of[11];
+  args_date(a, "--as-of", 1, as_of);
   int n;
   char **pos = args_rest(a, 1, 1, &n);
-  char as_of[11];
-  if(d)
-    cli_date("--as-of", d, as_of);
-  else
-    date_today(as_of);
   sz *z = cli_db();
   regctx *c = reg_open(z, r);
   val *v = xcalloc((size_t)r->nfields, sizeof *v);

@@ -106,17 +106,13 @@ int cmd_fund_balance(int argc, char **argv)
   const char *village = args_value(&a, "--village");
   const char *township = args_value(&a, "--township");
   const char *account = args_value(&a, "--account");
-  const char *d = args_value(&a, "--as-of");
+  char as_of[11];
+  args_date(&a, "--as-of", 1, as_of);
   const char *fmt = args_value(&a, "--format");
   int n;
   free(args_rest(&a, 0, 0, &n));
   if(fmt && strcmp(fmt, "table") && strcmp(fmt, "csv"))
     usage_error(&a, "unknown format '%s' (table, csv)", fmt);
-  char as_of[11];
-  if(d)
-    cli_date("--as-of", d, as_of);
-  else
-    date_today(as_of);
   sz *z = cli_db();
   cli_scope(z, village, township);
   if(account && !db_int(z, 0, "SELECT count(*) FROM account WHERE code = ?1",
@@ -164,14 +160,10 @@ int cmd_summary(int argc, char **argv)
                 "Per township: villages, assets with original and net value "
                 "(net of depreciation at the date), resources and their "
                 "area, fund balances.\n");
-  const char *d = args_value(&a, "--as-of");
+  char as_of[11];
+  args_date(&a, "--as-of", 1, as_of);
   int n;
   free(args_rest(&a, 0, 0, &n));
-  char as_of[11];
-  if(d)
-    cli_date("--as-of", d, as_of);
-  else
-    date_today(as_of);
   sz *z = cli_db();
   township_total *t;
   int nt;

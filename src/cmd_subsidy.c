@@ -97,22 +97,14 @@ static const char withdraw_usage[] =
     "usage: sanzi loan withdraw CODE --reason TEXT\n"
     "Withdraws a loan or an interest payment (never deleted; logged).\n";
 
-static const char *need(args *a, const char *opt)
-{
-  const char *v = args_value(a, opt);
-  if(!v)
-    usage_error(a, "%s is required", opt);
-  return v;
-}
-
 int cmd_loan_interest(int argc, char **argv)
 {
   args a;
   args_init(&a, "loan interest", argc, argv);
   args_help(&a, interest_usage);
-  const char *from = need(&a, "--from"), *to = need(&a, "--to");
-  const char *paid = need(&a, "--paid"), *on = need(&a, "--paid-on");
-  const char *voucher = need(&a, "--voucher");
+  const char *from = args_need(&a, "--from"), *to = args_need(&a, "--to");
+  const char *paid = args_need(&a, "--paid"), *on = args_need(&a, "--paid-on");
+  const char *voucher = args_need(&a, "--voucher");
   int n;
   char **pos = args_rest(&a, 1, 1, &n);
   sz *z = cli_db();
@@ -130,7 +122,7 @@ int cmd_loan_withdraw(int argc, char **argv)
   args a;
   args_init(&a, "loan withdraw", argc, argv);
   args_help(&a, withdraw_usage);
-  const char *reason = need(&a, "--reason");
+  const char *reason = args_need(&a, "--reason");
   int n;
   char **pos = args_rest(&a, 1, 1, &n);
   sz *z = cli_db();
@@ -209,24 +201,12 @@ static const char subsidy_usage[] =
     "The steps: 申请 → 乡镇初审 → 公示 → 县级审定 (reserves the money) → "
     "拨付.\nDates default to today where optional.\n";
 
-/* A date option: required, or today when dflt_today. */
-static void date_opt(args *a, const char *opt, int dflt_today, char out[11])
-{
-  const char *d = args_value(a, opt);
-  if(!d && !dflt_today)
-    usage_error(a, "%s is required", opt);
-  if(d)
-    cli_date(opt, d, out);
-  else
-    date_today(out);
-}
-
 static int sub_apply(args *a)
 {
-  const char *loan = need(a, "--loan");
+  const char *loan = args_need(a, "--loan");
   const char *year = want_year(a);
   char date[11];
-  date_opt(a, "--date", 1, date);
+  args_date(a, "--date", 1, date);
   int n;
   free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();
@@ -240,10 +220,10 @@ static int sub_apply(args *a)
 
 static int sub_review(args *a)
 {
-  const char *dec = need(a, "--decision");
+  const char *dec = args_need(a, "--decision");
   const char *op = args_value(a, "--opinion");
   char date[11];
-  date_opt(a, "--date", 0, date);
+  args_date(a, "--date", 0, date);
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
@@ -258,8 +238,8 @@ static int sub_review(args *a)
 static int sub_publicize(args *a)
 {
   char from[11], to[11];
-  date_opt(a, "--from", 0, from);
-  date_opt(a, "--to", 0, to);
+  args_date(a, "--from", 0, from);
+  args_date(a, "--to", 0, to);
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
@@ -274,7 +254,7 @@ static int sub_publicize(args *a)
 static int sub_approve(args *a)
 {
   char date[11];
-  date_opt(a, "--date", 0, date);
+  args_date(a, "--date", 0, date);
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
@@ -298,8 +278,8 @@ static int sub_approve(args *a)
 static int sub_pay(args *a)
 {
   char date[11];
-  date_opt(a, "--date", 0, date);
-  const char *voucher = need(a, "--voucher");
+  args_date(a, "--date", 0, date);
+  const char *voucher = args_need(a, "--voucher");
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
@@ -313,9 +293,9 @@ static int sub_pay(args *a)
 
 static int sub_withdraw(args *a)
 {
-  const char *reason = need(a, "--reason");
+  const char *reason = args_need(a, "--reason");
   char date[11];
-  date_opt(a, "--date", 1, date);
+  args_date(a, "--date", 1, date);
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
