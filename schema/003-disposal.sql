@@ -53,7 +53,8 @@ WHEN (SELECT village FROM asset WHERE code = NEW.object) IS NOT NEW.village
  AND (SELECT village FROM resource WHERE code = NEW.object) IS NOT NEW.village
 BEGIN SELECT RAISE(ABORT, 'a contract''s object is an asset or resource of its village'); END;
 
--- A disposal filing. status: 申报中 while the meetings, publicity and
+-- A disposal filing. The contracts of a lease, contracting out or shares
+-- name it in contract.disposal, one for each object. status: 申报中 while the meetings, publicity and
 -- appraisal are recorded; then 审核同意, 审核不同意 or 审核退回 (back for
 -- correction, reviewed again); 已执行; 已公开 once the result is published.
 CREATE TABLE disposal(
@@ -89,7 +90,6 @@ CREATE TABLE disposal(
   executed_on TEXT CHECK(date(executed_on, '+0 days') IS executed_on),
   party TEXT,
   final_price INTEGER CHECK(final_price >= 0),
-  contract TEXT REFERENCES contract(code),
   voucher TEXT,
   lower_price_resolution TEXT,
   result_from TEXT CHECK(date(result_from, '+0 days') IS result_from),

@@ -13,7 +13,7 @@
 static const char usage[] =
     "usage: sanzi disposal new village=CODE type=TYPE objects=CODE[,CODE...] "
     "reason=TEXT\n"
-    "                          method=METHOD [price=AMOUNT] [outsider=是] "
+    "                          method=METHOD [price=AMOUNT] [outsider=是|否] "
     "[date=D] [code=CODE]\n"
     "       sanzi disposal vote CODE --step 提议|商议|审议|决议 --date D --due N "
     "--present N\n"
@@ -25,10 +25,9 @@ static const char usage[] =
     "       sanzi disposal publicize CODE --kind 决议|结果 --from D --to D\n"
     "       sanzi disposal review CODE --decision 同意|不同意|退回 --date D "
     "[--opinion TEXT]\n"
-    "       sanzi disposal execute CODE --date D --party NAME --price AMOUNT "
-    "[--contract CODE]\n"
-    "                              [--voucher V] "
-    "[--lower-price-resolution REF]\n"
+    "       sanzi disposal execute CODE --date D --party NAME --price AMOUNT\n"
+    "                              [--contract CODE[,CODE...]] [--voucher V]\n"
+    "                              [--lower-price-resolution REF]\n"
     "       sanzi disposal show CODE\n"
     "       sanzi disposal list [--year Y] [--village CODE|--township CODE]\n"
     "TYPE: 出售 出租 发包 入股 抵押 报废 核销 无偿划转 置换. METHOD: 公开竞价 招标 "
@@ -313,6 +312,21 @@ static int d_show(args *a)
 
   printf("\n公开、评估、审核、执行 (publicity, appraisal, review, execution):\n");
   fields(&d, "resolution_from", NULL);
+  st = db_prepare(z, "SELECT code, object, party, annual_amount, start_date, "
+                     "end_date, payment FROM contract WHERE disposal = ?1 "
+                     "ORDER BY code");
+  sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+  for(int k = 0; sqlite3_step(st) == SQLITE_ROW; k++) {
+    char am[32];
+    if(!k)
+      printf("\n合同 (contracts):\n");
+    printf("  %s: %s, %s, 年金额 %s, %s to %s, %s\n", sqlite3_column_text(st, 0),
+           sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
+           money_format_grouped(sqlite3_column_int64(st, 3), am),
+           sqlite3_column_text(st, 4), sqlite3_column_text(st, 5),
+           sqlite3_column_text(st, 6));
+  }
+  sqlite3_finalize(st);
   char next[256];
   disposal_next_step(z, code, next, sizeof next);
   printf("\nstatus: %s%s%s\n", rec_text(&d, "status"),

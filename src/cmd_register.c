@@ -32,8 +32,9 @@ static const char register_usage[] =
     "<village>-<year>-<voucher>.\n"
     "Loans also have: sanzi loan interest LOAN ...; sanzi loan withdraw CODE "
     "--reason TEXT\n"
-    "Contracts also have: sanzi contract schedule CODE [--as-of D]; sanzi "
-    "contract overdue\n[--as-of D] [--village CODE|--township CODE]\n";
+    "Contracts also have: sanzi contract schedule CODE [--as-of D]\n"
+    "                     sanzi contract overdue [--as-of D] [--village CODE|"
+    "--township CODE]\n";
 
 static void progress(long long done, long long total, long rows)
 {

@@ -128,6 +128,57 @@ static int public_method_check(sz *z, rec *d, int64_t value, const char *what)
   return 0;
 }
 
+/* A list of codes as a clerk types it: separated by commas, full-width
+ * commas or 、, each trimmed, empty items skipped; a code named twice is
+ * refused. */
+typedef struct codes {
+  char **v;
+  int n;
+} codes;
+
+static void codes_free(codes *c)
+{
+  for(int i = 0; i < c->n; i++)
+    free(c->v[i]);
+  free(c->v);
+  c->v = NULL;
+  c->n = 0;
+}
+
+static int codes_split(sz *z, const char *what, const char *list, codes *c)
+{
+  c->v = NULL;
+  c->n = 0;
+  const char *p = list ? list : "";
+  while(1) {
+    size_t len = 0, sep = 0;
+    while(p[len] && !sep) {
+      if(p[len] == ',')
+        sep = 1;
+      else if(!strncmp(p + len, "，", 3) || !strncmp(p + len, "、", 3))
+        sep = 3;
+      else
+        len++;
+    }
+    size_t tl;
+    const char *t = text_trim(p, len, &tl);
+    if(tl) {
+      for(int i = 0; i < c->n; i++)
+        if(strlen(c->v[i]) == tl && !memcmp(c->v[i], t, tl)) {
+          db_fail(z, "%s: %.*s is named twice", what, (int)tl, t);
+          codes_free(c);
+          return -1;
+        }
+      c->v = xrealloc(c->v, sizeof *c->v * (size_t)(c->n + 1));
+      c->v[c->n++] = xstrndup(t, tl);
+    }
+    if(!p[len])
+      break;
+    p += len + sep;
+  }
+  return 0;
+}
+
 /* ---- 申报 ---- */
 
 static int add_object(sz *z, rec *d, rec *o, const char *obj, int n,
@@ -239,44 +290,11 @@ static int new_work(sz *z, const disposal_input *in, char code[80])
   if(rc == 0) {
     rec o;
     rec_open(z, "disposal_object", NULL, &o);
-    char *list = xstrdup(in->objects);
-    /* Commas, full-width commas or 、 between codes. */
-    for(char *p = list; *p; p++)
-      if(*p == ',')
-        *p = '\x1f';
-    sbuf norm;
-    sb_init(&norm);
-    for(const char *p = list; *p;) {
-      if(!strncmp(p, "，", 3) || !strncmp(p, "、", 3)) {
-        sb_addch(&norm, '\x1f');
-        p += 3;
-      } else
-        sb_addch(&norm, *p++);
-    }
-    char *seen = xcalloc(1, 1);
-    char *save = NULL;
-    for(char *tok = strtok_r(norm.buf, "\x1f", &save); tok && rc == 0;
-        tok = strtok_r(NULL, "\x1f", &save)) {
-      size_t tl;
-      const char *t = text_trim(tok, strlen(tok), &tl);
-      if(!tl)
-        continue;
-      char obj[96];
-      snprintf(obj, sizeof obj, "%.*s", (int)tl, t);
-      char key[100];
-      snprintf(key, sizeof key, "\x1f%s\x1f", obj);
-      if(strstr(seen, key)) {
-        rc = db_fail(z, "objects: %s is named twice", obj);
-        break;
-      }
-      size_t sl = strlen(seen);
-      seen = xrealloc(seen, sl + strlen(key) + 1);
-      memcpy(seen + sl, key, strlen(key) + 1);
-      rc = add_object(z, &d, &o, obj, ++n, &book, &area);
-    }
-    free(seen);
-    sb_free(&norm);
-    free(list);
+    codes objs;
+    rc = codes_split(z, "objects", in->objects, &objs);
+    for(int k = 0; rc == 0 && k < objs.n; k++)
+      rc = add_object(z, &d, &o, objs.v[k], ++n, &book, &area);
+    codes_free(&objs);
     rec_close(&o);
     if(rc == 0 && n == 0)
       rc = db_fail(z, "objects: required (asset or resource codes, "
@@ -385,14 +403,6 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
     else if(strcmp(in->date, date) < 0)
       rc = db_fail(z, "%s on %s: before the earlier %s vote of %s", in->step,
                    in->date, in->step, date);
-  }
-  if(rc == 0 && si < 3 && !strcmp(rec_text(&d, "status"), "申报中")) {
-    /* A later step already voted: an earlier one is not held again (after
-     * 退回 the procedure may be taken up again from any step). */
-    for(int k = si + 1; k < 4 && rc == 0; k++)
-      if(latest_vote(z, code, steps[k], date, &ok))
-        rc = db_fail(z, "%s: the %s of %s came after it", in->step, steps[k],
-                     date);
   }
   if(rc) {
     rec_close(&d);
@@ -706,7 +716,7 @@ int disposal_review(sz *z, const char *code, const char *decision,
  * amount and its total over the term. */
 static int check_contract_for(sz *z, rec *d, const exec_input *in,
                               const char *ccode, int64_t *annual,
-                              int64_t *total)
+                              int64_t *total, char object[96])
 {
   const char *code = rec_text(d, "code");
   const char *type = rec_text(d, "type");
@@ -756,6 +766,7 @@ static int check_contract_for(sz *z, rec *d, const exec_input *in,
                     "the 2/3 rule for that (outsider=是)", ccode);
   if(rc == 0) {
     schedule s;
+    snprintf(object, 96, "%s", rec_text(&c, "object"));
     contract_schedule(z, ccode, NULL, &s);
     *annual += rec_int(&c, "annual_amount");
     *total += s.total;
@@ -771,37 +782,43 @@ static int check_contract_for(sz *z, rec *d, const exec_input *in,
 }
 
 /* 出租, 发包, 入股 go with contracts (--contract A,B): one for each object
- * of the filing; for 出租 and 发包 the price is their yearly amount. */
+ * of the filing; for 出租 and 发包 the price is their yearly amount. Each
+ * contract names the filing (处置申报编号) from then on. */
 static int link_contracts(sz *z, rec *d, const exec_input *in, int64_t price)
 {
   const char *code = rec_text(d, "code");
   const char *type = rec_text(d, "type");
   int64_t annual = 0, total = 0;
-  int rc = 0, n = 0;
-  char *list = xstrdup(in->contract), *save = NULL;
-  for(char *t = strtok_r(list, ",", &save); t && rc == 0;
-      t = strtok_r(NULL, ",", &save)) {
-    size_t tl;
-    const char *c = text_trim(t, strlen(t), &tl);
-    char cc[96];
-    snprintf(cc, sizeof cc, "%.*s", (int)tl, c);
-    if(tl)
-      rc = check_contract_for(z, d, in, cc, &annual, &total), n++;
+  codes cs;
+  if(codes_split(z, "--contract", in->contract, &cs))
+    return -1;
+  char (*obj)[96] = xcalloc((size_t)cs.n + 1, sizeof *obj);
+  int rc = 0;
+  for(int i = 0; rc == 0 && i < cs.n; i++) {
+    rc = check_contract_for(z, d, in, cs.v[i], &annual, &total, obj[i]);
+    for(int k = 0; rc == 0 && k < i; k++)
+      if(!strcmp(obj[k], obj[i]))
+        rc = db_fail(z, "执行: contracts %s and %s both let %s; an object "
+                        "has one contract", cs.v[k], cs.v[i], obj[i]);
   }
-  free(list);
-  /* Every object has exactly one of the contracts. */
-  int64_t objects = db_int(z, 0, "SELECT count(*) FROM disposal_object WHERE "
-                                 "disposal = ?1", code);
-  int64_t covered = db_int(z, 0, "SELECT count(DISTINCT c.object) FROM "
-                                 "contract c JOIN disposal_object o ON "
-                                 "o.object = c.object WHERE c.disposal = ?1 "
-                                 "AND o.disposal = ?1", code);
+  /* Every object of the filing has one of them. */
+  sqlite3_stmt *q = db_prepare(z, "SELECT object FROM disposal_object WHERE "
+                                  "disposal = ?1 ORDER BY id");
+  sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
+  while(rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
+    const char *o = (const char *)sqlite3_column_text(q, 0);
+    int found = 0;
+    for(int i = 0; i < cs.n && !found; i++)
+      found = !strcmp(obj[i], o);
+    if(!found)
+      rc = db_fail(z, "执行: %s of the filing has no contract among those "
+                      "given (--contract A,B: one for each object)", o);
+  }
+  sqlite3_finalize(q);
+  free(obj);
+  codes_free(&cs);
   char b1[32], b2[32];
-  if(rc == 0 && (n != objects || covered != objects))
-    rc = db_fail(z, "执行: the filing names %lld object(s); each needs its "
-                    "own contract (--contract A,B), %d given", (long long)objects,
-                 n);
-  else if(rc == 0 && strcmp(type, "入股") && annual != price)
+  if(rc == 0 && strcmp(type, "入股") && annual != price)
     rc = db_fail(z, "执行: the price of a %s is the yearly amount of its "
                     "contracts: %s given, the contracts say %s", type,
                  money_format_grouped(price, b1),
@@ -913,8 +930,6 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
     val_text(rec_val(&d, "executed_on"), in->date);
     val_text(rec_val(&d, "party"), in->party);
     val_int(rec_val(&d, "final_price"), price);
-    if(in->contract && in->contract[0])
-      val_text(rec_val(&d, "contract"), in->contract);
     if(in->voucher && in->voucher[0])
       val_text(rec_val(&d, "voucher"), in->voucher);
     if(in->lower_price && in->lower_price[0])

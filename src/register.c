@@ -217,7 +217,6 @@ static const field disposal_fields[] = {
   {"executed_on", "执行日期", F_DATE, 0, NULL},
   {"party", "受让方/承租方", F_TEXT, 0, NULL},
   {"final_price", "成交价格", F_MONEY, 0, NULL},
-  {"contract", "合同编号", F_TEXT, 0, NULL},
   {"voucher", "收款凭证号", F_TEXT, 0, NULL},
   {"lower_price_resolution", "低于评估价决议", F_TEXT, 0, NULL},
   {"result_from", "结果公开起日", F_DATE, 0, NULL},
@@ -1405,7 +1404,7 @@ static int stored_text(regctx *c, const val *v, int fi, char *out, size_t n)
   sqlite3_bind_text(q, 1, v[c->ci].s, (int)v[c->ci].n, SQLITE_STATIC);
   int found = v[c->ci].t == V_TEXT && sqlite3_step(q) == SQLITE_ROW &&
               sqlite3_column_type(q, 0) == SQLITE_TEXT;
-  if(found)
+  if(found && out)
     snprintf(out, n, "%s", sqlite3_column_text(q, 0));
   sqlite3_finalize(q);
   return found;
@@ -1525,7 +1524,8 @@ static int check_contract(regctx *c, val *v)
   }
   sqlite3_finalize(q);
   if(v[di].t == V_TEXT) {
-    q = db_prepare(c->z, "SELECT village FROM disposal WHERE code = ?1");
+    q = db_prepare(c->z, "SELECT village, executed_on FROM disposal WHERE "
+                         "code = ?1");
     sqlite3_bind_text(q, 1, v[di].s, (int)v[di].n, SQLITE_STATIC);
     if(sqlite3_step(q) != SQLITE_ROW) {
       reg_error(c, di, "no disposal filing with code '%.*s'", (int)v[di].n,
@@ -1535,6 +1535,13 @@ static int check_contract(regctx *c, val *v)
               memcmp(sqlite3_column_text(q, 0), v[vi].s, v[vi].n)) {
       reg_error(c, di, "filing '%.*s' is of village %s", (int)v[di].n,
                 v[di].s, sqlite3_column_text(q, 0));
+      bad++;
+    } else if(sqlite3_column_type(q, 1) != SQLITE_NULL &&
+              !stored_text(c, v, di, NULL, 0)) {
+      /* Only execute names an executed filing's contracts. */
+      reg_error(c, di, "filing '%.*s' was executed on %s; its contracts "
+                       "were named then", (int)v[di].n, v[di].s,
+                sqlite3_column_text(q, 1));
       bad++;
     }
     sqlite3_finalize(q);
@@ -1607,7 +1614,7 @@ static int guard_contract(regctx *c, const val *old, const val *v)
   static const char *const terms[] = {"kind", "object", "party", "party_id",
                                       "party_is_member", "start_date",
                                       "end_date", "annual_amount", "payment",
-                                      "first_due"};
+                                      "first_due", "signed_on"};
   int di = reg_field(c->r, "disposal");
   if(!same(&old[di], &v[di])) {
     reg_error(c, di, "set when its disposal filing is executed (sanzi "

@@ -329,6 +329,24 @@ test_expect_success '发包 of 耕地 (旱地 0103): 30 years, to 2054-12-31' '
   term $V1-ZY-0002 发包 2025-01-01 2054-12-31 >/dev/null
 '
 
+test_expect_success '发包 of 耕地 from 29 February 2024: 30 years end on 2054-02-28' '
+  # 2054 is a common year: the anniversary of 2024-02-29 is 2054-03-01,
+  # so the term must end before it, on 2054-02-28 at the latest (the
+  # 出租 test above lands on 2044-02-29, a leap day, and ends the day
+  # before it too)
+  sanzi resource add village=$V1 name=村北旱地 land_class=0103 area=15 \
+    status=未利用 >code &&
+  echo $V1-ZY-0008 >expect &&
+  test_cmp expect code &&
+  before=$(db_state) &&
+  refused term $V1-ZY-0008 发包 2024-02-29 2054-03-01 &&
+  grep -q "^sanzi: 终止日期: 2024-02-29 to 2054-03-01 is longer than the 30 years allowed for 发包 of 耕地 (it may end on 2054-02-28 at the latest)\$" err &&
+  unchanged &&
+  term $V1-ZY-0008 发包 2024-02-29 2054-02-28 >/dev/null &&
+  test "$(sql "SELECT start_date, end_date FROM contract WHERE object = '\''$V1-ZY-0008'\''")" = \
+    "2024-02-29|2054-02-28"
+'
+
 test_expect_success '发包 of 草地 (天然牧草地): 50 years, to 2074-12-31' '
   before=$(db_state) &&
   refused term $V1-ZY-0003 发包 2025-01-01 2075-01-01 &&
@@ -625,6 +643,12 @@ test_expect_success 'contract schedule: an unknown code is refused; usage errors
   grep -q usage out
 '
 
+test_expect_success 'sanzi contract --help names contract schedule and contract overdue' '
+  sanzi contract --help >out &&
+  grep -q "sanzi contract schedule CODE" out &&
+  grep -q "sanzi contract overdue" out
+'
+
 # ---- overdue ----
 
 test_expect_success 'setup: receipts on 八股地村 季付, a 一次性 in 井尔沟村' '
@@ -715,6 +739,30 @@ test_expect_success 'contract overdue: an unknown scope is refused; usage errors
   test_must_fail 2 sanzi contract overdue --village $H1 --township 150125101 2>err &&
   sanzi contract overdue --help >out &&
   grep -q usage out
+'
+
+test_expect_success 'overdue: a refund (支出) citing the contract makes an instalment paid in full overdue again' '
+  # D1-HT-0001: 3,000.00 due 2025-06-01. 3,000.00 received on 2026-04-01,
+  # 1,200.00 refunded on 2026-05-01
+  receipt $D1 1 2026-04-01 3000 $D1-HT-0001 &&
+  sanzi fund add village=$D1 account=$D1-ZH-0001 voucher=2 date=2026-05-01 \
+    direction=支出 amount=1200 category=其他支出 summary=退还租金 \
+    contract=$D1-HT-0001 >/dev/null &&
+  # as of 2026-04-30 the refund is not counted yet: paid in full
+  overdue --village $D1 --as-of 2026-04-30 >actual &&
+  echo "合计|0|0.00|0.00|0.00" >expect &&
+  test_cmp expect actual &&
+  # as of 2026-05-01: 3,000.00 - 1,200.00 = 1,800.00 received, 1,200.00
+  # left, 2025-06-01 -> 2026-05-01 = 30+31+31+30+31+30+31+31+28+31+30
+  # = 334 days
+  overdue --village $D1 --as-of 2026-05-01 >actual &&
+  cat >expect <<-EOF &&
+	$D1-HT-0001|$D1|王二|$D1-ZY-0001|2025-06-01|3,000.00|1,800.00|1,200.00|334
+	合计|1|3,000.00|1,800.00|1,200.00
+	EOF
+  test_cmp expect actual &&
+  sched $D1-HT-0001 --as-of 2026-05-01 >actual &&
+  grep -q "^received up to 2026-05-01: 1,800.00; overdue: 1,200.00\$" actual
 '
 
 test_expect_success 'the change log verifies after all of it' '

@@ -673,9 +673,10 @@ test_expect_success 'execute the let: the shop is 出租, the contract names the
   test "$(status $C2)" = 已执行 &&
   test "$(obj_status $V1-ZC-0002)" = 出租 &&
   test "$(sql "SELECT disposal FROM contract WHERE code = '\''$V1-HT-0001'\''")" = $C2 &&
-  test "$(sql "SELECT contract, final_price FROM disposal WHERE code = '\''$C2'\''")" = \
-    "$V1-HT-0001|1200000" &&
-  sanzi contract show $V1-HT-0001 | grep -q "^处置申报编号 (disposal): $C2\$"
+  test "$(sql "SELECT final_price FROM disposal WHERE code = '\''$C2'\''")" = 1200000 &&
+  sanzi contract show $V1-HT-0001 | grep -q "^处置申报编号 (disposal): $C2\$" &&
+  sanzi disposal show $C2 >out &&
+  grep -q "^  $V1-HT-0001: $V1-ZC-0002, 张三, 年金额 12,000.00, " out
 '
 
 # ==== 发包 of 村北旱地 to a party from outside the collective ====
