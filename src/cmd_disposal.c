@@ -35,22 +35,6 @@ static const char usage[] =
     "The order: 提议 → 商议 → 审议 → 决议 → 决议公开 → (资产评估) → 乡镇审核 "
     "(not by the filer) →\n执行 → 结果公开. date= defaults to today.\n";
 
-static void date_opt(args *a, const char *opt, char out[11])
-{
-  const char *d = args_value(a, opt);
-  if(!d)
-    usage_error(a, "%s is required", opt);
-  cli_date(opt, d, out);
-}
-
-static const char *need(args *a, const char *opt)
-{
-  const char *v = args_value(a, opt);
-  if(!v)
-    usage_error(a, "%s is required", opt);
-  return v;
-}
-
 static int64_t count_opt(args *a, const char *opt, int required)
 {
   const char *v = args_value(a, opt);
@@ -118,11 +102,11 @@ static int d_vote(args *a)
 {
   vote_input in;
   memset(&in, 0, sizeof in);
-  in.step = need(a, "--step");
+  in.step = args_need(a, "--step");
   in.body = args_value(a, "--body");
   in.minutes = args_value(a, "--minutes");
   char date[11];
-  date_opt(a, "--date", date);
+  args_date(a, "--date", 0, date);
   in.date = date;
   in.due = count_opt(a, "--due", 1);
   in.present = count_opt(a, "--present", 1);
@@ -146,10 +130,11 @@ static int d_vote(args *a)
 
 static int d_appraise(args *a)
 {
-  const char *value = need(a, "--value"), *who = need(a, "--appraiser");
-  const char *report = need(a, "--report");
+  const char *value = args_need(a, "--value");
+  const char *who = args_need(a, "--appraiser");
+  const char *report = args_need(a, "--report");
   char date[11];
-  date_opt(a, "--date", date);
+  args_date(a, "--date", 0, date);
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
@@ -163,10 +148,10 @@ static int d_appraise(args *a)
 
 static int d_publicize(args *a)
 {
-  const char *kind = need(a, "--kind");
+  const char *kind = args_need(a, "--kind");
   char from[11], to[11];
-  date_opt(a, "--from", from);
-  date_opt(a, "--to", to);
+  args_date(a, "--from", 0, from);
+  args_date(a, "--to", 0, to);
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
@@ -180,10 +165,10 @@ static int d_publicize(args *a)
 
 static int d_review(args *a)
 {
-  const char *dec = need(a, "--decision");
+  const char *dec = args_need(a, "--decision");
   const char *op = args_value(a, "--opinion");
   char date[11];
-  date_opt(a, "--date", date);
+  args_date(a, "--date", 0, date);
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
@@ -200,10 +185,10 @@ static int d_execute(args *a)
   exec_input in;
   memset(&in, 0, sizeof in);
   char date[11];
-  date_opt(a, "--date", date);
+  args_date(a, "--date", 0, date);
   in.date = date;
-  in.party = need(a, "--party");
-  in.price = need(a, "--price");
+  in.party = args_need(a, "--party");
+  in.price = args_need(a, "--price");
   in.contract = args_value(a, "--contract");
   in.voucher = args_value(a, "--voucher");
   in.lower_price = args_value(a, "--lower-price-resolution");

@@ -102,8 +102,10 @@ int cmd_loan_interest(int argc, char **argv)
   args a;
   args_init(&a, "loan interest", argc, argv);
   args_help(&a, interest_usage);
-  const char *from = args_need(&a, "--from"), *to = args_need(&a, "--to");
-  const char *paid = args_need(&a, "--paid"), *on = args_need(&a, "--paid-on");
+  const char *from = args_need(&a, "--from");
+  const char *to = args_need(&a, "--to");
+  const char *paid = args_need(&a, "--paid");
+  const char *on = args_need(&a, "--paid-on");
   const char *voucher = args_need(&a, "--voucher");
   int n;
   char **pos = args_rest(&a, 1, 1, &n);

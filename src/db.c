@@ -101,6 +101,13 @@ int64_t db_int(sz *z, int64_t dflt, const char *sql, const char *arg)
   return v;
 }
 
+int db_finish(sz *z, int rc)
+{
+  if(db_end(z, rc == 0) && rc == 0)
+    return -1;
+  return rc;
+}
+
 int db_fail(sz *z, const char *fmt, ...)
 {
   va_list ap;

@@ -51,6 +51,10 @@ int db_fail(sz *z, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int db_begin(sz *z);
 int db_end(sz *z, int commit);
 
+/* Ends the transaction a unit of work began: commits when rc is 0, else
+ * rolls back. Returns rc, or -1 when the commit fails (z->err). */
+int db_finish(sz *z, int rc);
+
 /* 0 when the file's tables, indexes and triggers are exactly those the
  * migrations make; else -1 and z->err names the first difference. */
 int db_schema_check(sz *z);

@@ -50,13 +50,6 @@ static int64_t least(int64_t n, int64_t a, int64_t b, int strict)
   return strict ? n * a / b + 1 : (n * a + b - 1) / b;
 }
 
-static int txn_end(sz *z, int rc)
-{
-  if(db_end(z, rc == 0) && rc == 0)
-    return -1;
-  return rc;
-}
-
 static int load(sz *z, const char *code, rec *d)
 {
   if(rec_open(z, "disposal", code, d))
@@ -320,7 +313,7 @@ int disposal_new(sz *z, const disposal_input *in, char code[80])
 {
   if(db_begin(z))
     return -1;
-  return txn_end(z, new_work(z, in, code));
+  return db_finish(z, new_work(z, in, code));
 }
 
 /* ---- the meetings ---- */
@@ -485,7 +478,7 @@ int disposal_vote(sz *z, const char *code, const vote_input *in, int *passed)
   *passed = 0;
   if(db_begin(z))
     return -1;
-  int rc = txn_end(z, vote_work(z, code, in, passed, why, sizeof why));
+  int rc = db_finish(z, vote_work(z, code, in, passed, why, sizeof why));
   if(rc == 0 && !*passed)
     snprintf(z->err, sizeof z->err, "%s; recorded as not passed: the filing "
              "moves on only after a new, passing %s", why, in->step);
@@ -531,7 +524,7 @@ int disposal_appraise(sz *z, const char *code, const char *value,
 {
   if(db_begin(z))
     return -1;
-  return txn_end(z, appraise_work(z, code, value, appraiser, report, date));
+  return db_finish(z, appraise_work(z, code, value, appraiser, report, date));
 }
 
 static int publicize_work(sz *z, const char *code, const char *kind,
@@ -589,7 +582,7 @@ int disposal_publicize(sz *z, const char *code, const char *kind,
 {
   if(db_begin(z))
     return -1;
-  return txn_end(z, publicize_work(z, code, kind, from, to));
+  return db_finish(z, publicize_work(z, code, kind, from, to));
 }
 
 /* ---- review ---- */
@@ -706,7 +699,7 @@ int disposal_review(sz *z, const char *code, const char *decision,
 {
   if(db_begin(z))
     return -1;
-  return txn_end(z, review_work(z, code, decision, date, opinion));
+  return db_finish(z, review_work(z, code, decision, date, opinion));
 }
 
 /* ---- execution ---- */
@@ -944,7 +937,7 @@ int disposal_execute(sz *z, const char *code, const exec_input *in)
 {
   if(db_begin(z))
     return -1;
-  return txn_end(z, execute_work(z, code, in));
+  return db_finish(z, execute_work(z, code, in));
 }
 
 void disposal_next_step(sz *z, const char *code, char *out, size_t n)

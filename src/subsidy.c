@@ -60,14 +60,6 @@ static int64_t I(rec *x, const char *key)
   return rec_int(x, key);
 }
 
-/* Run fn in a transaction of its own: all or nothing. */
-static int in_txn(sz *z, int rc_of_work)
-{
-  if(db_end(z, rc_of_work == 0) && rc_of_work == 0)
-    return -1;
-  return rc_of_work;
-}
-
 static int64_t sum_granted(sz *z, const char *year, const char *village)
 {
   sqlite3_stmt *st = db_prepare(
@@ -208,7 +200,7 @@ int program_set(sz *z, const char *year, const char *budget, const char *ratio,
   const char *opt[5] = {budget, ratio, rate_cap, day_basis, village_cap};
   if(db_begin(z))
     return -1;
-  return in_txn(z, program_set_work(z, year, opt));
+  return db_finish(z, program_set_work(z, year, opt));
 }
 
 /* ---- loans' interest payments ---- */
@@ -249,7 +241,7 @@ int interest_add(sz *z, const char *loan, const char *from, const char *to,
                          {"paid_on", paid_on},    {"voucher", voucher}};
   if(db_begin(z))
     return -1;
-  return in_txn(z, interest_add_work(z, kv, (int)ARRAY_SIZE(kv), code));
+  return db_finish(z, interest_add_work(z, kv, (int)ARRAY_SIZE(kv), code));
 }
 
 /* The live application that claims payment `code`, if any. */
@@ -305,7 +297,7 @@ int loan_withdraw(sz *z, const char *code, const char *reason)
     return fail(z, "a withdrawal needs a reason (--reason)");
   if(db_begin(z))
     return -1;
-  return in_txn(z, loan_withdraw_work(z, code, reason));
+  return db_finish(z, loan_withdraw_work(z, code, reason));
 }
 
 /* ---- applications ---- */
@@ -422,7 +414,7 @@ int subsidy_apply(sz *z, const char *loan, const char *year, const char *date,
 {
   if(db_begin(z))
     return -1;
-  return in_txn(z, apply_work(z, loan, year, date, code));
+  return db_finish(z, apply_work(z, loan, year, date, code));
 }
 
 /* Loads application `app` for a step that needs status `want` (or want2). */
@@ -479,7 +471,7 @@ int subsidy_review(sz *z, const char *app, const char *decision,
 {
   if(db_begin(z))
     return -1;
-  return in_txn(z, review_work(z, app, decision, date, opinion));
+  return db_finish(z, review_work(z, app, decision, date, opinion));
 }
 
 static int publicize_work(sz *z, const char *app, const char *from,
@@ -513,7 +505,7 @@ int subsidy_publicize(sz *z, const char *app, const char *from, const char *to)
 {
   if(db_begin(z))
     return -1;
-  return in_txn(z, publicize_work(z, app, from, to));
+  return db_finish(z, publicize_work(z, app, from, to));
 }
 
 static int approve_work(sz *z, const char *app, const char *date,
@@ -582,7 +574,7 @@ int subsidy_approve(sz *z, const char *app, const char *date, approval *out)
 {
   if(db_begin(z))
     return -1;
-  return in_txn(z, approve_work(z, app, date, out));
+  return db_finish(z, approve_work(z, app, date, out));
 }
 
 static int pay_work(sz *z, const char *app, const char *date,
@@ -609,7 +601,7 @@ int subsidy_pay(sz *z, const char *app, const char *date, const char *voucher)
 {
   if(db_begin(z))
     return -1;
-  return in_txn(z, pay_work(z, app, date, voucher));
+  return db_finish(z, pay_work(z, app, date, voucher));
 }
 
 static int withdraw_work(sz *z, const char *app, const char *date,
@@ -653,7 +645,7 @@ int subsidy_withdraw(sz *z, const char *app, const char *date,
 {
   if(db_begin(z))
     return -1;
-  return in_txn(z, withdraw_work(z, app, date, reason));
+  return db_finish(z, withdraw_work(z, app, date, reason));
 }
 
 /* ---- report ---- */

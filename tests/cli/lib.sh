@@ -50,6 +50,20 @@ db_state() {
   done | sha256sum
 }
 
+# sql QUERY: its result on the test database.
+sql() { sqlite3 "$SANZI_DB" "$1"; }
+# use FILE: work on another database from here on.
+use() { SANZI_DB=$1; export SANZI_DB; }
+
+# refused CMD...: exit 1, nothing on stdout, the message left in err. A
+# test that refuses takes a snapshot first (before=$(db_state)) and ends
+# with `unchanged`: the refused commands wrote nothing at all.
+refused() {
+  test_must_fail 1 "$@" >out 2>err &&
+  ! test -s out
+}
+unchanged() { test "$(db_state)" = "$before"; }
+
 # A fresh database with the Wuchuan divisions loaded.
 setup_county() {
   rm -f "$SANZI_DB" "$SANZI_DB-wal" "$SANZI_DB-shm"

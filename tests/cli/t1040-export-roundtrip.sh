@@ -56,7 +56,6 @@ rows() {
                   note FROM fund ORDER BY code" ;;
   esac
 }
-use() { SANZI_DB=$1; export SANZI_DB; }
 
 test_expect_success 'setup: a county with every register filled' '
   use "$ONE" && setup_county &&

@@ -29,7 +29,6 @@ as_of_figures() {
   echo "$acc $net"
 }
 
-sql() { sqlite3 "$SANZI_DB" "$1"; }
 
 # ---- add ----
 

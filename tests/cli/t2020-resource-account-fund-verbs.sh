@@ -29,7 +29,6 @@ refused() {
 }
 
 
-sql() { sqlite3 "$SANZI_DB" "$1"; }
 
 # history CODE REGISTER: the history part of `show`.
 history_of() { sanzi "$1" show "$2" | sed -n '/^history/,$p'; }

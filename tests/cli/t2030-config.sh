@@ -3,7 +3,6 @@
 # every change in the change log, bad values and unknown keys refused.
 . "$(dirname "$0")/lib.sh"
 
-sql() { sqlite3 "$SANZI_DB" "$1"; }
 
 test_expect_success 'setup: the county' '
   setup_county

@@ -9,7 +9,6 @@
 V1=150125100201   # 福如东村民委员会
 V2=150125100202   # 大水圪洞村民委员会
 
-sql() { sqlite3 "$SANZI_DB" "$1"; }
 
 add_asset() {
   # add_asset CODE ORIGINAL

@@ -7,7 +7,6 @@
 . "$(dirname "$0")/lib.sh"
 
 V1=150125100201
-sql() { sqlite3 "$SANZI_DB" "$1"; }
 
 mkdb() {
   setup_county &&

@@ -21,19 +21,8 @@ project=肉牛养殖场 principal=500000 rate=4.35 start_date=2024-03-01
 maturity=2027-03-01"
 add_loan() { add_to loan "$LOAN_DEFAULTS" "$@"; }
 
-sql() { sqlite3 "$SANZI_DB" "$1"; }
-use() { SANZI_DB=$1; export SANZI_DB; }
 # header FILE: the first line without the BOM and the CR
 header() { head -n 1 "$1" | sed "s/^$(printf "\357\273\277")//" | tr -d "\r"; }
-
-# refused CMD...: exit 1, nothing on stdout, the message left in err. A
-# test that refuses takes a snapshot first (before=$(db_state)) and ends
-# with `unchanged`: the refused commands wrote nothing at all.
-refused() {
-  test_must_fail 1 "$@" >out 2>err &&
-  ! test -s out
-}
-unchanged() { test "$(db_state)" = "$before"; }
 
 # pay LOAN FROM TO PAID PAID_ON [VOUCHER]: record an interest payment.
 pay() {

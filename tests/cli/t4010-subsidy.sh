@@ -24,16 +24,7 @@ H2=150125101202   # 八股地村
 H3=150125101203   # 旧营子村
 H4=150125101204   # 白沙泉村
 
-sql() { sqlite3 "$SANZI_DB" "$1"; }
 
-# refused CMD...: exit 1, nothing on stdout, the message left in err. A
-# test that refuses takes a snapshot first (before=$(db_state)) and ends
-# with `unchanged`: the refused commands wrote nothing at all.
-refused() {
-  test_must_fail 1 "$@" >out 2>err &&
-  ! test -s out
-}
-unchanged() { test "$(db_state)" = "$before"; }
 
 # new_loan CONTRACT VILLAGE PRINCIPAL RATE START MATURITY: prints the code.
 new_loan() {

@@ -23,16 +23,7 @@ ID1=11010519491231002X    # shown as 110105********002X
 ID2=150125199003070028    # shown as 150125********0028
 ID3=91150125MA0123456L    # shown as 911501********456L
 
-sql() { sqlite3 "$SANZI_DB" "$1"; }
 
-# refused CMD...: exit 1, nothing on stdout, the message left in err. A
-# test that refuses takes a snapshot first (before=$(db_state)) and ends
-# with `unchanged`.
-refused() {
-  test_must_fail 1 "$@" >out 2>err &&
-  ! test -s out
-}
-unchanged() { test "$(db_state)" = "$before"; }
 
 # contract KEY=VALUE...: `contract add` with a one-year 出租 paid yearly
 # to 王二 as the defaults; prints the new code.

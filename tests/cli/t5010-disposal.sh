@@ -15,13 +15,7 @@ ID1=11010519491231002X
 ID3=91150125MA0123456L    # 统一社会信用代码
 REVIEWER=李审核            # the township's reviewer; the filer is "tester"
 
-sql() { sqlite3 "$SANZI_DB" "$1"; }
 
-refused() {
-  test_must_fail 1 "$@" >out 2>err &&
-  ! test -s out
-}
-unchanged() { test "$(db_state)" = "$before"; }
 
 # The state of everything but the meetings and the change log, with the
 # counts of those two: a failed vote must leave the first alone and add
