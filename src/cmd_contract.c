@@ -88,8 +88,7 @@ typedef struct od_ctx {
 static void od_row(const schedule *s, const instalment *i, int days, void *p)
 {
   od_ctx *c = p;
-  char mask[19], b[3][32], d[16];
-  idnum_mask(s->party_id, mask);
+  char b[3][32], d[16];
   snprintf(d, sizeof d, "%d", days);
   const char *cells[9] = {s->code, s->village, s->party, s->object, i->due,
                           money_format_grouped(i->amount, b[0]),

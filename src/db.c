@@ -1,6 +1,7 @@
 /* db.c: opening the database defensively, migrations, statements and
  * nested transactions (after Fossil's db.c). */
 #include "db.h"
+#include "date.h"
 #include "embed.h"
 #include "util.h"
 
@@ -99,6 +100,16 @@ int64_t db_int(sz *z, int64_t dflt, const char *sql, const char *arg)
     v = sqlite3_column_int64(st, 0);
   sqlite3_finalize(st);
   return v;
+}
+
+int db_not_future(sz *z, const char *what, const char *date)
+{
+  char today[11];
+  date_today(today);
+  if(strcmp(date, today) > 0)
+    return db_fail(z, "%s on %s: that day has not come yet (today is %s)",
+                   what, date, today);
+  return 0;
 }
 
 int db_finish(sz *z, int rc)

@@ -51,6 +51,10 @@ int db_fail(sz *z, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int db_begin(sz *z);
 int db_end(sz *z, int commit);
 
+/* What happened is dated on or before today: 0, or -1 with "WHAT on DATE:
+ * that day has not come yet" in z->err. */
+int db_not_future(sz *z, const char *what, const char *date);
+
 /* Ends the transaction a unit of work began: commits when rc is 0, else
  * rolls back. Returns rc, or -1 when the commit fails (z->err). */
 int db_finish(sz *z, int rc);

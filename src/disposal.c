@@ -311,6 +311,8 @@ static int new_work(sz *z, const disposal_input *in, char code[80])
 
 int disposal_new(sz *z, const disposal_input *in, char code[80])
 {
+  if(in->date && db_not_future(z, "申报", in->date))
+    return -1;
   if(db_begin(z))
     return -1;
   return db_finish(z, new_work(z, in, code));
@@ -476,6 +478,8 @@ int disposal_vote(sz *z, const char *code, const vote_input *in, int *passed)
 {
   char why[512];
   *passed = 0;
+  if(db_not_future(z, in->step, in->date))
+    return -1;
   if(db_begin(z))
     return -1;
   int rc = db_finish(z, vote_work(z, code, in, passed, why, sizeof why));
@@ -522,6 +526,8 @@ int disposal_appraise(sz *z, const char *code, const char *value,
                       const char *appraiser, const char *report,
                       const char *date)
 {
+  if(db_not_future(z, "资产评估", date))
+    return -1;
   if(db_begin(z))
     return -1;
   return db_finish(z, appraise_work(z, code, value, appraiser, report, date));
@@ -697,6 +703,8 @@ static int review_work(sz *z, const char *code, const char *decision,
 int disposal_review(sz *z, const char *code, const char *decision,
                     const char *date, const char *opinion)
 {
+  if(db_not_future(z, "乡镇审核", date))
+    return -1;
   if(db_begin(z))
     return -1;
   return db_finish(z, review_work(z, code, decision, date, opinion));
@@ -744,7 +752,10 @@ static int check_contract_for(sz *z, rec *d, const exec_input *in,
           strcmp(rec_text(&c, "disposal"), code))
     rc = db_fail(z, "执行: contract %s belongs to filing %s", ccode,
                  rec_text(&c, "disposal"));
-  else if(signed_on[0] && strcmp(signed_on, rec_text(d, "reviewed_on")) < 0)
+  else if(!signed_on[0])
+    rc = db_fail(z, "执行: contract %s has no 签订日期: record when it was "
+                    "signed (sanzi contract edit %s signed_on=D)", ccode, ccode);
+  else if(strcmp(signed_on, rec_text(d, "reviewed_on")) < 0)
     rc = db_fail(z, "执行: contract %s was signed on %s, before the "
                     "township approved the filing (%s)", ccode, signed_on,
                  rec_text(d, "reviewed_on"));
@@ -935,6 +946,8 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
 
 int disposal_execute(sz *z, const char *code, const exec_input *in)
 {
+  if(db_not_future(z, "执行", in->date))
+    return -1;
   if(db_begin(z))
     return -1;
   return db_finish(z, execute_work(z, code, in));

@@ -90,18 +90,21 @@ const char *idnum_check(const char *s, size_t n, char out[19], char msg[160])
   int uscc_chars_ok = 1;
   for(int i = 0; i < 18; i++)
     uscc_chars_ok &= uscc_value(out[i]) >= 0;
-  int uscc_ok = uscc_chars_ok && uscc_check(out) == out[17];
+  /* The first character is the registering authority (1-9, A, N, Y). */
+  int uscc_ok = uscc_chars_ok && strchr("123456789ANY", out[0]) &&
+                uscc_check(out) == out[17];
   if(strspn(out, "0123456789") >= 17 &&
      (out[17] == 'X' || (out[17] >= '0' && out[17] <= '9'))) {
-    /* Digits: a resident ID, whose birth date must be real, or a credit
-     * code that happens to be all digits. */
+    /* Digits: a resident ID, whose birth date must be real; only when no
+     * birth date can be read may it be a credit code written in digits
+     * (else a mistyped ID would pass the other check 1 time in 31). */
     char date[11], iso[11], today[11];
     snprintf(date, sizeof date, "%.4s-%.2s-%.2s", out + 6, out + 10, out + 12);
     int birth_ok = !date_parse(date, 10, iso);
     date_today(today);
     int future = birth_ok && strcmp(iso, today) > 0;
     char want = resident_check(out);
-    if((birth_ok && !future && want == out[17]) || uscc_ok)
+    if(birth_ok ? !future && want == out[17] : uscc_ok)
       return NULL;
     if(!birth_ok)
       snprintf(msg, 160, "not a valid 居民身份证号码: %.8s is not a birth "
@@ -116,6 +119,9 @@ const char *idnum_check(const char *s, size_t n, char out[19], char msg[160])
   }
   if(uscc_ok)
     return NULL;
+  if(!strchr("123456789ANY", out[0]))
+    return "not a valid 统一社会信用代码: it begins with the registering "
+           "authority, one of 1-9, A, N, Y";
   for(int i = 0; i < 18; i++)
     if(uscc_value(out[i]) < 0) {
       snprintf(msg, 160, "not a valid 统一社会信用代码: '%c' is not one of its "

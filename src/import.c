@@ -141,11 +141,12 @@ static void put_row(hookctx *h, sbuf *out, int kind, int with_vals)
   if(with_vals) {
     size_t voff = out->len;
     sb_add(out, (const char *)h->v, nf * sizeof *h->v);
-    /* Dates live in the fork's scratch: copy them after the values and
-     * mark them (s = NULL, i = offset from the prow). */
+    /* Dates and ID numbers live in the fork's scratch, which the next row
+     * overwrites: copy them after the values and mark them (s = NULL,
+     * i = offset from the prow). */
     for(size_t i = 0; i < nf; i++) {
       enum ftype t = h->r->fields[i].type;
-      if(h->v[i].t != V_TEXT || (t != F_DATE && t != F_MONTH))
+      if(h->v[i].t != V_TEXT || (t != F_DATE && t != F_MONTH && t != F_IDNUM))
         continue;
       val x = h->v[i];
       x.i = (int64_t)(out->len - start);

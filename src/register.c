@@ -1354,6 +1354,13 @@ static int check_interest(regctx *c, val *v)
               v[po].s, v[fr].s);
     bad++;
   }
+  char today[11];
+  date_today(today);
+  if(memcmp(v[po].s, today, 10) > 0) {
+    reg_error(c, po, "%.10s: that day has not come yet (today is %s)",
+              v[po].s, today);
+    bad++;
+  }
   char code[80];
   vstr(&v[c->ci], code, sizeof code);
   q = db_prepare(c->z,
@@ -1383,7 +1390,8 @@ static int check_program(regctx *c, val *v)
   const val *y = &v[0];
   if(y->n != 4 || !isdigit((unsigned char)y->s[0]) ||
      !isdigit((unsigned char)y->s[1]) || !isdigit((unsigned char)y->s[2]) ||
-     !isdigit((unsigned char)y->s[3]) || y->s[0] < '1' || y->s[0] > '2') {
+     !isdigit((unsigned char)y->s[3]) || memcmp(y->s, "1900", 4) < 0 ||
+     memcmp(y->s, "2999", 4) > 0) {
     reg_error(c, 0, "'%.*s' is not a year", (int)y->n, y->s);
     bad++;
   }
@@ -1607,8 +1615,8 @@ static int same(const val *a, const val *b)
           (a->t == V_TEXT && a->n == b->n && !memcmp(a->s, b->s, a->n)));
 }
 
-/* A contract's filing is named when the filing is executed; once it is,
- * the terms it approved change only through a new filing. */
+/* Once the filing a contract names is executed, the link and the terms it
+ * approved change only through a new filing. */
 static int guard_contract(regctx *c, const val *old, const val *v)
 {
   static const char *const terms[] = {"kind", "object", "party", "party_id",
@@ -1616,18 +1624,18 @@ static int guard_contract(regctx *c, const val *old, const val *v)
                                       "end_date", "annual_amount", "payment",
                                       "first_due", "signed_on"};
   int di = reg_field(c->r, "disposal");
+  if(old[di].t != V_TEXT)
+    return 0; /* a new link is checked by check_contract */
+  char filing[80];
+  snprintf(filing, sizeof filing, "%.*s", (int)old[di].n, old[di].s);
+  if(!db_int(c->z, 0, "SELECT count(*) FROM disposal WHERE code = ?1 AND "
+                      "executed_on IS NOT NULL", filing))
+    return 0; /* named ahead of its execution: may still change */
   if(!same(&old[di], &v[di])) {
     reg_error(c, di, "set when its disposal filing is executed (sanzi "
                      "disposal execute --contract), not by an edit");
     return 1;
   }
-  if(old[di].t != V_TEXT)
-    return 0;
-  char filing[80];
-  snprintf(filing, sizeof filing, "%.*s", (int)old[di].n, old[di].s);
-  if(!db_int(c->z, 0, "SELECT count(*) FROM disposal WHERE code = ?1 AND "
-                      "executed_on IS NOT NULL", filing))
-    return 0;
   for(size_t k = 0; k < ARRAY_SIZE(terms); k++) {
     int fi = reg_field(c->r, terms[k]);
     if(!same(&old[fi], &v[fi])) {

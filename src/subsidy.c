@@ -412,6 +412,8 @@ static int apply_work(sz *z, const char *loan, const char *year,
 int subsidy_apply(sz *z, const char *loan, const char *year, const char *date,
                   char code[80])
 {
+  if(db_not_future(z, "申请", date))
+    return -1;
   if(db_begin(z))
     return -1;
   return db_finish(z, apply_work(z, loan, year, date, code));
@@ -469,6 +471,8 @@ static int review_work(sz *z, const char *app, const char *decision,
 int subsidy_review(sz *z, const char *app, const char *decision,
                    const char *date, const char *opinion)
 {
+  if(db_not_future(z, "乡镇初审", date))
+    return -1;
   if(db_begin(z))
     return -1;
   return db_finish(z, review_work(z, app, decision, date, opinion));
@@ -572,6 +576,8 @@ static int approve_work(sz *z, const char *app, const char *date,
 
 int subsidy_approve(sz *z, const char *app, const char *date, approval *out)
 {
+  if(db_not_future(z, "县级审定", date))
+    return -1;
   if(db_begin(z))
     return -1;
   return db_finish(z, approve_work(z, app, date, out));
@@ -599,6 +605,8 @@ static int pay_work(sz *z, const char *app, const char *date,
 
 int subsidy_pay(sz *z, const char *app, const char *date, const char *voucher)
 {
+  if(db_not_future(z, "拨付", date))
+    return -1;
   if(db_begin(z))
     return -1;
   return db_finish(z, pay_work(z, app, date, voucher));
@@ -643,6 +651,8 @@ static int withdraw_work(sz *z, const char *app, const char *date,
 int subsidy_withdraw(sz *z, const char *app, const char *date,
                      const char *reason)
 {
+  if(db_not_future(z, "撤回", date))
+    return -1;
   if(db_begin(z))
     return -1;
   return db_finish(z, withdraw_work(z, app, date, reason));

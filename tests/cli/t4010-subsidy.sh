@@ -787,6 +787,24 @@ test_expect_success 'subsidy --help and program --help: usage, exit 0' '
   grep -q usage out
 '
 
+test_expect_success 'nothing is dated after today: payments, applications, steps' '
+  tomorrow=$(date -d tomorrow +%Y-%m-%d) &&
+  before=$(db_state) &&
+  refused sanzi loan interest $V1-DK-0001 --from 2024-01-01 --to 2024-02-01 \
+    --paid 1 --paid-on $tomorrow --voucher 记-x &&
+  grep -q "付息日期: $tomorrow: that day has not come yet" err &&
+  refused sanzi subsidy apply --loan $V1-DK-0001 --year 2024 --date $tomorrow &&
+  grep -q "^sanzi: 申请 on $tomorrow: that day has not come yet" err &&
+  for step in "review $A --decision 同意" "approve $A" "pay $A --voucher V" \
+              "withdraw $A --reason 无"; do
+    refused sanzi subsidy $step --date $tomorrow || return 1
+  done &&
+  unchanged &&
+  refused sanzi program set --year 1899 &&
+  grep -q "年度: .1899. is not a year" err &&
+  unchanged
+'
+
 test_expect_success 'every step is in the change log, and the log verifies' '
   sanzi subsidy show $V7-TX-0002 | sed -n "/^history/,\$p" >hist &&
   grep -q "状态: 公示中 -> 已审定" hist &&

@@ -143,6 +143,27 @@ test_expect_success 'an unchanged masked export imports back with --update and w
   unchanged
 '
 
+test_expect_success 'an import of several contracts keeps each row'\''s own ID number' '
+  # Found in review: every row used to get the last row'\''s number (the
+  # checked number lived in a buffer the next row overwrote). Three new
+  # contracts of one asset, one after another, with the three IDs above,
+  # in a database of their own.
+  use "$TMP/three.db" &&
+  setup_county &&
+  sanzi asset add village=$V1 name=库房 category=房屋及建筑物 nature=经营性 \
+    original_value=1000 acquired_via=自建 acquired_on=2020-01-01 \
+    status=闲置 >/dev/null &&
+  { echo 合同编号,村代码,合同类型,标的编号,对方名称,对方证件号,起始日期,终止日期,年金额,付款方式,首次应付日期 &&
+    echo ",$V1,出租,$V1-ZC-0001,甲,$ID1,2040-01-01,2040-12-31,100,年付,2040-01-01" &&
+    echo ",$V1,出租,$V1-ZC-0001,乙,$ID2,2041-01-01,2041-12-31,100,年付,2041-01-01" &&
+    echo ",$V1,出租,$V1-ZC-0001,丙,$ID3,2042-01-01,2042-12-31,100,年付,2042-01-01"; } >three.csv &&
+  sanzi contract import three.csv 2>/dev/null &&
+  sql "SELECT party, party_id FROM contract WHERE object = '\''$V1-ZC-0001'\'' AND start_date >= '\''2040-01-01'\'' ORDER BY start_date" >actual &&
+  printf "%s\n" "甲|$ID1" "乙|$ID2" "丙|$ID3" >expect &&
+  use "$TMP/test.db" &&
+  test_cmp expect actual
+'
+
 test_expect_success 'a masked ID for a new record is refused: the full number is needed' '
   before=$(db_state) &&
   sed -n "1p; /^$V1-HT-0002,/p" masked.csv | sed "s/^$V1-HT-0002,/,/" >new.csv &&

@@ -624,8 +624,9 @@ test_expect_success '出租: filed with the book value 42,949.61; no appraisal n
 test_expect_success 'setup: contracts for the let (and ones that do not fit it)' '
   # HT-0001 the lease: 张三, 12,000.00 a year; HT-0002 a 发包 of the same
   # shop later; HT-0003 the lease of another asset; a contract of 大水圪洞村
+  # all signed 2025-04-15, after the township agreed on 2025-03-28
   ct() { add_to contract "party=张三 party_id=$ID2 party_is_member=是
-      annual_amount=12000 payment=年付" "$@" >/dev/null; } &&
+      annual_amount=12000 payment=年付 signed_on=2025-04-15" "$@" >/dev/null; } &&
   ct village=$V1 kind=出租 object=$V1-ZC-0002 start_date=2025-05-01 \
     end_date=2030-04-30 first_due=2025-05-01 &&
   ct village=$V1 kind=发包 object=$V1-ZC-0002 start_date=2031-01-01 \
@@ -659,6 +660,16 @@ test_expect_success 'execute a let: the contract must be the filing'\''s' '
     --contract $V1-HT-0001 &&
   grep -q "执行: the price of a 出租 is the yearly amount of its contracts: 12,500.00 given, the contracts say 12,000.00" err &&
   unchanged
+'
+
+test_expect_success 'execute a let: a contract without its 签订日期 is refused' '
+  sanzi contract edit $V1-HT-0001 signed_on= >/dev/null &&
+  before=$(db_state) &&
+  refused sanzi disposal execute $C2 --date 2025-04-20 --party 张三 --price 12000 \
+    --contract $V1-HT-0001 &&
+  grep -q "执行: contract $V1-HT-0001 has no 签订日期" err &&
+  unchanged &&
+  sanzi contract edit $V1-HT-0001 signed_on=2025-04-15 >/dev/null
 '
 
 test_expect_success 'execute the let: the shop is 出租, the contract names the filing' '
@@ -721,7 +732,7 @@ test_expect_success 'execute the 发包: the land is 发包, the contract names 
   # 30 years of 耕地 from 2025-05-01 may run to 2055-04-30
   add_to contract "" village=$V1 kind=发包 object=$V1-ZY-0001 party=武川县丰收种植合作社 \
     party_id=$ID3 party_is_member=否 start_date=2025-05-01 end_date=2055-04-30 \
-    annual_amount=18000 payment=年付 first_due=2025-05-01 >code &&
+    annual_amount=18000 payment=年付 first_due=2025-05-01 signed_on=2025-04-15 >code &&
   echo $V1-HT-0004 >expect &&
   test_cmp expect code &&
   sanzi disposal execute $C3 --date 2025-04-20 --party 武川县丰收种植合作社 \
@@ -743,10 +754,10 @@ test_expect_success '发包 without outsider=是: a contract with an outsider is
   review $C4 --decision 同意 --date 2025-03-28 >/dev/null &&
   add_to contract "" village=$V1 kind=发包 object=$V1-ZY-0002 party=外村人 \
     party_id=$ID1 party_is_member=否 start_date=2025-05-01 end_date=2026-04-30 \
-    annual_amount=3000 payment=年付 first_due=2025-05-01 >/dev/null &&
+    annual_amount=3000 payment=年付 first_due=2025-05-01 signed_on=2025-04-15 >/dev/null &&
   add_to contract "" village=$V1 kind=发包 object=$V1-ZY-0002 party=本村人 \
     party_id=$ID2 party_is_member=是 start_date=2026-05-01 end_date=2035-04-30 \
-    annual_amount=3000 payment=年付 first_due=2026-05-01 >/dev/null &&
+    annual_amount=3000 payment=年付 first_due=2026-05-01 signed_on=2025-04-15 >/dev/null &&
   before=$(db_state) &&
   refused sanzi disposal execute $C4 --date 2025-04-20 --party 外村人 --price 3000 \
     --contract $V1-HT-0005 &&
@@ -926,6 +937,28 @@ test_expect_success 'usage errors exit 2; an unknown filing is refused' '
   grep -q "no disposal filing with code '\''$V1-CZ-0099'\''" err &&
   sanzi disposal --help >out &&
   grep -q usage out
+'
+
+test_expect_success 'nothing is dated after today: filing, meetings, appraisal, review, execution' '
+  # Found in review: a filing dated years ahead had a lower book value
+  # (more months of depreciation) and slipped under the appraisal and
+  # public-method thresholds.
+  tomorrow=$(date -d tomorrow +%Y-%m-%d) &&
+  before=$(db_state) &&
+  refused sanzi disposal new village=$V1 type=报废 objects=$V1-ZC-0004 \
+    reason=坏 method=协议 date=$tomorrow &&
+  grep -q "^sanzi: 申报 on $tomorrow: that day has not come yet (today is $(date +%Y-%m-%d))\$" err &&
+  refused sanzi disposal vote $V1-CZ-0007 --step 提议 --date $tomorrow --due 7 \
+    --present 7 --for 7 --against 0 &&
+  grep -q "^sanzi: 提议 on $tomorrow: that day has not come yet" err &&
+  refused sanzi disposal appraise $V1-CZ-0007 --value 1 --appraiser 甲 \
+    --report 1 --date $tomorrow &&
+  grep -q "^sanzi: 资产评估 on $tomorrow: that day has not come yet" err &&
+  refused review $V1-CZ-0007 --decision 同意 --date $tomorrow &&
+  grep -q "^sanzi: 乡镇审核 on $tomorrow: that day has not come yet" err &&
+  refused sanzi disposal execute $C8 --date $tomorrow --party 甲 --price 1 &&
+  grep -q "^sanzi: 执行 on $tomorrow: that day has not come yet" err &&
+  unchanged
 '
 
 test_expect_success 'the change log verifies after the whole procedure' '

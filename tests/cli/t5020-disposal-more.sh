@@ -553,9 +553,9 @@ test_expect_success 'a contract naming the filing but not given does not stand i
   procedure $C6 &&
   review $C6 --decision 同意 --date 2025-03-28 >/dev/null &&
   ct object=$V1-ZC-0005 annual_amount=1000 start_date=2025-05-01 \
-    end_date=2026-04-30 first_due=2025-05-01 >/dev/null &&
+    end_date=2026-04-30 first_due=2025-05-01 signed_on=2025-04-01 >/dev/null &&
   ct object=$V1-ZC-0005 annual_amount=1000 start_date=2026-05-01 \
-    end_date=2027-04-30 first_due=2026-05-01 >/dev/null &&
+    end_date=2027-04-30 first_due=2026-05-01 signed_on=2025-04-01 >/dev/null &&
   { ct object=$V1-ZC-0006 party=王五 annual_amount=1000 start_date=2025-05-01 \
       end_date=2026-04-30 first_due=2025-05-01 disposal=$C6 >/dev/null 2>&1 ||
     :; } &&
@@ -568,6 +568,17 @@ test_expect_success 'a contract naming the filing but not given does not stand i
   grep -q "执行: $V1-ZC-0006 of the filing has no contract among those given" err &&
   unchanged &&
   test "$(obj_status $V1-ZC-0006)" = 闲置
+'
+
+test_expect_success 'a contract named ahead of its filing'\''s execution may still be unlinked' '
+  # HT-0009 names CZ-0006, which is not executed: the link is a note until
+  # execute makes it, so a clerk can take it back (say, the filing is
+  # refused) and give it again.
+  test "$(disposal_of $V1-HT-0009)" = $C6 &&
+  sanzi contract edit $V1-HT-0009 disposal= >/dev/null &&
+  test -z "$(disposal_of $V1-HT-0009)" &&
+  sanzi contract edit $V1-HT-0009 disposal=$C6 >/dev/null &&
+  test "$(disposal_of $V1-HT-0009)" = $C6
 '
 
 test_expect_success 'disposal --help shows --households and several contracts' '

@@ -184,6 +184,34 @@ static void test_only_n_bytes(void **state)
   assert_non_null(idnum_check(s, 19, out, msg));
 }
 
+/* Found in review: an 18-digit number whose digits 7-14 are a real birth
+ * date is a resident ID and nothing else; before, a mistyped one could
+ * pass as a credit code written in digits (1 chance in 31). */
+static void test_digits_are_resident(void **state)
+{
+  (void)state;
+  /* 110105 19800101 123 + check:
+   *   1·7 + 1·9 + 0·10 + 1·5 + 0·8 + 5·4 + 1·2 + 9·1 + 8·6 + 0·3
+   *   + 0·7 + 1·9 + 0·10 + 1·5 + 1·8 + 2·4 + 3·2
+   *   = 7 + 9 + 0 + 5 + 0 + 20 + 2 + 9 + 48 + 0 + 0 + 9 + 0 + 5 + 8 + 8
+   *     + 6 = 136;  136 = 12·11 + 4;  (12 - 4) mod 11 = 8 */
+  valid("110105198001011238", "110105198001011238");
+  invalid("110105198001011231", "not a valid 居民身份证号码: the check "
+                                "character should be 8, not 1");
+  /* all zeros, the clerks' placeholder: no birth date 00000000 */
+  invalid("000000000000000000", "not a valid 居民身份证号码: 00000000 is "
+                                "not a birth date");
+}
+
+/* A credit code begins with its registering authority: 1-9, A, N or Y. */
+static void test_credit_code_authority(void **state)
+{
+  (void)state;
+  invalid("0135010000000100Y4", "not a valid 统一社会信用代码: it begins with "
+                                "the registering authority, one of 1-9, A, "
+                                "N, Y");
+}
+
 static void test_mask(void **state)
 {
   (void)state;
@@ -215,6 +243,8 @@ int main(void)
     cmocka_unit_test(test_credit_code),
     cmocka_unit_test(test_credit_code_letters),
     cmocka_unit_test(test_only_n_bytes),
+    cmocka_unit_test(test_digits_are_resident),
+    cmocka_unit_test(test_credit_code_authority),
     cmocka_unit_test(test_mask),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
