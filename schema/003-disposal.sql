@@ -56,7 +56,8 @@ BEGIN SELECT RAISE(ABORT, 'a contract''s object is an asset or resource of its v
 -- A disposal filing. The contracts of a lease, contracting out or shares
 -- name it in contract.disposal, one for each object. status: 申报中 while the meetings, publicity and
 -- appraisal are recorded; then 审核同意, 审核不同意 or 审核退回 (back for
--- correction, reviewed again); 已执行; 已公开 once the result is published.
+-- correction, reviewed again); 已执行; 已公开 once the result is published;
+-- 已撤回 when the village abandons it before execution.
 CREATE TABLE disposal(
   id INTEGER PRIMARY KEY,
   code TEXT NOT NULL UNIQUE CHECK(code <> ''),
@@ -75,7 +76,7 @@ CREATE TABLE disposal(
   area INTEGER NOT NULL CHECK(area >= 0),              -- 1/10000 mu of land
   status TEXT NOT NULL CHECK(status = '申报中' OR status = '审核同意' OR
     status = '审核不同意' OR status = '审核退回' OR status = '已执行' OR
-    status = '已公开'),
+    status = '已公开' OR status = '已撤回'),
   resolution_from TEXT CHECK(date(resolution_from, '+0 days') IS resolution_from),
   resolution_to TEXT CHECK(date(resolution_to, '+0 days') IS resolution_to),
   appraised_value INTEGER CHECK(appraised_value >= 0),
@@ -94,9 +95,12 @@ CREATE TABLE disposal(
   lower_price_resolution TEXT,
   result_from TEXT CHECK(date(result_from, '+0 days') IS result_from),
   result_to TEXT CHECK(date(result_to, '+0 days') IS result_to),
+  withdrawn_on TEXT CHECK(date(withdrawn_on, '+0 days') IS withdrawn_on),
+  withdrawn TEXT CHECK(withdrawn <> ''),
   log_id INTEGER NOT NULL,
   CHECK(reviewer IS NULL OR reviewer <> filer),
-  CHECK((status = '已执行' OR status = '已公开') = (executed_on IS NOT NULL))
+  CHECK((status = '已执行' OR status = '已公开') = (executed_on IS NOT NULL)),
+  CHECK((status = '已撤回') = (withdrawn IS NOT NULL))
 ) STRICT;
 CREATE INDEX disposal_village ON disposal(village);
 

@@ -28,6 +28,7 @@ static const char usage[] =
     "       sanzi disposal execute CODE --date D --party NAME --price AMOUNT\n"
     "                              [--contract CODE[,CODE...]] [--voucher V]\n"
     "                              [--lower-price-resolution REF]\n"
+    "       sanzi disposal withdraw CODE --reason TEXT [--date D]\n"
     "       sanzi disposal show CODE\n"
     "       sanzi disposal list [--year Y] [--village CODE|--township CODE]\n"
     "TYPE: 出售 出租 发包 入股 抵押 报废 核销 无偿划转 置换. METHOD: 公开竞价 招标 "
@@ -203,6 +204,22 @@ static int d_execute(args *a)
   return 0;
 }
 
+static int d_withdraw(args *a)
+{
+  const char *reason = args_need(a, "--reason");
+  char date[11];
+  args_date(a, "--date", 1, date);
+  int n;
+  char **pos = args_rest(a, 1, 1, &n);
+  sz *z = cli_db();
+  if(disposal_withdraw(z, pos[0], date, reason))
+    die(1, "%s", z->err);
+  printf("%s: 已撤回\n", pos[0]);
+  free(pos);
+  db_close(z);
+  return 0;
+}
+
 /* One line "中文 (key): value" for each filled field of the filing in
  * [from, to). */
 static void fields(rec *d, const char *from, const char *to)
@@ -369,6 +386,7 @@ int cmd_disposal(int argc, char **argv)
     {"appraise", d_appraise}, {"execute", d_execute}, {"list", d_list},
     {"new", d_new},           {"publicize", d_publicize},
     {"review", d_review},     {"show", d_show},       {"vote", d_vote},
+    {"withdraw", d_withdraw},
   };
   if(argc < 1 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
     fputs(usage, argc < 1 ? stderr : stdout);

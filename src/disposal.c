@@ -953,6 +953,44 @@ int disposal_execute(sz *z, const char *code, const exec_input *in)
   return db_finish(z, execute_work(z, code, in));
 }
 
+static int withdraw_work(sz *z, const char *code, const char *date,
+                         const char *reason)
+{
+  rec d;
+  if(load(z, code, &d))
+    return -1;
+  static const char *const pending[] = {"申报中", "审核同意", "审核退回",
+                                        NULL};
+  const char *st = rec_text(&d, "status");
+  int rc = 0;
+  if(!is_one_of(st, pending))
+    rc = db_fail(z, "撤回: filing %s is %s; only a filing not yet executed "
+                    "or refused is withdrawn", code, st);
+  else if(!reason[0])
+    rc = db_fail(z, "撤回: a reason (--reason) is required");
+  else if(strcmp(date, rec_text(&d, "filed_on")) < 0)
+    rc = db_fail(z, "撤回 on %s: before the filing (%s)", date,
+                 rec_text(&d, "filed_on"));
+  if(rc == 0) {
+    val_text(rec_val(&d, "status"), "已撤回");
+    val_text(rec_val(&d, "withdrawn_on"), date);
+    val_text(rec_val(&d, "withdrawn"), reason);
+    rc = reg_put(d.c, d.v, 2);
+  }
+  rec_close(&d);
+  return rc;
+}
+
+int disposal_withdraw(sz *z, const char *code, const char *date,
+                      const char *reason)
+{
+  if(db_not_future(z, "撤回", date))
+    return -1;
+  if(db_begin(z))
+    return -1;
+  return db_finish(z, withdraw_work(z, code, date, reason));
+}
+
 void disposal_next_step(sz *z, const char *code, char *out, size_t n)
 {
   rec d;
@@ -987,5 +1025,7 @@ void disposal_next_step(sz *z, const char *code, char *out, size_t n)
                      "--from D --to D)", code);
   else if(!strcmp(st, "审核不同意"))
     snprintf(out, n, "none: the township did not agree");
+  else if(!strcmp(st, "已撤回"))
+    snprintf(out, n, "none: withdrawn");
   rec_close(&d);
 }

@@ -40,6 +40,11 @@ typedef struct exec_input {
 } exec_input;
 int disposal_execute(sz *z, const char *code, const exec_input *in);
 
+/* 撤回: the village abandons the filing before its execution; its objects
+ * are free for a new filing. */
+int disposal_withdraw(sz *z, const char *code, const char *date,
+                      const char *reason);
+
 /* What the filing needs next, in words, for `show` ("" when complete). */
 void disposal_next_step(sz *z, const char *code, char *out, size_t n);
 

@@ -77,8 +77,8 @@ static const struct command {
                              "show add edit; contract schedule; contract "
                              "overdue"},
   {"disposal", cmd_disposal, "disposal filings (处置申报, 四议两公开): new "
-                             "vote appraise publicize review execute show "
-                             "list"},
+                             "vote appraise publicize review execute "
+                             "withdraw show list"},
   {"fund", reg_fund, "fund entries (资金收支): template import export list "
                      "show add edit; fund balance"},
   {"help", cmd_help, "list the commands"},

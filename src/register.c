@@ -221,6 +221,8 @@ static const field disposal_fields[] = {
   {"lower_price_resolution", "低于评估价决议", F_TEXT, 0, NULL},
   {"result_from", "结果公开起日", F_DATE, 0, NULL},
   {"result_to", "结果公开止日", F_DATE, 0, NULL},
+  {"withdrawn_on", "撤回日期", F_DATE, 0, NULL},
+  {"withdrawn", "撤回原因", F_TEXT, 0, NULL},
 };
 
 static const field disposal_object_fields[] = {

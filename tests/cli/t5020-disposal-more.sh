@@ -587,6 +587,31 @@ test_expect_success 'disposal --help shows --households and several contracts' '
   grep -q -- "--contract CODE\[,CODE...\]" out
 '
 
+test_expect_success 'disposal withdraw: the village abandons a filing; its objects are free again' '
+  # CZ-0006 (审核同意 on 2025-03-28, filed 2025-03-10) is not executed
+  before=$(db_state) &&
+  test_must_fail 2 sanzi disposal withdraw $C6 2>err &&
+  refused sanzi disposal withdraw $C6 --reason 承租人放弃 --date 2025-03-09 &&
+  grep -q "^sanzi: 撤回 on 2025-03-09: before the filing (2025-03-10)\$" err &&
+  refused sanzi disposal withdraw $C6 --reason "" --date 2025-04-25 &&
+  grep -q "撤回: a reason (--reason) is required" err &&
+  refused sanzi disposal withdraw $C1 --reason 无 --date 2025-04-25 &&
+  grep -q "撤回: filing $C1 is 已执行; only a filing not yet executed or refused is withdrawn" err &&
+  unchanged &&
+  sanzi disposal withdraw $C6 --reason 承租人放弃 --date 2025-04-25 >out &&
+  test "$(sql "SELECT status, withdrawn_on, withdrawn FROM disposal WHERE code = '\''$C6'\''")" = \
+    "已撤回|2025-04-25|承租人放弃" &&
+  sanzi disposal show $C6 >out &&
+  grep -q "^status: 已撤回; next: none: withdrawn\$" out &&
+  grep -q "撤回原因 (withdrawn): 承租人放弃" out &&
+  refused sanzi disposal withdraw $C6 --reason 再撤 --date 2025-04-26 &&
+  grep -q "is 已撤回" err &&
+  # 羊圈 (ZC-0006) may be filed again
+  sanzi disposal new village=$V1 type=出租 objects=$V1-ZC-0006 reason=重新出租 \
+    method=公开竞价 price=1000 date=2025-05-01 >code &&
+  test "$(sql "SELECT status FROM disposal WHERE code = '\''$(cat code)'\''")" = 申报中
+'
+
 test_expect_success 'the change log verifies after all of it' '
   sanzi log verify >out &&
   test -s out &&
