@@ -1,6 +1,7 @@
 /* cli.c: option parsing, messages and aligned tables for the commands. */
 #include "cli.h"
 #include "date.h"
+#include "money.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -128,6 +129,26 @@ void args_help(args *a, const char *usage)
       fputs(usage, stdout);
       exit(0);
     }
+}
+
+int cli_verbs(const char *cmd, const verb *v, size_t n, const char *usage,
+              const void *ctx, int argc, char **argv)
+{
+  if(argc < 1 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
+    fputs(usage, argc < 1 ? stderr : stdout);
+    return argc < 1 ? 2 : 0;
+  }
+  for(size_t i = 0; i < n; i++)
+    if(!strcmp(argv[0], v[i].name)) {
+      char name[64];
+      snprintf(name, sizeof name, "%s %s", cmd, v[i].name);
+      args a;
+      args_init(&a, name, argc - 1, argv + 1);
+      args_help(&a, usage);
+      return v[i].fn(&a, ctx);
+    }
+  fprintf(stderr, "sanzi %s: unknown command '%s'\n%s", cmd, argv[0], usage);
+  return 2;
 }
 
 sz *cli_db(void)
@@ -263,6 +284,24 @@ void table_row(table *t, const char *const *cells)
     t->held[t->nheld * t->ncols + i] = xstrdup(cells[i] ? cells[i] : "");
   if(++t->nheld > TABLE_HOLD)
     flush_held(t);
+}
+
+void table_rows(table *t, sqlite3_stmt *st, int ncols, unsigned money)
+{
+  const char *cells[32];
+  char buf[32][32];
+  while(sqlite3_step(st) == SQLITE_ROW) {
+    for(int i = 0; i < ncols && i < 32; i++) {
+      if(sqlite3_column_type(st, i) == SQLITE_NULL)
+        cells[i] = "";
+      else if(money & (1u << i))
+        cells[i] = money_format_grouped(sqlite3_column_int64(st, i), buf[i]);
+      else
+        cells[i] = (const char *)sqlite3_column_text(st, i);
+    }
+    table_row(t, cells);
+  }
+  sqlite3_finalize(st);
 }
 
 void table_end(table *t)

@@ -31,6 +31,17 @@ char **args_rest(args *a, int want_min, int want_max, int *n);
 /* `--help` was given: print the usage text and exit 0. */
 void args_help(args *a, const char *usage);
 
+/* A command's verbs ("subsidy apply", "asset import", ...): each gets the
+ * options after the verb and the command's context. */
+typedef struct verb {
+  const char *name;
+  int (*fn)(args *a, const void *ctx);
+} verb;
+/* Runs the verb argv[0] of command cmd: --help (or no verb) prints usage,
+ * an unknown verb is a usage error. Returns the exit status. */
+int cli_verbs(const char *cmd, const verb *v, size_t n, const char *usage,
+              const void *ctx, int argc, char **argv);
+
 /* Print "sanzi: message" to stderr and exit with status. */
 void die(int status, const char *fmt, ...)
     __attribute__((format(printf, 2, 3), noreturn));
@@ -54,6 +65,9 @@ typedef struct table table;
 table *table_new(FILE *fp, int ncols, const char *const *headers);
 void table_row(table *t, const char *const *cells);
 void table_end(table *t);
+/* Every row of st as a table row: NULL as "", the columns whose bit is set
+ * in money (bit 0 = column 0) as grouped money. Finalizes st. */
+void table_rows(table *t, sqlite3_stmt *st, int ncols, unsigned money);
 /* Display width of UTF-8 text (CJK counts 2). */
 size_t display_width(const char *s);
 

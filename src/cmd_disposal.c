@@ -51,8 +51,9 @@ static int64_t count_opt(args *a, const char *opt, int required)
   return n;
 }
 
-static int d_new(args *a)
+static int d_new(args *a, const void *ctx)
 {
+  (void)ctx;
   int n;
   char **pos = args_rest(a, 1, -1, &n);
   disposal_input in;
@@ -99,8 +100,9 @@ static int d_new(args *a)
   return 0;
 }
 
-static int d_vote(args *a)
+static int d_vote(args *a, const void *ctx)
 {
+  (void)ctx;
   vote_input in;
   memset(&in, 0, sizeof in);
   in.step = args_need(a, "--step");
@@ -129,8 +131,9 @@ static int d_vote(args *a)
   return 0;
 }
 
-static int d_appraise(args *a)
+static int d_appraise(args *a, const void *ctx)
 {
+  (void)ctx;
   const char *value = args_need(a, "--value");
   const char *who = args_need(a, "--appraiser");
   const char *report = args_need(a, "--report");
@@ -147,8 +150,9 @@ static int d_appraise(args *a)
   return 0;
 }
 
-static int d_publicize(args *a)
+static int d_publicize(args *a, const void *ctx)
 {
+  (void)ctx;
   const char *kind = args_need(a, "--kind");
   char from[11], to[11];
   args_date(a, "--from", 0, from);
@@ -164,8 +168,9 @@ static int d_publicize(args *a)
   return 0;
 }
 
-static int d_review(args *a)
+static int d_review(args *a, const void *ctx)
 {
+  (void)ctx;
   const char *dec = args_need(a, "--decision");
   const char *op = args_value(a, "--opinion");
   char date[11];
@@ -181,8 +186,9 @@ static int d_review(args *a)
   return 0;
 }
 
-static int d_execute(args *a)
+static int d_execute(args *a, const void *ctx)
 {
+  (void)ctx;
   exec_input in;
   memset(&in, 0, sizeof in);
   char date[11];
@@ -204,8 +210,9 @@ static int d_execute(args *a)
   return 0;
 }
 
-static int d_withdraw(args *a)
+static int d_withdraw(args *a, const void *ctx)
 {
+  (void)ctx;
   const char *reason = args_need(a, "--reason");
   char date[11];
   args_date(a, "--date", 1, date);
@@ -242,8 +249,9 @@ static void fields(rec *d, const char *from, const char *to)
   sb_free(&cell);
 }
 
-static int d_show(args *a)
+static int d_show(args *a, const void *ctx)
 {
+  (void)ctx;
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
@@ -340,8 +348,9 @@ static int d_show(args *a)
   return 0;
 }
 
-static int d_list(args *a)
+static int d_list(args *a, const void *ctx)
 {
+  (void)ctx;
   const char *year = args_value(a, "--year");
   const char *vil = args_value(a, "--village");
   const char *town = args_value(a, "--township");
@@ -363,44 +372,20 @@ static int d_list(args *a)
                                   "标的数", "账面价值", "处置方式", "状态",
                                   "执行日期"};
   table *t = table_new(stdout, 9, h);
-  while(sqlite3_step(st) == SQLITE_ROW) {
-    const char *cells[9];
-    char bv[32];
-    for(int i = 0; i < 9; i++)
-      cells[i] = (const char *)sqlite3_column_text(st, i);
-    cells[5] = money_format_grouped(sqlite3_column_int64(st, 5), bv);
-    table_row(t, cells);
-  }
+  table_rows(t, st, 9, 1u << 5); /* 账面价值 */
   table_end(t);
-  sqlite3_finalize(st);
   db_close(z);
   return 0;
 }
 
 int cmd_disposal(int argc, char **argv)
 {
-  static const struct {
-    const char *verb;
-    int (*fn)(args *);
-  } verbs[] = {
+  static const verb verbs[] = {
     {"appraise", d_appraise}, {"execute", d_execute}, {"list", d_list},
     {"new", d_new},           {"publicize", d_publicize},
     {"review", d_review},     {"show", d_show},       {"vote", d_vote},
     {"withdraw", d_withdraw},
   };
-  if(argc < 1 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
-    fputs(usage, argc < 1 ? stderr : stdout);
-    return argc < 1 ? 2 : 0;
-  }
-  for(size_t i = 0; i < ARRAY_SIZE(verbs); i++)
-    if(!strcmp(argv[0], verbs[i].verb)) {
-      char cmd[64];
-      snprintf(cmd, sizeof cmd, "disposal %s", verbs[i].verb);
-      args a;
-      args_init(&a, cmd, argc - 1, argv + 1);
-      args_help(&a, usage);
-      return verbs[i].fn(&a);
-    }
-  fprintf(stderr, "sanzi disposal: unknown command '%s'\n%s", argv[0], usage);
-  return 2;
+  return cli_verbs("disposal", verbs, ARRAY_SIZE(verbs), usage, NULL, argc,
+                   argv);
 }

@@ -44,8 +44,9 @@ static void progress(long long done, long long total, long rows)
     fprintf(stderr, "\r%ld rows", rows);
 }
 
-static int do_import(const reg *r, args *a)
+static int do_import(args *a, const void *ctx)
 {
+  const reg *r = ctx;
   return cmd_register_import(r, a, 0);
 }
 
@@ -95,8 +96,9 @@ int cmd_register_import(const reg *r, args *a, int always_update)
   return rc ? 1 : 0;
 }
 
-static int do_export(const reg *r, args *a)
+static int do_export(args *a, const void *ctx)
 {
+  const reg *r = ctx;
   export_opts o;
   char as_of[11];
   memset(&o, 0, sizeof o);
@@ -120,8 +122,9 @@ static int do_export(const reg *r, args *a)
   return 0;
 }
 
-static int do_template(const reg *r, args *a)
+static int do_template(args *a, const void *ctx)
 {
+  const reg *r = ctx;
   int n;
   free(args_rest(a, 0, 0, &n));
   fputs("\xef\xbb\xbf", stdout);
@@ -129,8 +132,9 @@ static int do_template(const reg *r, args *a)
   return 0;
 }
 
-static int do_list(const reg *r, args *a)
+static int do_list(args *a, const void *ctx)
 {
+  const reg *r = ctx;
   const char *village = args_value(a, "--village");
   const char *township = args_value(a, "--township");
   const char *fmt = args_value(a, "--format");
@@ -291,8 +295,9 @@ static int write_one(sz *z, regctx *c, val *v, int mode)
   return upd == 2 ? 3 : 0;
 }
 
-static int do_add(const reg *r, args *a)
+static int do_add(args *a, const void *ctx)
 {
+  const reg *r = ctx;
   int n;
   char **pos = args_rest(a, 1, -1, &n);
   const char **cells = xcalloc((size_t)r->nfields, sizeof *cells);
@@ -317,8 +322,9 @@ static int do_add(const reg *r, args *a)
   return rc ? 1 : 0;
 }
 
-static int do_edit(const reg *r, args *a)
+static int do_edit(args *a, const void *ctx)
 {
+  const reg *r = ctx;
   int n;
   char **pos = args_rest(a, 2, -1, &n);
   sz *z = cli_db();
@@ -466,8 +472,9 @@ void show_history(sz *z, const reg *r, int64_t id, const char *code)
   sqlite3_finalize(st);
 }
 
-static int do_show(const reg *r, args *a)
+static int do_show(args *a, const void *ctx)
 {
+  const reg *r = ctx;
   char as_of[11];
   args_date(a, "--as-of", 1, as_of);
   int n;
@@ -510,29 +517,11 @@ static int do_show(const reg *r, args *a)
 
 int cmd_register(const char *name, int argc, char **argv)
 {
-  const reg *r = reg_find(name);
-  if(argc < 1 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
-    fputs(register_usage, argc < 1 ? stderr : stdout);
-    return argc < 1 ? 2 : 0;
-  }
-  static const struct {
-    const char *verb;
-    int (*fn)(const reg *, args *);
-  } verbs[] = {
+  static const verb verbs[] = {
     {"add", do_add},       {"edit", do_edit},     {"export", do_export},
     {"import", do_import}, {"list", do_list},     {"show", do_show},
     {"template", do_template},
   };
-  for(size_t i = 0; i < ARRAY_SIZE(verbs); i++)
-    if(!strcmp(argv[0], verbs[i].verb)) {
-      char cmd[64];
-      snprintf(cmd, sizeof cmd, "%s %s", name, verbs[i].verb);
-      args a;
-      args_init(&a, cmd, argc - 1, argv + 1);
-      args_help(&a, register_usage);
-      return verbs[i].fn(r, &a);
-    }
-  fprintf(stderr, "sanzi %s: unknown command '%s'\n%s", name, argv[0],
-          register_usage);
-  return 2;
+  return cli_verbs(name, verbs, ARRAY_SIZE(verbs), register_usage,
+                   reg_find(name), argc, argv);
 }

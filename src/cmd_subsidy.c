@@ -203,8 +203,9 @@ static const char subsidy_usage[] =
     "The steps: 申请 → 乡镇初审 → 公示 → 县级审定 (reserves the money) → "
     "拨付.\nDates default to today where optional.\n";
 
-static int sub_apply(args *a)
+static int sub_apply(args *a, const void *ctx)
 {
+  (void)ctx;
   const char *loan = args_need(a, "--loan");
   const char *year = want_year(a);
   char date[11];
@@ -220,8 +221,9 @@ static int sub_apply(args *a)
   return 0;
 }
 
-static int sub_review(args *a)
+static int sub_review(args *a, const void *ctx)
 {
+  (void)ctx;
   const char *dec = args_need(a, "--decision");
   const char *op = args_value(a, "--opinion");
   char date[11];
@@ -237,8 +239,9 @@ static int sub_review(args *a)
   return 0;
 }
 
-static int sub_publicize(args *a)
+static int sub_publicize(args *a, const void *ctx)
 {
+  (void)ctx;
   char from[11], to[11];
   args_date(a, "--from", 0, from);
   args_date(a, "--to", 0, to);
@@ -253,8 +256,9 @@ static int sub_publicize(args *a)
   return 0;
 }
 
-static int sub_approve(args *a)
+static int sub_approve(args *a, const void *ctx)
 {
+  (void)ctx;
   char date[11];
   args_date(a, "--date", 0, date);
   int n;
@@ -277,8 +281,9 @@ static int sub_approve(args *a)
   return 0;
 }
 
-static int sub_pay(args *a)
+static int sub_pay(args *a, const void *ctx)
 {
+  (void)ctx;
   char date[11];
   args_date(a, "--date", 0, date);
   const char *voucher = args_need(a, "--voucher");
@@ -293,8 +298,9 @@ static int sub_pay(args *a)
   return 0;
 }
 
-static int sub_withdraw(args *a)
+static int sub_withdraw(args *a, const void *ctx)
 {
+  (void)ctx;
   const char *reason = args_need(a, "--reason");
   char date[11];
   args_date(a, "--date", 1, date);
@@ -309,8 +315,9 @@ static int sub_withdraw(args *a)
   return 0;
 }
 
-static int sub_show(args *a)
+static int sub_show(args *a, const void *ctx)
 {
+  (void)ctx;
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
@@ -379,8 +386,9 @@ static int sub_show(args *a)
   return 0;
 }
 
-static int sub_list(args *a)
+static int sub_list(args *a, const void *ctx)
 {
+  (void)ctx;
   const char *year = args_value(a, "--year");
   const char *vil = args_value(a, "--village");
   const char *town = args_value(a, "--township");
@@ -403,22 +411,8 @@ static int sub_list(args *a)
                                   "申请日期", "申请贴息", "状态", "审定贴息",
                                   "拨付日期"};
   table *t = table_new(stdout, 9, h);
-  while(sqlite3_step(st) == SQLITE_ROW) {
-    char am[32], ap[32] = "";
-    money_format_grouped(sqlite3_column_int64(st, 5), am);
-    if(sqlite3_column_type(st, 7) != SQLITE_NULL)
-      money_format_grouped(sqlite3_column_int64(st, 7), ap);
-    const char *cells[9];
-    for(int i = 0; i < 9; i++)
-      cells[i] = sqlite3_column_type(st, i) == SQLITE_NULL
-                     ? ""
-                     : (const char *)sqlite3_column_text(st, i);
-    cells[5] = am;
-    cells[7] = ap;
-    table_row(t, cells);
-  }
+  table_rows(t, st, 9, 1u << 5 | 1u << 7); /* 申请贴息, 审定贴息 */
   table_end(t);
-  sqlite3_finalize(st);
   db_close(z);
   return 0;
 }
@@ -468,8 +462,9 @@ static void rep_row(const subsidy_row *s, void *ctx)
   rep_line(r, s->village, s->village_name, x);
 }
 
-static int sub_report(args *a)
+static int sub_report(args *a, const void *ctx)
 {
+  (void)ctx;
   const char *year = want_year(a);
   int n;
   free(args_rest(a, 0, 0, &n));
@@ -500,30 +495,13 @@ static int sub_report(args *a)
 
 int cmd_subsidy(int argc, char **argv)
 {
-  static const struct {
-    const char *verb;
-    int (*fn)(args *);
-  } verbs[] = {
-    {"apply", sub_apply},       {"approve", sub_approve},
-    {"list", sub_list},         {"pay", sub_pay},
+  static const verb verbs[] = {
+    {"apply", sub_apply},         {"approve", sub_approve},
+    {"list", sub_list},           {"pay", sub_pay},
     {"publicize", sub_publicize}, {"report", sub_report},
-    {"review", sub_review},     {"show", sub_show},
+    {"review", sub_review},       {"show", sub_show},
     {"withdraw", sub_withdraw},
   };
-  if(argc < 1 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
-    fputs(subsidy_usage, argc < 1 ? stderr : stdout);
-    return argc < 1 ? 2 : 0;
-  }
-  for(size_t i = 0; i < ARRAY_SIZE(verbs); i++)
-    if(!strcmp(argv[0], verbs[i].verb)) {
-      char cmd[64];
-      snprintf(cmd, sizeof cmd, "subsidy %s", verbs[i].verb);
-      args a;
-      args_init(&a, cmd, argc - 1, argv + 1);
-      args_help(&a, subsidy_usage);
-      return verbs[i].fn(&a);
-    }
-  fprintf(stderr, "sanzi subsidy: unknown command '%s'\n%s", argv[0],
-          subsidy_usage);
-  return 2;
+  return cli_verbs("subsidy", verbs, ARRAY_SIZE(verbs), subsidy_usage, NULL,
+                   argc, argv);
 }
