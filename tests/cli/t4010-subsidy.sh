@@ -787,6 +787,31 @@ test_expect_success 'subsidy --help and program --help: usage, exit 0' '
   grep -q usage out
 '
 
+test_expect_success 'the formula'\''s parameters do not change under applications already computed' '
+  # 2024 has applications that are neither withdrawn nor refused
+  before=$(db_state) &&
+  refused sanzi program set --year 2024 --ratio 60 &&
+  grep -q "^sanzi: 贴息比例 (ratio): [0-9]* application(s) of 2024 (not withdrawn or refused) were computed with the current value; it can change only while there are none\$" err &&
+  refused sanzi program set --year 2024 --day-basis 365 &&
+  grep -q "计息天数基准 (day basis): [0-9]* application(s) of 2024" err &&
+  unchanged
+'
+
+test_expect_success 'an application whose subsidy is 0.00 is not approved' '
+  # 0.01 yuan at 1% for the 1 day 2024-05-01..05-02 on a 360 basis:
+  # 1 fen x 10,000 ppm x 1 / (360 x 1,000,000) = 0.0000278 fen -> 0;
+  # eligible = min(0.01 paid, 0.00) = 0.00; subsidy 0.00
+  new_loan ZERO-1 $V3 0.01 1 2024-05-01 2024-06-01 >loan &&
+  pay "$(cat loan)" 2024-05-01 2024-05-02 0.01 2024-05-02 >/dev/null &&
+  apply "$(cat loan)" 2024 2024-05-03 >app &&
+  test "$(sql "SELECT amount FROM subsidy WHERE code = '\''$(cat app)'\''")" = 0 &&
+  to_public "$(cat app)" 2024-05-04 2024-05-05 2024-05-11 &&
+  before=$(db_state) &&
+  refused sanzi subsidy approve "$(cat app)" --date 2024-05-12 &&
+  grep -q "^sanzi: 县级审定: the application.s subsidy is 0.00: nothing to approve\$" err &&
+  unchanged
+'
+
 test_expect_success 'nothing is dated after today: payments, applications, steps' '
   tomorrow=$(date -d tomorrow +%Y-%m-%d) &&
   before=$(db_state) &&

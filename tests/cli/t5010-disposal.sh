@@ -90,6 +90,17 @@ test_expect_success 'new: an object named twice is refused' '
   unchanged
 '
 
+test_expect_success 'new: a filing names at least one object' '
+  before=$(db_state) &&
+  refused sanzi disposal new village=$V1 type=出售 reason=测试 \
+    method=公开竞价 date=2025-03-10 &&
+  grep -q "^sanzi: objects: required (asset or resource codes, separated by commas)\$" err &&
+  refused sanzi disposal new village=$V1 type=出售 "objects= , ，" \
+    reason=测试 method=公开竞价 date=2025-03-10 &&
+  grep -q "^sanzi: objects: required" err &&
+  unchanged
+'
+
 test_expect_success 'new: outsider= is for 发包 only' '
   before=$(db_state) &&
   refused sanzi disposal new village=$V1 type=出租 objects=$V1-ZY-0001 \
@@ -380,6 +391,9 @@ test_expect_success 'appraise: not before the filing; then recorded' '
   refused sanzi disposal appraise $C --value 110000 --appraiser 内蒙古正信资产评估 \
     --report 内正评字〔2025〕12号 --date 2025-03-09 &&
   grep -q "资产评估 on 2025-03-09: before the filing (2025-03-10)" err &&
+  refused sanzi disposal appraise $C --value 110000 --appraiser "" \
+    --report 内正评字〔2025〕12号 --date 2025-03-25 &&
+  grep -q "资产评估: the appraiser and the report number are required" err &&
   refused sanzi disposal appraise $C --value 11O000 --appraiser 内蒙古正信资产评估 \
     --report 内正评字〔2025〕12号 --date 2025-03-25 &&
   grep -q -- "--value: '\''11O000'\''" err &&
