@@ -1,5 +1,6 @@
 /* contract.c: receivable schedules and what is overdue. */
 #include "contract.h"
+#include "config.h"
 #include "date.h"
 #include "money.h"
 #include "util.h"
@@ -139,4 +140,47 @@ int contract_overdue(sz *z, const char *as_of, const char *scope,
   }
   sqlite3_finalize(st);
   return 0;
+}
+
+/* 出租 and 发包 terms (DOMAIN.md): the years allowed, from the parameters,
+ * and what the limit is called in messages. */
+static int64_t term_limit(sz *z, const char *kind, const char *group,
+                          char what[96])
+{
+  char key[96];
+  int64_t y = -1;
+  if(!strcmp(kind, "发包") && group && group[0]) {
+    snprintf(key, sizeof key, "term.发包.%s", group);
+    y = config_int(z, key, -1);
+    if(y >= 0)
+      snprintf(what, 96, "发包 of %s", group);
+  }
+  if(y < 0) {
+    snprintf(key, sizeof key, "term.%s", kind);
+    y = config_int(z, key, -1);
+    snprintf(what, 96, "%s", kind);
+  }
+  return y;
+}
+
+int contract_term_over(sz *z, const char *kind, const char *group,
+                       const char *start, const char *end, char *msg,
+                       size_t n)
+{
+  char what[96];
+  int64_t years = term_limit(z, kind, group, what);
+  if(years <= 0)
+    return 0;
+  char limit[11], last[11];
+  date_add_months(start, (int)(12 * years), limit);
+  /* The anniversary of 29 February in a common year is 1 March. */
+  if(strcmp(limit + 8, start + 8) < 0)
+    date_from_days(date_days(limit) + 1, limit);
+  date_from_days(date_days(limit) - 1, last);
+  if(strcmp(end, limit) < 0)
+    return 0;
+  snprintf(msg, n, "%s to %s is longer than the %lld years allowed for %s "
+                   "(it may end on %s at the latest)", start, end,
+           (long long)years, what, last);
+  return 1;
 }

@@ -4,6 +4,7 @@
  * refunds (支出) that cite it. */
 #ifndef SANZI_CONTRACT_H
 #define SANZI_CONTRACT_H
+#include <stddef.h>
 #include <stdint.h>
 #include "db.h"
 
@@ -43,5 +44,13 @@ typedef void (*overdue_fn)(const schedule *s, const instalment *i, int days,
                            void *ctx);
 int contract_overdue(sz *z, const char *as_of, const char *scope,
                      overdue_fn fn, void *ctx);
+
+/* 1 when start..end is longer than the term allowed for a contract of this
+ * kind (出租, 发包; group: the land-class group of a resource's object, or
+ * "" / NULL), with the message in msg (naming the last day allowed); else 0.
+ * The limits are the parameters term.*. */
+int contract_term_over(sz *z, const char *kind, const char *group,
+                       const char *start, const char *end, char *msg,
+                       size_t n);
 
 #endif

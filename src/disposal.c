@@ -12,6 +12,8 @@
 #include "text.h"
 #include "util.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,25 +102,65 @@ static const char *status_after(const char *type)
   return type; /* 出租, 发包, 入股 */
 }
 
-/* "协议" is refused from these values on. */
-static int public_method_check(sz *z, rec *d, int64_t value, const char *what)
+/* Where the procedure's rules report a problem: the township review stops
+ * at the first (z->err, -1); the audit hears every one, with its finding
+ * code, and goes on. */
+typedef struct probe {
+  sz *z;
+  disposal_problem_fn fn; /* NULL: the review */
+  void *ctx;
+} probe;
+
+static int flag(probe *p, const char *finding, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int flag(probe *p, const char *finding, const char *fmt, ...)
+{
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if(!p->fn)
+    return db_fail(p->z, "%s", msg);
+  p->fn(p->ctx, finding, msg);
+  return 0;
+}
+
+/* "协议" is refused from this value on. */
+static int public_value_flag(probe *p, rec *d, int64_t value,
+                             const char *what)
 {
   if(strcmp(rec_text(d, "method"), "协议"))
     return 0;
-  int64_t pv = config_int(z, "disposal.public_value", 20000000);
-  int64_t pa = config_int(z, "disposal.public_area", 500000);
+  int64_t pv = config_int(p->z, "disposal.public_value", 20000000);
   char b1[32], b2[32];
-  if(value >= pv)
-    return db_fail(z, "处置方式: 协议 is not allowed: %s %s is at least %s; "
-                      "use 公开竞价, 招标 or 拍卖", what,
-                   money_format_grouped(value, b1),
-                   money_format_grouped(pv, b2));
-  if(rec_int(d, "area") >= pa)
-    return db_fail(z, "处置方式: 协议 is not allowed: the land area %s 亩 is "
-                      "at least %s 亩; use 公开竞价, 招标 or 拍卖",
-                   area_format_grouped(rec_int(d, "area"), b1),
-                   area_format_grouped(pa, b2));
-  return 0;
+  if(value < pv)
+    return 0;
+  return flag(p, "CZ06", "处置方式: 协议 is not allowed: %s %s is at least "
+                         "%s; use 公开竞价, 招标 or 拍卖", what,
+              money_format_grouped(value, b1), money_format_grouped(pv, b2));
+}
+
+/* ... and from this land area. */
+static int public_area_flag(probe *p, rec *d)
+{
+  if(strcmp(rec_text(d, "method"), "协议"))
+    return 0;
+  int64_t pa = config_int(p->z, "disposal.public_area", 500000);
+  char b1[32], b2[32];
+  if(rec_int(d, "area") < pa)
+    return 0;
+  return flag(p, "CZ06", "处置方式: 协议 is not allowed: the land area %s 亩 "
+                         "is at least %s 亩; use 公开竞价, 招标 or 拍卖",
+              area_format_grouped(rec_int(d, "area"), b1),
+              area_format_grouped(pa, b2));
+}
+
+/* For new and execute: the value, and the land area, against 协议. */
+static int public_method_check(sz *z, rec *d, int64_t value, const char *what)
+{
+  probe p = {z, NULL, NULL};
+  return public_value_flag(&p, d, value, what) || public_area_flag(&p, d);
 }
 
 /* A list of codes as a clerk types it: separated by commas, full-width
@@ -594,63 +636,116 @@ int disposal_publicize(sz *z, const char *code, const char *kind,
 /* ---- review ---- */
 
 /* Everything the township checks before 同意. */
-static int complete(sz *z, rec *d, const char *date)
+/* Everything the township review needs to agree, reviewed on `date`. */
+static int complete(probe *p, rec *d, const char *date)
 {
+  sz *z = p->z;
   const char *code = rec_text(d, "code");
-  char vd[11];
+  char vd[11] = "";
   int ok;
   char prev[11] = "";
   for(int i = 0; i < 4; i++) {
-    if(!latest_vote(z, code, steps[i], vd, &ok))
-      return db_fail(z, "乡镇审核: no %s is recorded", steps[i]);
-    if(!ok)
-      return db_fail(z, "乡镇审核: the last %s (%s) did not pass", steps[i],
-                     vd);
+    if(!latest_vote(z, code, steps[i], vd, &ok)) {
+      if(flag(p, "CZ01", "乡镇审核: no %s is recorded", steps[i]))
+        return -1;
+      continue;
+    }
+    if(!ok && flag(p, "CZ01", "乡镇审核: the last %s (%s) did not pass", steps[i], vd))
+      return -1;
     /* After 退回 a step may have been held again: the steps that count
      * must still follow each other. */
-    if(strcmp(vd, prev) < 0)
-      return db_fail(z, "乡镇审核: the %s of %s came before the %s of %s "
-                        "it must follow; hold the %s again", steps[i], vd,
-                     steps[i - 1], prev, steps[i]);
+    if(strcmp(vd, prev) < 0 &&
+       flag(p, "CZ01", "乡镇审核: the %s of %s came before the %s of %s it must "
+                       "follow; hold the %s again", steps[i], vd,
+            steps[i - 1], prev, steps[i]))
+      return -1;
     snprintf(prev, sizeof prev, "%s", vd);
   }
+  const char *rfrom = rec_text(d, "resolution_from");
   const char *rto = rec_text(d, "resolution_to");
-  if(!rto[0])
-    return db_fail(z, "乡镇审核: the resolution has not been made public "
-                      "(决议公开)");
-  /* vd: the date of the 决议 that passed last. After 退回 a new 决议 may
-   * have been taken: the publicity must be of that one. */
-  if(strcmp(rec_text(d, "resolution_from"), vd) < 0)
-    return db_fail(z, "乡镇审核: 决议公开 from %s was before the 决议 of %s; "
-                      "make that resolution public (决议公开)",
-                   rec_text(d, "resolution_from"), vd);
-  int64_t min = config_int(z, "disposal.resolution_days", 7);
-  int64_t days = (int64_t)date_days(rto) -
-                 date_days(rec_text(d, "resolution_from")) + 1;
-  if(days < min)
-    return db_fail(z, "乡镇审核: 决议公开 lasted %lld day(s), at least %lld "
-                      "required", (long long)days, (long long)min);
-  if(strcmp(date, rto) <= 0)
-    return db_fail(z, "乡镇审核 on %s: 决议公开 runs to %s and must end "
-                      "before the review", date, rto);
+  if(!rto[0]) {
+    if(flag(p, "CZ01", "乡镇审核: the resolution has not been made public "
+                    "(决议公开)"))
+      return -1;
+  } else {
+    /* vd: the date of the 决议 that counts. After 退回 a new 决议 may have
+     * been taken: the publicity must be of that one. */
+    if(strcmp(rfrom, vd) < 0 &&
+       flag(p, "CZ01", "乡镇审核: 决议公开 from %s was before the 决议 of %s; make "
+                       "that resolution public (决议公开)", rfrom, vd))
+      return -1;
+    int64_t min = config_int(z, "disposal.resolution_days", 7);
+    int64_t days = (int64_t)date_days(rto) - date_days(rfrom) + 1;
+    if(days < min &&
+       flag(p, "CZ03", "乡镇审核: 决议公开 lasted %lld day(s), at least %lld "
+                       "required", (long long)days,
+            (long long)min))
+      return -1;
+    if(strcmp(date, rto) <= 0 &&
+       flag(p, "CZ01", "乡镇审核 on %s: 决议公开 runs to %s and must end "
+                       "before the review", date, rto))
+      return -1;
+  }
   int64_t book = rec_int(d, "book_value");
   int64_t av = config_int(z, "disposal.appraisal_value", 5000000);
   char b1[32], b2[32];
   if(is_one_of(rec_text(d, "type"), needs_appraisal) && book >= av &&
-     rec_val(d, "appraised_value")->t == V_NULL)
-    return db_fail(z, "乡镇审核: 资产评估 required: %s with a book value of "
-                      "%s (at least %s)", rec_text(d, "type"),
-                   money_format_grouped(book, b1), money_format_grouped(av, b2));
+     rec_val(d, "appraised_value")->t == V_NULL &&
+     flag(p, "CZ04", "乡镇审核: 资产评估 required: %s with a book value of %s (at "
+                     "least %s)", rec_text(d, "type"),
+          money_format_grouped(book, b1), money_format_grouped(av, b2)))
+    return -1;
   /* The appraisal the township relies on was made before it decided. */
   const char *aon = rec_text(d, "appraised_on");
-  if(aon[0] && strcmp(aon, date) > 0)
-    return db_fail(z, "乡镇审核 on %s: the 资产评估 is dated %s, after the "
-                      "review", date, aon);
-  if(public_method_check(z, d, book, "the book value") ||
-     public_method_check(z, d, rec_int(d, "price"), "the price") ||
-     public_method_check(z, d, rec_int(d, "appraised_value"),
-                         "the appraised value"))
+  if(aon[0] && strcmp(aon, date) > 0 &&
+     flag(p, "CZ04", "乡镇审核 on %s: the 资产评估 is dated %s, after the "
+                     "review", date, aon))
     return -1;
+  if(public_value_flag(p, d, book, "the book value") ||
+     public_value_flag(p, d, rec_int(d, "price"), "the price") ||
+     public_value_flag(p, d, rec_int(d, "appraised_value"),
+                       "the appraised value") ||
+     public_area_flag(p, d))
+    return -1;
+  return 0;
+}
+
+int disposal_audit(sz *z, const char *code, const char *ref,
+                   disposal_problem_fn fn, void *ctx)
+{
+  rec d;
+  if(load(z, code, &d))
+    return -1;
+  probe p = {z, fn, ctx};
+  const char *rv = rec_text(&d, "reviewed_on");
+  if(strcmp(rec_text(&d, "review_decision"), "同意") || !rv[0])
+    flag(&p, "CZ01", "executed without the township's 同意 (乡镇审核)");
+  else if(!strcmp(rec_text(&d, "reviewer"), rec_text(&d, "filer")))
+    flag(&p, "CZ01", "reviewed by its own filer %s", rec_text(&d, "filer"));
+  complete(&p, &d, rv[0] ? rv : rec_text(&d, "executed_on"));
+  char b1[32], b2[32];
+  const char *ex = rec_text(&d, "executed_on");
+  if(rv[0] && strcmp(ex, rv) < 0)
+    flag(&p, "CZ01", "executed on %s, before the review of %s", ex, rv);
+  val *apv = rec_val(&d, "appraised_value");
+  int64_t price = rec_int(&d, "final_price");
+  if(apv->t == V_INT && price < apv->i) {
+    const char *lp = rec_text(&d, "lower_price_resolution");
+    flag(&p, "CZ05", "sold for %s, below the appraised value %s (%s)",
+         money_format_grouped(price, b1), money_format_grouped(apv->i, b2),
+         lp[0] ? lp : "no resolution for the lower price");
+  }
+  public_value_flag(&p, &d, price, "the final price");
+  const char *rf = rec_text(&d, "result_from"), *rt = rec_text(&d, "result_to");
+  int64_t min = config_int(z, "disposal.result_days", 7);
+  if(!rt[0] || strcmp(rf, ref) > 0)
+    flag(&p, "CZ01", "executed on %s; the result had not been made public "
+                     "(结果公开) by %s", ex, ref);
+  else if((int64_t)date_days(rt) - date_days(rf) + 1 < min)
+    flag(&p, "CZ03", "结果公开 %s to %s lasted %d day(s), at least %lld "
+                     "required", rf, rt, date_days(rt) - date_days(rf) + 1,
+         (long long)min);
+  rec_close(&d);
   return 0;
 }
 
@@ -677,8 +772,10 @@ static int review_work(sz *z, const char *code, const char *decision,
   else if(strcmp(date, rec_text(&d, "filed_on")) < 0)
     rc = db_fail(z, "乡镇审核 on %s: before the filing (%s)", date,
                  rec_text(&d, "filed_on"));
-  else if(!strcmp(decision, "同意"))
-    rc = complete(z, &d, date);
+  else if(!strcmp(decision, "同意")) {
+    probe p = {z, NULL, NULL};
+    rc = complete(&p, &d, date);
+  }
   if(rc == 0 && rec_text(&d, "reviewed_on")[0] &&
      strcmp(date, rec_text(&d, "reviewed_on")) < 0)
     rc = db_fail(z, "乡镇审核 on %s: before the earlier review of %s", date,

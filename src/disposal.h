@@ -48,4 +48,15 @@ int disposal_withdraw(sz *z, const char *code, const char *date,
 /* What the filing needs next, in words, for `show` ("" when complete). */
 void disposal_next_step(sz *z, const char *code, char *out, size_t n);
 
+/* The audit's re-check of an executed filing against the rules in force
+ * at the reference date `ref`: the procedure the township review needed, the
+ * review itself, the price against the appraisal and the method, and the
+ * result's publicity by ref. Calls fn for each problem with its finding code
+ * (CZ01 procedure, CZ03 publicity, CZ04 appraisal, CZ05 price below the
+ * appraisal, CZ06 协议 where a public method was required) and a sentence. */
+typedef void (*disposal_problem_fn)(void *ctx, const char *finding,
+                                    const char *msg);
+int disposal_audit(sz *z, const char *code, const char *ref,
+                   disposal_problem_fn fn, void *ctx);
+
 #endif

@@ -4,6 +4,7 @@
 #include "register.h"
 #include "date.h"
 #include "config.h"
+#include "contract.h"
 #include "history.h"
 #include "idnum.h"
 #include "money.h"
@@ -1420,27 +1421,6 @@ static int stored_text(regctx *c, const val *v, int fi, char *out, size_t n)
   return found;
 }
 
-/* 出租 and 发包 terms (DOMAIN.md): the years allowed, from the parameters,
- * and what the limit is called in messages. */
-static int64_t term_limit(regctx *c, const char *kind, const char *group,
-                          char what[96])
-{
-  char key[96];
-  int64_t y = -1;
-  if(!strcmp(kind, "发包") && group[0]) {
-    snprintf(key, sizeof key, "term.发包.%s", group);
-    y = config_int(c->z, key, -1);
-    if(y >= 0)
-      snprintf(what, 96, "发包 of %s", group);
-  }
-  if(y < 0) {
-    snprintf(key, sizeof key, "term.%s", kind);
-    y = config_int(c->z, key, -1);
-    snprintf(what, 96, "%s", kind);
-  }
-  return y;
-}
-
 static int check_contract(regctx *c, val *v)
 {
   int vi = c->vi, ki = reg_field(c->r, "kind"), ob = reg_field(c->r, "object");
@@ -1495,23 +1475,13 @@ static int check_contract(regctx *c, val *v)
     reg_error(c, fd, "%.10s is after 终止日期 %.10s", v[fd].s, v[ed].s);
     bad++;
   }
-  char kind[16], what[96];
+  char kind[16], start[11], end[11], msg[256];
   snprintf(kind, sizeof kind, "%.*s", (int)v[ki].n, v[ki].s);
-  int64_t years = term_limit(c, kind, group, what);
-  if(years > 0) {
-    char start[11], limit[11], last[11];
-    snprintf(start, sizeof start, "%.10s", v[sd].s);
-    date_add_months(start, (int)(12 * years), limit);
-    /* The anniversary of 29 February in a common year is 1 March. */
-    if(strcmp(limit + 8, start + 8) < 0)
-      date_from_days(date_days(limit) + 1, limit);
-    date_from_days(date_days(limit) - 1, last);
-    if(memcmp(v[ed].s, limit, 10) >= 0) {
-      reg_error(c, ed, "%.10s to %.10s is longer than the %lld years allowed "
-                       "for %s (it may end on %s at the latest)", start,
-                v[ed].s, (long long)years, what, last);
-      bad++;
-    }
+  snprintf(start, sizeof start, "%.10s", v[sd].s);
+  snprintf(end, sizeof end, "%.10s", v[ed].s);
+  if(contract_term_over(c->z, kind, group, start, end, msg, sizeof msg)) {
+    reg_error(c, ed, "%s", msg);
+    bad++;
   }
   /* One contract at a time for an object. */
   char code[80];
