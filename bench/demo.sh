@@ -115,7 +115,15 @@ $CLERK disposal vote $SCRAP --step 决议 --body 村民代表会议 --date 2025-
 $CLERK disposal publicize $SCRAP --kind 决议 --from 2025-06-20 --to 2025-06-26
 $REVIEWER disposal review $SCRAP --decision 同意 --date 2025-06-30
 $CLERK disposal execute $SCRAP --date 2025-07-02 --party 武川县再生资源回收站 --price 300
-$CLERK disposal publicize $SCRAP --kind 结果 --from 2025-07-03 --to 2025-07-09
+say "(planted for the audit: the scrapping's result is never made public)"
+
+say "(planted for the audit: grassland contracted out in 2025 on a contract alone, no filing)"
+GRASS=$V-ZY-0001
+GC=$($CLERK contract add village=$V kind=发包 object=$GRASS party=张永福 \
+  party_id=150125199003070028 party_is_member=是 start_date=2025-03-01 end_date=2035-02-28 \
+  annual_amount=8000 payment=年付 first_due=2025-03-01 signed_on=2025-02-20)
+$CLERK fund add voucher=记-330 village=$V date=2025-03-05 account=$BANK direction=收入 \
+  amount=8000 category=经营收入 counterparty=张永福 summary=草场承包费 contract=$GC >/dev/null
 $CLERK disposal show $SALE
 $CLERK disposal list --village $V
 
@@ -128,6 +136,9 @@ LOAN=$($CLERK loan add village=$V lender=中国农业银行武川县支行 contr
   project=村集体肉牛养殖场 principal=1000000 rate=4.35 start_date=2025-01-01 maturity=2027-12-31)
 $CLERK loan interest $LOAN --from 2025-01-01 --to 2025-04-01 --paid 10875 --paid-on 2025-04-01 --voucher 记-120 >/dev/null
 $CLERK loan interest $LOAN --from 2025-04-01 --to 2025-07-01 --paid 10995.83 --paid-on 2025-07-01 --voucher 记-260 >/dev/null
+say "(the first interest payment is in the books as 记-120; planted for the audit: 记-260 is not)"
+$CLERK fund add voucher=记-120 village=$V date=2025-04-01 account=$BANK direction=支出 \
+  amount=10875 category=其他支出 counterparty=中国农业银行武川县支行 summary=支付肉牛养殖场贷款利息 >/dev/null
 ./sanzi --db $DB --user 县财政局 program set --year 2025 --budget 1000000 --ratio 50 --village-cap 100000
 APP=$($CLERK subsidy apply --loan $LOAN --year 2025 --date 2025-07-10)
 $REVIEWER subsidy review $APP --decision 同意 --date 2025-07-15
@@ -139,3 +150,17 @@ $CLERK subsidy show $APP
 
 say "verifying the change log's hash chain"
 $SANZI log verify
+
+say "the village classification of 2025 in 可可以力更镇 (operating income = 经营收入 + 投资收益)"
+$SANZI classify --year 2025 --township 150125100
+
+say "the 2025 audit findings of 福如东村 (the planted defects are among them)"
+$SANZI audit findings --year 2025 --village $V
+
+say "the annual audit export of the whole county for 2025"
+rm -rf demo-out
+$SANZI audit export --year 2025 --out demo-out
+say "findings by code (demo-out/14-审计发现.csv):"
+awk -F, 'NR > 1 { n[$2 " " $3]++ } END { for(k in n) print "  " k ": " n[k] }' \
+  demo-out/14-审计发现.csv | sort >&2
+say "the audit is in $(pwd)/demo-out: open 年度审计-2025.xlsx; manifest.txt has every file's SHA-256"

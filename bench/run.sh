@@ -8,11 +8,16 @@
 #   2. import: `sanzi asset import` into a fresh bench/out/sanzi.db against
 #      `sqlite3 .import` into a fresh bench/out/plain.db holding the same 19
 #      columns with the same UNIQUE indexes (code; certificate where given);
-#   3. export: `sanzi asset export` against `sqlite3 -csv ... SELECT *`.
+#   3. export: `sanzi asset export` against `sqlite3 -csv ... SELECT *`;
+#   4. the annual audit of 2025 over the same million assets: `sanzi audit
+#      export --format csv` and with the workbook (--format both), against
+#      `sanzi asset export` of the same run (and `asset export --as-of`,
+#      which computes the same depreciation as the audit's inventory).
 # Every timed command runs BENCH_RUNS times (default 2), sanzi and sqlite3
 # alternating so that both meet the same machine; the best wall time
 # counts and the peak RSS is the largest seen. Targets: import <= 1.0x
-# sqlite3, export <= 1.5x sqlite3, sanzi's peak RSS <= 64 MiB.
+# sqlite3, export <= 1.5x sqlite3, sanzi's peak RSS <= 64 MiB, audit export
+# <= 3.0x asset export.
 #
 # Without ./sanzi (or with BENCH_SQLITE_ONLY=1) only the sqlite3 half runs.
 # Exit status 1 when a step failed; missed targets are reported, not fatal.
@@ -90,6 +95,9 @@ timed() {
     s_imp) what="sanzi asset import" ;;
     p_imp) what="sqlite3 .import" ;;
     s_exp) what="sanzi asset export" ;;
+    s_asof) what="sanzi asset export --as-of 2025-12-31" ;;
+    s_aud) what="sanzi audit export --format csv" ;;
+    s_audx) what="sanzi audit export (csv and xlsx)" ;;
     *) what="sqlite3 SELECT *" ;;
   esac
   eval "best=\$${label}_secs peak=\$${label}_kib bcpu=\$${label}_cpu"
@@ -162,12 +170,19 @@ no_setup() {
   :
 }
 
+no_audit() {
+  rm -rf $OUT/audit
+}
+
 # s_* is sanzi, p_* the sqlite3 shell; "-" is not measured or failed.
 s_imp_secs=""; s_imp_kib=""; s_imp_cpu=""; s_exp_secs=""; s_exp_kib=""
 s_exp_cpu=""; p_imp_secs=""; p_imp_kib=""; p_imp_cpu=""; p_exp_secs=""
 p_exp_kib=""; p_exp_cpu=""
+s_asof_secs=""; s_asof_kib=""; s_asof_cpu=""; s_aud_secs=""; s_aud_kib=""
+s_aud_cpu=""; s_audx_secs=""; s_audx_kib=""; s_audx_cpu=""
 if [ $have_sanzi = 0 ]; then
-  s_imp_secs="-"; s_exp_secs="-"
+  s_imp_secs="-"; s_exp_secs="-"; s_asof_secs="-"; s_aud_secs="-"
+  s_audx_secs="-"
 fi
 failed=0
 rm -f $OUT/export.csv $OUT/plain-export.csv
@@ -197,6 +212,18 @@ while [ $run -lt $RUNS ]; do
   timed p_exp no_setup $OUT/plain-export.csv \
     sqlite3 -csv $PDB 'SELECT * FROM asset' || failed=1
 done
+run=0
+while [ $have_sanzi = 1 ] && [ $run -lt $RUNS ]; do
+  run=$((run + 1))
+  say "the 2025 audit, run $run of $RUNS"
+  timed s_asof no_setup /dev/null \
+    $SANZI --db $SDB asset export --as-of 2025-12-31 || failed=1
+  timed s_aud no_audit /dev/null \
+    $SANZI --db $SDB audit export --year 2025 --out $OUT/audit --format csv ||
+    failed=1
+  timed s_audx no_audit /dev/null \
+    $SANZI --db $SDB audit export --year 2025 --out $OUT/audit || failed=1
+done
 
 # ---------------------------------------------------------------------------
 count() {
@@ -220,6 +247,7 @@ verdict() { # verdict VALUE LIMIT
 
 r_imp=$(ratio "$s_imp_secs" "$p_imp_secs")
 r_exp=$(ratio "$s_exp_secs" "$p_exp_secs")
+r_aud=$(ratio "$s_aud_secs" "$s_exp_secs")
 s_rss=${s_imp_kib:-0}
 if [ "${s_exp_kib:-0}" -gt "$s_rss" ]; then
   s_rss=$s_exp_kib
@@ -249,6 +277,16 @@ printf '%-8s %10s %10s %7s %12s %14s\n' import "${s_imp_secs:--}" \
 printf '%-8s %10s %10s %7s %12s %14s\n' export "${s_exp_secs:--}" \
   "${p_exp_secs:--}" "$r_exp" "$(mib "$s_exp_kib")" "$(mib "$p_exp_kib")"
 echo
+echo "the 2025 audit of the same $N assets, against sanzi asset export above:"
+printf '%-28s %10s %7s %12s\n' step "sanzi s" ratio "sanzi MiB"
+printf '%-28s %10s %7s %12s\n' "asset export --as-of" "${s_asof_secs:--}" \
+  "$(ratio "$s_asof_secs" "$s_exp_secs")" "$(mib "$s_asof_kib")"
+printf '%-28s %10s %7s %12s\n' "audit export --format csv" \
+  "${s_aud_secs:--}" "$r_aud" "$(mib "$s_aud_kib")"
+printf '%-28s %10s %7s %12s\n' "audit export (csv + xlsx)" \
+  "${s_audx_secs:--}" "$(ratio "$s_audx_secs" "$s_exp_secs")" \
+  "$(mib "$s_audx_kib")"
+echo
 echo "CPU time (user + system, best of the runs): the same comparison, less"
 echo "disturbed by other work on the machine; the targets use wall time."
 printf '%-8s %10s %10s %7s\n' step "sanzi s" "sqlite3 s" ratio
@@ -259,7 +297,8 @@ printf '%-8s %10s %10s %7s\n' export "${s_exp_cpu:--}" "${p_exp_cpu:--}" \
 echo
 echo "targets: import <= 1.0x: $(verdict "$r_imp" 1.0)," \
      "export <= 1.5x: $(verdict "$r_exp" 1.5)," \
-     "sanzi peak RSS <= 64 MiB: $(verdict "$s_rss_mib" 64)"
+     "sanzi peak RSS <= 64 MiB: $(verdict "$s_rss_mib" 64),"
+echo "         audit export (csv) <= 3.0x asset export: $(verdict "$r_aud" 3.0)"
 echo
 echo "rows loaded (SELECT count(*)):"
 if [ $have_sanzi = 1 ] && [ -f $SDB ]; then

@@ -57,6 +57,7 @@ typedef struct audit audit;
 audit *audit_open(sz *z, int year, const char *village, const char *township);
 void audit_close(audit *a);
 const char *audit_ref_date(const audit *a);
+sz *audit_db(const audit *a);
 
 /* The tables, in export order. Each producer writes its table to s. */
 typedef struct audit_part {
@@ -70,11 +71,14 @@ extern const int audit_nparts;
 /* Single tables for the commands. */
 int audit_classify(audit *a, asink *s);
 int audit_findings(audit *a, asink *s, long *count);
+/* How many findings there are (computing them once); -1 with z->err. */
+long audit_finding_count(audit *a);
 
 typedef struct audit_export_opts {
   const char *dir;
   int csv, xlsx;       /* which formats */
   const char *version; /* the program's version, for the manifest */
+  const char *scope_text; /* the scope in words, for the manifest */
 } audit_export_opts;
 
 /* Writes every table into o->dir (created if missing; files of an earlier

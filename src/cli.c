@@ -311,3 +311,13 @@ void table_end(table *t)
   free(t->held);
   free(t);
 }
+
+const char *args_year(args *a)
+{
+  const char *y = args_value(a, "--year");
+  if(!y)
+    usage_error(a, "--year is required");
+  if(strlen(y) != 4 || strspn(y, "0123456789") != 4)
+    die(1, "--year: '%s' is not a year", y);
+  return y;
+}

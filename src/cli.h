@@ -25,6 +25,8 @@ const char *args_need(args *a, const char *name);
 /* A date option, ISO into out: exit 1 when it is not a date; when absent,
  * today if dflt_today, else a usage error. */
 void args_date(args *a, const char *name, int dflt_today, char out[11]);
+/* --year Y, required: four digits, else exit 1. */
+const char *args_year(args *a);
 /* The positional arguments left; an unknown option is a usage error.
  * want_min/want_max: how many positionals are accepted (-1: any). */
 char **args_rest(args *a, int want_min, int want_max, int *n);

@@ -17,16 +17,6 @@ static const char program_usage[] =
     "A new year takes the subsidy.* parameters of 'sanzi config' for what is "
     "not given.\n";
 
-static const char *want_year(args *a)
-{
-  const char *y = args_value(a, "--year");
-  if(!y)
-    usage_error(a, "--year is required");
-  if(strlen(y) != 4 || strspn(y, "0123456789") != 4)
-    die(1, "--year: '%s' is not a year", y);
-  return y;
-}
-
 static void print_program(const program *p)
 {
   char b[6][32], r[2][32];
@@ -60,7 +50,7 @@ int cmd_program(int argc, char **argv)
   snprintf(cmd, sizeof cmd, "program %s", argv[0]);
   args_init(&a, cmd, argc - 1, argv + 1);
   args_help(&a, program_usage);
-  const char *year = want_year(&a);
+  const char *year = args_year(&a);
   int set = !strcmp(argv[0], "set");
   const char *budget = NULL, *ratio = NULL, *cap = NULL, *basis = NULL,
              *vcap = NULL;
@@ -207,7 +197,7 @@ static int sub_apply(args *a, const void *ctx)
 {
   (void)ctx;
   const char *loan = args_need(a, "--loan");
-  const char *year = want_year(a);
+  const char *year = args_year(a);
   char date[11];
   args_date(a, "--date", 1, date);
   int n;
@@ -465,7 +455,7 @@ static void rep_row(const subsidy_row *s, void *ctx)
 static int sub_report(args *a, const void *ctx)
 {
   (void)ctx;
-  const char *year = want_year(a);
+  const char *year = args_year(a);
   int n;
   free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();

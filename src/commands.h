@@ -22,6 +22,8 @@ int cmd_subsidy(int argc, char **argv);
 int cmd_contract_schedule(int argc, char **argv);
 int cmd_contract_overdue(int argc, char **argv);
 int cmd_disposal(int argc, char **argv);
+int cmd_classify(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 /* For `loan show`: the loan's interest payments and their claims. */
 void loan_show_payments(sz *z, const char *loan);
 /* For `show`: the versions of row `id` of r, oldest first, with the

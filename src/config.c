@@ -12,6 +12,10 @@ static const struct {
   const char *key, *type, *value, *note;
 } defaults[] = {
   {"cash_limit", "money", "500000", "库存现金限额: cash on hand per village"},
+  {"classify.weak_below", "money", "5000000",
+   "薄弱村: operating income (经营收入 + 投资收益) below this; 空白村: none"},
+  {"classify.general_below", "money", "10000000",
+   "一般村: operating income below this; 较强村: this or more"},
   {"residual_rate", "rate", "50000", "净残值率: default residual rate"},
   {"useful_life.房屋及建筑物", "int", "240", "使用年限 in months"},
   {"useful_life.水利设施", "int", "240", "使用年限 in months"},
@@ -282,4 +286,23 @@ int config_show(sz *z, const char *key, FILE *fp)
     return -1;
   }
   return 0;
+}
+
+void config_each(sz *z, config_fn fn, void *ctx)
+{
+  sqlite3_stmt *st =
+      db_prepare(z, "SELECT value FROM setting WHERE key = ?1");
+  for(size_t i = 0; i < ARRAY_SIZE(defaults); i++) {
+    const char *value = defaults[i].value;
+    char stored[64] = "", shown[48];
+    sqlite3_bind_text(st, 1, defaults[i].key, -1, SQLITE_STATIC);
+    if(sqlite3_step(st) == SQLITE_ROW) {
+      snprintf(stored, sizeof stored, "%s", sqlite3_column_text(st, 0));
+      value = stored;
+    }
+    sqlite3_reset(st);
+    show_value(defaults[i].type, value, shown);
+    fn(ctx, defaults[i].key, shown, defaults[i].note);
+  }
+  sqlite3_finalize(st);
 }

@@ -21,4 +21,10 @@ int config_set(sz *z, const char *key, const char *value);
  * the key is unknown (z->err). */
 int config_show(sz *z, const char *key, FILE *fp);
 
+/* Every parameter in force (the stored value, else the default), in the
+ * order of the defaults table, with its value as `config` shows it. */
+typedef void (*config_fn)(void *ctx, const char *key, const char *value,
+                          const char *note);
+void config_each(sz *z, config_fn fn, void *ctx);
+
 #endif

@@ -1,6 +1,7 @@
 /* main.c: global options, the command table and dispatch. */
 #include "cli.h"
 #include "commands.h"
+#include "version.h"
 
 #include <pwd.h>
 #include <sodium.h>
@@ -9,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#define SANZI_VERSION "0.1.0"
 
 static int reg_asset(int argc, char **argv)
 {
@@ -72,6 +72,10 @@ static const struct command {
                            "export list show add edit"},
   {"asset", reg_asset, "assets (资产): template import export list show add "
                        "edit"},
+  {"audit", cmd_audit, "the annual audit: audit findings --year Y; audit "
+                       "export --year Y --out DIR"},
+  {"classify", cmd_classify, "village classification (空白村 薄弱村 一般村 "
+                             "较强村): classify --year Y"},
   {"config", cmd_config, "show or set a parameter: config [KEY [VALUE]]"},
   {"contract", reg_contract, "contracts (合同): template import export list "
                              "show add edit; contract schedule; contract "
