@@ -52,6 +52,7 @@ struct audit {
   finding *f;
   long nf;
   int findings_done;
+  int txn; /* the read transaction is open */
 };
 
 static const char *const bands[] = {"空白村", "薄弱村", "一般村", "较强村"};
@@ -188,13 +189,22 @@ audit *audit_open(sz *z, int year, const char *vil, const char *township)
   date_today(today);
   int ty, tm, td;
   date_split(today, &ty, &tm, &td);
-  if(year < 1900 || year > ty) {
-    db_fail(z, "year %d: the audit covers a year that has begun (up to %d)",
-            year, ty);
+  if(year > ty) {
+    db_fail(z, "year %d has not begun (today is %s): there is nothing to "
+               "audit yet", year, today);
     return NULL;
   }
+  if(year < 1900) {
+    db_fail(z, "year %d: dates before 1900 are not kept", year);
+    return NULL;
+  }
+  /* One read transaction for the whole audit: every table sees the same
+   * database. */
+  if(db_exec(z, "BEGIN"))
+    return NULL;
   audit *a = xcalloc(1, sizeof *a);
   a->z = z;
+  a->txn = 1;
   a->year = year;
   snprintf(a->from, sizeof a->from, "%04d-01-01", year);
   snprintf(a->ref, sizeof a->ref, "%04d-12-31", year);
@@ -258,6 +268,8 @@ void audit_close(audit *a)
 {
   if(!a)
     return;
+  if(a->txn)
+    db_exec(a->z, "COMMIT");
   for(int i = 0; i < a->nv; i++)
     free(a->v[i].name);
   for(long i = 0; i < a->nf; i++) {

@@ -52,8 +52,9 @@ typedef struct audit audit;
 
 /* Opens the audit of `year` for a village, a township, or (both NULL) every
  * village of the counties that hold records. The reference date is the
- * year's 31 December, or today while the year is not over. Returns NULL
- * with z->err. */
+ * year's 31 December, or today while the year is not over. The audit
+ * reads in one transaction, from here to audit_close, so that every table
+ * sees the same database. Returns NULL with z->err. */
 audit *audit_open(sz *z, int year, const char *village, const char *township);
 void audit_close(audit *a);
 const char *audit_ref_date(const audit *a);

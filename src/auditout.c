@@ -496,7 +496,7 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
   verifier ver;
   memset(&ver, 0, sizeof ver);
   ver.main = z;
-  int64_t last = last_entry(z); /* this read begins the export's snapshot */
+  int64_t last = last_entry(z); /* in the audit's snapshot */
   pthread_t th;
   int threaded = pthread_create(&th, NULL, verify_thread, &ver) == 0;
   if(!threaded)
@@ -588,13 +588,9 @@ int audit_export(audit *a, const audit_export_opts *o, long *findings)
   snprintf(tmp, sizeof tmp, "%s/.sanzi-export-XXXXXX", o->dir);
   if(!mkdtemp(tmp))
     return db_fail(z, "%s: %s", o->dir, strerror(errno));
-  /* One read transaction: every table, and the log's verification, see
-   * the same database. */
-  int rc = db_exec(z, "BEGIN");
-  if(rc == 0) {
-    rc = export_work(a, z, o, tmp, findings);
-    db_exec(z, rc ? "ROLLBACK" : "COMMIT");
-  }
+  /* The audit's read transaction holds: every table, and the log's
+   * verification, see the same database. */
+  int rc = export_work(a, z, o, tmp, findings);
   if(rc == 0)
     rc = move_all(tmp, o->dir, z->err, sizeof z->err);
   remove_tree(tmp);
