@@ -961,9 +961,9 @@ static int check_filings(audit *a)
             "julianday(publicity_to) - julianday(publicity_from) + 1 FROM "
             "subsidy WHERE year = :year AND publicity_to IS NOT NULL AND "
             "status <> '已撤回' AND julianday(publicity_to) - "
-            "julianday(publicity_from) + 1 < ?1 AND " IN_SCOPE("village")
+            "julianday(publicity_from) + 1 < :min AND " IN_SCOPE("village")
             " ORDER BY code");
-  sqlite3_bind_int64(st, 1, min);
+  db_bind_int(st, ":min", min);
   while((rc = sqlite3_step(st)) == SQLITE_ROW)
     found(a, "CZ03", ct(st, 1), ct(st, 0),
           "贴息公示 %s to %s lasted %lld day(s), at least %lld required",
