@@ -188,7 +188,7 @@ static void xlsx_finish_sheet(out *o)
     worksheet_set_column(o->cur->ws, (lxw_col_t)i, (lxw_col_t)i,
                          w > 60 ? 60 : w, NULL);
   }
-  worksheet_autofilter(o->cur->ws, 0, 0, o->row > 1 ? o->row - 1 : 1,
+  worksheet_autofilter(o->cur->ws, 0, 0, o->row - 1,
                        (lxw_col_t)(t->ncols - 1));
 }
 
@@ -406,7 +406,9 @@ static void remove_tree(const char *dir)
   rmdir(dir);
 }
 
-/* Moves every file of tmp into dir (the manifest last). */
+/* Moves every file of tmp into dir, the manifest last, all or nothing:
+ * a file the export replaces is first put aside in tmp, and on a failure
+ * every step taken is undone in reverse. */
 static int move_all(const char *tmp, const char *dir, char *err, size_t n)
 {
   DIR *d = opendir(tmp);
@@ -414,29 +416,72 @@ static int move_all(const char *tmp, const char *dir, char *err, size_t n)
     set_err(err, n, "%s: %s", tmp, strerror(errno));
     return -1;
   }
+  char **names = NULL;
+  int nn = 0, has_manifest = 0;
   struct dirent *e;
-  int rc = 0;
-  while(rc == 0 && (e = readdir(d))) {
-    if(e->d_name[0] == '.' || !strcmp(e->d_name, "manifest.txt"))
+  while((e = readdir(d))) {
+    if(e->d_name[0] == '.')
       continue;
-    char a[PATHLEN], b[PATHLEN];
-    join(a, tmp, e->d_name, NULL);
-    join(b, dir, e->d_name, NULL);
-    if(rename(a, b)) {
-      set_err(err, n, "%s: %s", b, strerror(errno));
-      rc = -1;
+    if(!strcmp(e->d_name, "manifest.txt")) {
+      has_manifest = 1;
+      continue;
     }
+    names = xrealloc(names, sizeof *names * (size_t)(nn + 2));
+    names[nn++] = xstrdup(e->d_name);
   }
   closedir(d);
-  if(rc == 0) {
-    char a[PATHLEN], b[PATHLEN];
-    join(a, tmp, "manifest.txt", NULL);
-    join(b, dir, "manifest.txt", NULL);
+  if(has_manifest) {
+    names = xrealloc(names, sizeof *names * (size_t)(nn + 1));
+    names[nn++] = xstrdup("manifest.txt");
+  }
+  /* bit 1: the old file put aside; bit 2: the new one in place */
+  int *done = xcalloc((size_t)nn + 1, sizeof *done);
+  int rc = 0, i;
+  char a[PATHLEN], b[PATHLEN], old[PATHLEN], aside[PATHLEN + 8];
+  for(i = 0; i < nn && rc == 0; i++) {
+    join(a, tmp, names[i], NULL);
+    join(b, dir, names[i], NULL);
+    snprintf(aside, sizeof aside, ".old-%s", names[i]);
+    join(old, tmp, aside, NULL);
+    struct stat st;
+    if(lstat(b, &st) == 0) {
+      if(S_ISDIR(st.st_mode)) {
+        set_err(err, n, "%s: is a directory; the export did not replace it", b);
+        rc = -1;
+        break;
+      }
+      if(rename(b, old)) {
+        set_err(err, n, "%s: %s", b, strerror(errno));
+        rc = -1;
+        break;
+      }
+      done[i] = 1;
+    }
     if(rename(a, b)) {
       set_err(err, n, "%s: %s", b, strerror(errno));
       rc = -1;
+      break;
+    }
+    done[i] |= 2;
+  }
+  if(rc) {
+    for(; i >= 0; i--) {
+      if(i >= nn)
+        continue;
+      join(a, tmp, names[i], NULL);
+      join(b, dir, names[i], NULL);
+      snprintf(aside, sizeof aside, ".old-%s", names[i]);
+      join(old, tmp, aside, NULL);
+      if(done[i] & 2)
+        rename(b, a);
+      if(done[i] & 1)
+        rename(old, b);
     }
   }
+  for(i = 0; i < nn; i++)
+    free(names[i]);
+  free(names);
+  free(done);
   return rc;
 }
 
@@ -582,17 +627,24 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
 int audit_export(audit *a, const audit_export_opts *o, long *findings)
 {
   sz *z = audit_db(a);
-  if(mkdir(o->dir, 0777) && errno != EEXIST)
+  int made = mkdir(o->dir, 0777) == 0;
+  if(!made && errno != EEXIST)
     return db_fail(z, "%s: %s", o->dir, strerror(errno));
   char tmp[PATHLEN];
   snprintf(tmp, sizeof tmp, "%s/.sanzi-export-XXXXXX", o->dir);
-  if(!mkdtemp(tmp))
-    return db_fail(z, "%s: %s", o->dir, strerror(errno));
+  if(!mkdtemp(tmp)) {
+    db_fail(z, "%s: %s", o->dir, strerror(errno));
+    if(made)
+      rmdir(o->dir);
+    return -1;
+  }
   /* The audit's read transaction holds: every table, and the log's
    * verification, see the same database. */
   int rc = export_work(a, z, o, tmp, findings);
   if(rc == 0)
     rc = move_all(tmp, o->dir, z->err, sizeof z->err);
   remove_tree(tmp);
+  if(rc && made)
+    rmdir(o->dir); /* a directory the export made, and left empty */
   return rc;
 }

@@ -82,12 +82,18 @@ static int print_end(asink *s)
   return 0;
 }
 
-/* --year, --village / --township: the audit they describe. */
-static audit *open_audit(args *a, sz **zp)
+/* --year, --village / --township: the audit they describe; the scope
+ * options are given back in vilp and townp when wanted. */
+static audit *open_audit(args *a, sz **zp, const char **vilp,
+                         const char **townp)
 {
   const char *year = args_year(a);
   const char *vil = args_value(a, "--village");
   const char *town = args_value(a, "--township");
+  if(vilp)
+    *vilp = vil;
+  if(townp)
+    *townp = town;
   if(vil && town)
     usage_error(a, "give --village or --township, not both");
   sz *z = cli_db();
@@ -120,7 +126,7 @@ int cmd_classify(int argc, char **argv)
                 "parameters classify.weak_below and classify.general_below) "
                 "and the\nchange from the year before.\n");
   sz *z;
-  audit *au = open_audit(&a, &z);
+  audit *au = open_audit(&a, &z, NULL, NULL);
   print_sink p = {{print_begin, print_row, print_end, ""}, want_csv(&a),
                   NULL, NULL, NULL, NULL};
   int n;
@@ -136,7 +142,7 @@ static int findings(args *a, const void *ctx)
 {
   (void)ctx;
   sz *z;
-  audit *au = open_audit(a, &z);
+  audit *au = open_audit(a, &z, NULL, NULL);
   print_sink p = {{print_begin, print_row, print_end, ""}, want_csv(a), NULL,
                   NULL, NULL, NULL};
   int n;
@@ -163,16 +169,15 @@ static int export(args *a, const void *ctx)
     o.csv = 0;
   else if(f && strcmp(f, "both"))
     usage_error(a, "--format: '%s' is not csv, xlsx or both", f);
-  const char *vil = args_value(a, "--village");
-  const char *town = args_value(a, "--township");
+  sz *z;
+  const char *vil, *town;
+  audit *au = open_audit(a, &z, &vil, &town);
   char scope[64];
   snprintf(scope, sizeof scope, "%s%s",
            vil ? "村 " : town ? "乡镇/县 " : "全部 (every village of the "
                                             "counties that hold records)",
            vil ? vil : town ? town : "");
   o.scope_text = scope;
-  sz *z;
-  audit *au = open_audit(a, &z);
   int n;
   free(args_rest(a, 0, 0, &n));
   long nf;
