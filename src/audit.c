@@ -24,9 +24,10 @@ typedef struct vsum {
   char *name;
   int64_t assets, original, accumulated;
   int64_t resources, area;
-  int64_t opening, income, expense, closing, cash;
-  int has_books, had_books; /* an account opened by the reference date, and
-                               by the end of the year before */
+  int64_t opening, opened, income, expense, closing;
+  int had_books; /* an account opened before the last day of the year
+                    before (one opened on it carries only the balances it
+                    started with) */
   int64_t op_income, op_prev;
   int64_t contracts, c_due, c_received, c_overdue;
   int64_t s_approved, s_paid;
@@ -95,6 +96,26 @@ static acell NIL(void)
 {
   acell c = {1, 0, ""};
   return c;
+}
+
+/* The text fields fi[0..n) of a row (fi[i] < 0: none, left alone) as
+ * cells, made NUL-terminated in one buffer that lives until the next row;
+ * other fields become empty cells. */
+static void row_texts(sbuf *sb, const val *v, const int *fi, int n, acell *c)
+{
+  size_t off[16];
+  sb_reset(sb);
+  for(int i = 0; i < n && i < 16; i++) {
+    off[i] = (size_t)-1;
+    if(fi[i] >= 0 && v[fi[i]].t == V_TEXT) {
+      off[i] = sb->len;
+      sb_add(sb, v[fi[i]].s, v[fi[i]].n);
+      sb_addch(sb, 0);
+    }
+  }
+  for(int i = 0; i < n && i < 16; i++)
+    if(fi[i] >= 0)
+      c[i] = off[i] == (size_t)-1 ? NIL() : T(sb->buf + off[i]);
 }
 
 /* Column text of a statement (NULL for SQL NULL). */
@@ -253,8 +274,7 @@ audit *audit_open(sz *z, int year, const char *vil, const char *township)
   while((rc = sqlite3_step(st)) == SQLITE_ROW) {
     vsum *x = village(a, ct(st, 0));
     if(x) {
-      x->has_books = strcmp(ct(st, 1), a->ref) <= 0;
-      x->had_books = strcmp(ct(st, 1), a->prev_to) <= 0;
+      x->had_books = strcmp(ct(st, 1), a->prev_to) < 0;
     }
   }
   if(step_done(a, st, rc)) {
@@ -307,20 +327,23 @@ static const acol asset_cols[] = {
 };
 static const atable t_assets = {"资产清单", asset_cols, 12};
 
-/* The date an asset left the books through an executed filing, or "". */
+/* The date an asset left the books through an executed filing ("" when
+ * none did), and its status before the filing. */
 static void disposed_on(audit *a, sqlite3_stmt **st, const char *code,
-                        char out[11])
+                        char out[11], char before[32])
 {
   if(!*st)
     *st = db_prepare(
-        a->z, "SELECT max(d.executed_on) FROM disposal_object o JOIN "
-              "disposal d ON d.code = o.disposal WHERE o.object = ?1 AND "
+        a->z, "SELECT d.executed_on, o.status_before FROM disposal_object o "
+              "JOIN disposal d ON d.code = o.disposal WHERE o.object = ?1 AND "
               "d.executed_on IS NOT NULL AND d.type IN ('出售', '报废', "
-              "'核销', '无偿划转', '置换')");
+              "'核销', '无偿划转', '置换') ORDER BY d.executed_on DESC LIMIT 1");
   sqlite3_bind_text(*st, 1, code, -1, SQLITE_STATIC);
-  out[0] = 0;
-  if(sqlite3_step(*st) == SQLITE_ROW && ct(*st, 0))
+  out[0] = before[0] = 0;
+  if(sqlite3_step(*st) == SQLITE_ROW) {
     snprintf(out, 11, "%s", ct(*st, 0));
+    snprintf(before, 32, "%s", ct(*st, 1));
+  }
   sqlite3_reset(*st);
 }
 
@@ -344,17 +367,23 @@ static int fill_assets(audit *a, asink *s)
     fi[i] = keys[i] ? reg_field(r, keys[i]) : -1;
   sqlite3_stmt *dq = NULL;
   int rc = SQLITE_DONE, bad = 0;
-  char buf[12][128];
+  sbuf rowbuf;
+  sb_init(&rowbuf);
   if(s->begin(s, &t_assets))
     bad = 1;
   while(!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 2, v);
     const val *stv = &v[fi[5]];
+    char before[32] = "";
     if(stv->n == strlen("已处置") && !memcmp(stv->s, "已处置", stv->n)) {
-      /* Gone by the reference date (or when, unknown) is not held. */
-      char code[80], when[11];
-      snprintf(code, sizeof code, "%.*s", (int)v[fi[0]].n, v[fi[0]].s);
-      disposed_on(a, &dq, code, when);
+      /* Gone by the reference date (or when, unknown) is not held; one
+       * disposed of later was held, in the status it had then. */
+      char when[11];
+      sbuf code;
+      sb_init(&code);
+      sb_add(&code, v[fi[0]].s, v[fi[0]].n);
+      disposed_on(a, &dq, code.buf, when, before);
+      sb_free(&code);
       if(!when[0] || strcmp(when, a->ref) <= 0)
         continue;
     }
@@ -362,23 +391,14 @@ static int fill_assets(audit *a, asink *s)
     char through[8];
     asset_depreciation(a->z, r, v, a->ref, &acc, through);
     acell c[12];
-    for(int i = 0; i < 12; i++) {
-      if(fi[i] < 0 || i == 8)
-        continue;
-      const val *x = &v[fi[i]];
-      if(x->t == V_TEXT) {
-        size_t n = x->n < sizeof buf[i] - 1 ? x->n : sizeof buf[i] - 1;
-        memcpy(buf[i], x->s, n);
-        buf[i][n] = 0;
-        c[i] = T(buf[i]);
-      } else
-        c[i] = NIL();
-    }
+    row_texts(&rowbuf, v, fi, 12, c);
+    if(before[0])
+      c[5] = T(before);
     int64_t orig = v[fi[8]].i;
     c[8] = N(orig);
     c[9] = N(acc);
     c[10] = N(orig - acc);
-    vsum *x = village(a, buf[1]);
+    vsum *x = village(a, c[1].s);
     if(x) {
       x->assets++;
       x->original += orig;
@@ -388,6 +408,7 @@ static int fill_assets(audit *a, asink *s)
       bad = 1;
   }
   free(v);
+  sb_free(&rowbuf);
   if(dq)
     sqlite3_finalize(dq);
   return finish(a, s, st, rc, bad);
@@ -446,7 +467,8 @@ static int fill_changes(audit *a, asink *s)
       name = reg_field(r, "name"), cat = reg_field(r, "category"),
       ov = reg_field(r, "original_value");
   int rc = SQLITE_DONE, bad = s->begin(s, &t_changes);
-  char b[5][128];
+  sbuf rowbuf;
+  sb_init(&rowbuf);
   while(!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 7, v);
     int gone = sqlite3_column_int(st, 0);
@@ -459,16 +481,16 @@ static int fill_changes(audit *a, asink *s)
     int64_t acc;
     char through[8];
     asset_depreciation(a->z, r, v, gone ? end : a->ref, &acc, through);
-    const int f[4] = {code, vil, name, cat};
-    for(int i = 0; i < 4; i++)
-      snprintf(b[i], sizeof b[i], "%.*s", (int)v[f[i]].n, v[f[i]].s);
+    const int f[6] = {-1, -1, code, vil, name, cat};
     acell c[12] = {
-      T(gone ? "减少" : "增加"), T(when), T(b[0]), T(b[1]), T(b[2]), T(b[3]),
+      T(gone ? "减少" : "增加"), T(when), NIL(), NIL(), NIL(), NIL(),
       N(v[ov].i), N(acc), N(v[ov].i - acc), T(ct(st, 1)), T(ct(st, 2)),
       cn(st, 3)};
+    row_texts(&rowbuf, v, f, 6, c);
     bad = s->row(s, c);
   }
   free(v);
+  sb_free(&rowbuf);
   return finish(a, s, st, rc, bad);
 }
 
@@ -500,40 +522,40 @@ static int fill_resources(audit *a, asink *s)
   return rows_of(a, s, &t_resources, st, add_resource);
 }
 
-/* 账户余额: the year's opening balance (the account's opening balance and
- * every entry before the year), income, expense, and the closing balance at
- * the reference date. */
+/* 账户余额: the year's opening balance (an account opened by 1 January:
+ * its opening balance and every entry before the year), the opening
+ * balance of an account opened later in the year, income, expense, and the
+ * closing balance at the reference date: 年初 + 开户 + 收入 − 支出. */
 COLS(t_balances, "账户余额",
      {"账户编号", K_TEXT}, {"村代码", K_TEXT},
-     {"账户名称", K_TEXT}, {"账户类型", K_TEXT}, {"年初余额", K_MONEY},
-     {"本年收入", K_MONEY}, {"本年支出", K_MONEY}, {"期末余额", K_MONEY});
+     {"账户名称", K_TEXT}, {"账户类型", K_TEXT}, {"开户日期", K_TEXT},
+     {"年初余额", K_MONEY}, {"本年开户余额", K_MONEY}, {"本年收入", K_MONEY},
+     {"本年支出", K_MONEY}, {"期末余额", K_MONEY});
 
 static void add_balance(audit *a, sqlite3_stmt *st)
 {
   vsum *x = village(a, ct(st, 1));
   if(!x)
     return;
-  int64_t open = sqlite3_column_int64(st, 4), in = sqlite3_column_int64(st, 5);
-  int64_t out = sqlite3_column_int64(st, 6), close = sqlite3_column_int64(st, 7);
-  x->opening += open;
-  x->income += in;
-  x->expense += out;
-  x->closing += close;
-  if(!strcmp(ct(st, 3), "库存现金"))
-    x->cash += close;
+  x->opening += sqlite3_column_int64(st, 5);
+  x->opened += sqlite3_column_int64(st, 6);
+  x->income += sqlite3_column_int64(st, 7);
+  x->expense += sqlite3_column_int64(st, 8);
+  x->closing += sqlite3_column_int64(st, 9);
 }
 
 static const char balance_sql[] =
-    "SELECT code, village, name, kind, open, income, expense, "
-    "open + income - expense FROM (SELECT a.code, a.village, a.name, a.kind, "
-    "a.opening_balance + coalesce(sum(CASE WHEN f.date < :from THEN CASE "
-    "f.direction WHEN '收入' THEN f.amount ELSE -f.amount END END), 0) AS "
-    "open, coalesce(sum(CASE WHEN f.date >= :from AND f.direction = '收入' "
-    "THEN f.amount END), 0) AS income, coalesce(sum(CASE WHEN f.date >= "
-    ":from AND f.direction = '支出' THEN f.amount END), 0) AS expense FROM "
-    "account a LEFT JOIN fund f ON f.account = a.code AND f.date <= :ref "
-    "WHERE a.opening_date <= :ref AND " IN_SCOPE("a.village")
-    " GROUP BY a.id) ORDER BY village, code";
+    "SELECT code, village, name, kind, opening_date, CASE WHEN opening_date "
+    "<= :from THEN open END, CASE WHEN opening_date > :from THEN open END, "
+    "income, expense, open + income - expense FROM (SELECT a.code, "
+    "a.village, a.name, a.kind, a.opening_date, a.opening_balance + "
+    "coalesce(sum(CASE WHEN f.date < :from THEN CASE f.direction WHEN '收入' "
+    "THEN f.amount ELSE -f.amount END END), 0) AS open, coalesce(sum(CASE "
+    "WHEN f.date >= :from AND f.direction = '收入' THEN f.amount END), 0) AS "
+    "income, coalesce(sum(CASE WHEN f.date >= :from AND f.direction = '支出' "
+    "THEN f.amount END), 0) AS expense FROM account a LEFT JOIN fund f ON "
+    "f.account = a.code AND f.date <= :ref WHERE a.opening_date <= :ref AND "
+    IN_SCOPE("a.village") " GROUP BY a.id) ORDER BY village, code";
 
 static int fill_balances(audit *a, asink *s)
 {
@@ -622,15 +644,22 @@ static int fill_contracts(audit *a, asink *s)
 #define FILINGS                                                               \
   "d.filed_on <= :ref AND (d.filed_on >= :from OR d.executed_on >= :from OR " \
   "(d.executed_on IS NULL AND (d.withdrawn_on IS NULL OR d.withdrawn_on >= "  \
-  ":from))) AND " IN_SCOPE("d.village")
+  ":from) AND NOT coalesce(d.review_decision = '不同意' AND d.reviewed_on < " \
+  ":from, 0))) AND " IN_SCOPE("d.village")
+
+/* A field of the filing shown only when the event it records (dated by
+ * `when`) had happened by the reference date. */
+#define BY_REF(when, expr) "CASE WHEN " when " <= :ref THEN " expr " END"
 
 /* The latest vote of a step as one cell: "2025-03-01 通过 18/20 (赞成 15)". */
 #define STEP(s)                                                               \
   "(SELECT held_on || ' ' || CASE passed WHEN 1 THEN '通过' ELSE '未通过' "   \
   "END || ' 实到' || present || '/' || due || unit || ' 赞成' || votes_for "  \
-  "FROM disposal_vote WHERE disposal = d.code AND step = '" s "' ORDER BY "  \
-  "id DESC LIMIT 1)"
+  "FROM disposal_vote WHERE disposal = d.code AND step = '" s "' AND "      \
+  "held_on <= :ref ORDER BY id DESC LIMIT 1)"
 
+/* Each as it stood at the reference date: what came later is left out
+ * and the status is the one it had then. */
 COLS(t_disposals, "处置申报",
      {"申报编号", K_TEXT}, {"村代码", K_TEXT},
      {"处置类型", K_TEXT}, {"处置方式", K_TEXT}, {"申报日期", K_TEXT},
@@ -649,12 +678,23 @@ static int fill_disposals(audit *a, asink *s)
          "(SELECT group_concat(object, ', ') FROM disposal_object WHERE "
          "disposal = d.code), d.book_value, d.area, d.price, " STEP("提议")
          ", " STEP("商议") ", " STEP("审议") ", " STEP("决议") ", "
-         "d.resolution_from || ' 至 ' || d.resolution_to, d.appraised_value, "
-         "d.appraisal_report, d.reviewed_on || ' ' || d.review_decision, "
-         "d.reviewer, d.executed_on, d.party, d.final_price, d.voucher, "
-         "d.lower_price_resolution, d.result_from || ' 至 ' || d.result_to, "
-         "d.status FROM disposal d WHERE " FILINGS
-         " ORDER BY d.village, d.code");
+         BY_REF("d.resolution_from", "d.resolution_from || ' 至 ' || "
+                "d.resolution_to") ", "
+         BY_REF("d.appraised_on", "d.appraised_value") ", "
+         BY_REF("d.appraised_on", "d.appraisal_report") ", "
+         BY_REF("d.reviewed_on", "d.reviewed_on || ' ' || d.review_decision")
+         ", " BY_REF("d.reviewed_on", "d.reviewer") ", "
+         BY_REF("d.executed_on", "d.executed_on") ", "
+         BY_REF("d.executed_on", "d.party") ", "
+         BY_REF("d.executed_on", "d.final_price") ", "
+         BY_REF("d.executed_on", "d.voucher") ", "
+         BY_REF("d.executed_on", "d.lower_price_resolution") ", "
+         BY_REF("d.result_from", "d.result_from || ' 至 ' || d.result_to")
+         ", CASE WHEN d.withdrawn_on <= :ref THEN '已撤回' WHEN "
+         "d.executed_on <= :ref THEN CASE WHEN d.result_from <= :ref THEN "
+         "'已公开' ELSE '已执行' END WHEN d.reviewed_on <= :ref THEN '审核' "
+         "|| d.review_decision ELSE '申报中' END FROM disposal d WHERE "
+         FILINGS " ORDER BY d.village, d.code");
   return rows_of(a, s, &t_disposals, st, NULL);
 }
 
@@ -673,8 +713,8 @@ static int fill_votes(audit *a, asink *s)
          "v.due, v.present, v.votes_for, v.votes_against, v.abstain, "
          "v.need_present, v.need_for, CASE v.passed WHEN 1 THEN '通过' ELSE "
          "'未通过' END, v.minutes FROM disposal_vote v JOIN disposal d ON "
-         "d.code = v.disposal WHERE " FILINGS " ORDER BY d.village, d.code, "
-         "v.id");
+         "d.code = v.disposal WHERE v.held_on <= :ref AND " FILINGS
+         " ORDER BY d.village, d.code, v.id");
   return rows_of(a, s, &t_votes, st, NULL);
 }
 
@@ -844,7 +884,8 @@ static const struct {
   {"CZ03", "公示期不足"},         {"CZ04", "未按规定评估"},
   {"CZ05", "低于评估价成交"},     {"CZ06", "应公开交易而协议处置"},
   {"HT01", "合同期限超限"},       {"HT02", "应收款逾期"},
-  {"HT03", "合同到期标的仍出租发包"}, {"ZJ01", "库存现金超限"},
+  {"HT03", "合同到期标的仍出租发包"}, {"HT04", "出租发包无合同"},
+  {"ZJ01", "库存现金超限"},
   {"ZC01", "资产零值"},           {"ZC02", "权证缺失"},
   {"ZC03", "权证号重复"},         {"TX01", "贴息无付息凭证"},
 };
@@ -959,7 +1000,8 @@ static int check_filings(audit *a)
   int64_t min = config_int(a->z, "subsidy.publicity_days", 7);
   st = q(a, "SELECT code, village, publicity_from, publicity_to, "
             "julianday(publicity_to) - julianday(publicity_from) + 1 FROM "
-            "subsidy WHERE year = :year AND publicity_to IS NOT NULL AND "
+            "subsidy WHERE year = :year AND applied_on <= :ref AND "
+            "publicity_to IS NOT NULL AND "
             "status <> '已撤回' AND julianday(publicity_to) - "
             "julianday(publicity_from) + 1 < :min AND " IN_SCOPE("village")
             " ORDER BY code");
@@ -974,7 +1016,7 @@ static int check_filings(audit *a)
 
 typedef struct overdue_ctx {
   audit *a;
-  char code[80], village[16], oldest[11];
+  char code[256], village[16], oldest[11];
   int64_t amount;
   int n, days;
 } overdue_ctx;
@@ -1073,7 +1115,7 @@ static int check_funds(audit *a)
     if(rc != SQLITE_ROW)
       break;
     if(!strcmp(ct(st, 3), "库存现金")) {
-      cash += sqlite3_column_int64(st, 7);
+      cash += sqlite3_column_int64(st, 9);
       size_t n = strlen(accts);
       snprintf(accts + n, sizeof accts - n, "%s%s", n ? ", " : "", ct(st, 0));
     }
@@ -1086,9 +1128,12 @@ static int check_assets(audit *a)
   /* Held at the reference date (as the inventory): zero value; buildings
    * and land without a certificate. */
   sqlite3_stmt *st = q(
-      a, "SELECT code, village, name, category, original_value, certificate "
-         "FROM asset WHERE acquired_on <= :ref AND (original_value = 0 OR "
-         "(certificate IS NULL AND category IN ('房屋及建筑物', '土地'))) AND "
+      a, "SELECT code, village, name, category, original_value, certificate, "
+         "status, status IN ('出租', '发包', '入股') AND NOT EXISTS (SELECT 1 "
+         "FROM contract c WHERE c.object = asset.code AND c.start_date <= "
+         ":ref) FROM asset WHERE acquired_on <= :ref AND (original_value = 0 "
+         "OR (certificate IS NULL AND category IN ('房屋及建筑物', '土地')) OR "
+         "status IN ('出租', '发包', '入股')) AND "
          IN_SCOPE("village") " AND (status <> '已处置' OR EXISTS (SELECT 1 "
          "FROM disposal_object o JOIN disposal d ON d.code = o.disposal "
          "WHERE o.object = asset.code AND d.executed_on > :ref AND d.type IN "
@@ -1104,14 +1149,27 @@ static int check_assets(audit *a)
       found(a, "ZC02", ct(st, 1), ct(st, 0),
             "%s (%s) has no certificate number (权证号)", ct(st, 2),
             ct(st, 3));
+    if(sqlite3_column_int(st, 7))
+      found(a, "HT04", ct(st, 1), ct(st, 0),
+            "%s is %s, and no contract of it began by %s: what it earns "
+            "cannot be followed", ct(st, 2), ct(st, 6), a->ref);
   }
   if(step_done(a, st, rc))
     return -1;
-  st = q(a, "SELECT code, village, name FROM resource WHERE certificate IS "
-            "NULL AND " IN_SCOPE("village") " ORDER BY code");
-  while((rc = sqlite3_step(st)) == SQLITE_ROW)
-    found(a, "ZC02", ct(st, 1), ct(st, 0),
-          "land %s has no certificate number (权证号)", ct(st, 2));
+  st = q(a, "SELECT code, village, name, certificate, status, status IN "
+            "('出租', '发包', '入股') AND NOT EXISTS (SELECT 1 FROM contract c "
+            "WHERE c.object = resource.code AND c.start_date <= :ref) FROM "
+            "resource WHERE (certificate IS NULL OR status IN ('出租', '发包', "
+            "'入股')) AND " IN_SCOPE("village") " ORDER BY code");
+  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if(!ct(st, 3))
+      found(a, "ZC02", ct(st, 1), ct(st, 0),
+            "land %s has no certificate number (权证号)", ct(st, 2));
+    if(sqlite3_column_int(st, 5))
+      found(a, "HT04", ct(st, 1), ct(st, 0),
+            "land %s is %s, and no contract of it began by %s: what it earns "
+            "cannot be followed", ct(st, 2), ct(st, 4), a->ref);
+  }
   if(step_done(a, st, rc))
     return -1;
   /* The same certificate on two records, in either register, compared
@@ -1187,7 +1245,8 @@ static int compute_findings(audit *a)
   if(check_filings(a) || check_contracts(a) || check_funds(a) ||
      check_assets(a) || check_subsidies(a))
     return -1;
-  qsort(a->f, (size_t)a->nf, sizeof *a->f, cmp_finding);
+  if(a->nf > 1)
+    qsort(a->f, (size_t)a->nf, sizeof *a->f, cmp_finding);
   for(long i = 0; i < a->nf; i++)
     village(a, a->f[i].village)->findings++;
   a->findings_done = 1;
@@ -1262,8 +1321,8 @@ COLS(t_summary, "汇总",
      {"层级", K_TEXT}, {"代码", K_TEXT}, {"名称", K_TEXT},
      {"资产数", K_INT}, {"资产原值", K_MONEY}, {"累计折旧", K_MONEY},
      {"资产净值", K_MONEY}, {"资源数", K_INT}, {"资源面积(亩)", K_AREA},
-     {"年初余额", K_MONEY}, {"本年收入", K_MONEY}, {"本年支出", K_MONEY},
-     {"期末余额", K_MONEY}, {"经营性收入", K_MONEY}, {"空白村", K_INT},
+     {"年初余额", K_MONEY}, {"本年开户余额", K_MONEY}, {"本年收入", K_MONEY},
+     {"本年支出", K_MONEY}, {"期末余额", K_MONEY}, {"经营性收入", K_MONEY}, {"空白村", K_INT},
      {"薄弱村", K_INT}, {"一般村", K_INT}, {"较强村", K_INT},
      {"合同数", K_INT}, {"合同累计应收", K_MONEY}, {"合同累计已收", K_MONEY},
      {"逾期未收", K_MONEY}, {"贴息审定", K_MONEY}, {"贴息拨付", K_MONEY},
@@ -1277,6 +1336,7 @@ static void vsum_add(vsum *t, const vsum *x)
   t->resources += x->resources;
   t->area += x->area;
   t->opening += x->opening;
+  t->opened += x->opened;
   t->income += x->income;
   t->expense += x->expense;
   t->closing += x->closing;
@@ -1293,10 +1353,11 @@ static void vsum_add(vsum *t, const vsum *x)
 static int summary_row(asink *s, const char *level, const char *code,
                        const char *name, const vsum *x, const int64_t nb[4])
 {
-  acell c[25] = {
+  acell c[26] = {
     T(level), T(code), T(name), N(x->assets), N(x->original),
     N(x->accumulated), N(x->original - x->accumulated), N(x->resources),
-    N(x->area), N(x->opening), N(x->income), N(x->expense), N(x->closing),
+    N(x->area), N(x->opening), N(x->opened), N(x->income), N(x->expense),
+    N(x->closing),
     N(x->op_income), N(nb[0]), N(nb[1]), N(nb[2]), N(nb[3]),
     N(x->contracts), N(x->c_due), N(x->c_received), N(x->c_overdue),
     N(x->s_approved), N(x->s_paid), N(x->findings)};

@@ -84,6 +84,7 @@ typedef struct out {
   } *sheets;
   int nsheets;
   struct sheet *cur;
+  struct sheet lone; /* the current table when there is no workbook */
   lxw_row_t row;
   double *width;
   long rows;        /* data rows of the current table */
@@ -311,9 +312,8 @@ static int both_begin(asink *s, const atable *t)
   }
   /* cur_table() serves the CSV sink too. */
   if(!o->want_xlsx) {
-    static struct sheet lone;
-    lone.t = t;
-    o->cur = &lone;
+    o->lone.t = t;
+    o->cur = &o->lone;
   }
   if(o->want_csv && csv_begin(&o->csv, t)) {
     snprintf(s->err, sizeof s->err, "%s", o->csv.err);
@@ -430,11 +430,37 @@ static int move_all(const char *tmp, const char *dir, char *err, size_t n)
     names[nn++] = xstrdup(e->d_name);
   }
   closedir(d);
-  if(has_manifest) {
-    names = xrealloc(names, sizeof *names * (size_t)(nn + 1));
-    names[nn++] = xstrdup("manifest.txt");
+  /* What an earlier export left that this one did not make (a workbook of
+   * another year, CSV files when only the workbook was asked for) goes
+   * too: the directory holds one export, the one its manifest lists. */
+  int made = nn;
+  d = opendir(dir);
+  while(d && (e = readdir(d))) {
+    size_t len = strlen(e->d_name);
+    int ours = !strncmp(e->d_name, "年度审计-", strlen("年度审计-")) &&
+               len > 5 && !strcmp(e->d_name + len - 5, ".xlsx");
+    for(int k = 0; k < audit_nparts && !ours; k++)
+      ours = !strncmp(e->d_name, audit_parts[k].file,
+                      strlen(audit_parts[k].file)) &&
+             !strcmp(e->d_name + strlen(audit_parts[k].file), ".csv");
+    for(int k = 0; k < made && ours; k++)
+      ours = strcmp(e->d_name, names[k]) != 0;
+    if(ours) {
+      names = xrealloc(names, sizeof *names * (size_t)(nn + 2));
+      names[nn++] = xstrdup(e->d_name);
+    }
   }
-  /* bit 1: the old file put aside; bit 2: the new one in place */
+  if(d)
+    closedir(d);
+  if(has_manifest) {
+    /* The manifest last (among what is made, before the leftovers). */
+    names = xrealloc(names, sizeof *names * (size_t)(nn + 1));
+    memmove(names + made + 1, names + made,
+            sizeof *names * (size_t)(nn - made));
+    names[made++] = xstrdup("manifest.txt");
+    nn++;
+  }
+  /* done[i] & 1: the old file put aside; & 2: the new one in place */
   int *done = xcalloc((size_t)nn + 1, sizeof *done);
   int rc = 0, i;
   char a[PATHLEN], b[PATHLEN], old[PATHLEN], aside[PATHLEN + 8];
@@ -445,6 +471,8 @@ static int move_all(const char *tmp, const char *dir, char *err, size_t n)
     join(old, tmp, aside, NULL);
     struct stat st;
     if(lstat(b, &st) == 0) {
+      if(S_ISDIR(st.st_mode) && i >= made)
+        continue; /* not a file an export wrote */
       if(S_ISDIR(st.st_mode)) {
         set_err(err, n, "%s: is a directory; the export did not replace it", b);
         rc = -1;
@@ -457,6 +485,8 @@ static int move_all(const char *tmp, const char *dir, char *err, size_t n)
       }
       done[i] = 1;
     }
+    if(i >= made)
+      continue; /* a leftover: put aside, nothing in its place */
     if(rename(a, b)) {
       set_err(err, n, "%s: %s", b, strerror(errno));
       rc = -1;
@@ -627,6 +657,10 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
 int audit_export(audit *a, const audit_export_opts *o, long *findings)
 {
   sz *z = audit_db(a);
+  /* Room for the hidden directory and the longest name in it. */
+  if(strlen(o->dir) + 128 >= PATHLEN)
+    return db_fail(z, "--out: the path is too long (%zu bytes; at most %d)",
+                   strlen(o->dir), PATHLEN - 128);
   int made = mkdir(o->dir, 0777) == 0;
   if(!made && errno != EEXIST)
     return db_fail(z, "%s: %s", o->dir, strerror(errno));

@@ -62,11 +62,11 @@ int contract_schedule(sz *z, const char *code, const char *as_of, schedule *s)
     sqlite3_finalize(st);
     return 0;
   }
-  snprintf(s->code, sizeof s->code, "%s", sqlite3_column_text(st, 0));
+  s->code = xstrdup((const char *)sqlite3_column_text(st, 0));
   snprintf(s->village, sizeof s->village, "%s", sqlite3_column_text(st, 1));
-  snprintf(s->party, sizeof s->party, "%s", sqlite3_column_text(st, 2));
+  s->party = xstrdup((const char *)sqlite3_column_text(st, 2));
   snprintf(s->party_id, sizeof s->party_id, "%s", sqlite3_column_text(st, 3));
-  snprintf(s->object, sizeof s->object, "%s", sqlite3_column_text(st, 4));
+  s->object = xstrdup((const char *)sqlite3_column_text(st, 4));
   snprintf(s->kind, sizeof s->kind, "%s", sqlite3_column_text(st, 5));
   snprintf(s->payment, sizeof s->payment, "%s", sqlite3_column_text(st, 6));
   s->annual = sqlite3_column_int64(st, 7);
@@ -114,6 +114,10 @@ int contract_schedule(sz *z, const char *code, const char *as_of, schedule *s)
 
 void schedule_free(schedule *s)
 {
+  free(s->code);
+  free(s->party);
+  free(s->object);
+  s->code = s->party = s->object = NULL;
   free(s->v);
   s->v = NULL;
   s->n = 0;

@@ -15,7 +15,8 @@ typedef struct instalment {
 } instalment;
 
 typedef struct schedule {
-  char code[80], village[16], party[256], party_id[19], object[80];
+  char *code, *party, *object; /* owned: schedule_free */
+  char village[16], party_id[19];
   char kind[16], payment[16];
   int64_t annual;
   instalment *v;

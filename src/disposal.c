@@ -109,6 +109,7 @@ typedef struct probe {
   sz *z;
   disposal_problem_fn fn; /* NULL: the review */
   void *ctx;
+  int public_flagged; /* CZ06 told once: the values all say the same */
 } probe;
 
 static int flag(probe *p, const char *finding, const char *fmt, ...)
@@ -122,6 +123,11 @@ static int flag(probe *p, const char *finding, const char *fmt, ...)
   va_end(ap);
   if(!p->fn)
     return db_fail(p->z, "%s", msg);
+  if(!strcmp(finding, "CZ06")) {
+    if(p->public_flagged)
+      return 0;
+    p->public_flagged = 1;
+  }
   p->fn(p->ctx, finding, msg);
   return 0;
 }
@@ -159,7 +165,7 @@ static int public_area_flag(probe *p, rec *d)
 /* For new and execute: the value, and the land area, against 协议. */
 static int public_method_check(sz *z, rec *d, int64_t value, const char *what)
 {
-  probe p = {z, NULL, NULL};
+  probe p = {z, NULL, NULL, 0};
   return public_value_flag(&p, d, value, what) || public_area_flag(&p, d);
 }
 
@@ -702,10 +708,10 @@ static int complete(probe *p, rec *d, const char *date)
                      "review", date, aon))
     return -1;
   if(public_value_flag(p, d, book, "the book value") ||
+     public_area_flag(p, d) ||
      public_value_flag(p, d, rec_int(d, "price"), "the price") ||
      public_value_flag(p, d, rec_int(d, "appraised_value"),
-                       "the appraised value") ||
-     public_area_flag(p, d))
+                       "the appraised value"))
     return -1;
   return 0;
 }
@@ -716,7 +722,7 @@ int disposal_audit(sz *z, const char *code, const char *ref,
   rec d;
   if(load(z, code, &d))
     return -1;
-  probe p = {z, fn, ctx};
+  probe p = {z, fn, ctx, 0};
   const char *rv = rec_text(&d, "reviewed_on");
   if(strcmp(rec_text(&d, "review_decision"), "同意") || !rv[0])
     flag(&p, "CZ01", "executed without the township's 同意 (乡镇审核)");
@@ -736,6 +742,25 @@ int disposal_audit(sz *z, const char *code, const char *ref,
          lp[0] ? lp : "no resolution for the lower price");
   }
   public_value_flag(&p, &d, price, "the final price");
+  /* A let, contracting out or share: its contracts over their terms, as
+   * execute measured them. */
+  sqlite3_stmt *q = db_prepare(z, "SELECT code FROM contract WHERE "
+                                  "disposal = ?1 ORDER BY code");
+  sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
+  int64_t total = 0;
+  int nc = 0;
+  while(sqlite3_step(q) == SQLITE_ROW) {
+    schedule s;
+    if(contract_schedule(z, (const char *)sqlite3_column_text(q, 0), NULL,
+                         &s)) {
+      total += s.total;
+      nc++;
+      schedule_free(&s);
+    }
+  }
+  sqlite3_finalize(q);
+  if(nc)
+    public_value_flag(&p, &d, total, "the contracts' total over their terms");
   const char *rf = rec_text(&d, "result_from"), *rt = rec_text(&d, "result_to");
   int64_t min = config_int(z, "disposal.result_days", 7);
   if(!rt[0] || strcmp(rf, ref) > 0)
@@ -773,7 +798,7 @@ static int review_work(sz *z, const char *code, const char *decision,
     rc = db_fail(z, "乡镇审核 on %s: before the filing (%s)", date,
                  rec_text(&d, "filed_on"));
   else if(!strcmp(decision, "同意")) {
-    probe p = {z, NULL, NULL};
+    probe p = {z, NULL, NULL, 0};
     rc = complete(&p, &d, date);
   }
   if(rc == 0 && rec_text(&d, "reviewed_on")[0] &&

@@ -155,11 +155,18 @@ test_expect_success 'classify 2025: the band edges 0.00, 0.01, 49,999.99, 50,000
   test_cmp expect actual
 '
 
-test_expect_success 'books opened on the last day of the year before: that year is shown' '
-  # H1: account opened 2024-12-31 = the end of 2024; no entries
+test_expect_success 'books opened on the last day of the year before carry no year: 无上年账; a day earlier, they do' '
+  # H1: account opened 2024-12-31, the go-live with the closing balances:
+  # there was no 2024 journal to classify. Opened 2024-12-30 instead, the
+  # books ran (one day) in 2024: 0.00, 空白村 -> 空白村, 持平.
+  row $H1 --year 2025 --village $H1 >actual &&
+  echo "$H1|0.00|0.00|0.00|空白村||||无上年账" >expect &&
+  test_cmp expect actual &&
+  sanzi account edit $H1-ZH-0001 opening_date=2024-12-30 >/dev/null &&
   row $H1 --year 2025 --village $H1 >actual &&
   echo "$H1|0.00|0.00|0.00|空白村|0.00|空白村|0.00|持平" >expect &&
-  test_cmp expect actual
+  test_cmp expect actual &&
+  sanzi account edit $H1-ZH-0001 opening_date=2024-12-31 >/dev/null
 '
 
 test_expect_success 'classify --format csv: the header, then a row per village with its names' '
