@@ -133,3 +133,15 @@ test_done() {
   echo "1..$test_count"
   [ "$test_failed" = 0 ]
 }
+
+# fixed_day DAY: from here on sanzi runs as if today were DAY (libfaketime,
+# Debian package faketime), for the tests of what depends on today, such as
+# the audit's reference date in the year still running; the clock stands
+# still at noon (the change log's times never go backwards). Sets TODAY.
+fixed_day() {
+  TODAY=$1
+  FIXED_CLOCK="$1 12:00:00"
+  # libfaketime is preloaded before the sanitizers' runtime (make check)
+  export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+  sanzi() { faketime -f "$FIXED_CLOCK" "$SANZI" "$@"; }
+}

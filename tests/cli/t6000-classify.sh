@@ -27,8 +27,10 @@ T2=150125101
 H1=150125101201   # 圪料坝村民委员会
 COUNTY=150125     # 武川县: 106 village-level units in divisions-wuchuan.csv
 
-TODAY=$(date +%Y-%m-%d)
-TOMORROW=$(date -d tomorrow +%Y-%m-%d)
+# What depends on today (the running year's reference date) is tested on a
+# fixed day, whatever the machine's date.
+fixed_day 2026-11-28
+TOMORROW=2026-11-29
 
 HEADER=村代码,村名称,乡镇代码,经营收入,投资收益,本年经营性收入,本年类别,上年经营性收入,上年类别,增减额,变化
 

@@ -30,7 +30,9 @@ H6=150125101206   # 厂汉脑包村民委员会: a certificate twice (ZC03)
 H7=150125101207   # 德胜营村民委员会: ... and once more, on land (ZC03)
 H8=150125101208   # 吾素图村民委员会: interest subsidy (TX01, CZ03)
 
-TODAY=$(date +%Y-%m-%d)
+# What depends on today (the running year's reference date) is tested on a
+# fixed day, whatever the machine's date.
+fixed_day 2026-11-28
 # days FROM TO: TO - FROM in days
 days() {
   echo $(( ($(date -u -d "$2" +%s) - $(date -u -d "$1" +%s)) / 86400 ))
