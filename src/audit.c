@@ -327,24 +327,35 @@ static const acol asset_cols[] = {
 };
 static const atable t_assets = {"资产清单", asset_cols, 12};
 
-/* The date an asset left the books through an executed filing ("" when
- * none did), and its status before the filing. */
-static void disposed_on(audit *a, sqlite3_stmt **st, const char *code,
-                        char out[11], char before[32])
+/* The status of an object at the reference date, for one whose status
+ * now (已处置, 出租, 发包, 入股) a filing may have set: the status recorded
+ * on the first filing executed after the reference date that changed it,
+ * else the status now. Returns 0, or -1 for an object 已处置 by then (or
+ * at a date unknown: registered so). */
+static int status_at_ref(audit *a, sqlite3_stmt **st, const char *code,
+                         const char *now, char out[32])
 {
   if(!*st)
-    *st = db_prepare(
-        a->z, "SELECT d.executed_on, o.status_before FROM disposal_object o "
-              "JOIN disposal d ON d.code = o.disposal WHERE o.object = ?1 AND "
-              "d.executed_on IS NOT NULL AND d.type IN ('出售', '报废', "
-              "'核销', '无偿划转', '置换') ORDER BY d.executed_on DESC LIMIT 1");
+    *st = q(a, "SELECT o.status_before FROM disposal_object o JOIN "
+               "disposal d ON d.code = o.disposal WHERE o.object = ?1 AND "
+               "d.executed_on > :ref AND d.type IN ('出售', '报废', '核销', "
+               "'无偿划转', '置换', '出租', '发包', '入股') ORDER BY "
+               "d.executed_on, d.id LIMIT 1");
   sqlite3_bind_text(*st, 1, code, -1, SQLITE_STATIC);
-  out[0] = before[0] = 0;
-  if(sqlite3_step(*st) == SQLITE_ROW) {
-    snprintf(out, 11, "%s", ct(*st, 0));
-    snprintf(before, 32, "%s", ct(*st, 1));
-  }
+  int later = sqlite3_step(*st) == SQLITE_ROW;
+  snprintf(out, 32, "%s", later ? ct(*st, 0) : now);
   sqlite3_reset(*st);
+  return !later && !strcmp(now, "已处置") ? -1 : 0;
+}
+
+/* Statuses a filing sets. */
+static int filing_status(const val *x)
+{
+  static const char *const set[] = {"已处置", "出租", "发包", "入股"};
+  for(size_t i = 0; i < ARRAY_SIZE(set); i++)
+    if(x->t == V_TEXT && x->n == strlen(set[i]) && !memcmp(x->s, set[i], x->n))
+      return 1;
+  return 0;
 }
 
 static int fill_assets(audit *a, asink *s)
@@ -373,18 +384,19 @@ static int fill_assets(audit *a, asink *s)
     bad = 1;
   while(!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 2, v);
-    const val *stv = &v[fi[5]];
     char before[32] = "";
-    if(stv->n == strlen("已处置") && !memcmp(stv->s, "已处置", stv->n)) {
-      /* Gone by the reference date (or when, unknown) is not held; one
-       * disposed of later was held, in the status it had then. */
-      char when[11];
-      sbuf code;
+    if(filing_status(&v[fi[5]])) {
+      /* Gone by the reference date is not held; one disposed of or let
+       * later was held, in the status it had then. */
+      sbuf code, now;
       sb_init(&code);
+      sb_init(&now);
       sb_add(&code, v[fi[0]].s, v[fi[0]].n);
-      disposed_on(a, &dq, code.buf, when, before);
+      sb_add(&now, v[fi[5]].s, v[fi[5]].n);
+      int gone = status_at_ref(a, &dq, code.buf, now.buf, before);
       sb_free(&code);
-      if(!when[0] || strcmp(when, a->ref) <= 0)
+      sb_free(&now);
+      if(gone)
         continue;
     }
     int64_t acc;
@@ -671,19 +683,50 @@ COLS(t_disposals, "处置申报",
      {"受让方", K_TEXT}, {"成交价", K_MONEY}, {"收款凭证", K_TEXT},
      {"低价决议", K_TEXT}, {"结果公开", K_TEXT}, {"状态", K_TEXT});
 
+/* Every version a filing has had: the row, and the rows the change log
+ * kept when a step replaced them (a 退回 in one year and a 同意 in the
+ * next leave the first in the log only). The log keeps a row as a JSON
+ * array [id, field, ...] in the order of the register's spec. */
+static int versions_view(audit *a)
+{
+  const reg *r = reg_find("disposal");
+  sbuf sql;
+  sb_init(&sql);
+  sb_addstr(&sql, "CREATE TEMP VIEW IF NOT EXISTS disposal_version AS SELECT "
+                  "id");
+  for(int i = 0; i < r->nfields; i++)
+    sb_addf(&sql, ", \"%s\"", r->fields[i].key);
+  sb_addstr(&sql, " FROM main.disposal UNION ALL SELECT row_id");
+  for(int i = 0, k = 1; i < r->nfields; i++)
+    if(r->fields[i].type != F_DERIVED)
+      sb_addf(&sql, ", json_extract(old, '$[%d]')", k++);
+  sb_addstr(&sql, " FROM main.superseded WHERE tbl = 'disposal'");
+  int rc = db_exec(a->z, sql.buf);
+  sb_free(&sql);
+  return rc;
+}
+
+/* A field of the filing's latest version whose date field `when` is on or
+ * before the reference date. */
+#define AS_OF(when, expr)                                                     \
+  "(SELECT " expr " FROM disposal_version v WHERE v.id = d.id AND v." when  \
+  " <= :ref ORDER BY v." when " DESC LIMIT 1)"
+
 static int fill_disposals(audit *a, asink *s)
 {
+  if(versions_view(a))
+    return -1;
   sqlite3_stmt *st = q(
       a, "SELECT d.code, d.village, d.type, d.method, d.filed_on, d.filer, "
          "(SELECT group_concat(object, ', ') FROM disposal_object WHERE "
          "disposal = d.code), d.book_value, d.area, d.price, " STEP("提议")
          ", " STEP("商议") ", " STEP("审议") ", " STEP("决议") ", "
-         BY_REF("d.resolution_from", "d.resolution_from || ' 至 ' || "
-                "d.resolution_to") ", "
-         BY_REF("d.appraised_on", "d.appraised_value") ", "
-         BY_REF("d.appraised_on", "d.appraisal_report") ", "
-         BY_REF("d.reviewed_on", "d.reviewed_on || ' ' || d.review_decision")
-         ", " BY_REF("d.reviewed_on", "d.reviewer") ", "
+         AS_OF("resolution_from", "v.resolution_from || ' 至 ' || "
+               "v.resolution_to") ", "
+         AS_OF("appraised_on", "v.appraised_value") ", "
+         AS_OF("appraised_on", "v.appraisal_report") ", "
+         AS_OF("reviewed_on", "v.reviewed_on || ' ' || v.review_decision")
+         ", " AS_OF("reviewed_on", "v.reviewer") ", "
          BY_REF("d.executed_on", "d.executed_on") ", "
          BY_REF("d.executed_on", "d.party") ", "
          BY_REF("d.executed_on", "d.final_price") ", "
@@ -692,9 +735,9 @@ static int fill_disposals(audit *a, asink *s)
          BY_REF("d.result_from", "d.result_from || ' 至 ' || d.result_to")
          ", CASE WHEN d.withdrawn_on <= :ref THEN '已撤回' WHEN "
          "d.executed_on <= :ref THEN CASE WHEN d.result_from <= :ref THEN "
-         "'已公开' ELSE '已执行' END WHEN d.reviewed_on <= :ref THEN '审核' "
-         "|| d.review_decision ELSE '申报中' END FROM disposal d WHERE "
-         FILINGS " ORDER BY d.village, d.code");
+         "'已公开' ELSE '已执行' END ELSE coalesce('审核' || "
+         AS_OF("reviewed_on", "v.review_decision") ", '申报中') END FROM "
+         "disposal d WHERE " FILINGS " ORDER BY d.village, d.code");
   return rows_of(a, s, &t_disposals, st, NULL);
 }
 
@@ -1123,6 +1166,13 @@ static int check_funds(audit *a)
   return step_done(a, st, rc);
 }
 
+/* The object was let, contracted out or put in as shares by a filing
+ * executed after the reference date: not so at the reference date. */
+#define LET_LATER(obj)                                                        \
+  "EXISTS (SELECT 1 FROM disposal_object o JOIN disposal d ON d.code = "      \
+  "o.disposal WHERE o.object = " obj " AND d.executed_on > :ref AND d.type "  \
+  "IN ('出租', '发包', '入股'))"
+
 static int check_assets(audit *a)
 {
   /* Held at the reference date (as the inventory): zero value; buildings
@@ -1131,7 +1181,7 @@ static int check_assets(audit *a)
       a, "SELECT code, village, name, category, original_value, certificate, "
          "status, status IN ('出租', '发包', '入股') AND NOT EXISTS (SELECT 1 "
          "FROM contract c WHERE c.object = asset.code AND c.start_date <= "
-         ":ref) FROM asset WHERE acquired_on <= :ref AND (original_value = 0 "
+         ":ref) AND NOT " LET_LATER("asset.code") " FROM asset WHERE acquired_on <= :ref AND (original_value = 0 "
          "OR (certificate IS NULL AND category IN ('房屋及建筑物', '土地')) OR "
          "status IN ('出租', '发包', '入股')) AND "
          IN_SCOPE("village") " AND (status <> '已处置' OR EXISTS (SELECT 1 "
@@ -1158,8 +1208,8 @@ static int check_assets(audit *a)
     return -1;
   st = q(a, "SELECT code, village, name, certificate, status, status IN "
             "('出租', '发包', '入股') AND NOT EXISTS (SELECT 1 FROM contract c "
-            "WHERE c.object = resource.code AND c.start_date <= :ref) FROM "
-            "resource WHERE (certificate IS NULL OR status IN ('出租', '发包', "
+            "WHERE c.object = resource.code AND c.start_date <= :ref) AND "
+            "NOT " LET_LATER("resource.code") " FROM resource WHERE (certificate IS NULL OR status IN ('出租', '发包', "
             "'入股')) AND " IN_SCOPE("village") " ORDER BY code");
   while((rc = sqlite3_step(st)) == SQLITE_ROW) {
     if(!ct(st, 3))

@@ -437,8 +437,11 @@ static int move_all(const char *tmp, const char *dir, char *err, size_t n)
   d = opendir(dir);
   while(d && (e = readdir(d))) {
     size_t len = strlen(e->d_name);
-    int ours = !strncmp(e->d_name, "年度审计-", strlen("年度审计-")) &&
-               len > 5 && !strcmp(e->d_name + len - 5, ".xlsx");
+    /* 年度审计-YYYY.xlsx: what an export names its workbook */
+    size_t pre = strlen("年度审计-");
+    int ours = len == pre + 9 && !strncmp(e->d_name, "年度审计-", pre) &&
+               strspn(e->d_name + pre, "0123456789") == 4 &&
+               !strcmp(e->d_name + pre + 4, ".xlsx");
     for(int k = 0; k < audit_nparts && !ours; k++)
       ours = !strncmp(e->d_name, audit_parts[k].file,
                       strlen(audit_parts[k].file)) &&
@@ -658,7 +661,7 @@ int audit_export(audit *a, const audit_export_opts *o, long *findings)
 {
   sz *z = audit_db(a);
   /* Room for the hidden directory and the longest name in it. */
-  if(strlen(o->dir) + 128 >= PATHLEN)
+  if(strlen(o->dir) + 128 > PATHLEN)
     return db_fail(z, "--out: the path is too long (%zu bytes; at most %d)",
                    strlen(o->dir), PATHLEN - 128);
   int made = mkdir(o->dir, 0777) == 0;
