@@ -1173,6 +1173,14 @@ static int check_funds(audit *a)
   "o.disposal WHERE o.object = " obj " AND d.executed_on > :ref AND d.type "  \
   "IN ('出租', '发包', '入股'))"
 
+/* A certificate number without spaces (half- or full-width), in capitals,
+ * and those held by more than one record. */
+#define CERT_KEY "upper(replace(replace(certificate, ' ', ''), '　', ''))"
+#define DUP_KEYS                                                              \
+  "(SELECT k FROM (SELECT " CERT_KEY " AS k FROM asset WHERE certificate "   \
+  "IS NOT NULL UNION ALL SELECT " CERT_KEY " FROM resource WHERE "          \
+  "certificate IS NOT NULL) GROUP BY k HAVING count(*) > 1)"
+
 static int check_assets(audit *a)
 {
   /* Held at the reference date (as the inventory): zero value; buildings
@@ -1187,7 +1195,7 @@ static int check_assets(audit *a)
          IN_SCOPE("village") " AND (status <> '已处置' OR EXISTS (SELECT 1 "
          "FROM disposal_object o JOIN disposal d ON d.code = o.disposal "
          "WHERE o.object = asset.code AND d.executed_on > :ref AND d.type IN "
-         "('出售', '报废', '核销', '无偿划转', '置换'))) ORDER BY code");
+         "('出售', '报废', '核销', '无偿划转', '置换'))) ORDER BY id");
   int rc;
   while((rc = sqlite3_step(st)) == SQLITE_ROW) {
     if(!sqlite3_column_int64(st, 4))
@@ -1223,16 +1231,18 @@ static int check_assets(audit *a)
   if(step_done(a, st, rc))
     return -1;
   /* The same certificate on two records, in either register, compared
-   * without spaces and case. */
-  st = q(a, "WITH c AS (SELECT code, village, certificate, upper(replace("
-            "replace(certificate, ' ', ''), '　', '')) AS k FROM asset WHERE "
-            "certificate IS NOT NULL UNION ALL SELECT code, village, "
-            "certificate, upper(replace(replace(certificate, ' ', ''), '　', "
-            "'')) FROM resource WHERE certificate IS NOT NULL) SELECT "
+   * without spaces and case. The numbers alone (the certificate indexes)
+   * show whether any is shared; only then are the records looked up. */
+  if(db_int(a->z, 0, "SELECT count(*) FROM " DUP_KEYS, NULL) == 0)
+    return 0;
+  st = q(a, "WITH dk AS MATERIALIZED (SELECT k FROM " DUP_KEYS "), c AS "
+            "(SELECT code, village, certificate, " CERT_KEY " AS k FROM asset "
+            "WHERE certificate IS NOT NULL AND " CERT_KEY " IN dk UNION ALL "
+            "SELECT code, village, certificate, " CERT_KEY " FROM resource "
+            "WHERE certificate IS NOT NULL AND " CERT_KEY " IN dk) SELECT "
             "c.code, c.village, c.certificate, (SELECT group_concat(o.code, "
             "', ') FROM c o WHERE o.k = c.k AND o.code <> c.code) FROM c "
-            "WHERE c.k IN (SELECT k FROM c GROUP BY k HAVING count(*) > 1) "
-            "AND " IN_SCOPE("c.village") " ORDER BY c.code");
+            "WHERE " IN_SCOPE("c.village") " ORDER BY c.code");
   while((rc = sqlite3_step(st)) == SQLITE_ROW)
     found(a, "ZC03", ct(st, 1), ct(st, 0),
           "certificate %s is also on %s", ct(st, 2), ct(st, 3));
