@@ -321,3 +321,21 @@ const char *args_year(args *a)
     die(1, "--year: '%s' is not a year", y);
   return y;
 }
+
+const char *args_choice(args *a, const char *name,
+                        const char *const *choices)
+{
+  const char *v = args_value(a, name);
+  if(!v)
+    return choices[0];
+  sbuf list;
+  sb_init(&list);
+  for(const char *const *c = choices; *c; c++) {
+    if(!strcmp(v, *c)) {
+      sb_free(&list);
+      return *c;
+    }
+    sb_addf(&list, "%s%s", c == choices ? "" : ", ", *c);
+  }
+  usage_error(a, "%s: unknown '%s' (%s)", name, v, list.buf);
+}

@@ -25,6 +25,10 @@ const char *args_need(args *a, const char *name);
 /* A date option, ISO into out: exit 1 when it is not a date; when absent,
  * today if dflt_today, else a usage error. */
 void args_date(args *a, const char *name, int dflt_today, char out[11]);
+/* An option that takes one of a few words (choices: NULL-terminated, the
+ * first is the default): the word given, or a usage error naming them. */
+const char *args_choice(args *a, const char *name,
+                        const char *const *choices);
 /* --year Y, required: four digits, else exit 1. */
 const char *args_year(args *a);
 /* The positional arguments left; an unknown option is a usage error.

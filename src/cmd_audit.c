@@ -107,12 +107,16 @@ static audit *open_audit(args *a, sz **zp, const char **vilp,
 
 static int want_csv(args *a)
 {
-  const char *f = args_value(a, "--format");
-  if(!f || !strcmp(f, "table"))
-    return 0;
-  if(!strcmp(f, "csv"))
-    return 1;
-  usage_error(a, "--format: '%s' is not table or csv", f);
+  static const char *const formats[] = {"table", "csv", NULL};
+  return !strcmp(args_choice(a, "--format", formats), "csv");
+}
+
+/* The table on stdout in the --format asked for. */
+static print_sink print_sink_for(args *a)
+{
+  print_sink p = {{print_begin, print_row, print_end, ""}, want_csv(a),
+                  NULL, NULL, NULL, NULL};
+  return p;
 }
 
 int cmd_classify(int argc, char **argv)
@@ -127,8 +131,7 @@ int cmd_classify(int argc, char **argv)
                 "and the\nchange from the year before.\n");
   sz *z;
   audit *au = open_audit(&a, &z, NULL, NULL);
-  print_sink p = {{print_begin, print_row, print_end, ""}, want_csv(&a),
-                  NULL, NULL, NULL, NULL};
+  print_sink p = print_sink_for(&a);
   int n;
   free(args_rest(&a, 0, 0, &n));
   if(audit_classify(au, &p.s))
@@ -143,8 +146,7 @@ static int findings(args *a, const void *ctx)
   (void)ctx;
   sz *z;
   audit *au = open_audit(a, &z, NULL, NULL);
-  print_sink p = {{print_begin, print_row, print_end, ""}, want_csv(a), NULL,
-                  NULL, NULL, NULL};
+  print_sink p = print_sink_for(a);
   int n;
   free(args_rest(a, 0, 0, &n));
   long count;
@@ -161,14 +163,10 @@ static int export(args *a, const void *ctx)
 {
   (void)ctx;
   const char *dir = args_need(a, "--out");
-  const char *f = args_value(a, "--format");
-  audit_export_opts o = {dir, 1, 1, SANZI_VERSION, ""};
-  if(f && !strcmp(f, "csv"))
-    o.xlsx = 0;
-  else if(f && !strcmp(f, "xlsx"))
-    o.csv = 0;
-  else if(f && strcmp(f, "both"))
-    usage_error(a, "--format: '%s' is not csv, xlsx or both", f);
+  static const char *const formats[] = {"both", "csv", "xlsx", NULL};
+  const char *f = args_choice(a, "--format", formats);
+  audit_export_opts o = {dir, strcmp(f, "xlsx") != 0, strcmp(f, "csv") != 0,
+                         SANZI_VERSION, ""};
   sz *z;
   const char *vil, *town;
   audit *au = open_audit(a, &z, &vil, &town);

@@ -137,13 +137,10 @@ static int do_list(args *a, const void *ctx)
   const reg *r = ctx;
   const char *village = args_value(a, "--village");
   const char *township = args_value(a, "--township");
-  const char *fmt = args_value(a, "--format");
+  static const char *const formats[] = {"table", "csv", "json", NULL};
+  const char *fmt = args_choice(a, "--format", formats);
   int n;
   free(args_rest(a, 0, 0, &n));
-  if(!fmt)
-    fmt = "table";
-  if(strcmp(fmt, "table") && strcmp(fmt, "csv") && strcmp(fmt, "json"))
-    usage_error(a, "unknown format '%s' (table, csv, json)", fmt);
   sz *z = cli_db();
   cli_scope(z, village, township);
   sbuf sql;

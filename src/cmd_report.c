@@ -108,11 +108,10 @@ int cmd_fund_balance(int argc, char **argv)
   const char *account = args_value(&a, "--account");
   char as_of[11];
   args_date(&a, "--as-of", 1, as_of);
-  const char *fmt = args_value(&a, "--format");
+  static const char *const formats[] = {"table", "csv", NULL};
+  const char *fmt = args_choice(&a, "--format", formats);
   int n;
   free(args_rest(&a, 0, 0, &n));
-  if(fmt && strcmp(fmt, "table") && strcmp(fmt, "csv"))
-    usage_error(&a, "unknown format '%s' (table, csv)", fmt);
   sz *z = cli_db();
   cli_scope(z, village, township);
   if(account && !db_int(z, 0, "SELECT count(*) FROM account WHERE code = ?1",
