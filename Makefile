@@ -7,6 +7,7 @@ LIBS    = -lsqlite3 -lcsv -lsodium -lxlsxwriter -lm -lpthread
 PREFIX  ?= /usr/local
 BUILD   ?= build
 BIN     ?= sanzi
+JOBS    ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
 
 SRC     = $(wildcard src/*.c)
 OBJ     = $(patsubst src/%.c,$(BUILD)/%.o,$(SRC)) $(BUILD)/schema.o
@@ -41,7 +42,7 @@ $(BUILD):
 unit: $(UNIT)
 
 test: deps sanzi unit
-	CMOCKA_MESSAGE_OUTPUT=TAP prove -f $(UNIT) tests/cli/t*.sh
+	CMOCKA_MESSAGE_OUTPUT=TAP prove -j$(JOBS) -f $(UNIT) tests/cli/t*.sh
 
 # Installs the Debian packages when one is missing (says so on screen).
 deps:
@@ -61,7 +62,7 @@ check: deps
 	CMOCKA_MESSAGE_OUTPUT=TAP ASAN_OPTIONS=detect_leaks=1 \
 	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  SANZI_BIN=$(CURDIR)/build-asan/sanzi \
-	  prove -f $(patsubst $(BUILD)/%,build-asan/%,$(UNIT)) tests/cli/t*.sh
+	  prove -j$(JOBS) -f $(patsubst $(BUILD)/%,build-asan/%,$(UNIT)) tests/cli/t*.sh
 
 install: sanzi
 	install -d $(DESTDIR)$(PREFIX)/bin

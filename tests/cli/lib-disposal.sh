@@ -13,12 +13,8 @@ REVIEWER=李审核            # the township's reviewer; the filer is "tester"
 # counts of those two: a failed vote must leave the first alone and add
 # exactly one row to each.
 rest_state() {
-  sqlite3 "$SANZI_DB" "SELECT name FROM sqlite_schema WHERE type = 'table'
-    AND name NOT IN ('disposal_vote', 'history') ORDER BY name" |
-  while read -r t; do
-    echo "== $t"
-    sqlite3 "$SANZI_DB" "SELECT * FROM \"$t\" ORDER BY rowid"
-  done | sha256sum
+  tables_state "SELECT name FROM sqlite_schema WHERE type = 'table'
+    AND name NOT IN ('disposal_vote', 'history')"
 }
 snap() {
   before=$(db_state)

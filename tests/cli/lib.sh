@@ -5,7 +5,7 @@
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 SANZI=${SANZI_BIN:-$TOP/sanzi}   # make check sets the sanitizer build
-SHARED="$TOP/../shared/data"
+SAMPLE="$TOP/sample"
 DATA="$TOP/tests/data"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/sanzi-test.XXXXXX")
 trap '[ -n "${KEEP_TMP:-}" ] || rm -rf "$TMP"' EXIT
@@ -42,12 +42,15 @@ test_cmp() { diff -u "$1" "$2"; }
 
 # A fingerprint of everything in the database, to prove a refused command
 # changed nothing.
-db_state() {
-  sqlite3 "$SANZI_DB" "SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name" |
+db_state() { tables_state "SELECT name FROM sqlite_schema WHERE type = 'table'"; }
+# tables_state QUERY: a fingerprint of the rows of the tables QUERY names,
+# read by one sqlite3 process (one per table made the tests slow).
+tables_state() {
+  sqlite3 "$SANZI_DB" "$1 ORDER BY name" |
   while read -r t; do
-    echo "== $t"
-    sqlite3 "$SANZI_DB" "SELECT * FROM \"$t\" ORDER BY rowid"
-  done | sha256sum
+    echo ".print == $t"
+    echo "SELECT * FROM \"$t\" ORDER BY rowid;"
+  done | sqlite3 "$SANZI_DB" | sha256sum
 }
 
 # sql QUERY: its result on the test database.
@@ -68,7 +71,7 @@ unchanged() { test "$(db_state)" = "$before"; }
 setup_county() {
   rm -f "$SANZI_DB" "$SANZI_DB-wal" "$SANZI_DB-shm"
   sanzi init >/dev/null &&
-  sanzi org import "$SHARED/divisions-wuchuan.csv" 2>/dev/null
+  sanzi org import "$SAMPLE/divisions-wuchuan.csv" 2>/dev/null
 }
 
 # csv_pick COL...: the named columns of the CSV on stdin, joined by '|';

@@ -48,7 +48,7 @@ test_expect_success 'a version-1 database is upgraded in place by init' '
   grep -q "schema version 1, older than this sanzi ($latest): run .sanzi init." err &&
   sanzi --db v1.db init >out &&
   grep -q "schema version $latest\$" out &&
-  sanzi --db v1.db org import "$SHARED/divisions-wuchuan.csv" 2>/dev/null &&
+  sanzi --db v1.db org import "$SAMPLE/divisions-wuchuan.csv" 2>/dev/null &&
   sanzi --db v1.db loan add village=150125100201 lender=农行 contract_no=L1 \
     project=养殖 principal=1000 rate=4 start_date=2025-01-01 \
     maturity=2026-01-01 >/dev/null &&

@@ -135,7 +135,7 @@ test_expect_success 'export piped into import of the same database works (stdin,
 
 full_disk() {
   SANZI_DB=$TMP/small/t.db && export SANZI_DB &&
-  sanzi init >/dev/null && sanzi org import "$SHARED/divisions-wuchuan.csv" 2>/dev/null &&
+  sanzi init >/dev/null && sanzi org import "$SAMPLE/divisions-wuchuan.csv" 2>/dev/null &&
   awk -v h="$H" -v v=$V1 "BEGIN { print h; for(i = 0; i < 250000; i++)
     printf \"%s,很长很长的资产名称用来填满磁盘%d,机器设备,经营性,3500,购入,2022-04-01,在用\\n\", v, i }" >big.csv &&
   test_must_fail 1 sanzi asset import big.csv 2>err &&

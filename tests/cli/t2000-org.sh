@@ -6,8 +6,8 @@
 # shows one township and its villages.
 . "$(dirname "$0")/lib.sh"
 
-WUCHUAN="$SHARED/divisions-wuchuan.csv"
-NEIMONGOL="$SHARED/divisions-nei-mongol.csv"
+WUCHUAN="$SAMPLE/divisions-wuchuan.csv"
+NEIMONGOL="$SAMPLE/divisions-nei-mongol.csv"
 
 fresh() {
   rm -f "$SANZI_DB" "$SANZI_DB-wal" "$SANZI_DB-shm"

@@ -205,7 +205,7 @@ test_expect_success 'default scope: every village of the county that holds recor
   cls --year 2025 | cut -d"|" -f1 >actual &&
   test $(wc -l <actual) = 106 &&
   sort actual | test_cmp - actual &&
-  sed -n "s/^\([0-9]\{12\}\),[^,]*,village,.*/\1/p" "$SHARED/divisions-wuchuan.csv" |
+  sed -n "s/^\([0-9]\{12\}\),[^,]*,village,.*/\1/p" "$SAMPLE/divisions-wuchuan.csv" |
     sort >expect &&
   test_cmp expect actual &&
   cls --year 2025 --township $COUNTY | cut -d"|" -f1 >county &&

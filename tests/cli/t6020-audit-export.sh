@@ -17,7 +17,7 @@ H1=150125101201   # 圪料坝村
 TAB=$(printf "\t")
 PY=/usr/bin/python3   # Debian's, with python3-openpyxl
 XLSX2CSV="$TOP/tests/cli/xlsx-to-csv.py"
-DIVISIONS="$SHARED/divisions-wuchuan.csv"
+DIVISIONS="$SAMPLE/divisions-wuchuan.csv"
 BOOK=年度审计-2025.xlsx
 FILES="00-汇总 01-资产清单 02-资产增减 03-资源清单 04-账户余额 05-收支分类
   06-合同 07-处置申报 08-处置表决 09-贷款 10-付息 11-贴息申请 12-贴息资金
@@ -409,8 +409,8 @@ test_expect_success '02-资产增减: the addition of the year and the disposal,
 test_expect_success '03-资源清单: area in 亩 without trailing zeros, the contract in force' '
   # 0103 旱地, 0401 天然牧草地 (land-classes.csv); V1-HT-0001 runs
   # 2024-01-01 .. 2026-12-31, so it is in force at 2025-12-31
-  grep -q "^0103,旱地," "$SHARED/land-classes.csv" &&
-  grep -q "^0401,天然牧草地," "$SHARED/land-classes.csv" &&
+  grep -q "^0103,旱地," "$SAMPLE/land-classes.csv" &&
+  grep -q "^0401,天然牧草地," "$SAMPLE/land-classes.csv" &&
   pick exp/03-资源清单.csv 资源编号 村代码 地类代码 地类 "面积(亩)" 权证号 现行合同 | sort >actual &&
   sort >expect <<-EOF &&
 	$V1-ZY-0001|$V1|0103|旱地|60.5|武集地2019-01|$V1-HT-0001
