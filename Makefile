@@ -9,9 +9,12 @@ BUILD   ?= build
 BIN     ?= sanzi
 JOBS    ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
 
-SRC     = $(wildcard src/*.c)
+# The layers, lowest first: cli -> domain -> store -> base (doc/design.md).
+LAYERS  = base store domain cli
+SRC     = $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
+HDR     = $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.h))
 OBJ     = $(patsubst src/%.c,$(BUILD)/%.o,$(SRC)) $(BUILD)/schema.o
-LIBOBJ  = $(filter-out $(BUILD)/main.o,$(OBJ))
+LIBOBJ  = $(filter-out $(BUILD)/cli/main.o,$(OBJ))
 UNIT    = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 SCHEMA  = $(sort $(wildcard schema/*.sql))
 
@@ -21,7 +24,8 @@ all: $(BIN)
 $(BIN): $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
-$(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
+$(BUILD)/%.o: src/%.c $(HDR) | $(BUILD)
+	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) -Isrc -c -o $@ $<
 
 # The migrations and the code tables the program needs at run time are

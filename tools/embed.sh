@@ -1,7 +1,7 @@
 #!/bin/sh
 # Turns the schema migrations and the run-time code tables into C arrays:
 #   const struct embedded_file embedded_files[] = { {"schema/001-x.sql", "..."}, ... };
-echo '#include "embed.h"'
+echo '#include "store/embed.h"'
 echo 'const struct embedded_file embedded_files[] = {'
 for f in "$@"; do
   printf '  {"%s",\n' "$f"

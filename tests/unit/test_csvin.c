@@ -16,8 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "csvin.h"
-#include "util.h"
+#include "base/csvin.h"
+#include "base/util.h"
 
 /* csvin.c reads 256 KiB at a time; the boundary tests put characters
  * across this offset (and the pattern tests across every offset). */

@@ -11,9 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "csvin.h"
-#include "csvout.h"
-#include "util.h"
+#include "base/csvin.h"
+#include "base/csvout.h"
+#include "base/util.h"
 
 /* Fields written and the exact bytes expected for each, worked out from
  * RFC 4180 and the rule "quote when a comma, quote, CR, LF or a leading or

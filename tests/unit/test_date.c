@@ -8,7 +8,7 @@
 #include <time.h>
 #include <cmocka.h>
 
-#include "date.h"
+#include "base/date.h"
 
 static void date_ok(const char *in, const char *want)
 {

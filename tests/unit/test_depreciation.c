@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "depreciation.h"
+#include "base/depreciation.h"
 
 static void acc_is(const depr_in *in, const char *asof, int64_t want)
 {

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "idnum.h"
+#include "base/idnum.h"
 
 /* in is accepted and stored as want. */
 static void valid(const char *in, const char *want)

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "money.h"
+#include "base/money.h"
 
 typedef const char *(*parse_fn)(const char *, size_t, int64_t *);
 

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "register.h"
+#include "store/register.h"
 
 static int match(const char *reg_name, const char *cell)
 {

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "text.h"
-#include "util.h"
+#include "base/text.h"
+#include "base/util.h"
 
 /* Folds s and checks the result. */
 static void fold_is(const char *s, const char *want)

@@ -1,0 +1,148 @@
+/* util.c: allocation that aborts on failure, and a growable string buffer. */
+#include "base/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void oom(size_t n)
+{
+  fprintf(stderr, "sanzi: out of memory (%zu bytes)\n", n);
+  abort();
+}
+
+void *xmalloc(size_t n)
+{
+  void *p = malloc(n ? n : 1);
+  if(!p)
+    oom(n);
+  return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+  void *p = calloc(n ? n : 1, size ? size : 1);
+  if(!p)
+    oom(n * size);
+  return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+  p = realloc(p, n ? n : 1);
+  if(!p)
+    oom(n);
+  return p;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+  char *p = xmalloc(n + 1);
+  memcpy(p, s, n);
+  p[n] = 0;
+  return p;
+}
+
+char *xstrdup(const char *s)
+{
+  return xstrndup(s, strlen(s));
+}
+
+void sb_init(sbuf *sb)
+{
+  sb->buf = NULL;
+  sb->len = 0;
+  sb->cap = 0;
+}
+
+void sb_free(sbuf *sb)
+{
+  free(sb->buf);
+  sb_init(sb);
+}
+
+void sb_reset(sbuf *sb)
+{
+  sb->len = 0;
+  if(sb->buf)
+    sb->buf[0] = 0;
+}
+
+void sb_grow(sbuf *sb, size_t extra)
+{
+  size_t need = sb->len + extra + 1;
+  if(need <= sb->cap)
+    return;
+  size_t cap = sb->cap ? sb->cap : 64;
+  while(cap < need)
+    cap *= 2;
+  sb->buf = xrealloc(sb->buf, cap);
+  sb->cap = cap;
+}
+
+void sb_add(sbuf *sb, const char *p, size_t n)
+{
+  if(sb->len + n + 1 > sb->cap)
+    sb_grow(sb, n);
+  if(n)
+    memcpy(sb->buf + sb->len, p, n);
+  sb->len += n;
+  sb->buf[sb->len] = 0;
+}
+
+void sb_addstr(sbuf *sb, const char *s)
+{
+  sb_add(sb, s, strlen(s));
+}
+
+void sb_addch(sbuf *sb, char c)
+{
+  if(sb->len + 2 > sb->cap)
+    sb_grow(sb, 1);
+  sb->buf[sb->len++] = c;
+  sb->buf[sb->len] = 0;
+}
+
+void sb_vaddf(sbuf *sb, const char *fmt, va_list ap)
+{
+  /* Format into the room there is; grow and format again if short. */
+  va_list cp;
+  sb_grow(sb, 64);
+  va_copy(cp, ap);
+  int n = vsnprintf(sb->buf + sb->len, sb->cap - sb->len, fmt, cp);
+  va_end(cp);
+  if(n < 0) {
+    sb->buf[sb->len] = 0;
+    return;
+  }
+  if((size_t)n >= sb->cap - sb->len) {
+    sb_grow(sb, (size_t)n);
+    vsnprintf(sb->buf + sb->len, sb->cap - sb->len, fmt, ap);
+  }
+  sb->len += (size_t)n;
+}
+
+void sb_addf(sbuf *sb, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  sb_vaddf(sb, fmt, ap);
+  va_end(ap);
+}
+
+char *sb_detach(sbuf *sb)
+{
+  char *p = sb->buf ? sb->buf : xstrdup("");
+  sb_init(sb);
+  return p;
+}
+
+void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+  if(!err || !errlen)
+    return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err, errlen, fmt, ap);
+  va_end(ap);
+}

@@ -1,0 +1,341 @@
+/* cli.c: option parsing, messages and aligned tables for the commands. */
+#include "cli/cli.h"
+#include "base/date.h"
+#include "base/money.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *cli_db_path;
+const char *cli_user;
+
+void die(int status, const char *fmt, ...)
+{
+  va_list ap;
+  fflush(stdout);
+  fputs("sanzi: ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+  exit(status);
+}
+
+void usage_error(args *a, const char *fmt, ...)
+{
+  va_list ap;
+  fprintf(stderr, "sanzi %s: ", a->cmd);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "\n(see 'sanzi %s --help')\n", a->cmd);
+  exit(2);
+}
+
+void args_init(args *a, const char *cmd, int argc, char **argv)
+{
+  a->argc = argc;
+  a->argv = argv;
+  memset(a->used, 0, sizeof a->used);
+  a->cmd = cmd;
+  if(argc >= ARGS_MAX)
+    usage_error(a, "too many arguments (at most %d)", ARGS_MAX - 1);
+}
+
+const char *args_value(args *a, const char *name)
+{
+  size_t n = strlen(name);
+  const char *found = NULL;
+  for(int i = 0; i < a->argc; i++) {
+    if(a->used[i])
+      continue;
+    if(!strcmp(a->argv[i], "--"))
+      break;
+    if(!strcmp(a->argv[i], name)) {
+      if(i + 1 >= a->argc)
+        usage_error(a, "%s needs a value", name);
+      a->used[i] = a->used[i + 1] = 1;
+      found = a->argv[i + 1];
+      i++;
+    } else if(!strncmp(a->argv[i], name, n) && a->argv[i][n] == '=') {
+      a->used[i] = 1;
+      found = a->argv[i] + n + 1;
+    }
+  }
+  return found;
+}
+
+const char *args_need(args *a, const char *name)
+{
+  const char *v = args_value(a, name);
+  if(!v)
+    usage_error(a, "%s is required", name);
+  return v;
+}
+
+void args_date(args *a, const char *name, int dflt_today, char out[11])
+{
+  const char *d = args_value(a, name);
+  if(!d && !dflt_today)
+    usage_error(a, "%s is required", name);
+  if(d)
+    cli_date(name, d, out);
+  else
+    date_today(out);
+}
+
+int args_flag(args *a, const char *name)
+{
+  int found = 0;
+  for(int i = 0; i < a->argc; i++) {
+    if(!strcmp(a->argv[i], "--"))
+      break;
+    if(!a->used[i] && !strcmp(a->argv[i], name)) {
+      a->used[i] = 1;
+      found = 1;
+    }
+  }
+  return found;
+}
+
+char **args_rest(args *a, int want_min, int want_max, int *n)
+{
+  char **out = xcalloc((size_t)a->argc + 1, sizeof *out);
+  int k = 0, dashdash = 0;
+  for(int i = 0; i < a->argc; i++) {
+    if(a->used[i])
+      continue;
+    if(!dashdash && !strcmp(a->argv[i], "--")) {
+      dashdash = 1;
+      continue;
+    }
+    if(!dashdash && a->argv[i][0] == '-' && a->argv[i][1])
+      usage_error(a, "unknown option '%s'", a->argv[i]);
+    out[k++] = a->argv[i];
+  }
+  if(k < want_min)
+    usage_error(a, "too few arguments");
+  if(want_max >= 0 && k > want_max)
+    usage_error(a, "unexpected argument '%s'", out[want_max]);
+  *n = k;
+  return out;
+}
+
+void args_help(args *a, const char *usage)
+{
+  for(int i = 0; i < a->argc; i++)
+    if(!strcmp(a->argv[i], "--help") || !strcmp(a->argv[i], "-h")) {
+      fputs(usage, stdout);
+      exit(0);
+    }
+}
+
+int cli_verbs(const char *cmd, const verb *v, size_t n, const char *usage,
+              const void *ctx, int argc, char **argv)
+{
+  if(argc < 1 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
+    fputs(usage, argc < 1 ? stderr : stdout);
+    return argc < 1 ? 2 : 0;
+  }
+  for(size_t i = 0; i < n; i++)
+    if(!strcmp(argv[0], v[i].name)) {
+      char name[64];
+      snprintf(name, sizeof name, "%s %s", cmd, v[i].name);
+      args a;
+      args_init(&a, name, argc - 1, argv + 1);
+      args_help(&a, usage);
+      return v[i].fn(&a, ctx);
+    }
+  fprintf(stderr, "sanzi %s: unknown command '%s'\n%s", cmd, argv[0], usage);
+  return 2;
+}
+
+sz *cli_db(void)
+{
+  char err[1024];
+  sz *z = db_open(cli_db_path, cli_user, 0, err, sizeof err);
+  if(!z)
+    die(1, "%s", err);
+  return z;
+}
+
+void cli_scope(sz *z, const char *village, const char *township)
+{
+  if(village && township)
+    die(2, "give --village or --township, not both");
+  if(village && !db_org_level(z, village, "village"))
+    die(1, "--village: no village with code '%s'", village);
+  if(township && !db_int(z, 0,
+                         "SELECT count(*) FROM org WHERE code = ?1 "
+                         "AND level <> 'village'", township))
+    die(1, "--township: no township or county with code '%s'", township);
+}
+
+void cli_date(const char *opt, const char *text, char out[11])
+{
+  const char *e = date_parse(text, strlen(text), out);
+  if(e)
+    die(1, "%s: '%s': %s", opt, text, e);
+}
+
+/* ---- tables ---- */
+
+#define TABLE_HOLD 1000
+
+struct table {
+  FILE *fp;
+  int ncols;
+  size_t *w;
+  char **held; /* TABLE_HOLD * ncols cells */
+  int nheld;
+  int flushed;
+};
+
+size_t display_width(const char *s)
+{
+  size_t w = 0;
+  const unsigned char *p = (const unsigned char *)s;
+  while(*p) {
+    unsigned cp;
+    int len;
+    if(*p < 0x80) {
+      cp = *p;
+      len = 1;
+    } else if((*p & 0xe0) == 0xc0) {
+      cp = *p & 0x1f;
+      len = 2;
+    } else if((*p & 0xf0) == 0xe0) {
+      cp = *p & 0x0f;
+      len = 3;
+    } else {
+      cp = *p & 0x07;
+      len = 4;
+    }
+    for(int i = 1; i < len && p[i]; i++)
+      cp = (cp << 6) | (p[i] & 0x3f);
+    for(int i = 0; i < len && *p; i++)
+      p++;
+    w += (cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) ||
+                           (cp >= 0xac00 && cp <= 0xd7a3) ||
+                           (cp >= 0xf900 && cp <= 0xfaff) ||
+                           (cp >= 0xfe30 && cp <= 0xfe4f) ||
+                           (cp >= 0xff00 && cp <= 0xff60) ||
+                           (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x20000))
+             ? 2
+             : 1;
+  }
+  return w;
+}
+
+static void widen(table *t, const char *const *cells)
+{
+  for(int i = 0; i < t->ncols; i++) {
+    size_t w = display_width(cells[i] ? cells[i] : "");
+    if(w > t->w[i])
+      t->w[i] = w;
+  }
+}
+
+static void print_row(table *t, const char *const *cells)
+{
+  for(int i = 0; i < t->ncols; i++) {
+    const char *c = cells[i] ? cells[i] : "";
+    fputs(c, t->fp);
+    if(i + 1 < t->ncols) {
+      size_t w = display_width(c);
+      for(size_t k = w; k < t->w[i] + 2; k++)
+        fputc(' ', t->fp);
+    }
+  }
+  fputc('\n', t->fp);
+}
+
+table *table_new(FILE *fp, int ncols, const char *const *headers)
+{
+  table *t = xcalloc(1, sizeof *t);
+  t->fp = fp;
+  t->ncols = ncols;
+  t->w = xcalloc((size_t)ncols, sizeof *t->w);
+  t->held = xcalloc((size_t)(TABLE_HOLD + 1) * (size_t)ncols, sizeof *t->held);
+  table_row(t, headers);
+  return t;
+}
+
+static void flush_held(table *t)
+{
+  for(int r = 0; r < t->nheld; r++) {
+    print_row(t, (const char *const *)&t->held[r * t->ncols]);
+    for(int i = 0; i < t->ncols; i++)
+      free(t->held[r * t->ncols + i]);
+  }
+  t->nheld = 0;
+  t->flushed = 1;
+}
+
+void table_row(table *t, const char *const *cells)
+{
+  if(t->flushed) {
+    print_row(t, cells);
+    return;
+  }
+  widen(t, cells);
+  for(int i = 0; i < t->ncols; i++)
+    t->held[t->nheld * t->ncols + i] = xstrdup(cells[i] ? cells[i] : "");
+  if(++t->nheld > TABLE_HOLD)
+    flush_held(t);
+}
+
+void table_rows(table *t, sqlite3_stmt *st, int ncols, unsigned money)
+{
+  const char *cells[32];
+  char buf[32][32];
+  while(sqlite3_step(st) == SQLITE_ROW) {
+    for(int i = 0; i < ncols && i < 32; i++) {
+      if(sqlite3_column_type(st, i) == SQLITE_NULL)
+        cells[i] = "";
+      else if(money & (1u << i))
+        cells[i] = money_format_grouped(sqlite3_column_int64(st, i), buf[i]);
+      else
+        cells[i] = (const char *)sqlite3_column_text(st, i);
+    }
+    table_row(t, cells);
+  }
+  sqlite3_finalize(st);
+}
+
+void table_end(table *t)
+{
+  flush_held(t);
+  free(t->w);
+  free(t->held);
+  free(t);
+}
+
+const char *args_year(args *a)
+{
+  const char *y = args_value(a, "--year");
+  if(!y)
+    usage_error(a, "--year is required");
+  if(strlen(y) != 4 || strspn(y, "0123456789") != 4)
+    die(1, "--year: '%s' is not a year", y);
+  return y;
+}
+
+const char *args_choice(args *a, const char *name,
+                        const char *const *choices)
+{
+  const char *v = args_value(a, name);
+  if(!v)
+    return choices[0];
+  sbuf list;
+  sb_init(&list);
+  for(const char *const *c = choices; *c; c++) {
+    if(!strcmp(v, *c)) {
+      sb_free(&list);
+      return *c;
+    }
+    sb_addf(&list, "%s%s", c == choices ? "" : ", ", *c);
+  }
+  usage_error(a, "%s: unknown '%s' (%s)", name, v, list.buf);
+}

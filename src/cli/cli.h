@@ -1,0 +1,80 @@
+/* cli.h: what the command handlers share: options, output, the open
+ * database. Only main.c and cmd_*.c use it: they alone print and exit. */
+#ifndef SANZI_CLI_H
+#define SANZI_CLI_H
+#include <stdio.h>
+#include "store/db.h"
+#include "base/util.h"
+
+/* Options are consumed as they are read; leftovers are rejected. */
+#define ARGS_MAX 256
+
+typedef struct args {
+  int argc;
+  char **argv;
+  char used[ARGS_MAX];
+  const char *cmd; /* "asset import", for messages */
+} args;
+
+void args_init(args *a, const char *cmd, int argc, char **argv);
+/* --name VALUE or --name=VALUE; NULL when absent. */
+const char *args_value(args *a, const char *name);
+int args_flag(args *a, const char *name);
+/* A required option's value: a usage error when it is absent. */
+const char *args_need(args *a, const char *name);
+/* A date option, ISO into out: exit 1 when it is not a date; when absent,
+ * today if dflt_today, else a usage error. */
+void args_date(args *a, const char *name, int dflt_today, char out[11]);
+/* An option that takes one of a few words (choices: NULL-terminated, the
+ * first is the default): the word given, or a usage error naming them. */
+const char *args_choice(args *a, const char *name,
+                        const char *const *choices);
+/* --year Y, required: four digits, else exit 1. */
+const char *args_year(args *a);
+/* The positional arguments left; an unknown option is a usage error.
+ * want_min/want_max: how many positionals are accepted (-1: any). */
+char **args_rest(args *a, int want_min, int want_max, int *n);
+/* `--help` was given: print the usage text and exit 0. */
+void args_help(args *a, const char *usage);
+
+/* A command's verbs ("subsidy apply", "asset import", ...): each gets the
+ * options after the verb and the command's context. */
+typedef struct verb {
+  const char *name;
+  int (*fn)(args *a, const void *ctx);
+} verb;
+/* Runs the verb argv[0] of command cmd: --help (or no verb) prints usage,
+ * an unknown verb is a usage error. Returns the exit status. */
+int cli_verbs(const char *cmd, const verb *v, size_t n, const char *usage,
+              const void *ctx, int argc, char **argv);
+
+/* Print "sanzi: message" to stderr and exit with status. */
+void die(int status, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3), noreturn));
+void usage_error(args *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3), noreturn));
+
+/* The database named by --db / $SANZI_DB / ./sanzi.db, opened for work. */
+sz *cli_db(void);
+extern const char *cli_db_path;
+extern const char *cli_user;
+
+/* Validate a --village (12 digits, exists) or --township (an organisation
+ * code above village level) option; exits 1 with a message when wrong. */
+void cli_scope(sz *z, const char *village, const char *township);
+/* A date option: parsed, or exit 1 naming the option. */
+void cli_date(const char *opt, const char *text, char out[11]);
+
+/* An aligned text table: rows are kept until widths are known (the first
+ * 1000 rows), then streamed. */
+typedef struct table table;
+table *table_new(FILE *fp, int ncols, const char *const *headers);
+void table_row(table *t, const char *const *cells);
+void table_end(table *t);
+/* Every row of st as a table row: NULL as "", the columns whose bit is set
+ * in money (bit 0 = column 0) as grouped money. Finalizes st. */
+void table_rows(table *t, sqlite3_stmt *st, int ncols, unsigned money);
+/* Display width of UTF-8 text (CJK counts 2). */
+size_t display_width(const char *s);
+
+#endif

@@ -1,0 +1,210 @@
+/* cmd_audit.c: classify, audit findings, audit export. */
+#include "domain/audit.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "base/csvout.h"
+#include "base/money.h"
+#include "base/version.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+
+/* A table on stdout: aligned for the terminal, or CSV. */
+typedef struct print_sink {
+  asink s;
+  int csv;
+  const atable *t;
+  table *tb;
+  char (*buf)[48];
+  const char **cells;
+} print_sink;
+
+static int print_begin(asink *s, const atable *t)
+{
+  print_sink *p = (print_sink *)s;
+  p->t = t;
+  p->buf = xcalloc((size_t)t->ncols, sizeof *p->buf);
+  p->cells = xcalloc((size_t)t->ncols, sizeof *p->cells);
+  for(int i = 0; i < t->ncols; i++)
+    p->cells[i] = t->cols[i].zh;
+  if(p->csv) {
+    for(int i = 0; i < t->ncols; i++)
+      csvout_field(stdout, p->cells[i], strlen(p->cells[i]), i == 0);
+    csvout_endrow(stdout);
+  } else
+    p->tb = table_new(stdout, t->ncols, p->cells);
+  return 0;
+}
+
+static int print_row(asink *s, const acell *c)
+{
+  print_sink *p = (print_sink *)s;
+  for(int i = 0; i < p->t->ncols; i++) {
+    const char *x = c[i].s;
+    if(c[i].null)
+      x = "";
+    else
+      switch(p->t->cols[i].kind) {
+      case K_MONEY:
+        x = p->csv ? money_format(c[i].i, p->buf[i])
+                   : money_format_grouped(c[i].i, p->buf[i]);
+        break;
+      case K_AREA:
+        x = area_format(c[i].i, p->buf[i]);
+        break;
+      case K_RATE:
+        x = rate_format(c[i].i, p->buf[i]);
+        break;
+      case K_INT:
+        snprintf(p->buf[i], 48, "%lld", (long long)c[i].i);
+        x = p->buf[i];
+        break;
+      }
+    p->cells[i] = x;
+    if(p->csv)
+      csvout_field(stdout, x, strlen(x), i == 0);
+  }
+  if(p->csv)
+    csvout_endrow(stdout);
+  else
+    table_row(p->tb, p->cells);
+  return 0;
+}
+
+static int print_end(asink *s)
+{
+  print_sink *p = (print_sink *)s;
+  if(p->tb)
+    table_end(p->tb);
+  free(p->buf);
+  free(p->cells);
+  return 0;
+}
+
+/* --year, --village / --township: the audit they describe; the scope
+ * options are given back in vilp and townp when wanted. */
+static audit *open_audit(args *a, sz **zp, const char **vilp,
+                         const char **townp)
+{
+  const char *year = args_year(a);
+  const char *vil = args_value(a, "--village");
+  const char *town = args_value(a, "--township");
+  if(vilp)
+    *vilp = vil;
+  if(townp)
+    *townp = town;
+  if(vil && town)
+    usage_error(a, "give --village or --township, not both");
+  sz *z = cli_db();
+  cli_scope(z, vil, town);
+  audit *au = audit_open(z, atoi(year), vil, town);
+  if(!au)
+    die(1, "%s", z->err);
+  *zp = z;
+  return au;
+}
+
+static int want_csv(args *a)
+{
+  static const char *const formats[] = {"table", "csv", NULL};
+  return !strcmp(args_choice(a, "--format", formats), "csv");
+}
+
+/* The table on stdout in the --format asked for. */
+static print_sink print_sink_for(args *a)
+{
+  print_sink p = {{print_begin, print_row, print_end, ""}, want_csv(a),
+                  NULL, NULL, NULL, NULL};
+  return p;
+}
+
+int cmd_classify(int argc, char **argv)
+{
+  args a;
+  args_init(&a, "classify", argc, argv);
+  args_help(&a, "usage: sanzi classify --year Y [--village CODE|--township "
+                "CODE] [--format table|csv]\n"
+                "Each village's operating income (经营收入 + 投资收益) in "
+                "the year, its band (空白村, 薄弱村,\n一般村, 较强村: "
+                "parameters classify.weak_below and classify.general_below) "
+                "and the\nchange from the year before.\n");
+  sz *z;
+  audit *au = open_audit(&a, &z, NULL, NULL);
+  print_sink p = print_sink_for(&a);
+  int n;
+  free(args_rest(&a, 0, 0, &n));
+  if(audit_classify(au, &p.s))
+    die(1, "%s", z->err);
+  audit_close(au);
+  db_close(z);
+  return 0;
+}
+
+static int findings(args *a, const void *ctx)
+{
+  (void)ctx;
+  sz *z;
+  audit *au = open_audit(a, &z, NULL, NULL);
+  print_sink p = print_sink_for(a);
+  int n;
+  free(args_rest(a, 0, 0, &n));
+  long count;
+  if(audit_findings(au, &p.s, &count))
+    die(1, "%s", z->err);
+  fprintf(stderr, "%ld finding%s as of %s\n", count, count == 1 ? "" : "s",
+          audit_ref_date(au));
+  audit_close(au);
+  db_close(z);
+  return 0;
+}
+
+static int export(args *a, const void *ctx)
+{
+  (void)ctx;
+  const char *dir = args_need(a, "--out");
+  static const char *const formats[] = {"both", "csv", "xlsx", NULL};
+  const char *f = args_choice(a, "--format", formats);
+  audit_export_opts o = {dir, strcmp(f, "xlsx") != 0, strcmp(f, "csv") != 0,
+                         SANZI_VERSION, ""};
+  sz *z;
+  const char *vil, *town;
+  audit *au = open_audit(a, &z, &vil, &town);
+  char scope[64];
+  snprintf(scope, sizeof scope, "%s%s",
+           vil ? "村 " : town ? "乡镇/县 " : "全部 (every village of the "
+                                            "counties that hold records)",
+           vil ? vil : town ? town : "");
+  o.scope_text = scope;
+  int n;
+  free(args_rest(a, 0, 0, &n));
+  long nf;
+  if(audit_export(au, &o, &nf))
+    die(1, "%s", z->err);
+  printf("audit %.4s (as of %s) written to %s:%s", audit_ref_date(au),
+         audit_ref_date(au), dir, o.csv ? " the CSV files," : "");
+  if(o.xlsx)
+    printf(" 年度审计-%.4s.xlsx,", audit_ref_date(au));
+  printf(" manifest.txt\n");
+  printf("%ld finding%s\n", nf, nf == 1 ? "" : "s");
+  audit_close(au);
+  db_close(z);
+  return 0;
+}
+
+int cmd_audit(int argc, char **argv)
+{
+  static const verb verbs[] = {{"findings", findings}, {"export", export}};
+  return cli_verbs(
+      "audit", verbs, ARRAY_SIZE(verbs),
+      "usage: sanzi audit findings --year Y [--village CODE|--township CODE] "
+      "[--format table|csv]\n"
+      "       sanzi audit export --year Y [--village CODE|--township CODE] "
+      "--out DIR [--format csv|xlsx|both]\n"
+      "The annual audit as of 31 December (or today, in the year still "
+      "running). findings: every\ndefect the checks find, with its code. "
+      "export: every table as CSV and as one workbook,\nand manifest.txt "
+      "with each file's SHA-256, its rows and the verified change log's "
+      "head.\n",
+      NULL, argc, argv);
+}

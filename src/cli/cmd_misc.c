@@ -1,0 +1,191 @@
+/* cmd_misc.c: init, config, org and log. */
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "store/config.h"
+#include "base/date.h"
+#include "store/history.h"
+#include "domain/import.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int cmd_init(int argc, char **argv)
+{
+  args a;
+  args_init(&a, "init", argc, argv);
+  args_help(&a, "usage: sanzi init\n"
+                "Creates the database, or upgrades it to this program's "
+                "schema.\n");
+  int n;
+  free(args_rest(&a, 0, 0, &n));
+  char err[1024];
+  /* Open without migrating first, to tell the user what happens. */
+  sz *z = db_open(cli_db_path, cli_user, 1, err, sizeof err);
+  if(!z)
+    die(1, "%s", err);
+  if(db_begin(z) || config_init(z) || db_end(z, 1))
+    die(1, "%s", z->err);
+  printf("%s: schema version %d\n", cli_db_path, db_schema_version(z));
+  db_close(z);
+  return 0;
+}
+
+int cmd_config(int argc, char **argv)
+{
+  args a;
+  args_init(&a, "config", argc, argv);
+  args_help(&a, "usage: sanzi config [KEY [VALUE]]\n"
+                "Without arguments, lists the parameters; with KEY, shows "
+                "one; with VALUE, sets it (logged).\n");
+  int n;
+  char **pos = args_rest(&a, 0, 2, &n);
+  sz *z = cli_db();
+  int rc = 0;
+  if(n == 2)
+    rc = config_set(z, pos[0], pos[1]);
+  if(rc == 0)
+    rc = config_show(z, n ? pos[0] : NULL, stdout);
+  if(rc)
+    die(1, "%s", z->err);
+  db_close(z);
+  free(pos);
+  return 0;
+}
+
+static int org_list(args *a)
+{
+  const char *under = args_value(a, "--under");
+  int n;
+  free(args_rest(a, 0, 0, &n));
+  sz *z = cli_db();
+  if(under && !db_int(z, 0, "SELECT count(*) FROM org WHERE code = ?1", under))
+    die(1, "--under: no organisation with code '%s'", under);
+  sqlite3_stmt *st = db_prepare(
+      z, "SELECT code, name, level, coalesce(parent_code, '') FROM org "
+         "WHERE ?1 IS NULL OR (code BETWEEN ?1 AND ?1 || 'z') ORDER BY code");
+  if(under)
+    sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
+  const char *hdr[] = {"代码", "名称", "级别", "上级代码"};
+  table *t = table_new(stdout, 4, hdr);
+  while(sqlite3_step(st) == SQLITE_ROW) {
+    const char *cells[4];
+    for(int i = 0; i < 4; i++)
+      cells[i] = (const char *)sqlite3_column_text(st, i);
+    table_row(t, cells);
+  }
+  table_end(t);
+  sqlite3_finalize(st);
+  db_close(z);
+  return 0;
+}
+
+static const char org_usage[] =
+    "usage: sanzi org import FILE [--encoding auto|utf-8|gb18030|utf-16]\n"
+    "       sanzi org list [--under CODE]\n"
+    "FILE has the columns code,name,level,parent_code (or 代码,名称,级别,"
+    "上级代码);\nimporting again updates names and adds new codes.\n";
+
+int cmd_org(int argc, char **argv)
+{
+  if(argc < 1) {
+    fputs(org_usage, stderr);
+    return 2;
+  }
+  if(!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
+    fputs(org_usage, stdout);
+    return 0;
+  }
+  args a;
+  args_init(&a, argc && !strcmp(argv[0], "list") ? "org list" : "org import",
+            argc - 1, argv + 1);
+  args_help(&a, org_usage);
+  if(!strcmp(argv[0], "list"))
+    return org_list(&a);
+  if(strcmp(argv[0], "import")) {
+    fprintf(stderr, "sanzi org: unknown command '%s'\n%s", argv[0], org_usage);
+    return 2;
+  }
+  return cmd_register_import(reg_find("org"), &a, 1);
+}
+
+static int log_verify(args *a)
+{
+  const char *expect = args_value(a, "--expect");
+  int n;
+  free(args_rest(a, 0, 0, &n));
+  sz *z = cli_db();
+  char head[65];
+  int64_t entries = 0;
+  if(history_verify(z, expect, head, &entries))
+    die(1, "log verify: %s", z->err);
+  printf("%s\n", head);
+  fprintf(stderr, "%lld change-log entries verified; every register row is "
+                  "proven by its entry\n", (long long)entries);
+  db_close(z);
+  return 0;
+}
+
+int cmd_log(int argc, char **argv)
+{
+  args a;
+  const char *usage =
+      "usage: sanzi log [--table NAME] [--key CODE] [--since DATE]\n"
+      "       sanzi log verify [--expect HEAD]\n"
+      "verify recomputes the SHA-256 chain and every row's digest and checks\n"
+      "the schema; it prints the chain head, or names the first entry that\n"
+      "does not match. --expect: a head printed earlier (kept outside the\n"
+      "database, e.g. in an audit file) that the chain must still hold.\n";
+  if(argc >= 1 && !strcmp(argv[0], "verify")) {
+    args_init(&a, "log verify", argc - 1, argv + 1);
+    args_help(&a, usage);
+    return log_verify(&a);
+  }
+  args_init(&a, "log", argc, argv);
+  args_help(&a, usage);
+  const char *tbl = args_value(&a, "--table");
+  const char *key = args_value(&a, "--key");
+  const char *since = args_value(&a, "--since");
+  int n;
+  free(args_rest(&a, 0, 0, &n));
+  char sd[11];
+  if(since)
+    cli_date("--since", since, sd);
+  sz *z = cli_db();
+  /* --key finds the record's own entries and the batches that wrote it. */
+  sbuf q;
+  sb_init(&q);
+  sb_addstr(&q, "SELECT id, at, operator, action, tbl, coalesce(key, ''), "
+                "nrows, nold, CASE WHEN action IN ('import', 'init') THEN new "
+                "ELSE '' END FROM history WHERE (?1 IS NULL OR tbl = ?1) "
+                "AND (?3 IS NULL OR at >= ?3) AND (?2 IS NULL OR key = ?2");
+  for(int i = 0; logged_tables[i]; i++) {
+    const reg *r = logged_tables[i];
+    const char *kc = reg_key(r);
+    sb_addf(&q, " OR id IN (SELECT log_id FROM \"%s\" WHERE %s = ?2)"
+                " OR id IN (SELECT s.old_log FROM superseded s JOIN \"%s\" t"
+                " ON s.tbl = '%s' AND s.row_id = t.id WHERE t.%s = ?2)",
+            r->name, kc, r->name, r->name, kc);
+  }
+  sb_addstr(&q, ") ORDER BY id");
+  sqlite3_stmt *st = db_prepare(z, q.buf);
+  sb_free(&q);
+  if(tbl)
+    sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
+  if(key)
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+  if(since)
+    sqlite3_bind_text(st, 3, sd, -1, SQLITE_STATIC);
+  const char *hdr[] = {"#", "时间", "操作人", "操作", "表", "编号", "写入",
+                       "替换", "说明"};
+  table *t = table_new(stdout, 9, hdr);
+  while(sqlite3_step(st) == SQLITE_ROW) {
+    const char *cells[9];
+    for(int i = 0; i < 9; i++)
+      cells[i] = (const char *)sqlite3_column_text(st, i);
+    table_row(t, cells);
+  }
+  table_end(t);
+  sqlite3_finalize(st);
+  db_close(z);
+  return 0;
+}

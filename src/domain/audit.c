@@ -1,0 +1,1484 @@
+/* audit.c: the annual audit's tables and findings (DOMAIN.md "The annual
+ * audit", "Village classification"). Every table is read as of the
+ * reference date; the per-village figures the summary needs are added up
+ * from the very rows the detail tables write, so the summary's totals are
+ * the sums of the detail rows. */
+#include "domain/audit.h"
+#include "store/config.h"
+#include "domain/contract.h"
+#include "base/date.h"
+#include "domain/disposal.h"
+#include "domain/import.h"
+#include "base/money.h"
+#include "store/register.h"
+#include "base/util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What one village adds up to, for the summary. */
+typedef struct vsum {
+  char code[13], township[10];
+  char *name;
+  int64_t assets, original, accumulated;
+  int64_t resources, area;
+  int64_t opening, opened, income, expense, closing;
+  int had_books; /* an account opened before the last day of the year
+                    before (one opened on it carries only the balances it
+                    started with) */
+  int64_t op_income, op_prev;
+  int64_t contracts, c_due, c_received, c_overdue;
+  int64_t s_approved, s_paid;
+  long findings;
+  int band; /* index into bands[] */
+} vsum;
+
+typedef struct finding {
+  const char *code; /* static */
+  char village[16];
+  char *record, *msg;
+} finding;
+
+struct audit {
+  sz *z;
+  int year;
+  char from[24], ref[24], prev_to[24], prev_from[24];
+  char *scope; /* a village or township code, or NULL: everything */
+  vsum *v;
+  int nv;
+  vsum *last; /* the last village looked up */
+  int64_t weak_below, general_below;
+  finding *f;
+  long nf;
+  int findings_done;
+  int txn; /* the read transaction is open */
+};
+
+static const char *const bands[] = {"空白村", "薄弱村", "一般村", "较强村"};
+
+const char *classify_band(int64_t weak_below, int64_t general_below,
+                          int64_t income)
+{
+  if(income <= 0)
+    return bands[0];
+  if(income < weak_below)
+    return bands[1];
+  if(income < general_below)
+    return bands[2];
+  return bands[3];
+}
+
+static int band_index(const char *b)
+{
+  for(int i = 0; i < 4; i++)
+    if(!strcmp(b, bands[i]))
+      return i;
+  return 0;
+}
+
+/* ---- cells ---- */
+
+static acell T(const char *s)
+{
+  acell c = {!s || !*s, 0, s ? s : ""};
+  return c;
+}
+
+static acell N(int64_t i)
+{
+  acell c = {0, i, NULL};
+  return c;
+}
+
+static acell NIL(void)
+{
+  acell c = {1, 0, ""};
+  return c;
+}
+
+/* The text fields fi[0..n) of a row (fi[i] < 0: none, left alone) as
+ * cells, made NUL-terminated in one buffer that lives until the next row;
+ * other fields become empty cells. */
+static void row_texts(sbuf *sb, const val *v, const int *fi, int n, acell *c)
+{
+  size_t off[16];
+  sb_reset(sb);
+  for(int i = 0; i < n && i < 16; i++) {
+    off[i] = (size_t)-1;
+    if(fi[i] >= 0 && v[fi[i]].t == V_TEXT) {
+      off[i] = sb->len;
+      sb_add(sb, v[fi[i]].s, v[fi[i]].n);
+      sb_addch(sb, 0);
+    }
+  }
+  for(int i = 0; i < n && i < 16; i++)
+    if(fi[i] >= 0)
+      c[i] = off[i] == (size_t)-1 ? NIL() : T(sb->buf + off[i]);
+}
+
+/* Column text of a statement (NULL for SQL NULL). */
+static const char *ct(sqlite3_stmt *st, int i)
+{
+  return (const char *)sqlite3_column_text(st, i);
+}
+
+/* A column that may be NULL: a number or an empty cell. */
+static acell cn(sqlite3_stmt *st, int i)
+{
+  return sqlite3_column_type(st, i) == SQLITE_NULL
+             ? NIL()
+             : N(sqlite3_column_int64(st, i));
+}
+
+static int step_done(audit *a, sqlite3_stmt *st, int rc)
+{
+  if(rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    set_err(a->z->err, sizeof a->z->err, "%s", sqlite3_errmsg(a->z->db));
+    sqlite3_finalize(st);
+    return -1;
+  }
+  sqlite3_finalize(st);
+  return 0;
+}
+
+static int sink_fail(audit *a, asink *s)
+{
+  set_err(a->z->err, sizeof a->z->err, "%s", s->err);
+  return -1;
+}
+
+/* The end of a table read by st: the sink failed (bad), the query failed
+ * (rc), or the table is complete. */
+static int finish(audit *a, asink *s, sqlite3_stmt *st, int rc, int bad)
+{
+  if(bad) {
+    sqlite3_finalize(st);
+    return sink_fail(a, s);
+  }
+  if(step_done(a, st, rc))
+    return -1;
+  return s->end(s) ? sink_fail(a, s) : 0;
+}
+
+/* A statement with the audit's parameters bound by name, where the SQL
+ * uses them: :scope (NULL or a code prefix), :from, :ref, :year,
+ * :prev_from, :prev_to. */
+static sqlite3_stmt *q(audit *a, const char *sql)
+{
+  sqlite3_stmt *st = db_prepare(a->z, sql);
+  char year[8];
+  snprintf(year, sizeof year, "%d", a->year);
+  const char *const p[][2] = {
+    {":scope", a->scope},         {":from", a->from},
+    {":ref", a->ref},             {":year", year},
+    {":prev_from", a->prev_from}, {":prev_to", a->prev_to}};
+  for(size_t i = 0; i < ARRAY_SIZE(p); i++) {
+    int k = sqlite3_bind_parameter_index(st, p[i][0]);
+    if(k && p[i][1])
+      sqlite3_bind_text(st, k, p[i][1], -1, SQLITE_TRANSIENT);
+  }
+  return st;
+}
+
+#define IN_SCOPE(col) "(:scope IS NULL OR " col " GLOB :scope || '*')"
+
+static vsum *village(audit *a, const char *code)
+{
+  if(a->last && !strcmp(a->last->code, code))
+    return a->last;
+  int lo = 0, hi = a->nv - 1;
+  while(lo <= hi) {
+    int mid = (lo + hi) / 2;
+    int c = strcmp(code, a->v[mid].code);
+    if(!c)
+      return a->last = &a->v[mid];
+    if(c < 0)
+      hi = mid - 1;
+    else
+      lo = mid + 1;
+  }
+  return NULL;
+}
+
+/* ---- opening ---- */
+
+audit *audit_open(sz *z, int year, const char *vil, const char *township)
+{
+  char today[11];
+  date_today(today);
+  int ty, tm, td;
+  date_split(today, &ty, &tm, &td);
+  if(year > ty) {
+    db_fail(z, "year %d has not begun (today is %s): there is nothing to "
+               "audit yet", year, today);
+    return NULL;
+  }
+  if(year < 1900) {
+    db_fail(z, "year %d: dates before 1900 are not kept", year);
+    return NULL;
+  }
+  /* One read transaction for the whole audit: every table sees the same
+   * database. */
+  if(db_exec(z, "BEGIN"))
+    return NULL;
+  audit *a = xcalloc(1, sizeof *a);
+  a->z = z;
+  a->txn = 1;
+  a->year = year;
+  snprintf(a->from, sizeof a->from, "%04d-01-01", year);
+  snprintf(a->ref, sizeof a->ref, "%04d-12-31", year);
+  if(strcmp(a->ref, today) > 0)
+    snprintf(a->ref, sizeof a->ref, "%s", today);
+  snprintf(a->prev_from, sizeof a->prev_from, "%04d-01-01", year - 1);
+  snprintf(a->prev_to, sizeof a->prev_to, "%04d-12-31", year - 1);
+  a->scope = vil ? xstrdup(vil) : township ? xstrdup(township) : NULL;
+  a->weak_below = config_int(z, "classify.weak_below", 5000000);
+  a->general_below = config_int(z, "classify.general_below", 10000000);
+  if(a->weak_below > a->general_below) {
+    char b1[32], b2[32];
+    db_fail(z, "parameters: classify.weak_below %s is above "
+               "classify.general_below %s",
+            money_format_grouped(a->weak_below, b1),
+            money_format_grouped(a->general_below, b2));
+    audit_close(a);
+    return NULL;
+  }
+  /* The villages: those in the scope, or every village of the counties
+   * that hold records. */
+  sqlite3_stmt *st = q(
+      a, "SELECT v.code, v.name, v.parent_code FROM org v WHERE "
+         "v.level = 'village' AND " IN_SCOPE("v.code") " AND (:scope IS NOT "
+         "NULL OR substr(v.code, 1, 6) IN (SELECT substr(village, 1, 6) FROM "
+         "(SELECT DISTINCT village FROM asset UNION SELECT village FROM "
+         "resource UNION SELECT village FROM account UNION SELECT village "
+         "FROM contract UNION SELECT village FROM loan UNION SELECT village "
+         "FROM disposal))) ORDER BY v.code");
+  int rc;
+  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    a->v = xrealloc(a->v, sizeof *a->v * (size_t)(a->nv + 1));
+    vsum *x = &a->v[a->nv++];
+    memset(x, 0, sizeof *x);
+    snprintf(x->code, sizeof x->code, "%s", ct(st, 0));
+    x->name = xstrdup(ct(st, 1) ? ct(st, 1) : "");
+    snprintf(x->township, sizeof x->township, "%.9s", x->code);
+  }
+  if(step_done(a, st, rc)) {
+    audit_close(a);
+    return NULL;
+  }
+  /* Which villages keep books (for the classification's year before). */
+  st = q(a, "SELECT village, min(opening_date) FROM account WHERE "
+            IN_SCOPE("village") " GROUP BY village");
+  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    vsum *x = village(a, ct(st, 0));
+    if(x) {
+      x->had_books = strcmp(ct(st, 1), a->prev_to) < 0;
+    }
+  }
+  if(step_done(a, st, rc)) {
+    audit_close(a);
+    return NULL;
+  }
+  return a;
+}
+
+void audit_close(audit *a)
+{
+  if(!a)
+    return;
+  if(a->txn)
+    db_exec(a->z, "COMMIT");
+  for(int i = 0; i < a->nv; i++)
+    free(a->v[i].name);
+  for(long i = 0; i < a->nf; i++) {
+    free(a->f[i].record);
+    free(a->f[i].msg);
+  }
+  free(a->f);
+  free(a->v);
+  free(a->scope);
+  free(a);
+}
+
+const char *audit_ref_date(const audit *a)
+{
+  return a->ref;
+}
+
+sz *audit_db(const audit *a)
+{
+  return a->z;
+}
+
+/* ---- the tables ---- */
+
+#define COLS(var, zh, ...)                                                    \
+  static const acol var##_cols[] = {__VA_ARGS__};                             \
+  static const atable var = {zh, var##_cols, (int)ARRAY_SIZE(var##_cols)}
+
+/* 资产清单: what the village holds at the reference date. */
+static const acol asset_cols[] = {
+  {"资产编号", K_TEXT}, {"村代码", K_TEXT},   {"资产名称", K_TEXT},
+  {"资产类别", K_TEXT}, {"资产性质", K_TEXT}, {"使用状态", K_TEXT},
+  {"取得方式", K_TEXT}, {"取得日期", K_TEXT}, {"原值", K_MONEY},
+  {"累计折旧", K_MONEY}, {"净值", K_MONEY},   {"权证号", K_TEXT},
+};
+static const atable t_assets = {"资产清单", asset_cols, 12};
+
+/* The status of an object at the reference date, for one whose status
+ * now (已处置, 出租, 发包, 入股) a filing may have set: the status recorded
+ * on the first filing executed after the reference date that changed it,
+ * else the status now. Returns 0, or -1 for an object 已处置 by then (or
+ * at a date unknown: registered so). */
+static int status_at_ref(audit *a, sqlite3_stmt **st, const char *code,
+                         const char *now, char out[32])
+{
+  if(!*st)
+    *st = q(a, "SELECT o.status_before FROM disposal_object o JOIN "
+               "disposal d ON d.code = o.disposal WHERE o.object = ?1 AND "
+               "d.executed_on > :ref AND d.type IN ('出售', '报废', '核销', "
+               "'无偿划转', '置换', '出租', '发包', '入股') ORDER BY "
+               "d.executed_on, d.id LIMIT 1");
+  sqlite3_bind_text(*st, 1, code, -1, SQLITE_STATIC);
+  int later = sqlite3_step(*st) == SQLITE_ROW;
+  snprintf(out, 32, "%s", later ? ct(*st, 0) : now);
+  sqlite3_reset(*st);
+  return !later && !strcmp(now, "已处置") ? -1 : 0;
+}
+
+/* Statuses a filing sets. */
+static int filing_status(const val *x)
+{
+  static const char *const set[] = {"已处置", "出租", "发包", "入股"};
+  for(size_t i = 0; i < ARRAY_SIZE(set); i++)
+    if(x->t == V_TEXT && x->n == strlen(set[i]) && !memcmp(x->s, set[i], x->n))
+      return 1;
+  return 0;
+}
+
+static int fill_assets(audit *a, asink *s)
+{
+  const reg *r = reg_find("asset");
+  sbuf sql;
+  sb_init(&sql);
+  reg_select_sql(r, &sql);
+  sb_addstr(&sql, " WHERE acquired_on <= :ref AND " IN_SCOPE("village")
+                  " ORDER BY id");
+  sqlite3_stmt *st = q(a, sql.buf);
+  sb_free(&sql);
+  val *v = xcalloc((size_t)r->nfields, sizeof *v);
+  int fi[12];
+  static const char *const keys[] = {
+    "code", "village", "name", "category", "nature", "status",
+    "acquired_via", "acquired_on", "original_value", NULL, NULL,
+    "certificate"};
+  for(int i = 0; i < 12; i++)
+    fi[i] = keys[i] ? reg_field(r, keys[i]) : -1;
+  sqlite3_stmt *dq = NULL;
+  int rc = SQLITE_DONE, bad = 0;
+  sbuf rowbuf;
+  sb_init(&rowbuf);
+  if(s->begin(s, &t_assets))
+    bad = 1;
+  while(!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    reg_row_from_stmt(r, st, 2, v);
+    char before[32] = "";
+    if(filing_status(&v[fi[5]])) {
+      /* Gone by the reference date is not held; one disposed of or let
+       * later was held, in the status it had then. */
+      sbuf code, now;
+      sb_init(&code);
+      sb_init(&now);
+      sb_add(&code, v[fi[0]].s, v[fi[0]].n);
+      sb_add(&now, v[fi[5]].s, v[fi[5]].n);
+      int gone = status_at_ref(a, &dq, code.buf, now.buf, before);
+      sb_free(&code);
+      sb_free(&now);
+      if(gone)
+        continue;
+    }
+    int64_t acc;
+    char through[8];
+    asset_depreciation(a->z, r, v, a->ref, &acc, through);
+    acell c[12];
+    row_texts(&rowbuf, v, fi, 12, c);
+    if(before[0])
+      c[5] = T(before);
+    int64_t orig = v[fi[8]].i;
+    c[8] = N(orig);
+    c[9] = N(acc);
+    c[10] = N(orig - acc);
+    vsum *x = village(a, c[1].s);
+    if(x) {
+      x->assets++;
+      x->original += orig;
+      x->accumulated += acc;
+    }
+    if(s->row(s, c))
+      bad = 1;
+  }
+  free(v);
+  sb_free(&rowbuf);
+  if(dq)
+    sqlite3_finalize(dq);
+  return finish(a, s, st, rc, bad);
+}
+
+/* Runs a query and writes each row: column i of the result is cell i,
+ * read as the table's column kind says. */
+static int rows_of(audit *a, asink *s, const atable *t, sqlite3_stmt *st,
+                   void (*each)(audit *a, sqlite3_stmt *st))
+{
+  int rc = SQLITE_DONE, bad = s->begin(s, t);
+  acell *c = xcalloc((size_t)t->ncols, sizeof *c);
+  while(!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    for(int i = 0; i < t->ncols; i++)
+      c[i] = t->cols[i].kind == K_TEXT ? T(ct(st, i)) : cn(st, i);
+    if(each)
+      each(a, st);
+    bad = s->row(s, c);
+  }
+  free(c);
+  return finish(a, s, st, rc, bad);
+}
+
+/* 资产增减: assets acquired in the year, and those a filing executed in
+ * the year took off the books (depreciated through the month of the
+ * disposal). */
+COLS(t_changes, "资产增减",
+     {"变动", K_TEXT}, {"日期", K_TEXT}, {"资产编号", K_TEXT},
+     {"村代码", K_TEXT}, {"资产名称", K_TEXT}, {"资产类别", K_TEXT},
+     {"原值", K_MONEY}, {"累计折旧", K_MONEY}, {"净值", K_MONEY},
+     {"处置申报编号", K_TEXT}, {"处置类型", K_TEXT}, {"成交价", K_MONEY});
+
+static int fill_changes(audit *a, asink *s)
+{
+  const reg *r = reg_find("asset");
+  sbuf sql;
+  sb_init(&sql);
+  reg_select_sql(r, &sql);
+  /* One query: the additions, then the disposals with their filing. */
+  sbuf all;
+  sb_init(&all);
+  sb_addf(&all, "SELECT 0, '', '', NULL, acquired_on, x.* FROM (%s) x WHERE "
+                "acquired_on BETWEEN :from AND :ref AND " IN_SCOPE("village")
+                " UNION ALL SELECT 1, d.code, d.type, d.final_price, "
+                "d.executed_on, x.* FROM disposal d JOIN disposal_object o ON "
+                "o.disposal = d.code JOIN (%s) x ON x.code = o.object WHERE "
+                "d.executed_on BETWEEN :from AND :ref AND d.type IN ('出售', "
+                "'报废', '核销', '无偿划转', '置换') AND " IN_SCOPE("d.village")
+                " ORDER BY 1, 5, 8",
+          sql.buf, sql.buf);
+  sb_free(&sql);
+  sqlite3_stmt *st = q(a, all.buf);
+  sb_free(&all);
+  val *v = xcalloc((size_t)r->nfields, sizeof *v);
+  int code = reg_field(r, "code"), vil = reg_field(r, "village"),
+      name = reg_field(r, "name"), cat = reg_field(r, "category"),
+      ov = reg_field(r, "original_value");
+  int rc = SQLITE_DONE, bad = s->begin(s, &t_changes);
+  sbuf rowbuf;
+  sb_init(&rowbuf);
+  while(!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    reg_row_from_stmt(r, st, 7, v);
+    int gone = sqlite3_column_int(st, 0);
+    char when[11], end[11];
+    snprintf(when, sizeof when, "%s", ct(st, 4));
+    /* Charged in the month of the disposal: as of that month's end. */
+    int y, m, d;
+    date_split(when, &y, &m, &d);
+    snprintf(end, sizeof end, "%04d-%02d-%02d", y, m, date_month_days(y, m));
+    int64_t acc;
+    char through[8];
+    asset_depreciation(a->z, r, v, gone ? end : a->ref, &acc, through);
+    const int f[6] = {-1, -1, code, vil, name, cat};
+    acell c[12] = {
+      T(gone ? "减少" : "增加"), T(when), NIL(), NIL(), NIL(), NIL(),
+      N(v[ov].i), N(acc), N(v[ov].i - acc), T(ct(st, 1)), T(ct(st, 2)),
+      cn(st, 3)};
+    row_texts(&rowbuf, v, f, 6, c);
+    bad = s->row(s, c);
+  }
+  free(v);
+  sb_free(&rowbuf);
+  return finish(a, s, st, rc, bad);
+}
+
+/* 资源清单 */
+COLS(t_resources, "资源清单",
+     {"资源编号", K_TEXT}, {"村代码", K_TEXT},
+     {"资源名称", K_TEXT}, {"地类代码", K_TEXT}, {"地类", K_TEXT},
+     {"坐落位置", K_TEXT}, {"面积(亩)", K_AREA}, {"权证号", K_TEXT},
+     {"经营状态", K_TEXT}, {"现行合同", K_TEXT});
+
+static void add_resource(audit *a, sqlite3_stmt *st)
+{
+  vsum *x = village(a, ct(st, 1));
+  if(x) {
+    x->resources++;
+    x->area += sqlite3_column_int64(st, 6);
+  }
+}
+
+static int fill_resources(audit *a, asink *s)
+{
+  sqlite3_stmt *st = q(
+      a, "SELECT r.code, r.village, r.name, r.land_class, l.name, "
+         "r.location, r.area, r.certificate, r.status, (SELECT "
+         "group_concat(c.code, ', ') FROM contract c WHERE c.object = r.code "
+         "AND c.start_date <= :ref AND c.end_date >= :ref) FROM resource r "
+         "JOIN land_class l ON l.code = r.land_class WHERE "
+         IN_SCOPE("r.village") " ORDER BY r.village, r.code");
+  return rows_of(a, s, &t_resources, st, add_resource);
+}
+
+/* 账户余额: the year's opening balance (an account opened by 1 January:
+ * its opening balance and every entry before the year), the opening
+ * balance of an account opened later in the year, income, expense, and the
+ * closing balance at the reference date: 年初 + 开户 + 收入 − 支出. */
+COLS(t_balances, "账户余额",
+     {"账户编号", K_TEXT}, {"村代码", K_TEXT},
+     {"账户名称", K_TEXT}, {"账户类型", K_TEXT}, {"开户日期", K_TEXT},
+     {"年初余额", K_MONEY}, {"本年开户余额", K_MONEY}, {"本年收入", K_MONEY},
+     {"本年支出", K_MONEY}, {"期末余额", K_MONEY});
+
+static void add_balance(audit *a, sqlite3_stmt *st)
+{
+  vsum *x = village(a, ct(st, 1));
+  if(!x)
+    return;
+  x->opening += sqlite3_column_int64(st, 5);
+  x->opened += sqlite3_column_int64(st, 6);
+  x->income += sqlite3_column_int64(st, 7);
+  x->expense += sqlite3_column_int64(st, 8);
+  x->closing += sqlite3_column_int64(st, 9);
+}
+
+static const char balance_sql[] =
+    "SELECT code, village, name, kind, opening_date, CASE WHEN opening_date "
+    "<= :from THEN open END, CASE WHEN opening_date > :from THEN open END, "
+    "income, expense, open + income - expense FROM (SELECT a.code, "
+    "a.village, a.name, a.kind, a.opening_date, a.opening_balance + "
+    "coalesce(sum(CASE WHEN f.date < :from THEN CASE f.direction WHEN '收入' "
+    "THEN f.amount ELSE -f.amount END END), 0) AS open, coalesce(sum(CASE "
+    "WHEN f.date >= :from AND f.direction = '收入' THEN f.amount END), 0) AS "
+    "income, coalesce(sum(CASE WHEN f.date >= :from AND f.direction = '支出' "
+    "THEN f.amount END), 0) AS expense FROM account a LEFT JOIN fund f ON "
+    "f.account = a.code AND f.date <= :ref WHERE a.opening_date <= :ref AND "
+    IN_SCOPE("a.village") " GROUP BY a.id) ORDER BY village, code";
+
+static int fill_balances(audit *a, asink *s)
+{
+  return rows_of(a, s, &t_balances, q(a, balance_sql), add_balance);
+}
+
+/* 收支分类: the year's entries by village, direction and category. */
+COLS(t_categories, "收支分类",
+     {"村代码", K_TEXT}, {"收支方向", K_TEXT},
+     {"收支类别", K_TEXT}, {"科目代码", K_TEXT}, {"笔数", K_INT},
+     {"金额", K_MONEY});
+
+static int fill_categories(audit *a, asink *s)
+{
+  sqlite3_stmt *st = q(
+      a, "SELECT f.village, f.direction, f.category, c.acct_code, count(*), "
+         "sum(f.amount) FROM fund f JOIN account a ON a.code = f.account "
+         "LEFT JOIN fund_category c ON c.name = f.category AND c.direction = "
+         "f.direction WHERE f.date BETWEEN :from AND :ref AND "
+         "a.opening_date <= :ref AND " IN_SCOPE("f.village")
+         " GROUP BY f.village, f.direction, f.category ORDER BY f.village, "
+         "f.direction DESC, c.acct_code, f.category");
+  return rows_of(a, s, &t_categories, st, NULL);
+}
+
+/* 合同: every contract in force in the year or still owed on, with what
+ * fell due by the reference date, what was received and what is overdue. */
+COLS(t_contracts, "合同",
+     {"合同编号", K_TEXT}, {"村代码", K_TEXT},
+     {"合同类型", K_TEXT}, {"标的编号", K_TEXT}, {"对方名称", K_TEXT},
+     {"对方证件号", K_TEXT}, {"起始日期", K_TEXT}, {"终止日期", K_TEXT},
+     {"年金额", K_MONEY}, {"付款方式", K_TEXT}, {"处置申报编号", K_TEXT},
+     {"本年应收", K_MONEY}, {"累计应收", K_MONEY}, {"累计已收", K_MONEY},
+     {"逾期未收", K_MONEY}, {"最早逾期应付日", K_TEXT});
+
+static int fill_contracts(audit *a, asink *s)
+{
+  sqlite3_stmt *st = q(a, "SELECT code, disposal, start_date, end_date FROM "
+                          "contract WHERE start_date <= :ref AND "
+                          IN_SCOPE("village") " ORDER BY village, code");
+  int rc = SQLITE_DONE, bad = s->begin(s, &t_contracts);
+  while(!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    schedule sc;
+    if(!contract_schedule(a->z, ct(st, 0), a->ref, &sc))
+      continue;
+    int64_t year_due = 0, due = 0, overdue = 0;
+    const char *oldest = NULL;
+    for(int i = 0; i < sc.n; i++) {
+      const instalment *in = &sc.v[i];
+      if(strcmp(in->due, a->ref) > 0)
+        continue;
+      due += in->amount;
+      if(strcmp(in->due, a->from) >= 0)
+        year_due += in->amount;
+      if(in->outstanding > 0 && strcmp(in->due, a->ref) < 0) {
+        overdue += in->outstanding;
+        if(!oldest)
+          oldest = in->due;
+      }
+    }
+    /* Ended before the year and settled: not this year's business. */
+    if(strcmp(ct(st, 3), a->from) < 0 && !overdue) {
+      schedule_free(&sc);
+      continue;
+    }
+    acell c[16] = {
+      T(sc.code), T(sc.village), T(sc.kind), T(sc.object), T(sc.party),
+      T(sc.party_id), T(ct(st, 2)), T(ct(st, 3)), N(sc.annual), T(sc.payment),
+      T(ct(st, 1)), N(year_due), N(due), N(sc.received), N(overdue),
+      T(oldest)};
+    vsum *x = village(a, sc.village);
+    if(x) {
+      x->contracts++;
+      x->c_due += due;
+      x->c_received += sc.received;
+      x->c_overdue += overdue;
+    }
+    bad = s->row(s, c);
+    schedule_free(&sc);
+  }
+  return finish(a, s, st, rc, bad);
+}
+
+/* The filings the year's audit looks at: filed in the year, executed in
+ * it, or still open during it. */
+#define FILINGS                                                               \
+  "d.filed_on <= :ref AND (d.filed_on >= :from OR d.executed_on >= :from OR " \
+  "(d.executed_on IS NULL AND (d.withdrawn_on IS NULL OR d.withdrawn_on >= "  \
+  ":from) AND NOT coalesce(d.review_decision = '不同意' AND d.reviewed_on < " \
+  ":from, 0))) AND " IN_SCOPE("d.village")
+
+/* A field of the filing shown only when the event it records (dated by
+ * `when`) had happened by the reference date. */
+#define BY_REF(when, expr) "CASE WHEN " when " <= :ref THEN " expr " END"
+
+/* The latest vote of a step as one cell: "2025-03-01 通过 18/20 (赞成 15)". */
+#define STEP(s)                                                               \
+  "(SELECT held_on || ' ' || CASE passed WHEN 1 THEN '通过' ELSE '未通过' "   \
+  "END || ' 实到' || present || '/' || due || unit || ' 赞成' || votes_for "  \
+  "FROM disposal_vote WHERE disposal = d.code AND step = '" s "' AND "      \
+  "held_on <= :ref ORDER BY id DESC LIMIT 1)"
+
+/* Each as it stood at the reference date: what came later is left out
+ * and the status is the one it had then. */
+COLS(t_disposals, "处置申报",
+     {"申报编号", K_TEXT}, {"村代码", K_TEXT},
+     {"处置类型", K_TEXT}, {"处置方式", K_TEXT}, {"申报日期", K_TEXT},
+     {"申报人", K_TEXT}, {"处置标的", K_TEXT}, {"账面价值", K_MONEY},
+     {"面积(亩)", K_AREA}, {"拟定价格", K_MONEY}, {"提议", K_TEXT},
+     {"商议", K_TEXT}, {"审议", K_TEXT}, {"决议", K_TEXT},
+     {"决议公开", K_TEXT}, {"评估价", K_MONEY}, {"评估报告", K_TEXT},
+     {"乡镇审核", K_TEXT}, {"审核人", K_TEXT}, {"执行日期", K_TEXT},
+     {"受让方", K_TEXT}, {"成交价", K_MONEY}, {"收款凭证", K_TEXT},
+     {"低价决议", K_TEXT}, {"结果公开", K_TEXT}, {"状态", K_TEXT});
+
+/* Every version a filing has had: the row, and the rows the change log
+ * kept when a step replaced them (a 退回 in one year and a 同意 in the
+ * next leave the first in the log only). The log keeps a row as a JSON
+ * array [id, field, ...] in the order of the register's spec. */
+static int versions_view(audit *a)
+{
+  const reg *r = reg_find("disposal");
+  sbuf sql;
+  sb_init(&sql);
+  sb_addstr(&sql, "CREATE TEMP VIEW IF NOT EXISTS disposal_version AS SELECT "
+                  "id");
+  for(int i = 0; i < r->nfields; i++)
+    sb_addf(&sql, ", \"%s\"", r->fields[i].key);
+  sb_addstr(&sql, " FROM main.disposal UNION ALL SELECT row_id");
+  for(int i = 0, k = 1; i < r->nfields; i++)
+    if(r->fields[i].type != F_DERIVED)
+      sb_addf(&sql, ", json_extract(old, '$[%d]')", k++);
+  sb_addstr(&sql, " FROM main.superseded WHERE tbl = 'disposal'");
+  int rc = db_exec(a->z, sql.buf);
+  sb_free(&sql);
+  return rc;
+}
+
+/* A field of the filing's latest version whose date field `when` is on or
+ * before the reference date. */
+#define AS_OF(when, expr)                                                     \
+  "(SELECT " expr " FROM disposal_version v WHERE v.id = d.id AND v." when  \
+  " <= :ref ORDER BY v." when " DESC LIMIT 1)"
+
+static int fill_disposals(audit *a, asink *s)
+{
+  if(versions_view(a))
+    return -1;
+  sqlite3_stmt *st = q(
+      a, "SELECT d.code, d.village, d.type, d.method, d.filed_on, d.filer, "
+         "(SELECT group_concat(object, ', ') FROM disposal_object WHERE "
+         "disposal = d.code), d.book_value, d.area, d.price, " STEP("提议")
+         ", " STEP("商议") ", " STEP("审议") ", " STEP("决议") ", "
+         AS_OF("resolution_from", "v.resolution_from || ' 至 ' || "
+               "v.resolution_to") ", "
+         AS_OF("appraised_on", "v.appraised_value") ", "
+         AS_OF("appraised_on", "v.appraisal_report") ", "
+         AS_OF("reviewed_on", "v.reviewed_on || ' ' || v.review_decision")
+         ", " AS_OF("reviewed_on", "v.reviewer") ", "
+         BY_REF("d.executed_on", "d.executed_on") ", "
+         BY_REF("d.executed_on", "d.party") ", "
+         BY_REF("d.executed_on", "d.final_price") ", "
+         BY_REF("d.executed_on", "d.voucher") ", "
+         BY_REF("d.executed_on", "d.lower_price_resolution") ", "
+         BY_REF("d.result_from", "d.result_from || ' 至 ' || d.result_to")
+         ", CASE WHEN d.withdrawn_on <= :ref THEN '已撤回' WHEN "
+         "d.executed_on <= :ref THEN CASE WHEN d.result_from <= :ref THEN "
+         "'已公开' ELSE '已执行' END ELSE coalesce('审核' || "
+         AS_OF("reviewed_on", "v.review_decision") ", '申报中') END FROM "
+         "disposal d WHERE " FILINGS " ORDER BY d.village, d.code");
+  return rows_of(a, s, &t_disposals, st, NULL);
+}
+
+/* 处置表决: every meeting of those filings, passed or not. */
+COLS(t_votes, "处置表决",
+     {"申报编号", K_TEXT}, {"村代码", K_TEXT}, {"步骤", K_TEXT},
+     {"会议", K_TEXT}, {"日期", K_TEXT}, {"计数单位", K_TEXT},
+     {"应到", K_INT}, {"实到", K_INT}, {"赞成", K_INT}, {"反对", K_INT},
+     {"弃权", K_INT}, {"实到至少", K_INT}, {"赞成至少", K_INT},
+     {"结果", K_TEXT}, {"会议记录", K_TEXT});
+
+static int fill_votes(audit *a, asink *s)
+{
+  sqlite3_stmt *st = q(
+      a, "SELECT v.disposal, d.village, v.step, v.body, v.held_on, v.unit, "
+         "v.due, v.present, v.votes_for, v.votes_against, v.abstain, "
+         "v.need_present, v.need_for, CASE v.passed WHEN 1 THEN '通过' ELSE "
+         "'未通过' END, v.minutes FROM disposal_vote v JOIN disposal d ON "
+         "d.code = v.disposal WHERE v.held_on <= :ref AND " FILINGS
+         " ORDER BY d.village, d.code, v.id");
+  return rows_of(a, s, &t_votes, st, NULL);
+}
+
+/* 贷款: loans running in the year, with the interest paid in it. */
+COLS(t_loans, "贷款",
+     {"贷款编号", K_TEXT}, {"村代码", K_TEXT}, {"贷款银行", K_TEXT},
+     {"贷款合同号", K_TEXT}, {"项目名称", K_TEXT}, {"本金", K_MONEY},
+     {"年利率(%)", K_RATE}, {"放款日期", K_TEXT}, {"到期日期", K_TEXT},
+     {"本年付息", K_MONEY}, {"撤回原因", K_TEXT});
+
+static int fill_loans(audit *a, asink *s)
+{
+  sqlite3_stmt *st = q(
+      a, "SELECT l.code, l.village, l.lender, l.contract_no, l.project, "
+         "l.principal, l.rate, l.start_date, l.maturity, coalesce((SELECT "
+         "sum(paid) FROM interest i WHERE i.loan = l.code AND i.withdrawn IS "
+         "NULL AND i.paid_on BETWEEN :from AND :ref), 0), l.withdrawn FROM "
+         "loan l WHERE l.start_date <= :ref AND (l.maturity >= :from OR "
+         "EXISTS (SELECT 1 FROM interest i WHERE i.loan = l.code AND "
+         "i.paid_on BETWEEN :from AND :ref)) AND " IN_SCOPE("l.village")
+         " ORDER BY l.village, l.code");
+  return rows_of(a, s, &t_loans, st, NULL);
+}
+
+/* 付息: the interest paid in the year, and the application claiming it. */
+COLS(t_interest, "付息",
+     {"付息编号", K_TEXT}, {"贷款编号", K_TEXT},
+     {"村代码", K_TEXT}, {"计息起", K_TEXT}, {"计息止", K_TEXT},
+     {"天数", K_INT}, {"实付利息", K_MONEY}, {"付息日期", K_TEXT},
+     {"付息凭证", K_TEXT}, {"贴息申请", K_TEXT}, {"撤回原因", K_TEXT});
+
+static int fill_interest(audit *a, asink *s)
+{
+  sqlite3_stmt *st = q(
+      a, "SELECT i.code, i.loan, i.village, i.period_from, i.period_to, "
+         "julianday(i.period_to) - julianday(i.period_from), i.paid, "
+         "i.paid_on, i.voucher, (SELECT group_concat(x.code, ', ') FROM "
+         "subsidy_line sl JOIN subsidy x ON x.code = sl.application WHERE "
+         "sl.payment = i.code AND x.status NOT IN ('已撤回', '初审不同意')), "
+         "i.withdrawn FROM interest i WHERE i.paid_on BETWEEN :from AND :ref "
+         "AND " IN_SCOPE("i.village") " ORDER BY i.village, i.loan, "
+         "i.period_from");
+  return rows_of(a, s, &t_interest, st, NULL);
+}
+
+/* 贴息申请: the year's applications; 审定 and 拨付 count when made by the
+ * reference date. */
+COLS(t_subsidies, "贴息申请",
+     {"申请编号", K_TEXT}, {"村代码", K_TEXT},
+     {"贷款编号", K_TEXT}, {"申请日期", K_TEXT}, {"申请金额", K_MONEY},
+     {"状态", K_TEXT}, {"审定日期", K_TEXT}, {"审定金额", K_MONEY},
+     {"限额", K_TEXT}, {"拨付日期", K_TEXT}, {"拨付金额", K_MONEY},
+     {"拨付凭证", K_TEXT});
+
+/* Granted (县级审定) and paid (拨付) by the reference date; a grant
+ * withdrawn by then does not count. */
+#define GRANTED                                                               \
+  "CASE WHEN approved_on <= :ref AND NOT coalesce(withdrawn_on <= :ref, 0) " \
+  "THEN approved END"
+#define PAID "CASE WHEN paid_on <= :ref THEN approved END"
+
+static void add_subsidy(audit *a, sqlite3_stmt *st)
+{
+  vsum *x = village(a, ct(st, 1));
+  if(x) {
+    x->s_approved += sqlite3_column_int64(st, 7);
+    x->s_paid += sqlite3_column_int64(st, 10);
+  }
+}
+
+static int fill_subsidies(audit *a, asink *s)
+{
+  sqlite3_stmt *st = q(
+      a, "SELECT code, village, loan, applied_on, amount, status, "
+         "approved_on, " GRANTED ", cut_by, paid_on, " PAID ", paid_voucher "
+         "FROM subsidy WHERE year = :year AND applied_on <= :ref "
+         "AND " IN_SCOPE("village") " ORDER BY village, code");
+  return rows_of(a, s, &t_subsidies, st, add_subsidy);
+}
+
+/* 贴息资金: the year's guide fund against its budget (county-wide), at
+ * the reference date. */
+COLS(t_program, "贴息资金",
+     {"年度", K_TEXT}, {"预算", K_MONEY}, {"补贴比例(%)", K_RATE},
+     {"利率上限(%)", K_RATE}, {"计息天数基础", K_INT}, {"村年度限额", K_MONEY},
+     {"已审定未拨付", K_MONEY}, {"已拨付", K_MONEY}, {"预算结余", K_MONEY});
+
+static int fill_program(audit *a, asink *s)
+{
+  sqlite3_stmt *st = q(
+      a, "SELECT p.year, p.budget, p.ratio, p.rate_cap, p.day_basis, "
+         "p.village_cap, g - d, d, p.budget - g FROM program p, (SELECT "
+         "coalesce(sum(" GRANTED "), 0) AS g, coalesce(sum(" PAID "), 0) AS d "
+         "FROM subsidy WHERE year = :year) WHERE p.year = :year");
+  return rows_of(a, s, &t_program, st, NULL);
+}
+
+/* 村级分类 */
+COLS(t_classify, "村级分类",
+     {"村代码", K_TEXT}, {"村名称", K_TEXT},
+     {"乡镇代码", K_TEXT}, {"经营收入", K_MONEY}, {"投资收益", K_MONEY},
+     {"本年经营性收入", K_MONEY}, {"本年类别", K_TEXT},
+     {"上年经营性收入", K_MONEY}, {"上年类别", K_TEXT}, {"增减额", K_MONEY},
+     {"变化", K_TEXT});
+
+int audit_classify(audit *a, asink *s)
+{
+  int64_t *biz = xcalloc((size_t)a->nv + 1, sizeof *biz);
+  int64_t *inv = xcalloc((size_t)a->nv + 1, sizeof *inv);
+  sqlite3_stmt *st = q(
+      a, "SELECT village, date >= :from, coalesce(sum(CASE category WHEN "
+         "'经营收入' THEN amount END), 0), coalesce(sum(CASE category WHEN "
+         "'投资收益' THEN amount END), 0) FROM fund WHERE direction = '收入' "
+         "AND category IN ('经营收入', '投资收益') AND date BETWEEN "
+         ":prev_from AND :ref AND " IN_SCOPE("village")
+         " GROUP BY village, date >= :from");
+  int rc;
+  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    vsum *x = village(a, ct(st, 0));
+    if(!x)
+      continue;
+    int64_t b = sqlite3_column_int64(st, 2), i = sqlite3_column_int64(st, 3);
+    if(sqlite3_column_int(st, 1)) {
+      biz[x - a->v] = b;
+      inv[x - a->v] = i;
+      x->op_income = b + i;
+    } else
+      x->op_prev = b + i;
+  }
+  if(step_done(a, st, rc)) {
+    free(biz);
+    free(inv);
+    return -1;
+  }
+  int bad = s->begin(s, &t_classify);
+  for(int k = 0; k < a->nv && !bad; k++) {
+    vsum *x = &a->v[k];
+    const char *now = classify_band(a->weak_below, a->general_below,
+                                    x->op_income);
+    x->band = band_index(now);
+    const char *before = NULL, *change = "无上年账";
+    if(x->had_books) {
+      before = classify_band(a->weak_below, a->general_below, x->op_prev);
+      int d = x->band - band_index(before);
+      change = d > 0 ? "升档" : d < 0 ? "降档" : "持平";
+    }
+    acell c[11] = {T(x->code), T(x->name), T(x->township), N(biz[k]),
+                   N(inv[k]), N(x->op_income), T(now),
+                   x->had_books ? N(x->op_prev) : NIL(), T(before),
+                   x->had_books ? N(x->op_income - x->op_prev) : NIL(),
+                   T(change)};
+    bad = s->row(s, c);
+  }
+  free(biz);
+  free(inv);
+  if(bad)
+    return sink_fail(a, s);
+  return s->end(s) ? sink_fail(a, s) : 0;
+}
+
+/* ---- findings ---- */
+
+static const struct {
+  const char *code, *name;
+} kinds[] = {
+  {"CZ01", "处置程序不全"},       {"CZ02", "表决未达法定人数或多数"},
+  {"CZ03", "公示期不足"},         {"CZ04", "未按规定评估"},
+  {"CZ05", "低于评估价成交"},     {"CZ06", "应公开交易而协议处置"},
+  {"HT01", "合同期限超限"},       {"HT02", "应收款逾期"},
+  {"HT03", "合同到期标的仍出租发包"}, {"HT04", "出租发包无合同"},
+  {"ZJ01", "库存现金超限"},
+  {"ZC01", "资产零值"},           {"ZC02", "权证缺失"},
+  {"ZC03", "权证号重复"},         {"TX01", "贴息无付息凭证"},
+};
+
+static const char *kind_code(const char *code)
+{
+  for(size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+    if(!strcmp(kinds[i].code, code))
+      return kinds[i].code;
+  abort(); /* a finding code not in the table: a bug */
+}
+
+static const char *kind_name(const char *code)
+{
+  for(size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+    if(!strcmp(kinds[i].code, code))
+      return kinds[i].name;
+  return "";
+}
+
+static void found(audit *a, const char *code, const char *vil,
+                  const char *record, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void found(audit *a, const char *code, const char *vil,
+                  const char *record, const char *fmt, ...)
+{
+  if(!village(a, vil))
+    return;
+  a->f = xrealloc(a->f, sizeof *a->f * (size_t)(a->nf + 1));
+  finding *f = &a->f[a->nf++];
+  f->code = kind_code(code);
+  snprintf(f->village, sizeof f->village, "%s", vil);
+  f->record = xstrdup(record);
+  sbuf sb;
+  sb_init(&sb);
+  va_list ap;
+  va_start(ap, fmt);
+  sb_vaddf(&sb, fmt, ap);
+  va_end(ap);
+  f->msg = sb_detach(&sb);
+}
+
+typedef struct filing_ctx {
+  audit *a;
+  const char *village, *code;
+} filing_ctx;
+
+static void filing_problem(void *ctx, const char *code, const char *msg)
+{
+  filing_ctx *c = ctx;
+  found(c->a, code, c->village, c->code, "%s", msg);
+}
+
+static int check_filings(audit *a)
+{
+  /* Executed in the year: the procedure, re-checked as the review would. */
+  sqlite3_stmt *st = q(a, "SELECT code, village FROM disposal d WHERE "
+                          "executed_on BETWEEN :from AND :ref AND "
+                          IN_SCOPE("village") " ORDER BY code");
+  int rc;
+  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    char code[80], vil[13];
+    snprintf(code, sizeof code, "%s", ct(st, 0));
+    snprintf(vil, sizeof vil, "%s", ct(st, 1));
+    filing_ctx c = {a, vil, code};
+    if(disposal_audit(a->z, code, a->ref, filing_problem, &c)) {
+      sqlite3_finalize(st);
+      return -1;
+    }
+  }
+  if(step_done(a, st, rc))
+    return -1;
+  /* Every meeting of the year that fell short. */
+  st = q(a, "SELECT v.code, d.village, v.step, v.body, v.held_on, v.unit, "
+            "v.due, v.present, v.votes_for, v.need_present, v.need_for FROM "
+            "disposal_vote v JOIN disposal d ON d.code = v.disposal WHERE "
+            "v.held_on BETWEEN :from AND :ref AND NOT v.passed AND "
+            IN_SCOPE("d.village") " ORDER BY v.code");
+  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int64_t due = sqlite3_column_int64(st, 6), pr = sqlite3_column_int64(st, 7);
+    int64_t vf = sqlite3_column_int64(st, 8), np = sqlite3_column_int64(st, 9);
+    int64_t nf = sqlite3_column_int64(st, 10);
+    const char *unit = ct(st, 5);
+    if(pr < np)
+      found(a, "CZ02", ct(st, 1), ct(st, 0),
+            "%s (%s) on %s: %lld of %lld %s present, at least %lld required",
+            ct(st, 2), ct(st, 3), ct(st, 4), (long long)pr, (long long)due,
+            unit, (long long)np);
+    else
+      found(a, "CZ02", ct(st, 1), ct(st, 0),
+            "%s (%s) on %s: %lld in favour of %lld present (%lld due), at "
+            "least %lld required", ct(st, 2), ct(st, 3), ct(st, 4),
+            (long long)vf, (long long)pr, (long long)due, (long long)nf);
+    (void)unit;
+  }
+  if(step_done(a, st, rc))
+    return -1;
+  /* A let, contracting out or share without a filing: the contract was
+   * signed (or began) in the year and no executed filing stands behind it. */
+  st = q(a, "SELECT code, village, kind, object, start_date FROM contract "
+            "WHERE kind IN ('出租', '发包', '入股') AND disposal IS NULL AND "
+            "coalesce(signed_on, start_date) BETWEEN :from AND :ref AND "
+            IN_SCOPE("village") " ORDER BY code");
+  while((rc = sqlite3_step(st)) == SQLITE_ROW)
+    found(a, "CZ01", ct(st, 1), ct(st, 0),
+          "%s of %s from %s without a disposal filing (四议两公开): no "
+          "executed filing names this contract", ct(st, 2), ct(st, 3),
+          ct(st, 4));
+  if(step_done(a, st, rc))
+    return -1;
+  /* The subsidy's publicity, against the parameter in force. */
+  int64_t min = config_int(a->z, "subsidy.publicity_days", 7);
+  st = q(a, "SELECT code, village, publicity_from, publicity_to, "
+            "julianday(publicity_to) - julianday(publicity_from) + 1 FROM "
+            "subsidy WHERE year = :year AND applied_on <= :ref AND "
+            "publicity_to IS NOT NULL AND "
+            "status <> '已撤回' AND julianday(publicity_to) - "
+            "julianday(publicity_from) + 1 < :min AND " IN_SCOPE("village")
+            " ORDER BY code");
+  db_bind_int(st, ":min", min);
+  while((rc = sqlite3_step(st)) == SQLITE_ROW)
+    found(a, "CZ03", ct(st, 1), ct(st, 0),
+          "贴息公示 %s to %s lasted %lld day(s), at least %lld required",
+          ct(st, 2), ct(st, 3), (long long)sqlite3_column_int64(st, 4),
+          (long long)min);
+  return step_done(a, st, rc);
+}
+
+typedef struct overdue_ctx {
+  audit *a;
+  char code[256], village[16], oldest[11];
+  int64_t amount;
+  int n, days;
+} overdue_ctx;
+
+static void overdue_flush(overdue_ctx *o)
+{
+  char b[32];
+  if(o->n)
+    found(o->a, "HT02", o->village, o->code,
+          "%d instalment(s) overdue at %s, %s outstanding; the oldest was "
+          "due on %s (%d days)", o->n, o->a->ref,
+          money_format_grouped(o->amount, b), o->oldest, o->days);
+  o->n = 0;
+  o->amount = 0;
+}
+
+static void overdue_one(const schedule *s, const instalment *i, int days,
+                        void *ctx)
+{
+  overdue_ctx *o = ctx;
+  if(strcmp(o->code, s->code)) {
+    overdue_flush(o);
+    snprintf(o->code, sizeof o->code, "%s", s->code);
+    snprintf(o->village, sizeof o->village, "%s", s->village);
+    snprintf(o->oldest, sizeof o->oldest, "%s", i->due);
+    o->days = days;
+  }
+  o->n++;
+  o->amount += i->outstanding;
+}
+
+static int check_contracts(audit *a)
+{
+  /* Terms over the limit, for the contracts in force in the year. */
+  sqlite3_stmt *st = q(
+      a, "SELECT c.code, c.village, c.kind, c.start_date, c.end_date, "
+         "coalesce((SELECT g.name FROM resource r JOIN land_class l ON "
+         "l.code = r.land_class JOIN land_class g ON g.code = l.group_code "
+         "WHERE r.code = c.object), '') FROM contract c WHERE c.start_date "
+         "<= :ref AND c.end_date >= :from AND " IN_SCOPE("c.village")
+         " ORDER BY c.code");
+  int rc;
+  char msg[256];
+  while((rc = sqlite3_step(st)) == SQLITE_ROW)
+    if(contract_term_over(a->z, ct(st, 2), ct(st, 5), ct(st, 3), ct(st, 4),
+                          msg, sizeof msg))
+      found(a, "HT01", ct(st, 1), ct(st, 0), "%s", msg);
+  if(step_done(a, st, rc))
+    return -1;
+  /* Receivables overdue at the reference date. */
+  overdue_ctx o;
+  memset(&o, 0, sizeof o);
+  o.a = a;
+  if(contract_overdue(a->z, a->ref, a->scope, overdue_one, &o))
+    return -1;
+  overdue_flush(&o);
+  /* Ended, and the object is still let or contracted out under it. */
+  st = q(a, "SELECT c.code, c.village, c.object, c.end_date, x.status FROM "
+            "contract c JOIN (SELECT code, status FROM asset UNION ALL SELECT "
+            "code, status FROM resource) x ON x.code = c.object WHERE "
+            "c.end_date < :ref AND x.status IN ('出租', '发包', '入股') AND "
+            "NOT EXISTS (SELECT 1 FROM contract n WHERE n.object = c.object "
+            "AND n.start_date <= :ref AND n.end_date >= :ref) AND c.end_date "
+            "= (SELECT max(end_date) FROM contract m WHERE m.object = "
+            "c.object AND m.start_date <= :ref) AND " IN_SCOPE("c.village")
+            " ORDER BY c.code");
+  while((rc = sqlite3_step(st)) == SQLITE_ROW)
+    found(a, "HT03", ct(st, 1), ct(st, 0),
+          "ended on %s, and %s is still %s with no contract in force at %s",
+          ct(st, 3), ct(st, 2), ct(st, 4), a->ref);
+  return step_done(a, st, rc);
+}
+
+static int check_funds(audit *a)
+{
+  int64_t limit = config_int(a->z, "cash_limit", 500000);
+  sqlite3_stmt *st = q(a, balance_sql);
+  int rc;
+  /* Per village: cash on hand in all its 库存现金 accounts together. */
+  char cur[13] = "", accts[256] = "";
+  int64_t cash = 0;
+  for(;;) {
+    rc = sqlite3_step(st);
+    const char *vil = rc == SQLITE_ROW ? ct(st, 1) : "";
+    if(strcmp(vil, cur)) {
+      char b1[32], b2[32];
+      if(cur[0] && cash > limit)
+        found(a, "ZJ01", cur, accts,
+              "库存现金 %s at %s, above the limit of %s", 
+              money_format_grouped(cash, b1), a->ref,
+              money_format_grouped(limit, b2));
+      snprintf(cur, sizeof cur, "%s", vil);
+      cash = 0;
+      accts[0] = 0;
+    }
+    if(rc != SQLITE_ROW)
+      break;
+    if(!strcmp(ct(st, 3), "库存现金")) {
+      cash += sqlite3_column_int64(st, 9);
+      size_t n = strlen(accts);
+      snprintf(accts + n, sizeof accts - n, "%s%s", n ? ", " : "", ct(st, 0));
+    }
+  }
+  return step_done(a, st, rc);
+}
+
+/* The object was let, contracted out or put in as shares by a filing
+ * executed after the reference date: not so at the reference date. */
+#define LET_LATER(obj)                                                        \
+  "EXISTS (SELECT 1 FROM disposal_object o JOIN disposal d ON d.code = "      \
+  "o.disposal WHERE o.object = " obj " AND d.executed_on > :ref AND d.type "  \
+  "IN ('出租', '发包', '入股'))"
+
+/* A certificate number without spaces (half- or full-width), in capitals,
+ * and those held by more than one record. */
+#define CERT_KEY "upper(replace(replace(certificate, ' ', ''), '　', ''))"
+#define DUP_KEYS                                                              \
+  "(SELECT k FROM (SELECT " CERT_KEY " AS k FROM asset WHERE certificate "   \
+  "IS NOT NULL UNION ALL SELECT " CERT_KEY " FROM resource WHERE "          \
+  "certificate IS NOT NULL) GROUP BY k HAVING count(*) > 1)"
+
+static int check_assets(audit *a)
+{
+  /* Held at the reference date (as the inventory): zero value; buildings
+   * and land without a certificate. */
+  sqlite3_stmt *st = q(
+      a, "SELECT code, village, name, category, original_value, certificate, "
+         "status, status IN ('出租', '发包', '入股') AND NOT EXISTS (SELECT 1 "
+         "FROM contract c WHERE c.object = asset.code AND c.start_date <= "
+         ":ref) AND NOT " LET_LATER("asset.code") " FROM asset WHERE acquired_on <= :ref AND (original_value = 0 "
+         "OR (certificate IS NULL AND category IN ('房屋及建筑物', '土地')) OR "
+         "status IN ('出租', '发包', '入股')) AND "
+         IN_SCOPE("village") " AND (status <> '已处置' OR EXISTS (SELECT 1 "
+         "FROM disposal_object o JOIN disposal d ON d.code = o.disposal "
+         "WHERE o.object = asset.code AND d.executed_on > :ref AND d.type IN "
+         "('出售', '报废', '核销', '无偿划转', '置换'))) ORDER BY id");
+  int rc;
+  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if(!sqlite3_column_int64(st, 4))
+      found(a, "ZC01", ct(st, 1), ct(st, 0),
+            "%s (%s) is registered with an original value of 0.00",
+            ct(st, 2), ct(st, 3));
+    if(!ct(st, 5) && (!strcmp(ct(st, 3), "房屋及建筑物") ||
+                      !strcmp(ct(st, 3), "土地")))
+      found(a, "ZC02", ct(st, 1), ct(st, 0),
+            "%s (%s) has no certificate number (权证号)", ct(st, 2),
+            ct(st, 3));
+    if(sqlite3_column_int(st, 7))
+      found(a, "HT04", ct(st, 1), ct(st, 0),
+            "%s is %s, and no contract of it began by %s: what it earns "
+            "cannot be followed", ct(st, 2), ct(st, 6), a->ref);
+  }
+  if(step_done(a, st, rc))
+    return -1;
+  st = q(a, "SELECT code, village, name, certificate, status, status IN "
+            "('出租', '发包', '入股') AND NOT EXISTS (SELECT 1 FROM contract c "
+            "WHERE c.object = resource.code AND c.start_date <= :ref) AND "
+            "NOT " LET_LATER("resource.code") " FROM resource WHERE (certificate IS NULL OR status IN ('出租', '发包', "
+            "'入股')) AND " IN_SCOPE("village") " ORDER BY code");
+  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if(!ct(st, 3))
+      found(a, "ZC02", ct(st, 1), ct(st, 0),
+            "land %s has no certificate number (权证号)", ct(st, 2));
+    if(sqlite3_column_int(st, 5))
+      found(a, "HT04", ct(st, 1), ct(st, 0),
+            "land %s is %s, and no contract of it began by %s: what it earns "
+            "cannot be followed", ct(st, 2), ct(st, 4), a->ref);
+  }
+  if(step_done(a, st, rc))
+    return -1;
+  /* The same certificate on two records, in either register, compared
+   * without spaces and case. The numbers alone (the certificate indexes)
+   * show whether any is shared; only then are the records looked up. */
+  if(db_int(a->z, 0, "SELECT count(*) FROM " DUP_KEYS, NULL) == 0)
+    return 0;
+  st = q(a, "WITH dk AS MATERIALIZED (SELECT k FROM " DUP_KEYS "), c AS "
+            "(SELECT code, village, certificate, " CERT_KEY " AS k FROM asset "
+            "WHERE certificate IS NOT NULL AND " CERT_KEY " IN dk UNION ALL "
+            "SELECT code, village, certificate, " CERT_KEY " FROM resource "
+            "WHERE certificate IS NOT NULL AND " CERT_KEY " IN dk) SELECT "
+            "c.code, c.village, c.certificate, (SELECT group_concat(o.code, "
+            "', ') FROM c o WHERE o.k = c.k AND o.code <> c.code) FROM c "
+            "WHERE " IN_SCOPE("c.village") " ORDER BY c.code");
+  while((rc = sqlite3_step(st)) == SQLITE_ROW)
+    found(a, "ZC03", ct(st, 1), ct(st, 0),
+          "certificate %s is also on %s", ct(st, 2), ct(st, 3));
+  return step_done(a, st, rc);
+}
+
+static int check_subsidies(audit *a)
+{
+  /* Each payment the year's live applications claim: the village paid it
+   * out of its books (a 支出 under the voucher, in the year it was paid). */
+  sqlite3_stmt *st = q(
+      a, "SELECT s.code, s.village, i.code, i.voucher, i.paid_on, i.paid, "
+         "(SELECT count(*) FROM fund f WHERE f.village = s.village AND "
+         "f.voucher = i.voucher AND f.direction = '支出' AND substr(f.date, "
+         "1, 4) = substr(i.paid_on, 1, 4)), (SELECT sum(f.amount) FROM fund "
+         "f WHERE f.village = s.village AND f.voucher = i.voucher AND "
+         "f.direction = '支出' AND substr(f.date, 1, 4) = substr(i.paid_on, "
+         "1, 4)) FROM subsidy s JOIN subsidy_line l ON l.application = "
+         "s.code JOIN interest i ON i.code = l.payment WHERE s.year = :year "
+         "AND s.applied_on <= :ref AND s.status NOT IN ('已撤回', "
+         "'初审不同意') AND " IN_SCOPE("s.village") " ORDER BY s.code, "
+         "l.id");
+  int rc;
+  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    char b1[32], b2[32];
+    int64_t paid = sqlite3_column_int64(st, 5);
+    if(!sqlite3_column_int64(st, 6))
+      found(a, "TX01", ct(st, 1), ct(st, 0),
+            "interest payment %s (%s paid on %s, voucher %s) has no 支出 "
+            "entry with that voucher in the village's %.4s books",
+            ct(st, 2), money_format_grouped(paid, b1), ct(st, 4), ct(st, 3),
+            ct(st, 4));
+    else if(sqlite3_column_int64(st, 7) < paid)
+      found(a, "TX01", ct(st, 1), ct(st, 0),
+            "interest payment %s: %s paid on %s, but the 支出 entries under "
+            "voucher %s come to %s", ct(st, 2),
+            money_format_grouped(paid, b1), ct(st, 4), ct(st, 3),
+            money_format_grouped(sqlite3_column_int64(st, 7), b2));
+  }
+  return step_done(a, st, rc);
+}
+
+static int cmp_finding(const void *x, const void *y)
+{
+  const finding *a = x, *b = y;
+  int c = strcmp(a->village, b->village);
+  if(!c)
+    c = strcmp(a->code, b->code);
+  if(!c)
+    c = strcmp(a->record, b->record);
+  if(!c)
+    c = strcmp(a->msg, b->msg);
+  return c;
+}
+
+static int compute_findings(audit *a)
+{
+  if(a->findings_done)
+    return 0;
+  if(check_filings(a) || check_contracts(a) || check_funds(a) ||
+     check_assets(a) || check_subsidies(a))
+    return -1;
+  if(a->nf > 1)
+    qsort(a->f, (size_t)a->nf, sizeof *a->f, cmp_finding);
+  for(long i = 0; i < a->nf; i++)
+    village(a, a->f[i].village)->findings++;
+  a->findings_done = 1;
+  return 0;
+}
+
+COLS(t_findings, "审计发现",
+     {"序号", K_INT}, {"代码", K_TEXT}, {"问题", K_TEXT},
+     {"村代码", K_TEXT}, {"村名称", K_TEXT}, {"记录", K_TEXT},
+     {"说明", K_TEXT});
+
+int audit_findings(audit *a, asink *s, long *count)
+{
+  if(compute_findings(a))
+    return -1;
+  int bad = s->begin(s, &t_findings);
+  for(long i = 0; i < a->nf && !bad; i++) {
+    finding *f = &a->f[i];
+    acell c[7] = {N(i + 1), T(f->code), T(kind_name(f->code)),
+                  T(f->village), T(village(a, f->village)->name),
+                  T(f->record), T(f->msg)};
+    bad = s->row(s, c);
+  }
+  if(bad)
+    return sink_fail(a, s);
+  if(count)
+    *count = a->nf;
+  return s->end(s) ? sink_fail(a, s) : 0;
+}
+
+long audit_finding_count(audit *a)
+{
+  return compute_findings(a) ? -1 : a->nf;
+}
+
+static int fill_findings(audit *a, asink *s)
+{
+  return audit_findings(a, s, NULL);
+}
+
+/* 参数: every parameter in force, as `sanzi config` shows it. */
+COLS(t_params, "参数",
+     {"参数", K_TEXT}, {"值", K_TEXT}, {"说明", K_TEXT});
+
+typedef struct param_ctx {
+  asink *s;
+  int bad;
+} param_ctx;
+
+static void param_row(void *ctx, const char *key, const char *value,
+                      const char *note)
+{
+  param_ctx *p = ctx;
+  acell c[3] = {T(key), T(value), T(note)};
+  if(!p->bad)
+    p->bad = p->s->row(p->s, c);
+}
+
+static int fill_params(audit *a, asink *s)
+{
+  param_ctx p = {s, s->begin(s, &t_params)};
+  if(!p.bad)
+    config_each(a->z, param_row, &p);
+  if(p.bad)
+    return sink_fail(a, s);
+  return s->end(s) ? sink_fail(a, s) : 0;
+}
+
+/* 汇总: one row per village, a 合计 row after each township's villages and
+ * 全县合计 at the end; every figure is the sum of the detail tables' rows. */
+COLS(t_summary, "汇总",
+     {"层级", K_TEXT}, {"代码", K_TEXT}, {"名称", K_TEXT},
+     {"资产数", K_INT}, {"资产原值", K_MONEY}, {"累计折旧", K_MONEY},
+     {"资产净值", K_MONEY}, {"资源数", K_INT}, {"资源面积(亩)", K_AREA},
+     {"年初余额", K_MONEY}, {"本年开户余额", K_MONEY}, {"本年收入", K_MONEY},
+     {"本年支出", K_MONEY}, {"期末余额", K_MONEY}, {"经营性收入", K_MONEY}, {"空白村", K_INT},
+     {"薄弱村", K_INT}, {"一般村", K_INT}, {"较强村", K_INT},
+     {"合同数", K_INT}, {"合同累计应收", K_MONEY}, {"合同累计已收", K_MONEY},
+     {"逾期未收", K_MONEY}, {"贴息审定", K_MONEY}, {"贴息拨付", K_MONEY},
+     {"审计发现", K_INT});
+
+static void vsum_add(vsum *t, const vsum *x)
+{
+  t->assets += x->assets;
+  t->original += x->original;
+  t->accumulated += x->accumulated;
+  t->resources += x->resources;
+  t->area += x->area;
+  t->opening += x->opening;
+  t->opened += x->opened;
+  t->income += x->income;
+  t->expense += x->expense;
+  t->closing += x->closing;
+  t->op_income += x->op_income;
+  t->contracts += x->contracts;
+  t->c_due += x->c_due;
+  t->c_received += x->c_received;
+  t->c_overdue += x->c_overdue;
+  t->s_approved += x->s_approved;
+  t->s_paid += x->s_paid;
+  t->findings += x->findings;
+}
+
+static int summary_row(asink *s, const char *level, const char *code,
+                       const char *name, const vsum *x, const int64_t nb[4])
+{
+  acell c[26] = {
+    T(level), T(code), T(name), N(x->assets), N(x->original),
+    N(x->accumulated), N(x->original - x->accumulated), N(x->resources),
+    N(x->area), N(x->opening), N(x->opened), N(x->income), N(x->expense),
+    N(x->closing),
+    N(x->op_income), N(nb[0]), N(nb[1]), N(nb[2]), N(nb[3]),
+    N(x->contracts), N(x->c_due), N(x->c_received), N(x->c_overdue),
+    N(x->s_approved), N(x->s_paid), N(x->findings)};
+  return s->row(s, c);
+}
+
+static int fill_summary(audit *a, asink *s)
+{
+  int bad = s->begin(s, &t_summary);
+  vsum town, all;
+  memset(&all, 0, sizeof all);
+  int64_t nt[4] = {0}, na[4] = {0};
+  sqlite3_stmt *tn = db_prepare(a->z, "SELECT name FROM org WHERE code = ?1");
+  for(int i = 0; i < a->nv && !bad; i++) {
+    vsum *x = &a->v[i];
+    if(i == 0 || strcmp(x->township, a->v[i - 1].township)) {
+      memset(&town, 0, sizeof town);
+      memset(nt, 0, sizeof nt);
+    }
+    int64_t nb[4] = {0};
+    nb[x->band] = 1;
+    bad = summary_row(s, "村", x->code, x->name, x, nb);
+    vsum_add(&town, x);
+    vsum_add(&all, x);
+    nt[x->band]++;
+    na[x->band]++;
+    if(!bad && (i + 1 == a->nv || strcmp(x->township, a->v[i + 1].township))) {
+      sqlite3_bind_text(tn, 1, x->township, -1, SQLITE_STATIC);
+      char name[256] = "";
+      if(sqlite3_step(tn) == SQLITE_ROW && ct(tn, 0))
+        snprintf(name, sizeof name, "%s合计", ct(tn, 0));
+      sqlite3_reset(tn);
+      bad = summary_row(s, "乡镇", x->township, name, &town, nt);
+    }
+  }
+  sqlite3_finalize(tn);
+  if(!bad)
+    bad = summary_row(s, "全部", "", a->scope ? "合计" : "全县合计", &all, na);
+  if(bad)
+    return sink_fail(a, s);
+  return s->end(s) ? sink_fail(a, s) : 0;
+}
+
+/* The order the tables are made in: the summary last, as it adds up the
+ * others (its file is 00, so it comes first in a listing and the workbook). */
+const audit_part audit_parts[] = {
+  {"01-资产清单", &t_assets, fill_assets},
+  {"02-资产增减", &t_changes, fill_changes},
+  {"03-资源清单", &t_resources, fill_resources},
+  {"04-账户余额", &t_balances, fill_balances},
+  {"05-收支分类", &t_categories, fill_categories},
+  {"06-合同", &t_contracts, fill_contracts},
+  {"07-处置申报", &t_disposals, fill_disposals},
+  {"08-处置表决", &t_votes, fill_votes},
+  {"09-贷款", &t_loans, fill_loans},
+  {"10-付息", &t_interest, fill_interest},
+  {"11-贴息申请", &t_subsidies, fill_subsidies},
+  {"12-贴息资金", &t_program, fill_program},
+  {"13-村级分类", &t_classify, audit_classify},
+  {"14-审计发现", &t_findings, fill_findings},
+  {"15-参数", &t_params, fill_params},
+  {"00-汇总", &t_summary, fill_summary},
+};
+const int audit_nparts = (int)ARRAY_SIZE(audit_parts);

@@ -1,0 +1,96 @@
+/* audit.h: the annual audit (DOMAIN.md "The annual audit"): every table the
+ * county auditors expect, as rows of typed cells that a sink writes (a CSV
+ * file, a workbook sheet, a terminal table), the findings, and the export
+ * of them all with a manifest.
+ *
+ * One mechanism: each table is a column list and a producer that reads the
+ * database as of the reference date and hands its rows to a sink. The
+ * commands `classify` and `audit findings` print one table; `audit export`
+ * writes every table to CSV files and to one workbook. */
+#ifndef SANZI_AUDIT_H
+#define SANZI_AUDIT_H
+#include <stdint.h>
+#include "store/db.h"
+
+enum acol_kind {
+  K_TEXT,  /* text */
+  K_MONEY, /* fen; "1234.50" in CSV, a number formatted #,##0.00 in XLSX */
+  K_INT,   /* a count */
+  K_AREA,  /* 1/10000 mu */
+  K_RATE   /* ppm, shown in percent */
+};
+
+typedef struct acol {
+  const char *zh;
+  int kind;
+} acol;
+
+typedef struct atable {
+  const char *name; /* file and sheet name: "资产清单" */
+  const acol *cols;
+  int ncols;
+} atable;
+
+/* A cell: NULL (empty), a number, or text (NUL-terminated). */
+typedef struct acell {
+  int null;
+  int64_t i;
+  const char *s;
+} acell;
+
+typedef struct asink asink;
+struct asink {
+  int (*begin)(asink *s, const atable *t);
+  int (*row)(asink *s, const acell *cells);
+  int (*end)(asink *s);
+  char err[512];
+};
+
+/* The scope and reference date of one audit, and what the tables add up
+ * per village for the summary. */
+typedef struct audit audit;
+
+/* Opens the audit of `year` for a village, a township, or (both NULL) every
+ * village of the counties that hold records. The reference date is the
+ * year's 31 December, or today while the year is not over. The audit
+ * reads in one transaction, from here to audit_close, so that every table
+ * sees the same database. Returns NULL with z->err. */
+audit *audit_open(sz *z, int year, const char *village, const char *township);
+void audit_close(audit *a);
+const char *audit_ref_date(const audit *a);
+sz *audit_db(const audit *a);
+
+/* The tables, in export order. Each producer writes its table to s. */
+typedef struct audit_part {
+  const char *file; /* "01-资产清单" */
+  const atable *t;
+  int (*fill)(audit *a, asink *s);
+} audit_part;
+extern const audit_part audit_parts[];
+extern const int audit_nparts;
+
+/* Single tables for the commands. */
+int audit_classify(audit *a, asink *s);
+int audit_findings(audit *a, asink *s, long *count);
+/* How many findings there are (computing them once); -1 with z->err. */
+long audit_finding_count(audit *a);
+
+typedef struct audit_export_opts {
+  const char *dir;
+  int csv, xlsx;       /* which formats */
+  const char *version; /* the program's version, for the manifest */
+  const char *scope_text; /* the scope in words, for the manifest */
+} audit_export_opts;
+
+/* Writes every table into o->dir (created if missing; files of an earlier
+ * export there are replaced), then manifest.txt. The change log must
+ * verify first. *findings: how many findings were written. Returns 0, or -1
+ * with z->err. */
+int audit_export(audit *a, const audit_export_opts *o, long *findings);
+
+/* The band of an operating income (DOMAIN.md "Village classification"),
+ * from the parameters classify.weak_below and classify.general_below. */
+const char *classify_band(int64_t weak_below, int64_t general_below,
+                          int64_t income);
+
+#endif

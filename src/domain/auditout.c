@@ -1,0 +1,687 @@
+/* auditout.c: the audit export: every table of audit.c as a CSV file
+ * (UTF-8 with BOM, Chinese headers) and as a sheet of one workbook
+ * (libxlsxwriter), then manifest.txt with each file's SHA-256 and rows, the
+ * change log's verified chain head, the version and the time.
+ *
+ * The files are written into a fresh directory beside nothing else and
+ * moved into place only when every one is complete: a failed export leaves
+ * what was there before. */
+#include "domain/audit.h"
+#include "base/csvout.h"
+#include "store/history.h"
+#include "base/money.h"
+#include "base/util.h"
+
+#include <dirent.h>
+#include <stddef.h>
+#include <errno.h>
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#define PATHLEN 4096
+
+/* dir/name (and ext): a path, cut short (and so not found) if too long. */
+static char *join(char out[PATHLEN], const char *dir, const char *name,
+                  const char *ext)
+{
+  sbuf sb;
+  sb_init(&sb);
+  sb_addstr(&sb, dir);
+  sb_addch(&sb, '/');
+  sb_addstr(&sb, name);
+  if(ext)
+    sb_addstr(&sb, ext);
+  size_t n = sb.len < PATHLEN - 1 ? sb.len : PATHLEN - 1;
+  memcpy(out, sb.buf, n);
+  out[n] = 0;
+  sb_free(&sb);
+  return out;
+}
+
+/* A cell as text, the way the CSV writes it (and a reader compares). */
+static const char *cell_text(int kind, const acell *c, char buf[48])
+{
+  if(c->null)
+    return "";
+  switch(kind) {
+  case K_MONEY:
+    return money_format(c->i, buf);
+  case K_AREA:
+    return area_format(c->i, buf);
+  case K_RATE:
+    return rate_format(c->i, buf);
+  case K_INT:
+    snprintf(buf, 48, "%lld", (long long)c->i);
+    return buf;
+  default:
+    return c->s;
+  }
+}
+
+/* The table's file name for this part ("01-资产清单"). */
+typedef struct out {
+  asink csv, xlsx;
+  const char *dir; /* where the files are written */
+  const char *file;
+  /* CSV */
+  FILE *fp;
+  int want_csv, want_xlsx;
+  /* The workbook: one sheet per table, made up front in display order. */
+  lxw_workbook *wb;
+  lxw_format *fmt[5];
+  lxw_format *head;
+  struct sheet {
+    const atable *t;
+    lxw_worksheet *ws;
+    int part; /* 2, 3, ... when the table ran past a sheet's rows */
+  } *sheets;
+  int nsheets;
+  struct sheet *cur;
+  struct sheet lone; /* the current table when there is no workbook */
+  lxw_row_t row;
+  double *width;
+  long rows;        /* data rows of the current table */
+  long xlsx_rows;   /* data rows of the whole workbook */
+  /* Both sinks are fed by one producer through `both`. */
+  asink both;
+  /* manifest */
+  sbuf files;
+} out;
+
+#define OUT(s, member) ((out *)((char *)(s) - offsetof(out, member)))
+
+/* ---- CSV ---- */
+
+static int csv_begin(asink *s, const atable *t)
+{
+  out *o = OUT(s, csv);
+  char path[PATHLEN];
+  join(path, o->dir, o->file, ".csv");
+  o->fp = fopen(path, "wb");
+  if(!o->fp) {
+    set_err(s->err, sizeof s->err, "%s: %s", path, strerror(errno));
+    return -1;
+  }
+  csvout_bom(o->fp);
+  for(int i = 0; i < t->ncols; i++)
+    csvout_field(o->fp, t->cols[i].zh, strlen(t->cols[i].zh), i == 0);
+  csvout_endrow(o->fp);
+  return 0;
+}
+
+static const atable *cur_table(out *o);
+
+static int csv_row(asink *s, const acell *c)
+{
+  out *o = OUT(s, csv);
+  const atable *t = cur_table(o);
+  char buf[48];
+  for(int i = 0; i < t->ncols; i++) {
+    const char *x = cell_text(t->cols[i].kind, &c[i], buf);
+    csvout_field(o->fp, x, strlen(x), i == 0);
+  }
+  csvout_endrow(o->fp);
+  return 0;
+}
+
+static int csv_end(asink *s)
+{
+  out *o = OUT(s, csv);
+  int bad = ferror(o->fp);
+  if(fclose(o->fp))
+    bad = 1;
+  o->fp = NULL;
+  if(bad) {
+    set_err(s->err, sizeof s->err, "%s/%s.csv: %s", o->dir, o->file,
+            strerror(errno));
+    return -1;
+  }
+  return 0;
+}
+
+/* ---- the workbook ---- */
+
+/* Excel's rows per sheet, the header included. */
+#define SHEET_ROWS 1048576
+
+static const atable *cur_table(out *o)
+{
+  return o->cur->t;
+}
+
+/* Display width: a CJK character is two columns. */
+static double text_width(const char *s)
+{
+  double w = 0;
+  for(const unsigned char *p = (const unsigned char *)s; *p; p++)
+    if(*p < 0x80)
+      w += 1;
+    else if(*p >= 0xc0)
+      w += 2;
+  return w;
+}
+
+static void xlsx_header(out *o)
+{
+  const atable *t = o->cur->t;
+  for(int i = 0; i < t->ncols; i++) {
+    worksheet_write_string(o->cur->ws, 0, (lxw_col_t)i, t->cols[i].zh, o->head);
+    double w = text_width(t->cols[i].zh) + 2;
+    if(w > o->width[i])
+      o->width[i] = w;
+  }
+  worksheet_freeze_panes(o->cur->ws, 1, 0);
+  o->row = 1;
+}
+
+static void xlsx_finish_sheet(out *o)
+{
+  const atable *t = o->cur->t;
+  for(int i = 0; i < t->ncols; i++) {
+    double w = o->width[i] + 1;
+    worksheet_set_column(o->cur->ws, (lxw_col_t)i, (lxw_col_t)i,
+                         w > 60 ? 60 : w, NULL);
+  }
+  worksheet_autofilter(o->cur->ws, 0, 0, o->row - 1,
+                       (lxw_col_t)(t->ncols - 1));
+}
+
+static int xlsx_begin(asink *s, const atable *t)
+{
+  out *o = OUT(s, xlsx);
+  o->cur = NULL;
+  for(int i = 0; i < o->nsheets; i++)
+    if(o->sheets[i].t == t && o->sheets[i].part == 1)
+      o->cur = &o->sheets[i];
+  if(!o->cur) {
+    set_err(s->err, sizeof s->err, "no sheet for %s", t->name);
+    return -1;
+  }
+  free(o->width);
+  o->width = xcalloc((size_t)t->ncols, sizeof *o->width);
+  xlsx_header(o);
+  return 0;
+}
+
+static int xlsx_row(asink *s, const acell *c)
+{
+  out *o = OUT(s, xlsx);
+  const atable *t = o->cur->t;
+  if(o->row == SHEET_ROWS) {
+    /* The table goes on in a sheet of its own: "资产清单 (2)". */
+    xlsx_finish_sheet(o);
+    int part = o->cur->part + 1;
+    char name[64];
+    snprintf(name, sizeof name, "%s (%d)", t->name, part);
+    o->sheets = xrealloc(o->sheets, sizeof *o->sheets * (size_t)(o->nsheets + 1));
+    o->cur = &o->sheets[o->nsheets++];
+    o->cur->t = t;
+    o->cur->part = part;
+    o->cur->ws = workbook_add_worksheet(o->wb, name);
+    if(!o->cur->ws) {
+      set_err(s->err, sizeof s->err, "workbook: cannot add sheet %s", name);
+      return -1;
+    }
+    xlsx_header(o);
+  }
+  char buf[48];
+  for(int i = 0; i < t->ncols; i++) {
+    if(c[i].null)
+      continue;
+    int k = t->cols[i].kind;
+    lxw_col_t col = (lxw_col_t)i;
+    double w;
+    if(k == K_TEXT) {
+      worksheet_write_string(o->cur->ws, o->row, col, c[i].s, NULL);
+      w = text_width(c[i].s);
+    } else {
+      double v = k == K_MONEY  ? (double)c[i].i / 100
+                 : k == K_AREA ? (double)c[i].i / 10000
+                 : k == K_RATE ? (double)c[i].i / 10000
+                               : (double)c[i].i;
+      worksheet_write_number(o->cur->ws, o->row, col, v, o->fmt[k]);
+      /* The grouped form is what Excel shows. */
+      w = (double)strlen(k == K_MONEY ? money_format_grouped(c[i].i, buf)
+                                      : cell_text(k, &c[i], buf)) + 1;
+    }
+    if(w > o->width[i])
+      o->width[i] = w;
+  }
+  o->row++;
+  o->xlsx_rows++;
+  return 0;
+}
+
+static int xlsx_end(asink *s)
+{
+  out *o = OUT(s, xlsx);
+  xlsx_finish_sheet(o);
+  return 0;
+}
+
+static int xlsx_open(out *o, const char *path)
+{
+  lxw_workbook_options opt = {.constant_memory = LXW_TRUE,
+                              .tmpdir = (char *)o->dir,
+                              .use_zip64 = LXW_TRUE};
+  o->wb = workbook_new_opt(path, &opt);
+  if(!o->wb)
+    return -1;
+  o->head = workbook_add_format(o->wb);
+  format_set_bold(o->head);
+  format_set_bg_color(o->head, 0xDDEBF7);
+  format_set_border(o->head, LXW_BORDER_THIN);
+  o->fmt[K_MONEY] = workbook_add_format(o->wb);
+  format_set_num_format(o->fmt[K_MONEY], "#,##0.00");
+  o->fmt[K_INT] = workbook_add_format(o->wb);
+  format_set_num_format(o->fmt[K_INT], "0");
+  o->fmt[K_AREA] = workbook_add_format(o->wb);
+  format_set_num_format(o->fmt[K_AREA], "#,##0.0000");
+  o->fmt[K_RATE] = workbook_add_format(o->wb);
+  format_set_num_format(o->fmt[K_RATE], "0.00##");
+  /* The summary first, then the tables in their order. */
+  o->sheets = xcalloc((size_t)audit_nparts, sizeof *o->sheets);
+  for(int k = 0; k < audit_nparts; k++) {
+    int i = (k + audit_nparts - 1) % audit_nparts;
+    struct sheet *sh = &o->sheets[o->nsheets++];
+    sh->t = audit_parts[i].t;
+    sh->part = 1;
+    sh->ws = workbook_add_worksheet(o->wb, sh->t->name);
+    if(!sh->ws)
+      return -1;
+  }
+  return 0;
+}
+
+/* ---- both at once ---- */
+
+static int both_begin(asink *s, const atable *t)
+{
+  out *o = OUT(s, both);
+  o->rows = 0;
+  if(o->want_xlsx && xlsx_begin(&o->xlsx, t)) {
+    snprintf(s->err, sizeof s->err, "%s", o->xlsx.err);
+    return -1;
+  }
+  /* cur_table() serves the CSV sink too. */
+  if(!o->want_xlsx) {
+    o->lone.t = t;
+    o->cur = &o->lone;
+  }
+  if(o->want_csv && csv_begin(&o->csv, t)) {
+    snprintf(s->err, sizeof s->err, "%s", o->csv.err);
+    return -1;
+  }
+  return 0;
+}
+
+static int both_row(asink *s, const acell *c)
+{
+  out *o = OUT(s, both);
+  o->rows++;
+  const atable *t = o->cur->t;
+  if(o->want_csv && csv_row(&o->csv, c))
+    return -1;
+  if(o->want_xlsx && xlsx_row(&o->xlsx, c)) {
+    snprintf(s->err, sizeof s->err, "%s", o->xlsx.err);
+    return -1;
+  }
+  (void)t;
+  return 0;
+}
+
+static int sha256_file(const char *path, char hex[65])
+{
+  FILE *fp = fopen(path, "rb");
+  if(!fp)
+    return -1;
+  crypto_hash_sha256_state st;
+  crypto_hash_sha256_init(&st);
+  unsigned char buf[1 << 16];
+  size_t n;
+  while((n = fread(buf, 1, sizeof buf, fp)) > 0)
+    crypto_hash_sha256_update(&st, buf, n);
+  int bad = ferror(fp);
+  fclose(fp);
+  unsigned char h[32];
+  crypto_hash_sha256_final(&st, h);
+  sodium_bin2hex(hex, 65, h, 32);
+  return bad ? -1 : 0;
+}
+
+/* A finished file goes into the manifest's list. */
+static int list_file(out *o, const char *name, long rows, char *err,
+                     size_t errlen)
+{
+  char path[PATHLEN], hex[65];
+  join(path, o->dir, name, NULL);
+  if(sha256_file(path, hex)) {
+    set_err(err, errlen, "%s: %s", path, strerror(errno));
+    return -1;
+  }
+  sb_addf(&o->files, "%s\t%ld\t%s\n", name, rows, hex);
+  return 0;
+}
+
+static int both_end(asink *s)
+{
+  out *o = OUT(s, both);
+  if(o->want_xlsx && xlsx_end(&o->xlsx))
+    return -1;
+  if(o->want_csv) {
+    if(csv_end(&o->csv)) {
+      snprintf(s->err, sizeof s->err, "%s", o->csv.err);
+      return -1;
+    }
+    char name[256];
+    snprintf(name, sizeof name, "%s.csv", o->file);
+    return list_file(o, name, o->rows, s->err, sizeof s->err);
+  }
+  return 0;
+}
+
+/* ---- the export ---- */
+
+static void remove_tree(const char *dir)
+{
+  DIR *d = opendir(dir);
+  if(d) {
+    struct dirent *e;
+    while((e = readdir(d))) {
+      if(!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+        continue;
+      char p[PATHLEN];
+      join(p, dir, e->d_name, NULL);
+      unlink(p);
+    }
+    closedir(d);
+  }
+  rmdir(dir);
+}
+
+/* Moves every file of tmp into dir, the manifest last, all or nothing:
+ * a file the export replaces is first put aside in tmp, and on a failure
+ * every step taken is undone in reverse. */
+static int move_all(const char *tmp, const char *dir, char *err, size_t n)
+{
+  DIR *d = opendir(tmp);
+  if(!d) {
+    set_err(err, n, "%s: %s", tmp, strerror(errno));
+    return -1;
+  }
+  char **names = NULL;
+  int nn = 0, has_manifest = 0;
+  struct dirent *e;
+  while((e = readdir(d))) {
+    if(e->d_name[0] == '.')
+      continue;
+    if(!strcmp(e->d_name, "manifest.txt")) {
+      has_manifest = 1;
+      continue;
+    }
+    names = xrealloc(names, sizeof *names * (size_t)(nn + 2));
+    names[nn++] = xstrdup(e->d_name);
+  }
+  closedir(d);
+  /* What an earlier export left that this one did not make (a workbook of
+   * another year, CSV files when only the workbook was asked for) goes
+   * too: the directory holds one export, the one its manifest lists. */
+  int made = nn;
+  d = opendir(dir);
+  while(d && (e = readdir(d))) {
+    size_t len = strlen(e->d_name);
+    /* 年度审计-YYYY.xlsx: what an export names its workbook */
+    size_t pre = strlen("年度审计-");
+    int ours = len == pre + 9 && !strncmp(e->d_name, "年度审计-", pre) &&
+               strspn(e->d_name + pre, "0123456789") == 4 &&
+               !strcmp(e->d_name + pre + 4, ".xlsx");
+    for(int k = 0; k < audit_nparts && !ours; k++)
+      ours = !strncmp(e->d_name, audit_parts[k].file,
+                      strlen(audit_parts[k].file)) &&
+             !strcmp(e->d_name + strlen(audit_parts[k].file), ".csv");
+    for(int k = 0; k < made && ours; k++)
+      ours = strcmp(e->d_name, names[k]) != 0;
+    if(ours) {
+      names = xrealloc(names, sizeof *names * (size_t)(nn + 2));
+      names[nn++] = xstrdup(e->d_name);
+    }
+  }
+  if(d)
+    closedir(d);
+  if(has_manifest) {
+    /* The manifest last (among what is made, before the leftovers). */
+    names = xrealloc(names, sizeof *names * (size_t)(nn + 1));
+    memmove(names + made + 1, names + made,
+            sizeof *names * (size_t)(nn - made));
+    names[made++] = xstrdup("manifest.txt");
+    nn++;
+  }
+  /* done[i] & 1: the old file put aside; & 2: the new one in place */
+  int *done = xcalloc((size_t)nn + 1, sizeof *done);
+  int rc = 0, i;
+  char a[PATHLEN], b[PATHLEN], old[PATHLEN], aside[PATHLEN + 8];
+  for(i = 0; i < nn && rc == 0; i++) {
+    join(a, tmp, names[i], NULL);
+    join(b, dir, names[i], NULL);
+    snprintf(aside, sizeof aside, ".old-%s", names[i]);
+    join(old, tmp, aside, NULL);
+    struct stat st;
+    if(lstat(b, &st) == 0) {
+      if(S_ISDIR(st.st_mode) && i >= made)
+        continue; /* not a file an export wrote */
+      if(S_ISDIR(st.st_mode)) {
+        set_err(err, n, "%s: is a directory; the export did not replace it", b);
+        rc = -1;
+        break;
+      }
+      if(rename(b, old)) {
+        set_err(err, n, "%s: %s", b, strerror(errno));
+        rc = -1;
+        break;
+      }
+      done[i] = 1;
+    }
+    if(i >= made)
+      continue; /* a leftover: put aside, nothing in its place */
+    if(rename(a, b)) {
+      set_err(err, n, "%s: %s", b, strerror(errno));
+      rc = -1;
+      break;
+    }
+    done[i] |= 2;
+  }
+  if(rc) {
+    for(; i >= 0; i--) {
+      if(i >= nn)
+        continue;
+      join(a, tmp, names[i], NULL);
+      join(b, dir, names[i], NULL);
+      snprintf(aside, sizeof aside, ".old-%s", names[i]);
+      join(old, tmp, aside, NULL);
+      if(done[i] & 2)
+        rename(b, a);
+      if(done[i] & 1)
+        rename(old, b);
+    }
+  }
+  for(i = 0; i < nn; i++)
+    free(names[i]);
+  free(names);
+  free(done);
+  return rc;
+}
+
+/* The change log's verification reads every row again: it runs on a
+ * connection of its own in a second thread while the tables are written.
+ * Every change to the database adds a log entry, so when both read
+ * transactions saw the same last entry they saw the same database. */
+typedef struct verifier {
+  sz *main;
+  int rc;
+  int64_t last, entries;
+  char head[65];
+  char err[2048];
+} verifier;
+
+static int64_t last_entry(sz *z)
+{
+  return db_int(z, 0, "SELECT max(id) FROM history", NULL);
+}
+
+static void *verify_thread(void *arg)
+{
+  verifier *v = arg;
+  v->rc = -1;
+  sz *z = db_open(v->main->path, v->main->user, 0, v->err, sizeof v->err);
+  if(!z)
+    return NULL;
+  if(db_exec(z, "BEGIN") == 0) {
+    v->last = last_entry(z);
+    v->rc = history_verify(z, NULL, v->head, &v->entries);
+    if(v->rc)
+      snprintf(v->err, sizeof v->err, "%s", z->err);
+    db_exec(z, "COMMIT");
+  } else
+    snprintf(v->err, sizeof v->err, "%s", z->err);
+  db_close(z);
+  return NULL;
+}
+
+static int verified(sz *z, verifier *v, int64_t last)
+{
+  if(v->rc == 0 && v->last != last) {
+    /* A change came in between the two: verify what this export read. */
+    v->rc = history_verify(z, NULL, v->head, &v->entries);
+    if(v->rc)
+      snprintf(v->err, sizeof v->err, "%s", z->err);
+  }
+  if(v->rc)
+    return db_fail(z, "the change log does not verify, so the export would "
+                      "not be trustworthy: %s", v->err);
+  return 0;
+}
+
+static int export_work(audit *a, sz *z, const audit_export_opts *o,
+                       const char *tmp, long *nfind)
+{
+  verifier ver;
+  memset(&ver, 0, sizeof ver);
+  ver.main = z;
+  int64_t last = last_entry(z); /* in the audit's snapshot */
+  pthread_t th;
+  int threaded = pthread_create(&th, NULL, verify_thread, &ver) == 0;
+  if(!threaded)
+    verify_thread(&ver);
+  out w;
+  memset(&w, 0, sizeof w);
+  w.dir = tmp;
+  w.want_csv = o->csv;
+  w.want_xlsx = o->xlsx;
+  w.csv.begin = csv_begin;
+  w.csv.row = csv_row;
+  w.csv.end = csv_end;
+  w.xlsx.begin = xlsx_begin;
+  w.xlsx.row = xlsx_row;
+  w.xlsx.end = xlsx_end;
+  w.both.begin = both_begin;
+  w.both.row = both_row;
+  w.both.end = both_end;
+  sb_init(&w.files);
+  char xname[64], xpath[PATHLEN];
+  snprintf(xname, sizeof xname, "年度审计-%.4s.xlsx", audit_ref_date(a));
+  join(xpath, tmp, xname, NULL);
+  int rc = 0;
+  if(o->xlsx && xlsx_open(&w, xpath))
+    rc = db_fail(z, "%s: cannot make the workbook", xpath);
+  for(int i = 0; rc == 0 && i < audit_nparts; i++) {
+    w.file = audit_parts[i].file;
+    rc = audit_parts[i].fill(a, &w.both);
+  }
+  if(w.fp)
+    fclose(w.fp);
+  if(w.wb) {
+    lxw_error e = workbook_close(w.wb);
+    if(rc == 0 && e != LXW_NO_ERROR)
+      rc = db_fail(z, "%s: %s", xpath, lxw_strerror(e));
+  }
+  free(w.width);
+  free(w.sheets);
+  if(threaded)
+    pthread_join(th, NULL);
+  if(rc == 0)
+    rc = verified(z, &ver, last);
+  if(rc == 0 && o->xlsx)
+    rc = list_file(&w, xname, w.xlsx_rows, z->err, sizeof z->err);
+  /* The findings' count, for the caller and the manifest. */
+  long nf = 0;
+  if(rc == 0 && (nf = audit_finding_count(a)) < 0)
+    rc = -1;
+  *nfind = nf;
+  if(rc == 0) {
+    char path[PATHLEN], now[32];
+    join(path, tmp, "manifest.txt", NULL);
+    time_t t = time(NULL);
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+    FILE *fp = fopen(path, "wb");
+    if(!fp)
+      rc = db_fail(z, "%s: %s", path, strerror(errno));
+    else {
+      fprintf(fp, "sanzi 年度审计导出 (annual audit export)\n"
+                  "程序版本 program: sanzi %s\n"
+                  "导出时间 exported at: %s\n"
+                  "年度 year: %.4s\n"
+                  "参考日期 reference date: %s\n"
+                  "范围 scope: %s\n"
+                  "审计发现 findings: %ld\n"
+                  "证件号 ID numbers: shown whole (an auditors' export; "
+                  "lists and register exports mask them)\n"
+                  "变更日志 change log: verified, %lld entries, chain head "
+                  "%s\n"
+                  "\n"
+                  "file\trows\tsha256\n%s",
+              o->version, now, audit_ref_date(a), audit_ref_date(a),
+              o->scope_text, nf, (long long)ver.entries, ver.head,
+              w.files.buf ? w.files.buf : "");
+      if(ferror(fp) | fclose(fp))
+        rc = db_fail(z, "%s: %s", path, strerror(errno));
+    }
+  }
+  sb_free(&w.files);
+  return rc;
+}
+
+int audit_export(audit *a, const audit_export_opts *o, long *findings)
+{
+  sz *z = audit_db(a);
+  /* Room for the hidden directory and the longest name in it. */
+  if(strlen(o->dir) + 128 > PATHLEN)
+    return db_fail(z, "--out: the path is too long (%zu bytes; at most %d)",
+                   strlen(o->dir), PATHLEN - 128);
+  int made = mkdir(o->dir, 0777) == 0;
+  if(!made && errno != EEXIST)
+    return db_fail(z, "%s: %s", o->dir, strerror(errno));
+  char tmp[PATHLEN];
+  snprintf(tmp, sizeof tmp, "%s/.sanzi-export-XXXXXX", o->dir);
+  if(!mkdtemp(tmp)) {
+    db_fail(z, "%s: %s", o->dir, strerror(errno));
+    if(made)
+      rmdir(o->dir);
+    return -1;
+  }
+  /* The audit's read transaction holds: every table, and the log's
+   * verification, see the same database. */
+  int rc = export_work(a, z, o, tmp, findings);
+  if(rc == 0)
+    rc = move_all(tmp, o->dir, z->err, sizeof z->err);
+  remove_tree(tmp);
+  if(rc && made)
+    rmdir(o->dir); /* a directory the export made, and left empty */
+  return rc;
+}

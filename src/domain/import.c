@@ -1,0 +1,623 @@
+/* import.c: the one import pipeline for all registers (streaming, all or
+ * nothing, every bad cell named), and the CSV export that imports back. */
+#include "domain/import.h"
+#include "store/config.h"
+#include "base/csvout.h"
+#include "base/date.h"
+#include "base/depreciation.h"
+#include "store/history.h"
+#include "base/money.h"
+#include "base/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int cell_blank(const csvfield *f)
+{
+  size_t n;
+  text_trim(f->p, f->n, &n);
+  return n == 0;
+}
+
+static int row_blank(const csvrec *rec)
+{
+  for(int i = 0; i < rec->nfields; i++)
+    if(!cell_blank(&rec->f[i]))
+      return 0;
+  return 1;
+}
+
+static int nonblank_cells(const csvrec *rec)
+{
+  int k = 0;
+  for(int i = 0; i < rec->nfields; i++)
+    k += !cell_blank(&rec->f[i]);
+  return k;
+}
+
+/* Maps header cells to fields. Returns the number of errors added. */
+static int map_header(regctx *c, const reg *r, const csvrec *h, int *col2f,
+                      int *ncols)
+{
+  int bad = 0;
+  int *seen = xcalloc((size_t)r->nfields, sizeof *seen);
+  char *acc = reg_accepted_names(r);
+  *ncols = h->nfields;
+  while(*ncols > 0 && cell_blank(&h->f[*ncols - 1]))
+    (*ncols)--; /* trailing empty header cells: Excel's, ignored */
+  for(int i = 0; i < *ncols; i++) {
+    col2f[i] = -1;
+    if(cell_blank(&h->f[i]))
+      continue;
+    int fi = reg_match_header(r, h->f[i].p, h->f[i].n);
+    if(fi < 0) {
+      reg_error(c, -1, "unknown column '%.*s'; accepted: %s", (int)h->f[i].n,
+                h->f[i].p, acc);
+      bad++;
+    } else if(reg_header_unit(r, fi, h->f[i].p, h->f[i].n)) {
+      reg_error(c, -1, "column '%.*s': %s is entered in %s; convert the "
+                       "column or name it %s（%s）", (int)h->f[i].n,
+                h->f[i].p, r->fields[fi].zh,
+                reg_header_unit(r, fi, h->f[i].p, h->f[i].n),
+                r->fields[fi].zh,
+                reg_header_unit(r, fi, h->f[i].p, h->f[i].n));
+      seen[fi] = 1; /* said once: not "missing" as well */
+      bad++;
+    } else if(seen[fi]) {
+      reg_error(c, -1, "column '%.*s' appears twice (as %s)", (int)h->f[i].n,
+                h->f[i].p, r->fields[fi].zh);
+      bad++;
+    } else {
+      seen[fi] = 1;
+      col2f[i] = fi;
+      reg_set_colname(c, fi, h->f[i].p, h->f[i].n);
+    }
+  }
+  for(int fi = 0; fi < r->nfields; fi++)
+    if((r->fields[fi].flags & F_REQ) && !seen[fi]) {
+      reg_error(c, -1, "missing required column %s (%s); accepted: %s",
+                r->fields[fi].zh, r->fields[fi].key, acc);
+      bad++;
+    }
+  free(acc);
+  free(seen);
+  return bad;
+}
+
+/* Is this record a title line above the header? One filled cell that is
+ * not a column name. */
+static int is_title(const reg *r, const csvrec *rec)
+{
+  if(nonblank_cells(rec) != 1)
+    return 0;
+  for(int i = 0; i < rec->nfields; i++)
+    if(!cell_blank(&rec->f[i]))
+      return reg_match_header(r, rec->f[i].p, rec->f[i].n) < 0;
+  return 0;
+}
+
+/* ---- the reader thread's half ----
+ *
+ * csvin applies parse_hook to every record in its reader thread: blank and
+ * title rows are recognised, the header is mapped, and each data row's
+ * cells are parsed and validated (reg_parse on a forked context). What it
+ * makes of a record is a prow followed by its values and messages; the main
+ * thread then runs the checks that need the database and writes the row. */
+
+enum { P_BLANK, P_TITLE, P_HEADER, P_ROW, P_AFTER_BAD_HEADER };
+
+typedef struct prow {
+  int kind;
+  long nerr;     /* messages, whole lines */
+  size_t erroff; /* where they start, from the prow */
+  size_t errlen;
+} prow;
+
+typedef struct hookctx {
+  const reg *r;
+  regctx *fork;
+  const char *file;
+  int header, bad_header, ncols;
+  int *col2f;
+  const char **cells;
+  size_t *lens;
+  val *v;
+  sbuf errs;
+} hookctx;
+
+static size_t align8(size_t n)
+{
+  return (n + 7) & ~(size_t)7;
+}
+
+static void put_row(hookctx *h, sbuf *out, int kind, int with_vals)
+{
+  size_t start = out->len, nf = (size_t)h->r->nfields;
+  prow p = {kind, 0, 0, 0};
+  sb_reset(&h->errs);
+  reg_take_errors(h->fork, &h->errs, &p.nerr);
+  p.errlen = h->errs.len;
+  sb_add(out, (const char *)&p, sizeof p);
+  if(with_vals) {
+    size_t voff = out->len;
+    sb_add(out, (const char *)h->v, nf * sizeof *h->v);
+    /* Dates and ID numbers live in the fork's scratch, which the next row
+     * overwrites: copy them after the values and mark them (s = NULL,
+     * i = offset from the prow). */
+    for(size_t i = 0; i < nf; i++) {
+      enum ftype t = h->r->fields[i].type;
+      if(h->v[i].t != V_TEXT || (t != F_DATE && t != F_MONTH && t != F_IDNUM))
+        continue;
+      val x = h->v[i];
+      x.i = (int64_t)(out->len - start);
+      sb_add(out, h->v[i].s, h->v[i].n);
+      x.s = NULL;
+      memcpy(out->buf + voff + i * sizeof x, &x, sizeof x);
+    }
+  }
+  p.erroff = out->len - start;
+  memcpy(out->buf + start, &p, sizeof p);
+  sb_add(out, h->errs.buf ? h->errs.buf : "", h->errs.len);
+  sb_grow(out, 8);
+  while(out->len != align8(out->len))
+    out->buf[out->len++] = 0;
+}
+
+static void parse_hook(void *ctx, const csvrec *rec, sbuf *out)
+{
+  hookctx *h = ctx;
+  regctx *c = h->fork;
+  const reg *r = h->r;
+  reg_set_place(c, h->file, rec->row);
+  if(h->bad_header) {
+    put_row(h, out, P_AFTER_BAD_HEADER, 0);
+    return;
+  }
+  if(row_blank(rec)) {
+    put_row(h, out, P_BLANK, 0);
+    return;
+  }
+  if(!h->header) {
+    if(is_title(r, rec)) {
+      put_row(h, out, P_TITLE, 0);
+      return;
+    }
+    h->header = 1;
+    h->col2f = xcalloc((size_t)rec->nfields + 1, sizeof *h->col2f);
+    h->bad_header = map_header(c, r, rec, h->col2f, &h->ncols) > 0;
+    put_row(h, out, P_HEADER, 0);
+    return;
+  }
+  int ok = 1;
+  int extra = 0;
+  for(int i = h->ncols; i < rec->nfields; i++)
+    extra |= !cell_blank(&rec->f[i]);
+  if(rec->nfields < h->ncols || extra) {
+    reg_error(c, -1, "%d cells, but the header has %d columns", rec->nfields,
+              h->ncols);
+    ok = 0;
+  }
+  if(ok) {
+    for(int i = 0; i < r->nfields; i++)
+      h->cells[i] = NULL;
+    for(int i = 0; i < h->ncols; i++) {
+      if(h->col2f[i] >= 0) {
+        h->cells[h->col2f[i]] = rec->f[i].p;
+        h->lens[h->col2f[i]] = rec->f[i].n;
+      } else if(!cell_blank(&rec->f[i])) {
+        reg_error(c, -1, "a value in column %d, which has no header", i + 1);
+        ok = 0;
+      }
+    }
+  }
+  if(ok)
+    reg_parse(c, h->cells, h->lens, h->v);
+  put_row(h, out, P_ROW, 1);
+}
+
+/* ---- the main thread's half ---- */
+
+int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
+{
+  char err[1024];
+  memset(res, 0, sizeof *res);
+  csvin *in = csvin_open(o->file, o->enc, err, sizeof err);
+  if(!in) {
+    sbuf e;
+    sb_init(&e);
+    sb_addf(&e, "%s\n", err);
+    res->nerrors = 1;
+    res->errors = sb_detach(&e);
+    return -1;
+  }
+  regctx *c = reg_open(z, r);
+  int nf = r->nfields;
+  hookctx h;
+  memset(&h, 0, sizeof h);
+  h.r = r;
+  h.fork = reg_fork(c);
+  h.file = o->file;
+  h.cells = xcalloc((size_t)nf, sizeof *h.cells);
+  h.lens = xcalloc((size_t)nf, sizeof *h.lens);
+  h.v = xcalloc((size_t)nf, sizeof *h.v);
+  csvin_set_hook(in, parse_hook, &h);
+  val *v = xcalloc((size_t)nf, sizeof *v);
+  digest *dg = digest_new_async();
+  int64_t batch = 0;
+  int header = 0, rc, began = 0;
+  csvrec rec;
+  long rows = 0;
+
+  if(db_begin(z)) {
+    reg_set_place(c, NULL, 0);
+    reg_error(c, -1, "%s: cannot start writing: %s%s", o->file, z->err,
+              strstr(z->err, "locked") ? " (another sanzi is writing to it; "
+                                         "try again when it is done)" : "");
+    goto done;
+  }
+  began = 1;
+  batch = history_next_id(z);
+  int ci = reg_field(r, "code");
+  sqlite3_stmt *seen = NULL;
+  if(o->update && ci >= 0 &&
+     db_exec(z, "CREATE TEMP TABLE IF NOT EXISTS import_seen("
+                "code TEXT PRIMARY KEY); DELETE FROM temp.import_seen") == 0)
+    seen = db_prepare(z, "INSERT INTO temp.import_seen(code) VALUES(?1)");
+  while((rc = csvin_next(in, &rec)) == 1) {
+    const prow *p = rec.extra;
+    const char *base = rec.extra;
+    reg_set_place(c, o->file, rec.row);
+    if(p->nerr)
+      reg_add_errors(c, base + p->erroff, p->errlen, p->nerr);
+    if(p->kind == P_BLANK) {
+      res->blank++;
+      continue;
+    }
+    if(p->kind == P_TITLE)
+      continue;
+    if(p->kind == P_HEADER) {
+      header = 1;
+      if(p->nerr)
+        break;
+      continue;
+    }
+    if(p->kind != P_ROW || p->nerr)
+      continue;
+    memcpy(v, base + sizeof *p, (size_t)nf * sizeof *v);
+    for(int i = 0; i < nf; i++)
+      if(v[i].t == V_TEXT && !v[i].s)
+        v[i].s = base + v[i].i;
+    if(reg_check(c, v))
+      continue;
+    if(seen && v[ci].t == V_TEXT) {
+      /* With --update a repeated code would update its own row; the
+       * database cannot tell, so the import remembers the codes. */
+      sqlite3_bind_text(seen, 1, v[ci].s, (int)v[ci].n, SQLITE_STATIC);
+      int src = sqlite3_step(seen);
+      sqlite3_reset(seen);
+      if(src != SQLITE_DONE) {
+        reg_error(c, ci, "'%.*s' appears twice in this file", (int)v[ci].n,
+                  v[ci].s);
+        continue;
+      }
+    }
+    int64_t id;
+    int upd;
+    if(reg_write(c, v, o->update ? 1 : 0, batch, &id, &upd)) {
+      if(reg_fatal(c))
+        break; /* the transaction may be gone: write nothing more */
+      continue;
+    }
+    if(upd == 0) {
+      const sbuf *cn = reg_last_canon(c);
+      digest_add(dg, cn->buf, cn->len);
+      digest_add(dg, "\n", 1);
+      res->inserted++;
+    } else if(upd == 1) {
+      res->updated++;
+    } else {
+      res->unchanged++;
+    }
+    if(o->progress && (++rows & 0xffff) == 0) {
+      long long done, total;
+      csvin_progress(in, &done, &total);
+      o->progress(done, total, rows);
+    }
+  }
+  if(rc < 0) {
+    /* csvin says "row N: message": make it FILE:N: message. */
+    const char *m = csvin_error(in);
+    char *end;
+    long row = strncmp(m, "row ", 4) ? 0 : strtol(m + 4, &end, 10);
+    reg_set_place(c, o->file, row);
+    if(row > 0 && end[0] == ':' && end[1] == ' ')
+      reg_error(c, -1, "%s", end + 2);
+    else {
+      reg_set_place(c, NULL, 0);
+      reg_error(c, -1, "%s: %s", o->file, m);
+    }
+  } else if(!header && reg_nerrors(c) == 0) {
+    reg_set_place(c, NULL, 0);
+    reg_error(c, -1, "%s: no header row (accepted columns: see 'sanzi %s "
+                     "template')", o->file, r->name);
+  }
+  sqlite3_finalize(seen);
+  snprintf(res->encoding, sizeof res->encoding, "%s",
+           csvin_encoding_name(in));
+  if(reg_nerrors(c) == 0 && !o->dry_run &&
+     res->inserted + res->updated > 0) {
+    unsigned char d[32];
+    int64_t n = res->inserted + res->updated;
+    digest_final(dg, d);
+    dg = NULL;
+    if(res->updated)
+      history_rows_digest(z, r, batch, d, &n);
+    sbuf sum;
+    sb_init(&sum);
+    sb_addstr(&sum, "{\"file\":");
+    json_string(&sum, o->file, strlen(o->file));
+    sb_addf(&sum, ",\"inserted\":%ld,\"updated\":%ld}", res->inserted,
+            res->updated);
+    if(history_append(z, batch, r->name, NULL, "import", sum.buf, n, d)) {
+      reg_set_place(c, NULL, 0);
+      reg_error(c, -1, "%s", z->err);
+    } else {
+      res->log_id = batch;
+    }
+    sb_free(&sum);
+  }
+done:
+  if(dg) {
+    unsigned char d[32];
+    digest_final(dg, d);
+  }
+  res->nerrors = reg_nerrors(c);
+  if(began) {
+    int commit = res->nerrors == 0 && !o->dry_run;
+    if(db_end(z, commit) && commit) {
+      reg_set_place(c, NULL, 0);
+      reg_error(c, -1, "%s: cannot commit: %s", o->file, z->err);
+      res->nerrors = reg_nerrors(c);
+      res->log_id = 0;
+    }
+  }
+  res->errors = xstrdup(reg_errors(c));
+  csvin_close(in); /* stops the reader thread before its context goes */
+  reg_close(h.fork);
+  reg_close(c);
+  free(h.col2f);
+  free(h.cells);
+  free(h.lens);
+  free(h.v);
+  sb_free(&h.errs);
+  free(v);
+  return res->nerrors ? -1 : 0;
+}
+
+/* ---- export ---- */
+
+/* " WHERE ..." restricting rows to a village or everything under an
+ * organisation code (township or county); binds ?1. */
+const char *scope_where(const char *village, const char *township)
+{
+  if(village)
+    return " WHERE village = ?1";
+  if(township)
+    return " WHERE village BETWEEN ?1 AND ?1 || 'z'";
+  return "";
+}
+
+/* Asset depreciation at a date from a row (fields in spec order). */
+void asset_depreciation(sz *z, const reg *r, const val *v, const char *as_of,
+                        int64_t *acc, char through[8])
+{
+  char key[128];
+  /* Only the asset spec comes here: look its fields up once. */
+  static int ca = -1, lf, rs, op, th, aq, ov;
+  if(ca < 0) {
+    lf = reg_field(r, "useful_life_months");
+    rs = reg_field(r, "residual_rate");
+    op = reg_field(r, "accumulated_depreciation");
+    th = reg_field(r, "depreciated_through");
+    aq = reg_field(r, "acquired_on");
+    ov = reg_field(r, "original_value");
+    ca = reg_field(r, "category");
+  }
+  const val *cat = &v[ca], *life = &v[lf], *res = &v[rs], *opening = &v[op];
+  const val *thr = &v[th], *acq_v = &v[aq];
+  char acq[11], othr[8] = "";
+  snprintf(acq, sizeof acq, "%.*s", (int)acq_v->n, acq_v->s);
+  if(thr->t == V_TEXT)
+    snprintf(othr, sizeof othr, "%.*s", (int)thr->n, thr->s);
+  depr_in in;
+  memset(&in, 0, sizeof in);
+  in.original = v[ov].i;
+  /* The defaults, read once per database: a million rows come through. */
+  static struct {
+    sz *z;
+    int n;
+    char cat[24][48];
+    int64_t life[24];
+    int64_t residual;
+  } dflt;
+  if(dflt.z != z) {
+    dflt.z = z;
+    dflt.n = 0;
+    dflt.residual = config_int(z, "residual_rate", 50000);
+  }
+  int k;
+  for(k = 0; k < dflt.n; k++)
+    if(strlen(dflt.cat[k]) == cat->n && !memcmp(dflt.cat[k], cat->s, cat->n))
+      break;
+  if(k == dflt.n && k < 24) {
+    snprintf(key, sizeof key, "useful_life.%.*s", (int)cat->n, cat->s);
+    snprintf(dflt.cat[k], sizeof dflt.cat[k], "%.*s", (int)cat->n, cat->s);
+    dflt.life[k] = config_int(z, key, 0);
+    dflt.n++;
+  }
+  in.life_months = life->t == V_INT ? life->i : k < 24 ? dflt.life[k] : 0;
+  in.residual_ppm = res->t == V_INT ? res->i : dflt.residual;
+  in.acquired_on = acq;
+  in.opening_acc = opening->t == V_INT ? opening->i : 0;
+  in.opening_through = othr[0] ? othr : NULL;
+  *acc = depr_accumulated(&in, as_of);
+  /* The last month counted: the month of as_of if it ended that day. */
+  int y, m, d;
+  date_split(as_of, &y, &m, &d);
+  if(d != date_month_days(y, m)) {
+    if(--m == 0) {
+      m = 12;
+      y--;
+    }
+  }
+  if(*acc == in.opening_acc)
+    snprintf(through, 8, "%s", othr);
+  else
+    snprintf(through, 8, "%04d-%02d", y, m);
+}
+
+int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
+{
+  int is_asset = !strcmp(r->name, "asset");
+  int with_net = is_asset && o->as_of;
+  sbuf sql, cell;
+  sb_init(&sql);
+  sb_init(&cell);
+  reg_select_sql(r, &sql);
+  sb_addstr(&sql, scope_where(o->village, o->township));
+  if(is_asset && o->as_of)
+    sb_addf(&sql, "%s acquired_on <= ?2",
+            o->village || o->township ? " AND" : " WHERE");
+  sb_addstr(&sql, " ORDER BY id");
+  sqlite3_stmt *st = db_prepare(z, sql.buf);
+  if(o->village || o->township)
+    sqlite3_bind_text(st, 1, o->village ? o->village : o->township, -1,
+                      SQLITE_STATIC);
+  if(is_asset && o->as_of)
+    sqlite3_bind_text(st, 2, o->as_of, -1, SQLITE_STATIC);
+  if(o->bom)
+    csvout_bom(fp);
+  int first = 1;
+  for(int i = 0; i < r->nfields; i++) {
+    const field *f = &r->fields[i];
+    if((f->type == F_DERIVED && !with_net) || (f->type == F_CODE && !r->infix))
+      continue;
+    csvout_field(fp, f->zh, strlen(f->zh), first);
+    first = 0;
+  }
+  csvout_endrow(fp);
+  val *v = xcalloc((size_t)r->nfields, sizeof *v);
+  int ad = reg_field(r, "accumulated_depreciation");
+  int dt = reg_field(r, "depreciated_through");
+  int nv = reg_field(r, "net_value");
+  int ov = reg_field(r, "original_value");
+  char through[8];
+  char *mask = xcalloc((size_t)r->nfields, 19);
+  while(sqlite3_step(st) == SQLITE_ROW) {
+    reg_row_from_stmt(r, st, 2, v);
+    if(!o->full_ids)
+      reg_mask(r, v, mask);
+    if(with_net) {
+      int64_t acc;
+      asset_depreciation(z, r, v, o->as_of, &acc, through);
+      v[ad].t = V_INT;
+      v[ad].i = acc;
+      v[dt].t = through[0] ? V_TEXT : V_NULL;
+      v[dt].s = through;
+      v[dt].n = strlen(through);
+      v[nv].t = V_INT;
+      v[nv].i = v[ov].i - acc;
+    }
+    first = 1;
+    for(int i = 0; i < r->nfields; i++) {
+      const field *f = &r->fields[i];
+      if((f->type == F_DERIVED && !with_net) ||
+         (f->type == F_CODE && !r->infix))
+        continue;
+      sb_reset(&cell);
+      reg_format(f, &v[i], &cell);
+      csvout_field(fp, cell.buf ? cell.buf : "", cell.len, first);
+      first = 0;
+    }
+    csvout_endrow(fp);
+  }
+  int rc = 0;
+  if(sqlite3_errcode(z->db) != SQLITE_OK &&
+     sqlite3_errcode(z->db) != SQLITE_DONE &&
+     sqlite3_errcode(z->db) != SQLITE_ROW) {
+    set_err(z->err, sizeof z->err, "%s", sqlite3_errmsg(z->db));
+    rc = -1;
+  }
+  sqlite3_finalize(st);
+  free(mask);
+  free(v);
+  sb_free(&sql);
+  sb_free(&cell);
+  return rc;
+}
+
+void reg_template(const reg *r, FILE *fp)
+{
+  /* An example row, by key; every register's required fields are filled. */
+  static const struct {
+    const char *reg, *key, *value;
+  } ex[] = {
+    {"asset", "village", "150125100201"}, {"asset", "name", "村委会办公楼"},
+    {"asset", "category", "房屋及建筑物"}, {"asset", "nature", "非经营性"},
+    {"asset", "location", "福如东村一组"}, {"asset", "quantity", "1"},
+    {"asset", "unit", "座"}, {"asset", "original_value", "120000.00"},
+    {"asset", "acquired_via", "自建"}, {"asset", "acquired_on", "2020-06-15"},
+    {"asset", "status", "在用"}, {"asset", "custodian", "张建国"},
+    {"resource", "village", "150125100201"},
+    {"resource", "name", "村东旱地"}, {"resource", "land_class", "0103"},
+    {"resource", "location", "村东"}, {"resource", "area", "120.5"},
+    {"resource", "east", "公路"}, {"resource", "west", "王家地"},
+    {"resource", "south", "河滩"}, {"resource", "north", "林带"},
+    {"resource", "status", "发包"},
+    {"account", "village", "150125100201"},
+    {"account", "name", "现金"}, {"account", "kind", "库存现金"},
+    {"account", "opening_balance", "1200.00"},
+    {"account", "opening_date", "2025-01-01"},
+    {"fund", "voucher", "记-001"}, {"fund", "village", "150125100201"},
+    {"fund", "date", "2025-01-15"}, {"fund", "account", "150125100201-ZH-0001"},
+    {"fund", "direction", "收入"}, {"fund", "amount", "5000.00"},
+    {"fund", "category", "经营收入"}, {"fund", "counterparty", "武川县某合作社"},
+    {"fund", "summary", "收取机井承包费"},
+    {"contract", "village", "150125100201"}, {"contract", "kind", "发包"},
+    {"contract", "object", "150125100201-ZY-0001"},
+    {"contract", "party", "李永平"}, {"contract", "party_id", "11010519491231002X"},
+    {"contract", "party_is_member", "是"},
+    {"contract", "start_date", "2025-01-01"},
+    {"contract", "end_date", "2034-12-31"},
+    {"contract", "annual_amount", "12000.00"}, {"contract", "payment", "年付"},
+    {"contract", "first_due", "2025-01-15"},
+    {"contract", "signed_on", "2024-12-20"},
+    {"loan", "village", "150125100201"},
+    {"loan", "lender", "中国农业银行武川县支行"},
+    {"loan", "contract_no", "NH2025-001"}, {"loan", "project", "肉牛养殖场"},
+    {"loan", "principal", "500000.00"}, {"loan", "rate", "4.35"},
+    {"loan", "start_date", "2025-03-01"}, {"loan", "maturity", "2028-02-29"},
+  };
+  int first = 1;
+  for(int i = 0; i < r->nfields; i++) {
+    const field *f = &r->fields[i];
+    if(f->type == F_DERIVED || (f->type == F_CODE && !r->infix))
+      continue;
+    csvout_field(fp, f->zh, strlen(f->zh), first);
+    first = 0;
+  }
+  csvout_endrow(fp);
+  first = 1;
+  for(int i = 0; i < r->nfields; i++) {
+    const field *f = &r->fields[i];
+    if(f->type == F_DERIVED || (f->type == F_CODE && !r->infix))
+      continue;
+    const char *value = "";
+    for(size_t k = 0; k < ARRAY_SIZE(ex); k++)
+      if(!strcmp(ex[k].reg, r->name) && !strcmp(ex[k].key, f->key))
+        value = ex[k].value;
+    csvout_field(fp, value, strlen(value), first);
+    first = 0;
+  }
+  csvout_endrow(fp);
+}

@@ -1,0 +1,51 @@
+/* import.h: the one import pipeline for every register, and export. */
+#ifndef SANZI_IMPORT_H
+#define SANZI_IMPORT_H
+#include <stdio.h>
+#include "base/csvin.h"
+#include "store/db.h"
+#include "store/register.h"
+
+typedef struct import_opts {
+  const char *file;
+  enum csv_encoding enc;
+  int dry_run;
+  int update;
+  /* Called now and then with bytes done and total (0 = unknown). */
+  void (*progress)(long long done, long long total, long rows);
+} import_opts;
+
+typedef struct import_result {
+  long inserted, updated, unchanged, blank;
+  char encoding[16];
+  long nerrors;
+  char *errors; /* FILE:ROW: COLUMN: message lines; caller frees */
+  int64_t log_id; /* the batch entry, 0 if nothing was written */
+} import_result;
+
+/* All or nothing: returns 0 when every row went in (or would, for a dry
+ * run), -1 when nothing did; the reasons are in res->errors. */
+int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res);
+
+typedef struct export_opts {
+  const char *village;  /* or NULL */
+  const char *township; /* or NULL */
+  const char *as_of;    /* assets: depreciation at this date, or NULL */
+  int bom;
+  int full_ids;         /* ID numbers whole, not masked (for auditors) */
+} export_opts;
+
+/* CSV with Chinese headers to fp. Returns 0, or -1 with z->err. */
+int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp);
+/* The template: header and one example row. */
+void reg_template(const reg *r, FILE *fp);
+
+
+
+/* Shared by the commands that take --village/--township. */
+const char *scope_where(const char *village, const char *township);
+/* An asset row's accumulated depreciation at as_of, and the month it runs
+ * through then ("" when none). */
+void asset_depreciation(sz *z, const reg *r, const val *v, const char *as_of,
+                        int64_t *acc, char through[8]);
+#endif

@@ -1,0 +1,373 @@
+/* db.c: opening the database defensively, migrations, statements and
+ * nested transactions (after Fossil's db.c). */
+#include "store/db.h"
+#include "base/date.h"
+#include "store/embed.h"
+#include "base/util.h"
+
+#include <stdio.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int migration_number(const char *name)
+{
+  /* "schema/007-x.sql" -> 7 */
+  const char *p = strrchr(name, '/');
+  p = p ? p + 1 : name;
+  return atoi(p);
+}
+
+int db_schema_latest(void)
+{
+  int n = 0;
+  for(const struct embedded_file *f = embedded_files; f->name; f++)
+    if(!strncmp(f->name, "schema/", 7) && migration_number(f->name) > n)
+      n = migration_number(f->name);
+  return n;
+}
+
+int db_schema_version(sz *z)
+{
+  return (int)db_int(z, 0, "PRAGMA user_version", NULL);
+}
+
+sqlite3_stmt *db_prepare(sz *z, const char *sql)
+{
+  sqlite3_stmt *st = NULL;
+  if(sqlite3_prepare_v2(z->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    fprintf(stderr, "sanzi: internal error: %s\nin SQL: %s\n",
+            sqlite3_errmsg(z->db), sql);
+    abort();
+  }
+  return st;
+}
+
+int db_exec(sz *z, const char *sql)
+{
+  char *msg = NULL;
+  if(sqlite3_exec(z->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    set_err(z->err, sizeof z->err, "%s", msg ? msg : sqlite3_errmsg(z->db));
+    sqlite3_free(msg);
+    return -1;
+  }
+  return 0;
+}
+
+int db_run(sz *z, sqlite3_stmt *st)
+{
+  int rc = sqlite3_step(st);
+  while(rc == SQLITE_ROW)
+    rc = sqlite3_step(st);
+  if(rc != SQLITE_DONE)
+    set_err(z->err, sizeof z->err, "%s", sqlite3_errmsg(z->db));
+  sqlite3_reset(st);
+  return rc;
+}
+
+static int param(sqlite3_stmt *st, const char *name)
+{
+  int i = sqlite3_bind_parameter_index(st, name);
+  if(!i) {
+    fprintf(stderr, "sanzi: internal error: no parameter %s in %s\n", name,
+            sqlite3_sql(st));
+    abort();
+  }
+  return i;
+}
+
+void db_bind_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+  if(v)
+    sqlite3_bind_text(st, param(st, name), v, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null(st, param(st, name));
+}
+
+void db_bind_int(sqlite3_stmt *st, const char *name, int64_t v)
+{
+  sqlite3_bind_int64(st, param(st, name), v);
+}
+
+int64_t db_int(sz *z, int64_t dflt, const char *sql, const char *arg)
+{
+  sqlite3_stmt *st = db_prepare(z, sql);
+  if(arg)
+    sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+  int64_t v = dflt;
+  if(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+    v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
+int db_not_future(sz *z, const char *what, const char *date)
+{
+  char today[11];
+  date_today(today);
+  if(strcmp(date, today) > 0)
+    return db_fail(z, "%s on %s: that day has not come yet (today is %s)",
+                   what, date, today);
+  return 0;
+}
+
+int db_finish(sz *z, int rc)
+{
+  if(db_end(z, rc == 0) && rc == 0)
+    return -1;
+  return rc;
+}
+
+int db_fail(sz *z, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(z->err, sizeof z->err, fmt, ap);
+  va_end(ap);
+  return -1;
+}
+
+int db_begin(sz *z)
+{
+  int rc;
+  if(z->txn_depth == 0)
+    rc = db_exec(z, "BEGIN IMMEDIATE");
+  else {
+    char sql[64];
+    snprintf(sql, sizeof sql, "SAVEPOINT sz%d", z->txn_depth);
+    rc = db_exec(z, sql);
+  }
+  if(rc == 0)
+    z->txn_depth++;
+  return rc;
+}
+
+int db_end(sz *z, int commit)
+{
+  char sql[96];
+  if(z->txn_depth <= 0)
+    return -1;
+  z->txn_depth--;
+  if(z->txn_depth == 0) {
+    if(commit && db_exec(z, "COMMIT") == 0)
+      return 0;
+    char keep[sizeof z->err];
+    memcpy(keep, z->err, sizeof keep);
+    sqlite3_exec(z->db, "ROLLBACK", NULL, NULL, NULL);
+    memcpy(z->err, keep, sizeof keep);
+    return commit ? -1 : 0;
+  }
+  if(commit)
+    snprintf(sql, sizeof sql, "RELEASE sz%d", z->txn_depth);
+  else
+    snprintf(sql, sizeof sql, "ROLLBACK TO sz%d; RELEASE sz%d", z->txn_depth,
+             z->txn_depth);
+  return db_exec(z, sql);
+}
+
+int db_org_level(sz *z, const char *code, const char *level)
+{
+  sqlite3_stmt *st =
+      db_prepare(z, "SELECT 1 FROM org WHERE code = ?1 AND level = ?2");
+  sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, level, -1, SQLITE_STATIC);
+  int ok = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  return ok;
+}
+
+/* One integer, or -1 when the file cannot be read as a database. */
+static int64_t probe(sz *z, const char *sql)
+{
+  sqlite3_stmt *st = NULL;
+  int64_t v = -1;
+  if(sqlite3_prepare_v2(z->db, sql, -1, &st, NULL) == SQLITE_OK &&
+     sqlite3_step(st) == SQLITE_ROW)
+    v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
+
+static int configure(sz *z)
+{
+  sqlite3 *h = z->db;
+  sqlite3_busy_timeout(h, 10000);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  return db_exec(z, "PRAGMA foreign_keys = ON;"
+                    "PRAGMA synchronous = FULL;"
+                    "PRAGMA cache_size = -16384;"
+                    "PRAGMA temp_store = MEMORY;");
+}
+
+/* Apply every migration newer than the file's version, each in one
+ * transaction with the version bump. */
+static int migrate(sz *z)
+{
+  int have = db_schema_version(z);
+  int latest = db_schema_latest();
+  for(int v = have + 1; v <= latest; v++) {
+    const struct embedded_file *m = NULL;
+    for(const struct embedded_file *f = embedded_files; f->name; f++)
+      if(!strncmp(f->name, "schema/", 7) && migration_number(f->name) == v)
+        m = f;
+    if(!m) {
+      set_err(z->err, sizeof z->err, "migration %d is missing", v);
+      return -1;
+    }
+    if(db_begin(z))
+      return -1;
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+    if(db_exec(z, m->text) || db_exec(z, pragma)) {
+      char keep[sizeof z->err];
+      memcpy(keep, z->err, sizeof keep);
+      db_end(z, 0);
+      set_err(z->err, sizeof z->err, "%s: %s", m->name, keep);
+      return -1;
+    }
+    if(db_end(z, 1))
+      return -1;
+  }
+  return 0;
+}
+
+sz *db_open(const char *path, const char *user, int create, char *err,
+            size_t errlen)
+{
+  if(!create && access(path, F_OK) != 0) {
+    set_err(err, errlen,
+            "cannot open '%s': no such database (create it with 'sanzi init')",
+            path);
+    return NULL;
+  }
+  sz *z = xcalloc(1, sizeof *z);
+  z->path = xstrdup(path);
+  z->user = xstrdup(user);
+  /* One connection per thread: SQLite's own mutexes are not needed. */
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+              (create ? SQLITE_OPEN_CREATE : 0);
+  if(sqlite3_open_v2(path, &z->db, flags, NULL) != SQLITE_OK) {
+    set_err(err, errlen, "cannot open '%s': %s", path,
+            z->db ? sqlite3_errmsg(z->db) : "out of memory");
+    db_close(z);
+    return NULL;
+  }
+  sqlite3_extended_result_codes(z->db, 1);
+  /* Another sanzi may be closing the file (its last close checkpoints):
+   * wait for it rather than fail. */
+  sqlite3_busy_timeout(z->db, 10000);
+  /* Reading the header tells a foreign or damaged file apart. */
+  int64_t app = probe(z, "PRAGMA application_id");
+  int64_t tables = probe(z, "SELECT count(*) FROM sqlite_schema");
+  if(app == -1 || tables == -1) {
+    set_err(err, errlen, "cannot open '%s': %s", path,
+            sqlite3_errcode(z->db) == SQLITE_NOTADB
+                ? "not a database file"
+                : sqlite3_errmsg(z->db));
+    db_close(z);
+    return NULL;
+  }
+  if(app != SANZI_APP_ID && !(app == 0 && tables == 0 && create)) {
+    set_err(err, errlen, "'%s' is not a sanzi database%s", path,
+            create ? "; refusing to change it" : "");
+    db_close(z);
+    return NULL;
+  }
+  if(configure(z))
+    goto fail;
+  /* A new file: 8 KiB pages (fewer, fuller b-tree pages for rows of a
+   * few hundred bytes), then WAL. */
+  if(app == 0 && db_exec(z, "PRAGMA page_size = 8192") == 0 &&
+     db_exec(z, "PRAGMA journal_mode = WAL") == 0) {
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA application_id = %d", SANZI_APP_ID);
+    if(db_exec(z, sql))
+      goto fail;
+  }
+  int have = db_schema_version(z);
+  if(have > db_schema_latest()) {
+    set_err(err, errlen,
+            "'%s' has schema version %d, newer than this sanzi (%d): "
+            "upgrade sanzi", path, have, db_schema_latest());
+    db_close(z);
+    return NULL;
+  }
+  if(create) {
+    if(migrate(z))
+      goto fail;
+  } else if(have < db_schema_latest()) {
+    set_err(err, errlen,
+            "'%s' has schema version %d, older than this sanzi (%d): "
+            "run 'sanzi init' to upgrade it", path, have, db_schema_latest());
+    db_close(z);
+    return NULL;
+  }
+  return z;
+fail:
+  set_err(err, errlen, "%s", z->err);
+  db_close(z);
+  return NULL;
+}
+
+void db_close(sz *z)
+{
+  if(!z)
+    return;
+  if(z->db)
+    sqlite3_close_v2(z->db);
+  free(z->path);
+  free(z->user);
+  free(z);
+}
+
+int db_schema_check(sz *z)
+{
+  /* The schema the migrations make, built in memory, against the file's. */
+  sqlite3 *mem = NULL;
+  int rc = 0, v = db_schema_version(z);
+  if(sqlite3_open(":memory:", &mem) != SQLITE_OK)
+    return -1;
+  for(int k = 1; k <= v && rc == 0; k++)
+    for(const struct embedded_file *f = embedded_files; f->name; f++)
+      if(!strncmp(f->name, "schema/", 7) && migration_number(f->name) == k &&
+         sqlite3_exec(mem, f->text, NULL, NULL, NULL) != SQLITE_OK)
+        rc = -1;
+  const char *q = "SELECT type, name, coalesce(sql, '') FROM sqlite_schema "
+                  "WHERE name NOT LIKE 'sqlite_%' ORDER BY name";
+  sqlite3_stmt *a = NULL, *b = NULL;
+  if(rc == 0 && (sqlite3_prepare_v2(mem, q, -1, &a, NULL) != SQLITE_OK ||
+                 sqlite3_prepare_v2(z->db, q, -1, &b, NULL) != SQLITE_OK))
+    rc = -1;
+  while(rc == 0) {
+    int ra = sqlite3_step(a), rb = sqlite3_step(b);
+    if(ra != SQLITE_ROW && rb != SQLITE_ROW)
+      break;
+    const char *na = ra == SQLITE_ROW ? (const char *)sqlite3_column_text(a, 1)
+                                      : NULL;
+    const char *nb = rb == SQLITE_ROW ? (const char *)sqlite3_column_text(b, 1)
+                                      : NULL;
+    int cmp = !na ? 1 : !nb ? -1 : strcmp(na, nb);
+    if(cmp < 0)
+      set_err(z->err, sizeof z->err, "the schema was changed outside sanzi: "
+              "%s '%s' is missing", sqlite3_column_text(a, 0), na);
+    else if(cmp > 0)
+      set_err(z->err, sizeof z->err, "the schema was changed outside sanzi: "
+              "%s '%s' is not sanzi's", sqlite3_column_text(b, 0), nb);
+    else if(strcmp((const char *)sqlite3_column_text(a, 2),
+                   (const char *)sqlite3_column_text(b, 2)))
+      set_err(z->err, sizeof z->err, "the schema was changed outside sanzi: "
+              "%s '%s' differs", sqlite3_column_text(b, 0), nb);
+    else
+      continue;
+    rc = -1;
+  }
+  sqlite3_finalize(a);
+  sqlite3_finalize(b);
+  sqlite3_close(mem);
+  return rc;
+}

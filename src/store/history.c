@@ -1,0 +1,598 @@
+/* history.c: the change log chained with SHA-256, and its verification. */
+#include "store/history.h"
+
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* A digest hashes in the caller's thread, or, when made with
+ * digest_new_async, in a worker thread fed through a ring buffer, so that a
+ * large import hashes its rows on the second core while it inserts. */
+#define RING (1u << 20)
+
+struct digest {
+  crypto_hash_sha256_state st;
+  int async;
+  pthread_t th;
+  pthread_mutex_t mu;
+  pthread_cond_t more, room;
+  unsigned char *ring;
+  size_t head, tail; /* bytes written and hashed, counted forever */
+  int done;
+  unsigned char *stage; /* filled without locking, handed over when full */
+  size_t staged;
+};
+
+#define STAGE (64u << 10)
+
+digest *digest_new(void)
+{
+  digest *d = xcalloc(1, sizeof *d);
+  crypto_hash_sha256_init(&d->st);
+  return d;
+}
+
+static void *digest_worker(void *arg)
+{
+  digest *d = arg;
+  pthread_mutex_lock(&d->mu);
+  for(;;) {
+    while(d->head == d->tail && !d->done)
+      pthread_cond_wait(&d->more, &d->mu);
+    if(d->head == d->tail && d->done)
+      break;
+    size_t at = d->tail % RING;
+    size_t n = d->head - d->tail;
+    if(n > RING - at)
+      n = RING - at;
+    pthread_mutex_unlock(&d->mu);
+    crypto_hash_sha256_update(&d->st, d->ring + at, n);
+    pthread_mutex_lock(&d->mu);
+    d->tail += n;
+    pthread_cond_signal(&d->room);
+  }
+  pthread_mutex_unlock(&d->mu);
+  return NULL;
+}
+
+digest *digest_new_async(void)
+{
+  digest *d = digest_new();
+  d->ring = xmalloc(RING);
+  d->stage = xmalloc(STAGE);
+  pthread_mutex_init(&d->mu, NULL);
+  pthread_cond_init(&d->more, NULL);
+  pthread_cond_init(&d->room, NULL);
+  if(pthread_create(&d->th, NULL, digest_worker, d) == 0)
+    d->async = 1;
+  return d;
+}
+
+static void hand_over(digest *d, const unsigned char *p, size_t n)
+{
+  pthread_mutex_lock(&d->mu);
+  while(n) {
+    while(d->head - d->tail == RING)
+      pthread_cond_wait(&d->room, &d->mu);
+    size_t at = d->head % RING;
+    size_t k = RING - (d->head - d->tail);
+    if(k > RING - at)
+      k = RING - at;
+    if(k > n)
+      k = n;
+    memcpy(d->ring + at, p, k);
+    d->head += k;
+    p += k;
+    n -= k;
+    pthread_cond_signal(&d->more);
+  }
+  pthread_mutex_unlock(&d->mu);
+}
+
+void digest_add(digest *d, const char *p, size_t n)
+{
+  if(!d->async) {
+    crypto_hash_sha256_update(&d->st, (const unsigned char *)p, n);
+    return;
+  }
+  if(d->staged + n > STAGE) {
+    hand_over(d, d->stage, d->staged);
+    d->staged = 0;
+  }
+  if(n > STAGE) {
+    hand_over(d, (const unsigned char *)p, n);
+    return;
+  }
+  memcpy(d->stage + d->staged, p, n);
+  d->staged += n;
+}
+
+void digest_final(digest *d, unsigned char out[32])
+{
+  if(d->async) {
+    hand_over(d, d->stage, d->staged);
+    pthread_mutex_lock(&d->mu);
+    d->done = 1;
+    pthread_cond_signal(&d->more);
+    pthread_mutex_unlock(&d->mu);
+    pthread_join(d->th, NULL);
+    pthread_mutex_destroy(&d->mu);
+    pthread_cond_destroy(&d->more);
+    pthread_cond_destroy(&d->room);
+  }
+  free(d->ring);
+  free(d->stage);
+  crypto_hash_sha256_final(&d->st, out);
+  free(d);
+}
+
+int64_t history_next_id(sz *z)
+{
+  return db_int(z, 0, "SELECT max(id) FROM history", NULL) + 1;
+}
+
+int history_supersede(sz *z, int64_t id, const char *tbl, int64_t row_id,
+                      int64_t old_log, const char *old)
+{
+  sqlite3_stmt *st = db_prepare(
+      z, "INSERT INTO superseded(log_id, tbl, row_id, old_log, old) "
+         "VALUES(?1, ?2, ?3, ?4, ?5)");
+  sqlite3_bind_int64(st, 1, id);
+  sqlite3_bind_text(st, 2, tbl, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 3, row_id);
+  sqlite3_bind_int64(st, 4, old_log);
+  sqlite3_bind_text(st, 5, old, -1, SQLITE_STATIC);
+  int rc = db_run(z, st);
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* One field of an entry into the hash: a tag byte, a length, the bytes.
+ * NULL has its own tag, so NULL and "" differ. */
+static void hfield(crypto_hash_sha256_state *h, const void *p, size_t n)
+{
+  unsigned char hdr[9];
+  uint64_t len = n;
+  hdr[0] = p ? 1 : 0;
+  for(int i = 0; i < 8; i++)
+    hdr[1 + i] = (unsigned char)(len >> (8 * i));
+  crypto_hash_sha256_update(h, hdr, sizeof hdr);
+  if(p && n)
+    crypto_hash_sha256_update(h, p, n);
+}
+
+static void hint(crypto_hash_sha256_state *h, int64_t v)
+{
+  char buf[32];
+  int n = snprintf(buf, sizeof buf, "%lld", (long long)v);
+  hfield(h, buf, (size_t)n);
+}
+
+static void hstr(crypto_hash_sha256_state *h, const char *s)
+{
+  hfield(h, s, s ? strlen(s) : 0);
+}
+
+typedef struct entry {
+  int64_t id;
+  const char *at, *op, *tbl, *key, *action, *newv;
+  int64_t nrows, nold;
+  const unsigned char *dig, *odig, *prev;
+} entry;
+
+static void entry_hash(const entry *e, unsigned char out[32])
+{
+  crypto_hash_sha256_state h;
+  crypto_hash_sha256_init(&h);
+  hfield(&h, e->prev, 32);
+  hint(&h, e->id);
+  hstr(&h, e->at);
+  hstr(&h, e->op);
+  hstr(&h, e->tbl);
+  hstr(&h, e->key);
+  hstr(&h, e->action);
+  hstr(&h, e->newv);
+  hint(&h, e->nrows);
+  hfield(&h, e->dig, 32);
+  hint(&h, e->nold);
+  hfield(&h, e->odig, 32);
+  crypto_hash_sha256_final(&h, out);
+}
+
+static void now_utc(char out[32])
+{
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int history_append(sz *z, int64_t id, const char *tbl, const char *key,
+                   const char *action, const char *newv, int64_t nrows,
+                   const unsigned char dig[32])
+{
+  if(id != history_next_id(z)) {
+    set_err(z->err, sizeof z->err,
+            "internal error: change-log entry %lld out of order",
+            (long long)id);
+    return -1;
+  }
+  unsigned char prev[32] = {0}, hash[32], odig[32];
+  sqlite3_stmt *st =
+      db_prepare(z, "SELECT hash FROM history ORDER BY id DESC LIMIT 1");
+  if(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 32)
+    memcpy(prev, sqlite3_column_blob(st, 0), 32);
+  sqlite3_finalize(st);
+
+  /* The replaced rows, in row id order, as verify will see them. */
+  digest *od = digest_new();
+  int64_t nold = 0;
+  st = db_prepare(z, "SELECT old FROM superseded WHERE log_id = ?1 "
+                     "ORDER BY row_id");
+  sqlite3_bind_int64(st, 1, id);
+  while(sqlite3_step(st) == SQLITE_ROW) {
+    digest_add(od, (const char *)sqlite3_column_text(st, 0),
+               (size_t)sqlite3_column_bytes(st, 0));
+    digest_add(od, "\n", 1);
+    nold++;
+  }
+  sqlite3_finalize(st);
+  digest_final(od, odig);
+
+  char at[32];
+  now_utc(at);
+  /* Never before the entry before (a clock set back): the log's times
+   * only go forward, and verify relies on it. */
+  st = db_prepare(z, "SELECT at FROM history ORDER BY id DESC LIMIT 1");
+  if(sqlite3_step(st) == SQLITE_ROW &&
+     strcmp((const char *)sqlite3_column_text(st, 0), at) > 0)
+    snprintf(at, sizeof at, "%s", (const char *)sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  entry e = {id, at, z->user, tbl, key, action, newv, nrows, nold,
+             dig, odig, prev};
+  entry_hash(&e, hash);
+  st = db_prepare(z, "INSERT INTO history(id, at, operator, tbl, key, action,"
+                     " new, nrows, digest, nold, old_digest, prev, hash) "
+                     "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
+  sqlite3_bind_int64(st, 1, id);
+  sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 3, z->user, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 4, tbl, -1, SQLITE_STATIC);
+  if(key)
+    sqlite3_bind_text(st, 5, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 6, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 7, newv, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 8, nrows);
+  sqlite3_bind_blob(st, 9, dig, 32, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 10, nold);
+  sqlite3_bind_blob(st, 11, odig, 32, SQLITE_STATIC);
+  sqlite3_bind_blob(st, 12, prev, 32, SQLITE_STATIC);
+  sqlite3_bind_blob(st, 13, hash, 32, SQLITE_STATIC);
+  int rc = db_run(z, st);
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int history_append_row(sz *z, int64_t id, const char *tbl, const char *key,
+                       const char *action, const char *canon)
+{
+  unsigned char dig[32];
+  digest *d = digest_new();
+  digest_add(d, canon, strlen(canon));
+  digest_add(d, "\n", 1);
+  digest_final(d, dig);
+  return history_append(z, id, tbl, key, action, canon, 1, dig);
+}
+
+/* ---- verification ---- */
+
+typedef struct vent {
+  char *tbl, *key, *action, *at, *op;
+  int64_t nrows, nold;
+  unsigned char dig[32], odig[32];
+  crypto_hash_sha256_state *w, *o; /* recomputed: written and replaced */
+  int64_t wn, on;
+} vent;
+
+static void hex(const unsigned char *b, char out[65])
+{
+  static const char x[] = "0123456789abcdef";
+  for(int i = 0; i < 32; i++) {
+    out[2 * i] = x[b[i] >> 4];
+    out[2 * i + 1] = x[b[i] & 15];
+  }
+  out[64] = 0;
+}
+
+static void feed(crypto_hash_sha256_state **h, int64_t *n, const char *p,
+                 size_t len)
+{
+  if(!*h) {
+    *h = xmalloc(sizeof **h);
+    crypto_hash_sha256_init(*h);
+  }
+  crypto_hash_sha256_update(*h, (const unsigned char *)p, len);
+  crypto_hash_sha256_update(*h, (const unsigned char *)"\n", 1);
+  (*n)++;
+}
+
+static void describe(sz *z, int64_t id, const vent *e, const char *what)
+{
+  set_err(z->err, sizeof z->err,
+          "change-log entry %lld (%s %s%s%s, %s by %s): %s", (long long)id,
+          e->tbl, e->action, e->key ? " " : "", e->key ? e->key : "", e->at,
+          e->op, what);
+}
+
+/* Feeds every row of one table, and the rows it superseded, into the
+ * recomputed digests of the entries that wrote them. */
+static int verify_table(sz *z, const reg *r, vent *ents, int64_t n)
+{
+  sbuf sql, canon;
+  sb_init(&sql);
+  sb_init(&canon);
+  reg_select_sql(r, &sql);
+  sb_addstr(&sql, " ORDER BY id");
+  sqlite3_stmt *cur = db_prepare(z, sql.buf);
+  sqlite3_stmt *old = db_prepare(
+      z, "SELECT row_id, old_log, log_id, old FROM superseded WHERE tbl = ?1 "
+         "ORDER BY row_id, old_log");
+  sqlite3_bind_text(old, 1, r->name, -1, SQLITE_STATIC);
+  val *v = xcalloc((size_t)r->nfields, sizeof *v);
+  int rc = 0;
+  int orc = sqlite3_step(old);
+  int crc = sqlite3_step(cur);
+  while(rc == 0 && (orc == SQLITE_ROW || crc == SQLITE_ROW)) {
+    int take_old = orc == SQLITE_ROW &&
+                   (crc != SQLITE_ROW || sqlite3_column_int64(old, 0) <=
+                                             sqlite3_column_int64(cur, 0));
+    if(take_old) {
+      int64_t wrote = sqlite3_column_int64(old, 1);
+      int64_t by = sqlite3_column_int64(old, 2);
+      const char *t = (const char *)sqlite3_column_text(old, 3);
+      size_t tn = (size_t)sqlite3_column_bytes(old, 3);
+      /* The old row names its own id first: [id, ...]. */
+      char idtxt[32];
+      int il = snprintf(idtxt, sizeof idtxt, "[%lld,",
+                        (long long)sqlite3_column_int64(old, 0));
+      if(sqlite3_column_type(old, 3) != SQLITE_TEXT || tn < (size_t)il ||
+         memcmp(t, idtxt, (size_t)il)) {
+        set_err(z->err, sizeof z->err,
+                "a replaced %s row is filed under row id %lld but is another "
+                "row: the change log was changed outside sanzi", r->name,
+                (long long)sqlite3_column_int64(old, 0));
+        rc = -1;
+        break;
+      }
+      if(wrote < 1 || wrote > n || by < 1 || by > n ||
+         strcmp(ents[wrote].tbl, r->name) || strcmp(ents[by].tbl, r->name)) {
+        set_err(z->err, sizeof z->err,
+                "a replaced %s row (id %lld) cites change-log entries %lld and "
+                "%lld, which do not record that table",
+                r->name, (long long)sqlite3_column_int64(old, 0),
+                (long long)wrote, (long long)by);
+        rc = -1;
+        break;
+      }
+      feed(&ents[wrote].w, &ents[wrote].wn, t, tn);
+      feed(&ents[by].o, &ents[by].on, t, tn);
+      orc = sqlite3_step(old);
+      continue;
+    }
+    int64_t id = sqlite3_column_int64(cur, 0);
+    int64_t lid = sqlite3_column_int64(cur, 1);
+    int badf = reg_row_types(r, cur, 2);
+    if(badf >= 0 || sqlite3_column_type(cur, 1) != SQLITE_INTEGER) {
+      set_err(z->err, sizeof z->err,
+              "%s row id %lld: %s holds a value of the wrong type: the row "
+              "was changed outside sanzi", r->name, (long long)id,
+              badf >= 0 ? r->fields[badf].key : "log_id");
+      rc = -1;
+      break;
+    }
+    reg_row_from_stmt(r, cur, 2, v);
+    if(lid < 1 || lid > n || strcmp(ents[lid].tbl, r->name)) {
+      sb_reset(&canon);
+      reg_canon(r, id, v, &canon);
+      set_err(z->err, sizeof z->err,
+              "%s row %s cites change-log entry %lld, which does not record "
+              "it: the row was written outside sanzi",
+              r->name, canon.buf, (long long)lid);
+      rc = -1;
+      break;
+    }
+    sb_reset(&canon);
+    reg_canon(r, id, v, &canon);
+    feed(&ents[lid].w, &ents[lid].wn, canon.buf, canon.len);
+    crc = sqlite3_step(cur);
+  }
+  sqlite3_finalize(cur);
+  sqlite3_finalize(old);
+  free(v);
+  sb_free(&sql);
+  sb_free(&canon);
+  return rc;
+}
+
+static int known_table(const char *tbl)
+{
+  for(int i = 0; logged_tables[i]; i++)
+    if(!strcmp(logged_tables[i]->name, tbl))
+      return 1;
+  return 0;
+}
+
+int history_rows_digest(sz *z, const reg *r, int64_t log_id,
+                        unsigned char out[32], int64_t *nrows)
+{
+  sbuf sql, canon;
+  sb_init(&sql);
+  sb_init(&canon);
+  reg_select_sql(r, &sql);
+  sb_addstr(&sql, " WHERE log_id = ?1 ORDER BY id");
+  sqlite3_stmt *st = db_prepare(z, sql.buf);
+  sqlite3_bind_int64(st, 1, log_id);
+  val *v = xcalloc((size_t)r->nfields, sizeof *v);
+  digest *d = digest_new();
+  *nrows = 0;
+  while(sqlite3_step(st) == SQLITE_ROW) {
+    reg_row_from_stmt(r, st, 2, v);
+    sb_reset(&canon);
+    reg_canon(r, sqlite3_column_int64(st, 0), v, &canon);
+    digest_add(d, canon.buf, canon.len);
+    digest_add(d, "\n", 1);
+    (*nrows)++;
+  }
+  digest_final(d, out);
+  sqlite3_finalize(st);
+  free(v);
+  sb_free(&sql);
+  sb_free(&canon);
+  return 0;
+}
+
+int history_verify(sz *z, const char *expect_head, char head[65],
+                   int64_t *entries)
+{
+  char id_prev_at[32] = "";
+  int found_expected = 0;
+  int64_t n = db_int(z, 0, "SELECT count(*) FROM history", NULL);
+  vent *ents = xcalloc((size_t)n + 1, sizeof *ents);
+  unsigned char prev[32] = {0};
+  int rc = 0;
+  int64_t expect = 1;
+  sqlite3_stmt *st = db_prepare(
+      z, "SELECT id, at, operator, tbl, key, action, new, nrows, digest, "
+         "nold, old_digest, prev, hash FROM history ORDER BY id");
+  while(rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+    entry e;
+    unsigned char h[32];
+    e.id = sqlite3_column_int64(st, 0);
+    e.at = (const char *)sqlite3_column_text(st, 1);
+    e.op = (const char *)sqlite3_column_text(st, 2);
+    e.tbl = (const char *)sqlite3_column_text(st, 3);
+    e.key = (const char *)sqlite3_column_text(st, 4);
+    e.action = (const char *)sqlite3_column_text(st, 5);
+    e.newv = (const char *)sqlite3_column_text(st, 6);
+    e.nrows = sqlite3_column_int64(st, 7);
+    e.nold = sqlite3_column_int64(st, 9);
+    if(e.id != expect || e.id > n) {
+      set_err(z->err, sizeof z->err,
+              "change-log entry %lld is missing: the log was cut",
+              (long long)expect);
+      rc = -1;
+      break;
+    }
+    expect++;
+    if(sqlite3_column_bytes(st, 8) != 32 || sqlite3_column_bytes(st, 10) != 32 ||
+       sqlite3_column_bytes(st, 11) != 32 || sqlite3_column_bytes(st, 12) != 32) {
+      set_err(z->err, sizeof z->err,
+              "change-log entry %lld is damaged (a hash is not 32 bytes)",
+              (long long)e.id);
+      rc = -1;
+      break;
+    }
+    e.dig = sqlite3_column_blob(st, 8);
+    e.odig = sqlite3_column_blob(st, 10);
+    e.prev = prev;
+    vent *v = &ents[e.id];
+    v->tbl = xstrdup(e.tbl ? e.tbl : "");
+    v->key = e.key ? xstrdup(e.key) : NULL;
+    v->action = xstrdup(e.action ? e.action : "");
+    v->at = xstrdup(e.at ? e.at : "");
+    v->op = xstrdup(e.op ? e.op : "");
+    v->nrows = e.nrows;
+    v->nold = e.nold;
+    memcpy(v->dig, e.dig, 32);
+    memcpy(v->odig, e.odig, 32);
+    if(memcmp(sqlite3_column_blob(st, 11), prev, 32)) {
+      describe(z, e.id, v, "does not follow the entry before it: the log "
+                           "was changed or cut");
+      rc = -1;
+      break;
+    }
+    entry_hash(&e, h);
+    if(memcmp(h, sqlite3_column_blob(st, 12), 32)) {
+      describe(z, e.id, v, "its hash does not match its contents: the entry "
+                           "was changed");
+      rc = -1;
+      break;
+    }
+    if(!known_table(v->tbl)) {
+      describe(z, e.id, v, "records an unknown table");
+      rc = -1;
+      break;
+    }
+    if(id_prev_at[0] && e.at && strcmp(e.at, id_prev_at) < 0) {
+      describe(z, e.id, v, "is dated before the entry before it");
+      rc = -1;
+      break;
+    }
+    snprintf(id_prev_at, sizeof id_prev_at, "%s", e.at ? e.at : "");
+    memcpy(prev, h, 32);
+    char hx[65];
+    hex(h, hx);
+    if(expect_head && !strcasecmp(hx, expect_head))
+      found_expected = 1;
+  }
+  sqlite3_finalize(st);
+  if(rc == 0 && expect_head && !found_expected) {
+    set_err(z->err, sizeof z->err,
+            "the chain no longer holds the head %s recorded earlier: the log "
+            "was cut or rewritten", expect_head);
+    rc = -1;
+  }
+  if(rc == 0 && expect != n + 1) {
+    set_err(z->err, sizeof z->err, "the change log has gaps");
+    rc = -1;
+  }
+  for(int i = 0; rc == 0 && logged_tables[i]; i++)
+    rc = verify_table(z, logged_tables[i], ents, n);
+  for(int64_t id = 1; rc == 0 && id <= n; id++) {
+    vent *v = &ents[id];
+    unsigned char w[32], o[32];
+    digest_final(digest_new(), w); /* the digest of no rows */
+    memcpy(o, w, 32);
+    if(v->w)
+      crypto_hash_sha256_final(v->w, w);
+    if(v->o)
+      crypto_hash_sha256_final(v->o, o);
+    char what[256];
+    if(v->wn != v->nrows || memcmp(w, v->dig, 32)) {
+      snprintf(what, sizeof what,
+               "the %lld row(s) it wrote no longer match (%lld found as "
+               "written): a row was changed, added or removed outside sanzi",
+               (long long)v->nrows, (long long)v->wn);
+      describe(z, id, v, what);
+      rc = -1;
+    } else if(v->on != v->nold || memcmp(o, v->odig, 32)) {
+      snprintf(what, sizeof what,
+               "the %lld old row(s) it replaced no longer match (%lld found)",
+               (long long)v->nold, (long long)v->on);
+      describe(z, id, v, what);
+      rc = -1;
+    }
+  }
+  /* Last: a dropped trigger matters less than the rows it guarded. */
+  if(rc == 0 && db_schema_check(z))
+    rc = -1;
+  if(rc == 0) {
+    hex(prev, head);
+    *entries = n;
+  }
+  for(int64_t id = 0; id <= n; id++) {
+    vent *v = &ents[id];
+    free(v->tbl);
+    free(v->key);
+    free(v->action);
+    free(v->at);
+    free(v->op);
+    free(v->w);
+    free(v->o);
+  }
+  free(ents);
+  return rc;
+}
