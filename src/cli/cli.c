@@ -1,4 +1,5 @@
 /* cli.c: option parsing, messages and aligned tables for the commands. */
+#include "domain/registers.h"
 #include "cli/cli.h"
 #include "base/date.h"
 #include "base/money.h"

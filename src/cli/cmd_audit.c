@@ -1,4 +1,5 @@
 /* cmd_audit.c: classify, audit findings, audit export. */
+#include "domain/registers.h"
 #include "domain/audit.h"
 #include "cli/cli.h"
 #include "cli/commands.h"

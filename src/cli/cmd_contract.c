@@ -1,4 +1,5 @@
 /* cmd_contract.c: contract schedule and contract overdue. */
+#include "domain/registers.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "domain/contract.h"

@@ -1,11 +1,12 @@
 /* cmd_disposal.c: sanzi disposal new|vote|appraise|publicize|review|execute|
  * show|list. */
+#include "domain/registers.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "base/date.h"
 #include "domain/disposal.h"
 #include "base/money.h"
-#include "store/register.h"
+#include "store/record.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -256,7 +257,7 @@ static int d_show(args *a, const void *ctx)
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
   rec d;
-  if(!rec_open(z, "disposal", pos[0], &d))
+  if(!rec_open(z, &reg_disposal, pos[0], &d))
     die(1, "no disposal filing with code '%s'", pos[0]);
   const char *code = pos[0];
   char vname[256] = "";

@@ -1,4 +1,5 @@
 /* cmd_misc.c: init, config, org and log. */
+#include "domain/registers.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "store/config.h"
@@ -105,7 +106,7 @@ int cmd_org(int argc, char **argv)
     fprintf(stderr, "sanzi org: unknown command '%s'\n%s", argv[0], org_usage);
     return 2;
   }
-  return cmd_register_import(reg_find("org"), &a, 1);
+  return cmd_register_import((&reg_org), &a, 1);
 }
 
 static int log_verify(args *a)
@@ -116,7 +117,7 @@ static int log_verify(args *a)
   sz *z = cli_db();
   char head[65];
   int64_t entries = 0;
-  if(history_verify(z, expect, head, &entries))
+  if(history_verify(z, logged_tables, expect, head, &entries))
     die(1, "log verify: %s", z->err);
   printf("%s\n", head);
   fprintf(stderr, "%lld change-log entries verified; every register row is "

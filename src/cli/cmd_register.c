@@ -1,5 +1,6 @@
 /* cmd_register.c: the verbs every register has (template, import, export,
  * list, show, add, edit), written once over the register specs. */
+#include "domain/registers.h"
 #include "cli/cli.h"
 #include "base/csvout.h"
 #include "cli/commands.h"
@@ -7,7 +8,7 @@
 #include "store/history.h"
 #include "domain/import.h"
 #include "base/money.h"
-#include "store/register.h"
+#include "store/record.h"
 #include "base/text.h"
 
 #include <stdlib.h>

@@ -1,4 +1,5 @@
 /* cmd_report.c: fund balance and summary. */
+#include "domain/registers.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "base/csvout.h"

@@ -1,9 +1,10 @@
 /* cmd_subsidy.c: program, loan interest/withdraw, and subsidy. */
+#include "domain/registers.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "base/date.h"
 #include "base/money.h"
-#include "store/register.h"
+#include "store/record.h"
 #include "domain/subsidy.h"
 
 #include <stdlib.h>
@@ -311,7 +312,7 @@ static int sub_show(args *a, const void *ctx)
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
-  const reg *r = reg_find("subsidy");
+  const reg *r = (&reg_subsidy);
   regctx *c = reg_open(z, r);
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
   int64_t id;

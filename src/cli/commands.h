@@ -4,7 +4,7 @@
 #define SANZI_COMMANDS_H
 
 #include "cli/cli.h"
-#include "store/register.h"
+#include "store/record.h"
 
 int cmd_register(const char *name, int argc, char **argv);
 /* `REGISTER import` for any register; org import always updates. */

@@ -3,6 +3,7 @@
  * reference date; the per-village figures the summary needs are added up
  * from the very rows the detail tables write, so the summary's totals are
  * the sums of the detail rows. */
+#include "domain/registers.h"
 #include "domain/audit.h"
 #include "store/config.h"
 #include "domain/contract.h"
@@ -10,7 +11,7 @@
 #include "domain/disposal.h"
 #include "domain/import.h"
 #include "base/money.h"
-#include "store/register.h"
+#include "store/record.h"
 #include "base/util.h"
 
 #include <stdarg.h>
@@ -360,7 +361,7 @@ static int filing_status(const val *x)
 
 static int fill_assets(audit *a, asink *s)
 {
-  const reg *r = reg_find("asset");
+  const reg *r = (&reg_asset);
   sbuf sql;
   sb_init(&sql);
   reg_select_sql(r, &sql);
@@ -455,7 +456,7 @@ COLS(t_changes, "资产增减",
 
 static int fill_changes(audit *a, asink *s)
 {
-  const reg *r = reg_find("asset");
+  const reg *r = (&reg_asset);
   sbuf sql;
   sb_init(&sql);
   reg_select_sql(r, &sql);
@@ -689,7 +690,7 @@ COLS(t_disposals, "处置申报",
  * array [id, field, ...] in the order of the register's spec. */
 static int versions_view(audit *a)
 {
-  const reg *r = reg_find("disposal");
+  const reg *r = (&reg_disposal);
   sbuf sql;
   sb_init(&sql);
   sb_addstr(&sql, "CREATE TEMP VIEW IF NOT EXISTS disposal_version AS SELECT "

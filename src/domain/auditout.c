@@ -6,6 +6,7 @@
  * The files are written into a fresh directory beside nothing else and
  * moved into place only when every one is complete: a failed export leaves
  * what was there before. */
+#include "domain/registers.h"
 #include "domain/audit.h"
 #include "base/csvout.h"
 #include "store/history.h"
@@ -544,7 +545,7 @@ static void *verify_thread(void *arg)
     return NULL;
   if(db_exec(z, "BEGIN") == 0) {
     v->last = last_entry(z);
-    v->rc = history_verify(z, NULL, v->head, &v->entries);
+    v->rc = history_verify(z, logged_tables, NULL, v->head, &v->entries);
     if(v->rc)
       snprintf(v->err, sizeof v->err, "%s", z->err);
     db_exec(z, "COMMIT");
@@ -558,7 +559,7 @@ static int verified(sz *z, verifier *v, int64_t last)
 {
   if(v->rc == 0 && v->last != last) {
     /* A change came in between the two: verify what this export read. */
-    v->rc = history_verify(z, NULL, v->head, &v->entries);
+    v->rc = history_verify(z, logged_tables, NULL, v->head, &v->entries);
     if(v->rc)
       snprintf(v->err, sizeof v->err, "%s", z->err);
   }

@@ -1,4 +1,6 @@
 /* contract.c: receivable schedules and what is overdue. */
+#include "domain/registers.h"
+#include "base/idnum.h"
 #include "domain/contract.h"
 #include "store/config.h"
 #include "base/date.h"
@@ -188,3 +190,202 @@ int contract_term_over(sz *z, const char *kind, const char *group,
            (long long)years, what, last);
   return 1;
 }
+
+/* ---- the spec ---- */
+
+static int check_contract(struct regctx *c, val *v);
+static int guard_contract(struct regctx *c, const val *old, const val *v);
+
+static const field contract_fields[] = {
+  {"code", "合同编号", F_CODE, F_LIST | F_FIXED | F_DIGITS, NULL},
+  {"village", "村代码", F_VILLAGE, F_REQ | F_LIST | F_FIXED, NULL},
+  {"kind", "合同类型", F_ENUM, F_REQ | F_LIST, "contract_kind"},
+  {"object", "标的编号", F_TEXT, F_REQ | F_LIST | F_DIGITS, NULL},
+  {"party", "对方名称", F_TEXT, F_REQ | F_LIST, NULL},
+  {"party_id", "对方证件号", F_IDNUM, F_REQ | F_LIST, NULL},
+  {"party_is_member", "是否本集体成员", F_ENUM, 0, "yes_no"},
+  {"start_date", "起始日期", F_DATE, F_REQ | F_LIST, NULL},
+  {"end_date", "终止日期", F_DATE, F_REQ | F_LIST, NULL},
+  {"annual_amount", "年金额", F_MONEY, F_REQ | F_LIST, NULL},
+  {"payment", "付款方式", F_ENUM, F_REQ, "payment_method"},
+  {"first_due", "首次应付日期", F_DATE, F_REQ, NULL},
+  {"signed_on", "签订日期", F_DATE, 0, NULL},
+  {"disposal", "处置申报编号", F_TEXT, 0, NULL},
+  {"note", "备注", F_TEXT, 0, NULL},
+};
+
+
+#define SPEC(f) f, (int)ARRAY_SIZE(f)
+const reg reg_contract = {"contract", "合同", "HT",
+                                 SPEC(contract_fields), 0, check_contract,
+                                 guard_contract};
+
+/* The stored value of field fi of the record with this code, into out. */
+static int stored_text(regctx *c, const val *v, int fi, char *out, size_t n)
+{
+  char sql[160];
+  snprintf(sql, sizeof sql, "SELECT \"%s\" FROM \"%s\" WHERE code = ?1",
+           c->r->fields[fi].key, c->r->name);
+  sqlite3_stmt *q = db_prepare(c->z, sql);
+  sqlite3_bind_text(q, 1, v[c->ci].s, (int)v[c->ci].n, SQLITE_STATIC);
+  int found = v[c->ci].t == V_TEXT && sqlite3_step(q) == SQLITE_ROW &&
+              sqlite3_column_type(q, 0) == SQLITE_TEXT;
+  if(found && out)
+    snprintf(out, n, "%s", sqlite3_column_text(q, 0));
+  sqlite3_finalize(q);
+  return found;
+}
+
+
+static int check_contract(regctx *c, val *v)
+{
+  int vi = c->vi, ki = reg_field(c->r, "kind"), ob = reg_field(c->r, "object");
+  int pi = reg_field(c->r, "party_id"), sd = reg_field(c->r, "start_date");
+  int ed = reg_field(c->r, "end_date"), fd = reg_field(c->r, "first_due");
+  int di = reg_field(c->r, "disposal");
+  int bad = 0;
+  if(idnum_is_masked(v[pi].s, v[pi].n)) {
+    /* An export's masked number stands for the one on record. */
+    char *out = c->scratch + SCRATCH * pi, mask[19];
+    if(!stored_text(c, v, pi, out, SCRATCH) ||
+       (idnum_mask(out, mask), memcmp(mask, v[pi].s, 18))) {
+      reg_error(c, pi, "'%.*s' is masked: give the full number (an export "
+                       "with --full-ids has it)", (int)v[pi].n, v[pi].s);
+      bad++;
+    } else {
+      v[pi].s = out;
+      v[pi].n = strlen(out);
+    }
+  }
+  /* The object: an asset or resource of the same village, not disposed. */
+  char ovil[16] = "", ostatus[32] = "", group[64] = "";
+  sqlite3_stmt *q = db_prepare(
+      c->z, "SELECT village, status, '' FROM asset WHERE code = ?1 UNION ALL "
+            "SELECT r.village, r.status, g.name FROM resource r JOIN "
+            "land_class l ON l.code = r.land_class JOIN land_class g ON "
+            "g.code = l.group_code WHERE r.code = ?1");
+  sqlite3_bind_text(q, 1, v[ob].s, (int)v[ob].n, SQLITE_STATIC);
+  if(sqlite3_step(q) == SQLITE_ROW) {
+    snprintf(ovil, sizeof ovil, "%s", sqlite3_column_text(q, 0));
+    snprintf(ostatus, sizeof ostatus, "%s", sqlite3_column_text(q, 1));
+    snprintf(group, sizeof group, "%s", sqlite3_column_text(q, 2));
+  }
+  sqlite3_finalize(q);
+  if(!ovil[0]) {
+    reg_error(c, ob, "no asset or resource with code '%.*s'", (int)v[ob].n,
+              v[ob].s);
+    bad++;
+  } else if(strlen(ovil) != v[vi].n || memcmp(ovil, v[vi].s, v[vi].n)) {
+    reg_error(c, ob, "'%.*s' belongs to village %s, not %.*s", (int)v[ob].n,
+              v[ob].s, ovil, (int)v[vi].n, v[vi].s);
+    bad++;
+  } else if(!strcmp(ostatus, "已处置")) {
+    reg_error(c, ob, "'%.*s' is 已处置 (disposed of)", (int)v[ob].n, v[ob].s);
+    bad++;
+  }
+  if(memcmp(v[ed].s, v[sd].s, 10) <= 0) {
+    reg_error(c, ed, "%.10s is not after 起始日期 %.10s", v[ed].s, v[sd].s);
+    return bad + 1;
+  }
+  if(memcmp(v[fd].s, v[ed].s, 10) > 0) {
+    reg_error(c, fd, "%.10s is after 终止日期 %.10s", v[fd].s, v[ed].s);
+    bad++;
+  }
+  char kind[16], start[11], end[11], msg[256];
+  snprintf(kind, sizeof kind, "%.*s", (int)v[ki].n, v[ki].s);
+  snprintf(start, sizeof start, "%.10s", v[sd].s);
+  snprintf(end, sizeof end, "%.10s", v[ed].s);
+  if(contract_term_over(c->z, kind, group, start, end, msg, sizeof msg)) {
+    reg_error(c, ed, "%s", msg);
+    bad++;
+  }
+  /* One contract at a time for an object. */
+  char code[80];
+  snprintf(code, sizeof code, "%.*s", v[c->ci].t == V_TEXT ? (int)v[c->ci].n : 0,
+           v[c->ci].t == V_TEXT ? v[c->ci].s : "");
+  q = db_prepare(c->z, "SELECT code, start_date, end_date FROM contract WHERE "
+                       "object = ?1 AND start_date <= ?3 AND ?2 <= end_date "
+                       "AND code IS NOT ?4 ORDER BY start_date LIMIT 1");
+  sqlite3_bind_text(q, 1, v[ob].s, (int)v[ob].n, SQLITE_STATIC);
+  sqlite3_bind_text(q, 2, v[sd].s, (int)v[sd].n, SQLITE_STATIC);
+  sqlite3_bind_text(q, 3, v[ed].s, (int)v[ed].n, SQLITE_STATIC);
+  if(code[0])
+    sqlite3_bind_text(q, 4, code, -1, SQLITE_STATIC);
+  if(sqlite3_step(q) == SQLITE_ROW) {
+    reg_error(c, sd, "%.10s to %.10s overlaps contract %s (%s to %s) on the "
+                     "same object %.*s", v[sd].s, v[ed].s,
+              sqlite3_column_text(q, 0), sqlite3_column_text(q, 1),
+              sqlite3_column_text(q, 2), (int)v[ob].n, v[ob].s);
+    bad++;
+  }
+  sqlite3_finalize(q);
+  if(v[di].t == V_TEXT) {
+    q = db_prepare(c->z, "SELECT village, executed_on FROM disposal WHERE "
+                         "code = ?1");
+    sqlite3_bind_text(q, 1, v[di].s, (int)v[di].n, SQLITE_STATIC);
+    if(sqlite3_step(q) != SQLITE_ROW) {
+      reg_error(c, di, "no disposal filing with code '%.*s'", (int)v[di].n,
+                v[di].s);
+      bad++;
+    } else if(strlen((const char *)sqlite3_column_text(q, 0)) != v[vi].n ||
+              memcmp(sqlite3_column_text(q, 0), v[vi].s, v[vi].n)) {
+      reg_error(c, di, "filing '%.*s' is of village %s", (int)v[di].n,
+                v[di].s, sqlite3_column_text(q, 0));
+      bad++;
+    } else if(sqlite3_column_type(q, 1) != SQLITE_NULL &&
+              !stored_text(c, v, di, NULL, 0)) {
+      /* Only execute names an executed filing's contracts. */
+      reg_error(c, di, "filing '%.*s' was executed on %s; its contracts "
+                       "were named then", (int)v[di].n, v[di].s,
+                sqlite3_column_text(q, 1));
+      bad++;
+    }
+    sqlite3_finalize(q);
+  }
+  return bad;
+}
+
+
+static int same(const val *a, const val *b)
+{
+  return a->t == b->t &&
+         (a->t == V_NULL || (a->t == V_INT && a->i == b->i) ||
+          (a->t == V_TEXT && a->n == b->n && !memcmp(a->s, b->s, a->n)));
+}
+
+
+/* Once the filing a contract names is executed, the link and the terms it
+ * approved change only through a new filing. */
+static int guard_contract(regctx *c, const val *old, const val *v)
+{
+  static const char *const terms[] = {"kind", "object", "party", "party_id",
+                                      "party_is_member", "start_date",
+                                      "end_date", "annual_amount", "payment",
+                                      "first_due", "signed_on"};
+  int di = reg_field(c->r, "disposal");
+  if(old[di].t != V_TEXT)
+    return 0; /* a new link is checked by check_contract */
+  char filing[80];
+  snprintf(filing, sizeof filing, "%.*s", (int)old[di].n, old[di].s);
+  if(!db_int(c->z, 0, "SELECT count(*) FROM disposal WHERE code = ?1 AND "
+                      "executed_on IS NOT NULL", filing))
+    return 0; /* named ahead of its execution: may still change */
+  if(!same(&old[di], &v[di])) {
+    reg_error(c, di, "set when its disposal filing is executed (sanzi "
+                     "disposal execute --contract), not by an edit");
+    return 1;
+  }
+  for(size_t k = 0; k < ARRAY_SIZE(terms); k++) {
+    int fi = reg_field(c->r, terms[k]);
+    if(!same(&old[fi], &v[fi])) {
+      reg_error(c, fi, "the contract was approved and executed under filing "
+                       "%s; its terms change only through a new filing",
+                filing);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+
+

@@ -2,13 +2,14 @@
  * `disposal`; its objects and each meeting are rows of their own; every
  * step is an update of the filing through its register spec, so the change
  * log holds the whole procedure. */
+#include "domain/registers.h"
 #include "domain/disposal.h"
 #include "store/config.h"
 #include "domain/contract.h"
 #include "base/date.h"
 #include "domain/import.h"
 #include "base/money.h"
-#include "store/register.h"
+#include "store/record.h"
 #include "base/text.h"
 #include "base/util.h"
 
@@ -54,7 +55,7 @@ static int64_t least(int64_t n, int64_t a, int64_t b, int strict)
 
 static int load(sz *z, const char *code, rec *d)
 {
-  if(rec_open(z, "disposal", code, d))
+  if(rec_open(z, &reg_disposal, code, d))
     return 0;
   rec_close(d);
   return db_fail(z, "no disposal filing with code '%s'", code);
@@ -230,10 +231,10 @@ static int add_object(sz *z, rec *d, rec *o, const char *obj, int n,
   const char *type = rec_text(d, "type");
   const char *regname = "asset";
   rec x;
-  if(!rec_open(z, "asset", obj, &x)) {
+  if(!rec_open(z, &reg_asset, obj, &x)) {
     rec_close(&x);
     regname = "resource";
-    if(!rec_open(z, "resource", obj, &x)) {
+    if(!rec_open(z, &reg_resource, obj, &x)) {
       rec_close(&x);
       return db_fail(z, "objects: no asset or resource with code '%s'", obj);
     }
@@ -290,7 +291,7 @@ static int add_object(sz *z, rec *d, rec *o, const char *obj, int n,
 static int new_work(sz *z, const disposal_input *in, char code[80])
 {
   rec d;
-  rec_open(z, "disposal", NULL, &d);
+  rec_open(z, &reg_disposal, NULL, &d);
   const reg *r = d.r;
   const char **cells = xcalloc((size_t)r->nfields, sizeof *cells);
   size_t *lens = xcalloc((size_t)r->nfields, sizeof *lens);
@@ -330,7 +331,7 @@ static int new_work(sz *z, const disposal_input *in, char code[80])
   int n = 0;
   if(rc == 0) {
     rec o;
-    rec_open(z, "disposal_object", NULL, &o);
+    rec_open(z, &reg_disposal_object, NULL, &o);
     codes objs;
     rc = codes_split(z, "objects", in->objects, &objs);
     for(int k = 0; rc == 0 && k < objs.n; k++)
@@ -344,7 +345,7 @@ static int new_work(sz *z, const disposal_input *in, char code[80])
   if(rc == 0) {
     /* Values are known now: the totals, and the rule on 协议. */
     rec_close(&d);
-    rec_open(z, "disposal", code, &d);
+    rec_open(z, &reg_disposal, code, &d);
     val_int(rec_val(&d, "book_value"), book);
     val_int(rec_val(&d, "area"), area);
     rc = public_method_check(z, &d, book, "the book value");
@@ -495,7 +496,7 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
              (long long)oa, (long long)ob, (long long)in->due);
   /* Record the meeting, passing or not. */
   rec v;
-  rec_open(z, "disposal_vote", NULL, &v);
+  rec_open(z, &reg_disposal_vote, NULL, &v);
   char vcode[96];
   int64_t nv = db_int(z, 0, "SELECT count(*) FROM disposal_vote WHERE "
                             "disposal = ?1", code);
@@ -844,7 +845,7 @@ static int check_contract_for(sz *z, rec *d, const exec_input *in,
   const char *code = rec_text(d, "code");
   const char *type = rec_text(d, "type");
   rec c;
-  if(!rec_open(z, "contract", ccode, &c)) {
+  if(!rec_open(z, &reg_contract, ccode, &c)) {
     rec_close(&c);
     return db_fail(z, "执行: no contract with code '%s' (register it with "
                       "'sanzi contract add')", ccode);
@@ -1041,7 +1042,7 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
     while(rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
       rec o;
       const char *obj = (const char *)sqlite3_column_text(q, 0);
-      if(rec_open(z, (const char *)sqlite3_column_text(q, 1), obj, &o)) {
+      if(rec_open(z, reg_find((const char *)sqlite3_column_text(q, 1)), obj, &o)) {
         reg_set_workflow(o.c);
         val_text(rec_val(&o, "status"), after);
         rc = reg_put(o.c, o.v, 2);
@@ -1117,7 +1118,7 @@ void disposal_next_step(sz *z, const char *code, char *out, size_t n)
 {
   rec d;
   out[0] = 0;
-  if(!rec_open(z, "disposal", code, &d)) {
+  if(!rec_open(z, &reg_disposal, code, &d)) {
     rec_close(&d);
     return;
   }
@@ -1151,3 +1152,80 @@ void disposal_next_step(sz *z, const char *code, char *out, size_t n)
     snprintf(out, n, "none: withdrawn");
   rec_close(&d);
 }
+
+/* ---- the spec ---- */
+
+static const field disposal_fields[] = {
+  {"code", "申报编号", F_CODE, F_FIXED, NULL},
+  {"village", "村代码", F_VILLAGE, F_REQ | F_FIXED, NULL},
+  {"type", "处置类型", F_ENUM, F_REQ, "disposal_type"},
+  {"reason", "处置理由", F_TEXT, F_REQ, NULL},
+  {"method", "处置方式", F_ENUM, F_REQ, "disposal_method"},
+  {"price", "拟定价格", F_MONEY, 0, NULL},
+  {"outsider", "发包给本集体以外", F_ENUM, 0, "yes_no"},
+  {"filed_on", "申报日期", F_DATE, F_REQ, NULL},
+  {"filer", "申报人", F_TEXT, F_REQ, NULL},
+  {"book_value", "账面价值", F_MONEY, F_REQ, NULL},
+  {"area", "土地面积", F_AREA, F_REQ, NULL},
+  {"status", "状态", F_TEXT, F_REQ, NULL},
+  {"resolution_from", "决议公开起日", F_DATE, 0, NULL},
+  {"resolution_to", "决议公开止日", F_DATE, 0, NULL},
+  {"appraised_value", "评估价值", F_MONEY, 0, NULL},
+  {"appraiser", "评估机构", F_TEXT, 0, NULL},
+  {"appraisal_report", "评估报告号", F_TEXT, 0, NULL},
+  {"appraised_on", "评估日期", F_DATE, 0, NULL},
+  {"reviewed_on", "审核日期", F_DATE, 0, NULL},
+  {"review_decision", "审核意见", F_TEXT, 0, NULL},
+  {"reviewer", "审核人", F_TEXT, 0, NULL},
+  {"review_opinion", "审核说明", F_TEXT, 0, NULL},
+  {"executed_on", "执行日期", F_DATE, 0, NULL},
+  {"party", "受让方/承租方", F_TEXT, 0, NULL},
+  {"final_price", "成交价格", F_MONEY, 0, NULL},
+  {"voucher", "收款凭证号", F_TEXT, 0, NULL},
+  {"lower_price_resolution", "低于评估价决议", F_TEXT, 0, NULL},
+  {"result_from", "结果公开起日", F_DATE, 0, NULL},
+  {"result_to", "结果公开止日", F_DATE, 0, NULL},
+  {"withdrawn_on", "撤回日期", F_DATE, 0, NULL},
+  {"withdrawn", "撤回原因", F_TEXT, 0, NULL},
+};
+
+
+static const field disposal_object_fields[] = {
+  {"code", "编号", F_CODE, F_FIXED, NULL},
+  {"disposal", "申报编号", F_TEXT, F_REQ, NULL},
+  {"object", "标的编号", F_TEXT, F_REQ, NULL},
+  {"register", "登记簿", F_TEXT, F_REQ, NULL},
+  {"name", "名称", F_TEXT, F_REQ, NULL},
+  {"status_before", "申报时状态", F_TEXT, F_REQ, NULL},
+  {"book_value", "账面价值", F_MONEY, F_REQ, NULL},
+  {"area", "面积", F_AREA, F_REQ, NULL},
+};
+
+
+static const field disposal_vote_fields[] = {
+  {"code", "编号", F_CODE, F_FIXED, NULL},
+  {"disposal", "申报编号", F_TEXT, F_REQ, NULL},
+  {"step", "程序", F_TEXT, F_REQ, NULL},
+  {"body", "会议", F_TEXT, F_REQ, NULL},
+  {"held_on", "日期", F_DATE, F_REQ, NULL},
+  {"unit", "计数", F_TEXT, F_REQ, NULL},
+  {"due", "应到", F_INT, F_REQ, NULL},
+  {"present", "实到", F_INT, F_REQ, NULL},
+  {"votes_for", "赞成", F_INT, F_REQ, NULL},
+  {"votes_against", "反对", F_INT, F_REQ, NULL},
+  {"abstain", "弃权", F_INT, F_REQ, NULL},
+  {"minutes", "会议记录", F_TEXT, 0, NULL},
+  {"need_present", "应实到至少", F_INT, F_REQ, NULL},
+  {"need_for", "应赞成至少", F_INT, F_REQ, NULL},
+  {"passed", "通过", F_INT, F_REQ, NULL},
+};
+
+
+#define SPEC(f) f, (int)ARRAY_SIZE(f)
+const reg reg_disposal = {"disposal", "处置申报", "CZ",
+                                 SPEC(disposal_fields), 1, NULL, NULL};
+const reg reg_disposal_object = {"disposal_object", "处置标的", NULL,
+                                        SPEC(disposal_object_fields), 1, NULL, NULL};
+const reg reg_disposal_vote = {"disposal_vote", "处置表决", NULL,
+                                      SPEC(disposal_vote_fields), 1, NULL, NULL};
+

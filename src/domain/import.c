@@ -1,5 +1,6 @@
 /* import.c: the one import pipeline for all registers (streaming, all or
  * nothing, every bad cell named), and the CSV export that imports back. */
+#include "domain/registers.h"
 #include "domain/import.h"
 #include "store/config.h"
 #include "base/csvout.h"

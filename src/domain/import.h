@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include "base/csvin.h"
 #include "store/db.h"
-#include "store/register.h"
+#include "store/record.h"
 
 typedef struct import_opts {
   const char *file;

@@ -1,8 +1,9 @@
 /* report.c: fund balances and the per-township summary. */
+#include "domain/registers.h"
 #include "domain/report.h"
 #include "store/config.h"
 #include "domain/import.h"
-#include "store/register.h"
+#include "store/record.h"
 #include "base/util.h"
 
 #include <stdlib.h>
@@ -82,7 +83,7 @@ int township_summary(sz *z, const char *as_of, township_total **out, int *n)
 {
   township_total *t = NULL;
   int nt = 0;
-  const reg *r = reg_find("asset");
+  const reg *r = (&reg_asset);
   sbuf sql;
   sb_init(&sql);
   reg_select_sql(r, &sql);

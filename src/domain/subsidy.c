@@ -1,14 +1,16 @@
 /* subsidy.c: interest payments, programme years and subsidy applications.
  * Each row goes through its register spec (register.c), so the change log,
  * `log verify` and `show` history cover them like any register row. */
+#include "domain/registers.h"
 #include "domain/subsidy.h"
 #include "store/config.h"
 #include "base/date.h"
 #include "base/money.h"
-#include "store/register.h"
+#include "store/record.h"
 #include "base/util.h"
 
 #include <stdarg.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,7 +80,7 @@ static int64_t sum_granted(sz *z, const char *year, const char *village)
 int program_get(sz *z, const char *year, program *p)
 {
   rec x;
-  int found = rec_open(z, "program", year, &x);
+  int found = rec_open(z, &reg_program, year, &x);
   if(found) {
     memset(p, 0, sizeof *p);
     snprintf(p->year, sizeof p->year, "%s", S(&x, "year"));
@@ -100,7 +102,7 @@ static int program_set_work(sz *z, const char *year, const char *const opt[5])
   static const char *const keys[5] = {"budget", "ratio", "rate_cap",
                                       "day_basis", "village_cap"};
   rec x;
-  int exists = rec_open(z, "program", year, &x);
+  int exists = rec_open(z, &reg_program, year, &x);
   int n = x.r->nfields;
   sbuf *text = xcalloc((size_t)n, sizeof *text);
   const char **cells = xcalloc((size_t)n, sizeof *cells);
@@ -209,7 +211,7 @@ static int interest_add_work(sz *z, const char *const kv[][2], int nkv,
                              char code[80])
 {
   rec x;
-  rec_open(z, "interest", NULL, &x);
+  rec_open(z, &reg_interest, NULL, &x);
   int n = x.r->nfields;
   const char **cells = xcalloc((size_t)n, sizeof *cells);
   size_t *lens = xcalloc((size_t)n, sizeof *lens);
@@ -263,10 +265,10 @@ static int claimed_by(sz *z, const char *payment, char app[80], char st[32])
 static int loan_withdraw_work(sz *z, const char *code, const char *reason)
 {
   rec x;
-  int is_loan = rec_open(z, "loan", code, &x);
+  int is_loan = rec_open(z, &reg_loan, code, &x);
   if(!is_loan) {
     rec_close(&x);
-    if(!rec_open(z, "interest", code, &x)) {
+    if(!rec_open(z, &reg_interest, code, &x)) {
       rec_close(&x);
       return fail(z, "no loan or interest payment with code '%s'", code);
     }
@@ -310,7 +312,7 @@ static int apply_work(sz *z, const char *loan, const char *year,
     return fail(z, "no programme year %s: the county sets it up first with "
                    "'sanzi program set --year %s'", year, year);
   rec l;
-  if(!rec_open(z, "loan", loan, &l)) {
+  if(!rec_open(z, &reg_loan, loan, &l)) {
     rec_close(&l);
     return fail(z, "no loan with code '%s'", loan);
   }
@@ -370,7 +372,7 @@ static int apply_work(sz *z, const char *loan, const char *year,
   }
   if(rc == 0) {
     rec a;
-    rec_open(z, "subsidy", NULL, &a);
+    rec_open(z, &reg_subsidy, NULL, &a);
     val_text(F(&a, "village"), village);
     val_text(F(&a, "loan"), loan);
     val_text(F(&a, "year"), year);
@@ -384,7 +386,7 @@ static int apply_work(sz *z, const char *loan, const char *year,
   }
   if(rc == 0) {
     rec s;
-    rec_open(z, "subsidy_line", NULL, &s);
+    rec_open(z, &reg_subsidy_line, NULL, &s);
     for(int i = 0; rc == 0 && i < nl; i++) {
       char lcode[96];
       snprintf(lcode, sizeof lcode, "%s/%d", code, i + 1);
@@ -423,7 +425,7 @@ int subsidy_apply(sz *z, const char *loan, const char *year, const char *date,
 static int load_app(sz *z, const char *app, rec *x, const char *step,
                     const char *want, const char *want2)
 {
-  if(!rec_open(z, "subsidy", app, x)) {
+  if(!rec_open(z, &reg_subsidy, app, x)) {
     rec_close(x);
     return fail(z, "no subsidy application with code '%s'", app);
   }
@@ -617,7 +619,7 @@ static int withdraw_work(sz *z, const char *app, const char *date,
 {
   const char *step = "撤回";
   rec x;
-  if(!rec_open(z, "subsidy", app, &x)) {
+  if(!rec_open(z, &reg_subsidy, app, &x)) {
     rec_close(&x);
     return fail(z, "no subsidy application with code '%s'", app);
   }
@@ -705,3 +707,85 @@ int subsidy_report(sz *z, const char *year,
   sqlite3_finalize(st);
   return 0;
 }
+
+/* ---- the spec ---- */
+
+static int check_program(struct regctx *c, val *v);
+
+static const field program_fields[] = {
+  {"year", "年度", F_CODE, F_REQ | F_FIXED, NULL},
+  {"budget", "年度预算", F_MONEY, F_REQ, NULL},
+  {"ratio", "贴息比例", F_RATE, F_REQ | F_POS, NULL},
+  {"rate_cap", "利率上限", F_RATE, F_POS, NULL},
+  {"day_basis", "计息天数基准", F_INT, F_REQ, NULL},
+  {"village_cap", "每村年度限额", F_MONEY, F_REQ, NULL},
+};
+
+
+static const field subsidy_fields[] = {
+  {"code", "申请编号", F_CODE, F_FIXED, NULL},
+  {"village", "村代码", F_VILLAGE, F_REQ | F_FIXED, NULL},
+  {"loan", "贷款编号", F_TEXT, F_REQ | F_FIXED, NULL},
+  {"year", "年度", F_TEXT, F_REQ | F_FIXED, NULL},
+  {"applied_on", "申请日期", F_DATE, F_REQ, NULL},
+  {"amount", "申请贴息", F_MONEY, F_REQ, NULL},
+  {"status", "状态", F_TEXT, F_REQ, NULL},
+  {"reviewed_on", "初审日期", F_DATE, 0, NULL},
+  {"review_opinion", "初审意见", F_TEXT, 0, NULL},
+  {"publicity_from", "公示起日", F_DATE, 0, NULL},
+  {"publicity_to", "公示止日", F_DATE, 0, NULL},
+  {"approved_on", "审定日期", F_DATE, 0, NULL},
+  {"approved", "审定贴息", F_MONEY, 0, NULL},
+  {"cut_by", "核减依据", F_TEXT, 0, NULL},
+  {"paid_on", "拨付日期", F_DATE, 0, NULL},
+  {"paid_voucher", "拨付凭证号", F_TEXT, 0, NULL},
+  {"withdrawn_on", "撤回日期", F_DATE, 0, NULL},
+  {"withdrawn", "撤回原因", F_TEXT, 0, NULL},
+};
+
+
+static const field subsidy_line_fields[] = {
+  {"code", "明细编号", F_CODE, F_FIXED, NULL},
+  {"application", "申请编号", F_TEXT, F_REQ, NULL},
+  {"payment", "付息编号", F_TEXT, F_REQ, NULL},
+  {"days", "天数", F_INT, F_REQ, NULL},
+  {"principal", "本金", F_MONEY, F_REQ, NULL},
+  {"rate", "年利率", F_RATE, F_REQ, NULL},
+  {"rate_used", "计贴利率", F_RATE, F_REQ, NULL},
+  {"day_basis", "计息天数基准", F_INT, F_REQ, NULL},
+  {"computed", "应计利息", F_MONEY, F_REQ, NULL},
+  {"paid", "实付利息", F_MONEY, F_REQ, NULL},
+  {"eligible", "可贴息利息", F_MONEY, F_REQ, NULL},
+  {"ratio", "贴息比例", F_RATE, F_REQ, NULL},
+  {"subsidy", "贴息金额", F_MONEY, F_REQ, NULL},
+};
+
+
+#define SPEC(f) f, (int)ARRAY_SIZE(f)
+const reg reg_program = {"program", "贴息年度", NULL,
+                                SPEC(program_fields), 1, check_program, NULL};
+const reg reg_subsidy = {"subsidy", "贴息申请", "TX",
+                                SPEC(subsidy_fields), 1, NULL, NULL};
+const reg reg_subsidy_line = {"subsidy_line", "贴息明细", NULL,
+                                     SPEC(subsidy_line_fields), 1, NULL, NULL};
+
+static int check_program(regctx *c, val *v)
+{
+  int db = reg_field(c->r, "day_basis");
+  int bad = 0;
+  const val *y = &v[0];
+  if(y->n != 4 || !isdigit((unsigned char)y->s[0]) ||
+     !isdigit((unsigned char)y->s[1]) || !isdigit((unsigned char)y->s[2]) ||
+     !isdigit((unsigned char)y->s[3]) || memcmp(y->s, "1900", 4) < 0 ||
+     memcmp(y->s, "2999", 4) > 0) {
+    reg_error(c, 0, "'%.*s' is not a year", (int)y->n, y->s);
+    bad++;
+  }
+  if(v[db].i != 360 && v[db].i != 365) {
+    reg_error(c, db, "%lld: the day basis is 360 or 365", (long long)v[db].i);
+    bad++;
+  }
+  return bad;
+}
+
+

@@ -2,11 +2,22 @@
 #include "store/config.h"
 #include "store/history.h"
 #include "base/money.h"
-#include "store/register.h"
+#include "store/record.h"
 #include "base/util.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+static const field setting_fields[] = {
+  {"key", "参数", F_TEXT, F_REQ | F_LIST, NULL},
+  {"type", "类型", F_TEXT, F_REQ, NULL},
+  {"value", "值", F_TEXT, F_REQ | F_LIST, NULL},
+  {"note", "说明", F_TEXT, F_REQ | F_LIST, NULL},
+};
+
+#define SPEC(f) f, (int)ARRAY_SIZE(f)
+const reg reg_setting = {"setting", "参数", NULL, SPEC(setting_fields),
+                                1, NULL, NULL};
 
 static const struct {
   const char *key, *type, *value, *note;
@@ -82,7 +93,7 @@ static const struct {
 
 int config_init(sz *z)
 {
-  const reg *r = reg_find("setting");
+  const reg *r = (&reg_setting);
   regctx *c = reg_open(z, r);
   int64_t batch = history_next_id(z);
   digest *d = digest_new();
@@ -200,7 +211,7 @@ static void show_value(const char *type, const char *value, char out[48])
 
 int config_set(sz *z, const char *key, const char *value)
 {
-  const reg *r = reg_find("setting");
+  const reg *r = (&reg_setting);
   char type[16] = "", note[256] = "";
   sqlite3_stmt *st =
       db_prepare(z, "SELECT type, note FROM setting WHERE key = ?1");

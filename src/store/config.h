@@ -5,6 +5,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "store/db.h"
+#include "store/spec.h"
+
+/* The setting table's spec: parameters go through the change log too. */
+extern const reg reg_setting;
 
 /* Insert the parameters the database does not have yet, with their
  * defaults, as one change-log entry. Returns 0 or -1 (z->err). */

@@ -417,10 +417,10 @@ static int verify_table(sz *z, const reg *r, vent *ents, int64_t n)
   return rc;
 }
 
-static int known_table(const char *tbl)
+static int known_table(const reg *const *tables, const char *tbl)
 {
-  for(int i = 0; logged_tables[i]; i++)
-    if(!strcmp(logged_tables[i]->name, tbl))
+  for(int i = 0; tables[i]; i++)
+    if(!strcmp(tables[i]->name, tbl))
       return 1;
   return 0;
 }
@@ -454,7 +454,7 @@ int history_rows_digest(sz *z, const reg *r, int64_t log_id,
   return 0;
 }
 
-int history_verify(sz *z, const char *expect_head, char head[65],
+int history_verify(sz *z, const reg *const *tables, const char *expect_head, char head[65],
                    int64_t *entries)
 {
   char id_prev_at[32] = "";
@@ -521,7 +521,7 @@ int history_verify(sz *z, const char *expect_head, char head[65],
       rc = -1;
       break;
     }
-    if(!known_table(v->tbl)) {
+    if(!known_table(tables, v->tbl)) {
       describe(z, e.id, v, "records an unknown table");
       rc = -1;
       break;
@@ -549,8 +549,8 @@ int history_verify(sz *z, const char *expect_head, char head[65],
     set_err(z->err, sizeof z->err, "the change log has gaps");
     rc = -1;
   }
-  for(int i = 0; rc == 0 && logged_tables[i]; i++)
-    rc = verify_table(z, logged_tables[i], ents, n);
+  for(int i = 0; rc == 0 && tables[i]; i++)
+    rc = verify_table(z, tables[i], ents, n);
   for(int64_t id = 1; rc == 0 && id <= n; id++) {
     vent *v = &ents[id];
     unsigned char w[32], o[32];

@@ -9,7 +9,7 @@
 #define SANZI_HISTORY_H
 #include <stdint.h>
 #include "store/db.h"
-#include "store/register.h"
+#include "store/record.h"
 #include "base/util.h"
 
 /* A running SHA-256 over canonical rows. */
@@ -48,14 +48,14 @@ int history_rows_digest(sz *z, const reg *r, int64_t log_id,
                         unsigned char out[32], int64_t *nrows);
 
 /* Recompute the chain and every digest from the tables, and compare the
- * schema with the one the migrations make. expect_head: a head printed
+ * schema with the one the migrations make. tables: the registers whose
+ * rows the log proves (NULL-terminated; the domain's logged_tables).
+ * expect_head: a head printed
  * earlier (hex) that the chain must still contain, or NULL. On success
  * returns 0 and writes the head hash (hex, 65 bytes) and the entry count;
  * on failure returns -1 with z->err naming the first bad entry or row. */
-int history_verify(sz *z, const char *expect_head, char head[65],
+int history_verify(sz *z, const reg *const *tables, const char *expect_head, char head[65],
                    int64_t *entries);
 
-/* The tables whose rows the log proves, with their specs. */
-extern const reg *const logged_tables[];
 
 #endif

@@ -1,13 +1,14 @@
-/* register.h: the registers described by data. One table of field specs per
- * register; import, export, template, list, show, add and edit are written
- * once over these specs. */
-#ifndef SANZI_REGISTER_H
-#define SANZI_REGISTER_H
+/* spec.h: registers described by data. A register is a table of field
+ * specs (key, Chinese name, type, flags, code table); import, export,
+ * template, list, show, add, edit and the change log are written once over
+ * these specs. The specs themselves live with their domain (src/domain/). */
+#ifndef SANZI_SPEC_H
+#define SANZI_SPEC_H
+#include <sqlite3.h>
 #include <stdint.h>
-#include <stdio.h>
-#include "store/db.h"
 #include "base/util.h"
 
+struct regctx;
 enum ftype {
   F_TEXT,      /* free text */
   F_CODE,      /* the record's code (generated when empty) */
@@ -66,8 +67,6 @@ typedef struct reg {
    * before an update; NULL: none. Returns the number of errors added. */
   int (*guard)(struct regctx *c, const val *old, const val *v);
 } reg;
-
-extern const reg *const registers[]; /* NULL-terminated, user registers first */
 const reg *reg_find(const char *name);
 int reg_field(const reg *r, const char *key); /* index or -1 */
 /* The column that names a record: code, or the first field (setting's key,
@@ -96,65 +95,6 @@ const char *reg_header_unit(const reg *r, int fi, const char *cell, size_t n);
 /* "资产编号(code), 村代码(village), ..." for messages; caller frees. */
 char *reg_accepted_names(const reg *r);
 
-/* Per-operation state: caches of villages and code tables, the prepared
- * statements, and the error list. */
-typedef struct regctx regctx;
-regctx *reg_open(sz *z, const reg *r);
-void reg_close(regctx *c);
-
-/* Where errors are reported: FILE:ROW: COLUMN: message. */
-void reg_set_place(regctx *c, const char *file, long row);
-/* The column name printed for field i (the header as the file spells it). */
-void reg_set_colname(regctx *c, int i, const char *name, size_t n);
-void reg_error(regctx *c, int field, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-long reg_nerrors(const regctx *c);
-/* The database failed in a way that ends the operation (disk full, I/O
- * error, the transaction is gone): write nothing more. */
-int reg_fatal(const regctx *c);
-/* The first 100 messages, then "... and N more"; NUL-terminated lines. */
-const char *reg_errors(regctx *c);
-
-/* Parse cells (cells[i] NULL or absent = empty; valid UTF-8 without NUL,
- * as csvin delivers and the commands check) into v; text values point
- * into the cells or the context's scratch space (dates), until the next
- * call. Validates types, code tables and villages; no database access.
- * Returns the number of errors found in this row. */
-int reg_parse(regctx *c, const char *const *cells, const size_t *lens,
-              val *v);
-
-/* The register's checks that span fields (and may read the database: a
- * fund entry's account); also derives a fund entry's code. Call after a
- * reg_parse without errors. Returns the number of errors added. */
-int reg_check(regctx *c, val *v);
-
-/* A context for another thread: it shares the caches (villages, code
- * tables, column names) and has its own errors and scratch space. Only
- * reg_parse and the header functions may be used on it; free with
- * reg_close. */
-regctx *reg_fork(regctx *c);
-/* Move the messages collected in `from` (a fork) to out, with their count. */
-void reg_take_errors(regctx *from, sbuf *out, long *n);
-/* Add n messages (whole lines) made elsewhere, keeping the first 100. */
-void reg_add_errors(regctx *c, const char *text, size_t len, long n);
-
-/* Write a parsed row. mode: 0 insert (a code that exists is an error),
- * 1 insert or update (--update), 2 update only. *updated: 0 inserted,
- * 1 updated, 2 unchanged (an update that changes nothing writes nothing). The change log entry is `log_id`: for a
- * batch, the batch's entry; for an update, a row entry is written here.
- * On success stores the row id and whether it updated; returns the number
- * of errors (constraint violations are reported against the row's place). */
-int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
-              int *updated);
-
-/* Load one row by code into v (text owned by the context until the next
- * load). Returns 1 found, 0 not found. */
-int reg_load(regctx *c, const char *code, int64_t *id, val *v);
-
-/* reg_load with a length, and the log entry that wrote the row. */
-int reg_load_n(regctx *c, const char *code, size_t n, int64_t *id, val *v,
-               int64_t *log_id);
-
 /* Fill v from a statement's columns starting at col, in spec order (derived
  * fields are not columns). Text points into the statement. */
 void reg_row_from_stmt(const reg *r, sqlite3_stmt *st, int col, val *v);
@@ -168,14 +108,6 @@ void reg_select_sql(const reg *r, sbuf *out);
 /* Masks the identity numbers (F_IDNUM) of a row for lists and exports;
  * the masked text is kept in buf (19 bytes per field of r). */
 void reg_mask(const reg *r, val *v, char *buf);
-
-/* The context writes for a workflow step that may make the changes a
- * register's guard keeps from edits and imports (disposal execute). */
-void reg_set_workflow(regctx *c);
-
-/* Write one row as its own change-log entry: mode 0 insert, 2 update (as
- * reg_write). Returns 0, or -1 with the messages in the database's err. */
-int reg_put(regctx *c, val *v, int mode);
 
 /* Setting a value: text (NUL-terminated, not copied), an integer, empty. */
 static inline void val_text(val *v, const char *s)
@@ -193,29 +125,5 @@ static inline void val_null(val *v)
 {
   v->t = V_NULL;
 }
-
-/* One row of a register, loaded or being built: what the workflow modules
- * (subsidies, disposals) work with. */
-typedef struct rec {
-  const reg *r;
-  regctx *c;
-  val *v;
-  int64_t id;
-} rec;
-/* Opens a context on register `name`; with a code, loads that row and
- * returns 0 when there is none. Close with rec_close either way. */
-int rec_open(sz *z, const char *name, const char *code, rec *x);
-void rec_close(rec *x);
-/* A field by key (a key not in the spec aborts: a bug). */
-val *rec_val(rec *x, const char *key);
-/* A text field ("" when empty; loaded and val_text values end in NUL). */
-const char *rec_text(rec *x, const char *key);
-/* An integer field (0 when empty). */
-int64_t rec_int(rec *x, const char *key);
-/* The messages x's context collected, as the database's error; -1. */
-int rec_fail(rec *x);
-
-/* For the importer: the canonical text of the row just written. */
-const sbuf *reg_last_canon(const regctx *c);
 
 #endif

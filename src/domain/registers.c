@@ -1,0 +1,24 @@
+/* registers.c: the list of registers (registers.h). */
+#include "domain/registers.h"
+
+#include <string.h>
+
+const reg *const registers[] = {
+  &reg_asset, &reg_resource, &reg_account, &reg_fund, &reg_loan,
+  &reg_contract, &reg_org, &reg_setting, &reg_interest, &reg_program,
+  &reg_subsidy, &reg_subsidy_line, &reg_disposal, &reg_disposal_object,
+  &reg_disposal_vote, NULL};
+
+const reg *const logged_tables[] = {
+  &reg_setting, &reg_org, &reg_asset, &reg_resource, &reg_account,
+  &reg_fund, &reg_loan, &reg_interest, &reg_program, &reg_subsidy,
+  &reg_subsidy_line, &reg_contract, &reg_disposal, &reg_disposal_object,
+  &reg_disposal_vote, NULL};
+
+const reg *reg_find(const char *name)
+{
+  for(int i = 0; registers[i]; i++)
+    if(!strcmp(registers[i]->name, name))
+      return registers[i];
+  return NULL;
+}
