@@ -26,7 +26,8 @@ $(BIN): $(OBJ)
 
 $(BUILD)/%.o: src/%.c $(HDR) | $(BUILD)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) -Isrc -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(WARN) $(CFLAGS) -Isrc -c -o $@ $<
 
 # The migrations and the code tables the program needs at run time are
 # embedded into the binary as one generated C file.
@@ -34,7 +35,8 @@ $(BUILD)/schema.c: $(SCHEMA) tools/embed.sh | $(BUILD)
 	sh tools/embed.sh $(SCHEMA) > $@
 
 $(BUILD)/schema.o: $(BUILD)/schema.c
-	$(CC) $(WARN) $(CFLAGS) -Isrc -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(WARN) $(CFLAGS) -Isrc -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) | $(BUILD)
 	@mkdir -p $(BUILD)/tests

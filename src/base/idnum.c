@@ -49,7 +49,8 @@ static int spreadsheet_number(const char *s, size_t n)
   return 0;
 }
 
-const char *idnum_check(const char *s, size_t n, char out[19], char msg[160])
+const char *idnum_check(const char *s, size_t n, const char *today,
+                        char out[19], char msg[160])
 {
   /* Characters, not bytes: full-width digits and letters (as a Chinese
    * input method types them) are their ASCII forms; any other character
@@ -98,10 +99,9 @@ const char *idnum_check(const char *s, size_t n, char out[19], char msg[160])
     /* Digits: a resident ID, whose birth date must be real; only when no
      * birth date can be read may it be a credit code written in digits
      * (else a mistyped ID would pass the other check 1 time in 31). */
-    char date[11], iso[11], today[11];
+    char date[11], iso[11];
     snprintf(date, sizeof date, "%.4s-%.2s-%.2s", out + 6, out + 10, out + 12);
     int birth_ok = !date_parse(date, 10, iso);
-    date_today(today);
     int future = birth_ok && strcmp(iso, today) > 0;
     char want = resident_check(out);
     if(birth_ok ? !future && want == out[17] : uscc_ok)

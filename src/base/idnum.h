@@ -11,8 +11,9 @@
  * number with letters upper-cased into out (19 bytes) and returns NULL;
  * else a message (static, or in msg) saying what is wrong and, when only
  * the check character is, which one it should be. A 居民身份证号码's birth
- * date must be a real day, not after today. */
-const char *idnum_check(const char *s, size_t n, char out[19], char msg[160]);
+ * date must be a real day, not after today (ISO, the caller's clock). */
+const char *idnum_check(const char *s, size_t n, const char *today,
+                        char out[19], char msg[160]);
 
 /* The number as lists and exports show it: the first 6 and the last 4
  * characters, the 8 between as '*'. out: 19 bytes. */

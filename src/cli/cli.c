@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const char *cli_db_path;
 const char *cli_user;
@@ -158,7 +159,19 @@ sz *cli_db(void)
   sz *z = db_open(cli_db_path, cli_user, 0, err, sizeof err);
   if(!z)
     die(1, "%s", err);
+  db_set_clock(z, time(NULL));
   return z;
+}
+
+void cli_close(sz *z)
+{
+  if(z && db_fault(z)) {
+    char msg[sizeof z->fault_msg];
+    snprintf(msg, sizeof msg, "%s", z->fault_msg);
+    db_close(z);
+    die(1, "cannot read the database '%s': %s", cli_db_path, msg);
+  }
+  db_close(z);
 }
 
 void cli_scope(sz *z, const char *village, const char *township)

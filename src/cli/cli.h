@@ -56,6 +56,9 @@ void usage_error(args *a, const char *fmt, ...)
 
 /* The database named by --db / $SANZI_DB / ./sanzi.db, opened for work. */
 sz *cli_db(void);
+/* Closes it; when a statement failed on it (a damaged file, an I/O error:
+ * what was printed may be incomplete), says so and exits 1. */
+void cli_close(sz *z);
 extern const char *cli_db_path;
 extern const char *cli_user;
 

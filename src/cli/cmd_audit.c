@@ -138,7 +138,7 @@ int cmd_classify(int argc, char **argv)
   if(audit_classify(au, &p.s))
     die(1, "%s", z->err);
   audit_close(au);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -156,7 +156,7 @@ static int findings(args *a, const void *ctx)
   fprintf(stderr, "%ld finding%s as of %s\n", count, count == 1 ? "" : "s",
           audit_ref_date(au));
   audit_close(au);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -189,7 +189,7 @@ static int export(args *a, const void *ctx)
   printf(" manifest.txt\n");
   printf("%ld finding%s\n", nf, nf == 1 ? "" : "s");
   audit_close(au);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 

@@ -76,7 +76,7 @@ int cmd_contract_schedule(int argc, char **argv)
   putchar('\n');
   schedule_free(&s);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -130,6 +130,6 @@ int cmd_contract_overdue(int argc, char **argv)
                         money_format_grouped(c.out, b[2]), ""};
   table_row(c.t, tot);
   table_end(c.t);
-  db_close(z);
+  cli_close(z);
   return 0;
 }

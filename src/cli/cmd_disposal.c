@@ -97,7 +97,7 @@ static int d_new(args *a, const void *ctx)
     die(1, "%s", z->err);
   printf("%s\n", code);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -128,7 +128,7 @@ static int d_vote(args *a, const void *ctx)
     die(1, "%s", z->err); /* recorded, but the step is not done */
   printf("%s: %s passed\n", pos[0], in.step);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -147,7 +147,7 @@ static int d_appraise(args *a, const void *ctx)
     die(1, "%s", z->err);
   printf("%s: 资产评估 recorded\n", pos[0]);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -165,7 +165,7 @@ static int d_publicize(args *a, const void *ctx)
     die(1, "%s", z->err);
   printf("%s: %s公开 %s to %s\n", pos[0], kind, from, to);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -183,7 +183,7 @@ static int d_review(args *a, const void *ctx)
     die(1, "%s", z->err);
   printf("%s: 乡镇审核 %s\n", pos[0], dec);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -207,7 +207,7 @@ static int d_execute(args *a, const void *ctx)
     die(1, "%s", z->err);
   printf("%s: 已执行\n", pos[0]);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -224,7 +224,7 @@ static int d_withdraw(args *a, const void *ctx)
     die(1, "%s", z->err);
   printf("%s: 已撤回\n", pos[0]);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -345,7 +345,7 @@ static int d_show(args *a, const void *ctx)
   show_history(z, d.r, d.id, code);
   rec_close(&d);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -375,7 +375,7 @@ static int d_list(args *a, const void *ctx)
   table *t = table_new(stdout, 9, h);
   table_rows(t, st, 9, 1u << 5); /* 账面价值 */
   table_end(t);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 

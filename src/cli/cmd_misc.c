@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int cmd_init(int argc, char **argv)
 {
@@ -24,10 +25,11 @@ int cmd_init(int argc, char **argv)
   sz *z = db_open(cli_db_path, cli_user, 1, err, sizeof err);
   if(!z)
     die(1, "%s", err);
+  db_set_clock(z, time(NULL));
   if(db_begin(z) || config_init(z) || db_end(z, 1))
     die(1, "%s", z->err);
   printf("%s: schema version %d\n", cli_db_path, db_schema_version(z));
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -48,7 +50,7 @@ int cmd_config(int argc, char **argv)
     rc = config_show(z, n ? pos[0] : NULL, stdout);
   if(rc)
     die(1, "%s", z->err);
-  db_close(z);
+  cli_close(z);
   free(pos);
   return 0;
 }
@@ -76,7 +78,7 @@ static int org_list(args *a)
   }
   table_end(t);
   sqlite3_finalize(st);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -122,7 +124,7 @@ static int log_verify(args *a)
   printf("%s\n", head);
   fprintf(stderr, "%lld change-log entries verified; every register row is "
                   "proven by its entry\n", (long long)entries);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -187,6 +189,6 @@ int cmd_log(int argc, char **argv)
   }
   table_end(t);
   sqlite3_finalize(st);
-  db_close(z);
+  cli_close(z);
   return 0;
 }

@@ -93,7 +93,7 @@ int cmd_register_import(const reg *r, args *a, int always_update)
   }
   free(res.errors);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return rc ? 1 : 0;
 }
 
@@ -119,7 +119,7 @@ static int do_export(args *a, const void *ctx)
   int rc = reg_export(z, r, &o, stdout);
   if(rc)
     die(1, "%s", z->err);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -232,7 +232,7 @@ static int do_list(args *a, const void *ctx)
   free(mask);
   free(v);
   sqlite3_finalize(st);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -312,7 +312,7 @@ static int do_add(args *a, const void *ctx)
     printf("%.*s\n", (int)v[ci].n, v[ci].s);
   }
   reg_close(c);
-  db_close(z);
+  cli_close(z);
   free(v);
   free(cells);
   free(lens);
@@ -359,7 +359,7 @@ static int do_edit(args *a, const void *ctx)
   free(v);
   free(pos);
   reg_close(c);
-  db_close(z);
+  cli_close(z);
   return rc == 1 ? 1 : 0;
 }
 
@@ -509,7 +509,7 @@ static int do_show(args *a, const void *ctx)
   free(v);
   free(pos);
   reg_close(c);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 

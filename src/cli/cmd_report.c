@@ -148,7 +148,7 @@ int cmd_fund_balance(int argc, char **argv)
   if(c.flagged)
     fprintf(stderr, "%ld account%s flagged\n", c.flagged,
             c.flagged == 1 ? "" : "s");
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -200,6 +200,6 @@ int cmd_summary(int argc, char **argv)
   }
   table_end(tb);
   summary_free(t, nt);
-  db_close(z);
+  cli_close(z);
   return 0;
 }

@@ -72,7 +72,7 @@ int cmd_program(int argc, char **argv)
     die(1, "no programme year %s (set it up with 'sanzi program set "
            "--year %s')", year, year);
   print_program(&p);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -106,7 +106,7 @@ int cmd_loan_interest(int argc, char **argv)
     die(1, "%s", z->err);
   printf("%s\n", code);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -123,7 +123,7 @@ int cmd_loan_withdraw(int argc, char **argv)
     die(1, "%s", z->err);
   printf("%s: withdrawn\n", pos[0]);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -208,7 +208,7 @@ static int sub_apply(args *a, const void *ctx)
   if(subsidy_apply(z, loan, year, date, code))
     die(1, "%s", z->err);
   printf("%s\n", code);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -226,7 +226,7 @@ static int sub_review(args *a, const void *ctx)
     die(1, "%s", z->err);
   printf("%s: %s\n", pos[0], strcmp(dec, "同意") ? "初审不同意" : "初审通过");
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -243,7 +243,7 @@ static int sub_publicize(args *a, const void *ctx)
     die(1, "%s", z->err);
   printf("%s: 公示 %s to %s\n", pos[0], from, to);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -268,7 +268,7 @@ static int sub_approve(args *a, const void *ctx)
   else
     printf("%s: 已审定 %s\n", pos[0], money_format_grouped(ap.approved, b1));
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -285,7 +285,7 @@ static int sub_pay(args *a, const void *ctx)
     die(1, "%s", z->err);
   printf("%s: 已拨付\n", pos[0]);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -302,7 +302,7 @@ static int sub_withdraw(args *a, const void *ctx)
     die(1, "%s", z->err);
   printf("%s: 已撤回\n", pos[0]);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -373,7 +373,7 @@ static int sub_show(args *a, const void *ctx)
   free(v);
   reg_close(c);
   free(pos);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -404,7 +404,7 @@ static int sub_list(args *a, const void *ctx)
   table *t = table_new(stdout, 9, h);
   table_rows(t, st, 9, 1u << 5 | 1u << 7); /* 申请贴息, 审定贴息 */
   table_end(t);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 
@@ -480,7 +480,7 @@ static int sub_report(args *a, const void *ctx)
            money_format_grouped(p.budget - p.reserved - p.paid, b[2]));
   else
     printf("\n%s: no programme year set up\n", year);
-  db_close(z);
+  cli_close(z);
   return 0;
 }
 

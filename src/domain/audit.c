@@ -207,8 +207,7 @@ static vsum *village(audit *a, const char *code)
 
 audit *audit_open(sz *z, int year, const char *vil, const char *township)
 {
-  char today[11];
-  date_today(today);
+  const char *today = z->today;
   int ty, tm, td;
   date_split(today, &ty, &tm, &td);
   if(year > ty) {
@@ -257,7 +256,7 @@ audit *audit_open(sz *z, int year, const char *vil, const char *township)
          "FROM contract UNION SELECT village FROM loan UNION SELECT village "
          "FROM disposal))) ORDER BY v.code");
   int rc;
-  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while((rc = db_step(z, st)) == SQLITE_ROW) {
     a->v = xrealloc(a->v, sizeof *a->v * (size_t)(a->nv + 1));
     vsum *x = &a->v[a->nv++];
     memset(x, 0, sizeof *x);
@@ -272,7 +271,7 @@ audit *audit_open(sz *z, int year, const char *vil, const char *township)
   /* Which villages keep books (for the classification's year before). */
   st = q(a, "SELECT village, min(opening_date) FROM account WHERE "
             IN_SCOPE("village") " GROUP BY village");
-  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while((rc = db_step(z, st)) == SQLITE_ROW) {
     vsum *x = village(a, ct(st, 0));
     if(x) {
       x->had_books = strcmp(ct(st, 1), a->prev_to) < 0;
@@ -343,7 +342,7 @@ static int status_at_ref(audit *a, sqlite3_stmt **st, const char *code,
                "'无偿划转', '置换', '出租', '发包', '入股') ORDER BY "
                "d.executed_on, d.id LIMIT 1");
   sqlite3_bind_text(*st, 1, code, -1, SQLITE_STATIC);
-  int later = sqlite3_step(*st) == SQLITE_ROW;
+  int later = db_step(a->z, *st) == SQLITE_ROW;
   snprintf(out, 32, "%s", later ? ct(*st, 0) : now);
   sqlite3_reset(*st);
   return !later && !strcmp(now, "已处置") ? -1 : 0;
@@ -383,7 +382,7 @@ static int fill_assets(audit *a, asink *s)
   sb_init(&rowbuf);
   if(s->begin(s, &t_assets))
     bad = 1;
-  while(!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while(!bad && (rc = db_step(a->z, st)) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 2, v);
     char before[32] = "";
     if(filing_status(&v[fi[5]])) {
@@ -434,7 +433,7 @@ static int rows_of(audit *a, asink *s, const atable *t, sqlite3_stmt *st,
 {
   int rc = SQLITE_DONE, bad = s->begin(s, t);
   acell *c = xcalloc((size_t)t->ncols, sizeof *c);
-  while(!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while(!bad && (rc = db_step(a->z, st)) == SQLITE_ROW) {
     for(int i = 0; i < t->ncols; i++)
       c[i] = t->cols[i].kind == K_TEXT ? T(ct(st, i)) : cn(st, i);
     if(each)
@@ -482,7 +481,7 @@ static int fill_changes(audit *a, asink *s)
   int rc = SQLITE_DONE, bad = s->begin(s, &t_changes);
   sbuf rowbuf;
   sb_init(&rowbuf);
-  while(!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while(!bad && (rc = db_step(a->z, st)) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 7, v);
     int gone = sqlite3_column_int(st, 0);
     char when[11], end[11];
@@ -610,7 +609,7 @@ static int fill_contracts(audit *a, asink *s)
                           "contract WHERE start_date <= :ref AND "
                           IN_SCOPE("village") " ORDER BY village, code");
   int rc = SQLITE_DONE, bad = s->begin(s, &t_contracts);
-  while(!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while(!bad && (rc = db_step(a->z, st)) == SQLITE_ROW) {
     schedule sc;
     if(!contract_schedule(a->z, ct(st, 0), a->ref, &sc))
       continue;
@@ -876,7 +875,7 @@ int audit_classify(audit *a, asink *s)
          ":prev_from AND :ref AND " IN_SCOPE("village")
          " GROUP BY village, date >= :from");
   int rc;
-  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while((rc = db_step(a->z, st)) == SQLITE_ROW) {
     vsum *x = village(a, ct(st, 0));
     if(!x)
       continue;
@@ -939,7 +938,7 @@ static const char *kind_code(const char *code)
   for(size_t i = 0; i < ARRAY_SIZE(kinds); i++)
     if(!strcmp(kinds[i].code, code))
       return kinds[i].code;
-  abort(); /* a finding code not in the table: a bug */
+  abort(); /* layers: allow (a bug: a finding code not in the table) */
 }
 
 static const char *kind_name(const char *code)
@@ -990,7 +989,7 @@ static int check_filings(audit *a)
                           "executed_on BETWEEN :from AND :ref AND "
                           IN_SCOPE("village") " ORDER BY code");
   int rc;
-  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while((rc = db_step(a->z, st)) == SQLITE_ROW) {
     char code[80], vil[13];
     snprintf(code, sizeof code, "%s", ct(st, 0));
     snprintf(vil, sizeof vil, "%s", ct(st, 1));
@@ -1008,7 +1007,7 @@ static int check_filings(audit *a)
             "disposal_vote v JOIN disposal d ON d.code = v.disposal WHERE "
             "v.held_on BETWEEN :from AND :ref AND NOT v.passed AND "
             IN_SCOPE("d.village") " ORDER BY v.code");
-  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while((rc = db_step(a->z, st)) == SQLITE_ROW) {
     int64_t due = sqlite3_column_int64(st, 6), pr = sqlite3_column_int64(st, 7);
     int64_t vf = sqlite3_column_int64(st, 8), np = sqlite3_column_int64(st, 9);
     int64_t nf = sqlite3_column_int64(st, 10);
@@ -1033,7 +1032,7 @@ static int check_filings(audit *a)
             "WHERE kind IN ('出租', '发包', '入股') AND disposal IS NULL AND "
             "coalesce(signed_on, start_date) BETWEEN :from AND :ref AND "
             IN_SCOPE("village") " ORDER BY code");
-  while((rc = sqlite3_step(st)) == SQLITE_ROW)
+  while((rc = db_step(a->z, st)) == SQLITE_ROW)
     found(a, "CZ01", ct(st, 1), ct(st, 0),
           "%s of %s from %s without a disposal filing (四议两公开): no "
           "executed filing names this contract", ct(st, 2), ct(st, 3),
@@ -1050,7 +1049,7 @@ static int check_filings(audit *a)
             "julianday(publicity_from) + 1 < :min AND " IN_SCOPE("village")
             " ORDER BY code");
   db_bind_int(st, ":min", min);
-  while((rc = sqlite3_step(st)) == SQLITE_ROW)
+  while((rc = db_step(a->z, st)) == SQLITE_ROW)
     found(a, "CZ03", ct(st, 1), ct(st, 0),
           "贴息公示 %s to %s lasted %lld day(s), at least %lld required",
           ct(st, 2), ct(st, 3), (long long)sqlite3_column_int64(st, 4),
@@ -1104,7 +1103,7 @@ static int check_contracts(audit *a)
          " ORDER BY c.code");
   int rc;
   char msg[256];
-  while((rc = sqlite3_step(st)) == SQLITE_ROW)
+  while((rc = db_step(a->z, st)) == SQLITE_ROW)
     if(contract_term_over(a->z, ct(st, 2), ct(st, 5), ct(st, 3), ct(st, 4),
                           msg, sizeof msg))
       found(a, "HT01", ct(st, 1), ct(st, 0), "%s", msg);
@@ -1127,7 +1126,7 @@ static int check_contracts(audit *a)
             "= (SELECT max(end_date) FROM contract m WHERE m.object = "
             "c.object AND m.start_date <= :ref) AND " IN_SCOPE("c.village")
             " ORDER BY c.code");
-  while((rc = sqlite3_step(st)) == SQLITE_ROW)
+  while((rc = db_step(a->z, st)) == SQLITE_ROW)
     found(a, "HT03", ct(st, 1), ct(st, 0),
           "ended on %s, and %s is still %s with no contract in force at %s",
           ct(st, 3), ct(st, 2), ct(st, 4), a->ref);
@@ -1143,7 +1142,7 @@ static int check_funds(audit *a)
   char cur[13] = "", accts[256] = "";
   int64_t cash = 0;
   for(;;) {
-    rc = sqlite3_step(st);
+    rc = db_step(a->z, st);
     const char *vil = rc == SQLITE_ROW ? ct(st, 1) : "";
     if(strcmp(vil, cur)) {
       char b1[32], b2[32];
@@ -1198,7 +1197,7 @@ static int check_assets(audit *a)
          "WHERE o.object = asset.code AND d.executed_on > :ref AND d.type IN "
          "('出售', '报废', '核销', '无偿划转', '置换'))) ORDER BY id");
   int rc;
-  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while((rc = db_step(a->z, st)) == SQLITE_ROW) {
     if(!sqlite3_column_int64(st, 4))
       found(a, "ZC01", ct(st, 1), ct(st, 0),
             "%s (%s) is registered with an original value of 0.00",
@@ -1220,7 +1219,7 @@ static int check_assets(audit *a)
             "WHERE c.object = resource.code AND c.start_date <= :ref) AND "
             "NOT " LET_LATER("resource.code") " FROM resource WHERE (certificate IS NULL OR status IN ('出租', '发包', "
             "'入股')) AND " IN_SCOPE("village") " ORDER BY code");
-  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while((rc = db_step(a->z, st)) == SQLITE_ROW) {
     if(!ct(st, 3))
       found(a, "ZC02", ct(st, 1), ct(st, 0),
             "land %s has no certificate number (权证号)", ct(st, 2));
@@ -1244,7 +1243,7 @@ static int check_assets(audit *a)
             "c.code, c.village, c.certificate, (SELECT group_concat(o.code, "
             "', ') FROM c o WHERE o.k = c.k AND o.code <> c.code) FROM c "
             "WHERE " IN_SCOPE("c.village") " ORDER BY c.code");
-  while((rc = sqlite3_step(st)) == SQLITE_ROW)
+  while((rc = db_step(a->z, st)) == SQLITE_ROW)
     found(a, "ZC03", ct(st, 1), ct(st, 0),
           "certificate %s is also on %s", ct(st, 2), ct(st, 3));
   return step_done(a, st, rc);
@@ -1267,7 +1266,7 @@ static int check_subsidies(audit *a)
          "'初审不同意') AND " IN_SCOPE("s.village") " ORDER BY s.code, "
          "l.id");
   int rc;
-  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while((rc = db_step(a->z, st)) == SQLITE_ROW) {
     char b1[32], b2[32];
     int64_t paid = sqlite3_column_int64(st, 5);
     if(!sqlite3_column_int64(st, 6))
@@ -1448,7 +1447,7 @@ static int fill_summary(audit *a, asink *s)
     if(!bad && (i + 1 == a->nv || strcmp(x->township, a->v[i + 1].township))) {
       sqlite3_bind_text(tn, 1, x->township, -1, SQLITE_STATIC);
       char name[256] = "";
-      if(sqlite3_step(tn) == SQLITE_ROW && ct(tn, 0))
+      if(db_step(a->z, tn) == SQLITE_ROW && ct(tn, 0))
         snprintf(name, sizeof name, "%s合计", ct(tn, 0));
       sqlite3_reset(tn);
       bad = summary_row(s, "乡镇", x->township, name, &town, nt);

@@ -543,6 +543,7 @@ static void *verify_thread(void *arg)
   sz *z = db_open(v->main->path, v->main->user, 0, v->err, sizeof v->err);
   if(!z)
     return NULL;
+  db_set_clock(z, v->main->now);
   if(db_exec(z, "BEGIN") == 0) {
     v->last = last_entry(z);
     v->rc = history_verify(z, logged_tables, NULL, v->head, &v->entries);
@@ -628,8 +629,8 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
   if(rc == 0) {
     char path[PATHLEN], now[32];
     join(path, tmp, "manifest.txt", NULL);
-    time_t t = time(NULL);
-    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+    struct tm tm;
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&z->now, &tm));
     FILE *fp = fopen(path, "wb");
     if(!fp)
       rc = db_fail(z, "%s: %s", path, strerror(errno));

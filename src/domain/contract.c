@@ -60,7 +60,7 @@ int contract_schedule(sz *z, const char *code, const char *as_of, schedule *s)
          "p.months FROM contract c JOIN payment_method p ON p.name = c.payment "
          "WHERE c.code = ?1");
   sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-  if(sqlite3_step(st) != SQLITE_ROW) {
+  if(db_step(z, st) != SQLITE_ROW) {
     sqlite3_finalize(st);
     return 0;
   }
@@ -97,7 +97,7 @@ int contract_schedule(sz *z, const char *code, const char *as_of, schedule *s)
   sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
   if(as_of)
     sqlite3_bind_text(st, 2, as_of, -1, SQLITE_STATIC);
-  s->received = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+  s->received = db_step(z, st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
                                                : 0;
   sqlite3_finalize(st);
   if(s->received < 0)
@@ -134,7 +134,7 @@ int contract_overdue(sz *z, const char *as_of, const char *scope,
   if(scope)
     sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
   int today = date_days(as_of);
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     schedule s;
     if(!contract_schedule(z, (const char *)sqlite3_column_text(st, 0), as_of,
                           &s))
@@ -228,7 +228,7 @@ static int stored_text(regctx *c, const val *v, int fi, char *out, size_t n)
            c->r->fields[fi].key, c->r->name);
   sqlite3_stmt *q = db_prepare(c->z, sql);
   sqlite3_bind_text(q, 1, v[c->ci].s, (int)v[c->ci].n, SQLITE_STATIC);
-  int found = v[c->ci].t == V_TEXT && sqlite3_step(q) == SQLITE_ROW &&
+  int found = v[c->ci].t == V_TEXT && db_step(c->z, q) == SQLITE_ROW &&
               sqlite3_column_type(q, 0) == SQLITE_TEXT;
   if(found && out)
     snprintf(out, n, "%s", sqlite3_column_text(q, 0));
@@ -265,7 +265,7 @@ static int check_contract(regctx *c, val *v)
             "land_class l ON l.code = r.land_class JOIN land_class g ON "
             "g.code = l.group_code WHERE r.code = ?1");
   sqlite3_bind_text(q, 1, v[ob].s, (int)v[ob].n, SQLITE_STATIC);
-  if(sqlite3_step(q) == SQLITE_ROW) {
+  if(db_step(c->z, q) == SQLITE_ROW) {
     snprintf(ovil, sizeof ovil, "%s", sqlite3_column_text(q, 0));
     snprintf(ostatus, sizeof ostatus, "%s", sqlite3_column_text(q, 1));
     snprintf(group, sizeof group, "%s", sqlite3_column_text(q, 2));
@@ -311,7 +311,7 @@ static int check_contract(regctx *c, val *v)
   sqlite3_bind_text(q, 3, v[ed].s, (int)v[ed].n, SQLITE_STATIC);
   if(code[0])
     sqlite3_bind_text(q, 4, code, -1, SQLITE_STATIC);
-  if(sqlite3_step(q) == SQLITE_ROW) {
+  if(db_step(c->z, q) == SQLITE_ROW) {
     reg_error(c, sd, "%.10s to %.10s overlaps contract %s (%s to %s) on the "
                      "same object %.*s", v[sd].s, v[ed].s,
               sqlite3_column_text(q, 0), sqlite3_column_text(q, 1),
@@ -323,7 +323,7 @@ static int check_contract(regctx *c, val *v)
     q = db_prepare(c->z, "SELECT village, executed_on FROM disposal WHERE "
                          "code = ?1");
     sqlite3_bind_text(q, 1, v[di].s, (int)v[di].n, SQLITE_STATIC);
-    if(sqlite3_step(q) != SQLITE_ROW) {
+    if(db_step(c->z, q) != SQLITE_ROW) {
       reg_error(c, di, "no disposal filing with code '%.*s'", (int)v[di].n,
                 v[di].s);
       bad++;

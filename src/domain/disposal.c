@@ -70,7 +70,7 @@ static int latest_vote(sz *z, const char *code, const char *step,
          "step = ?2 ORDER BY id DESC LIMIT 1");
   sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, step, -1, SQLITE_STATIC);
-  int found = sqlite3_step(st) == SQLITE_ROW;
+  int found = db_step(z, st) == SQLITE_ROW;
   if(found) {
     snprintf(date, 11, "%s", sqlite3_column_text(st, 0));
     *passed = sqlite3_column_int(st, 1);
@@ -257,7 +257,7 @@ static int add_object(sz *z, rec *d, rec *o, const char *obj, int n,
         z, "SELECT d.code, d.status FROM disposal_object o JOIN disposal d ON "
            "d.code = o.disposal WHERE o.object = ?1 AND d." OPEN_STATUS);
     sqlite3_bind_text(q, 1, obj, -1, SQLITE_STATIC);
-    if(sqlite3_step(q) == SQLITE_ROW)
+    if(db_step(z, q) == SQLITE_ROW)
       rc = db_fail(z, "objects: %s is already in filing %s (%s)", obj,
                    sqlite3_column_text(q, 0), sqlite3_column_text(q, 1));
     sqlite3_finalize(q);
@@ -750,7 +750,7 @@ int disposal_audit(sz *z, const char *code, const char *ref,
   sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
   int64_t total = 0;
   int nc = 0;
-  while(sqlite3_step(q) == SQLITE_ROW) {
+  while(db_step(z, q) == SQLITE_ROW) {
     schedule s;
     if(contract_schedule(z, (const char *)sqlite3_column_text(q, 0), NULL,
                          &s)) {
@@ -855,7 +855,7 @@ static int check_contract_for(sz *z, rec *d, const exec_input *in,
                                   "disposal = ?1 AND object = ?2");
   sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
   sqlite3_bind_text(q, 2, rec_text(&c, "object"), -1, SQLITE_STATIC);
-  int has_object = sqlite3_step(q) == SQLITE_ROW;
+  int has_object = db_step(z, q) == SQLITE_ROW;
   sqlite3_finalize(q);
   const char *member = rec_text(&c, "party_is_member");
   const char *signed_on = rec_text(&c, "signed_on");
@@ -932,7 +932,7 @@ static int link_contracts(sz *z, rec *d, const exec_input *in, int64_t price)
   sqlite3_stmt *q = db_prepare(z, "SELECT object FROM disposal_object WHERE "
                                   "disposal = ?1 ORDER BY id");
   sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
-  while(rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
+  while(rc == 0 && db_step(z, q) == SQLITE_ROW) {
     const char *o = (const char *)sqlite3_column_text(q, 0);
     int found = 0;
     for(int i = 0; i < cs.n && !found; i++)
@@ -1007,7 +1007,7 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
     sqlite3_stmt *q = db_prepare(z, "SELECT direction, amount FROM fund "
                                     "WHERE code = ?1");
     sqlite3_bind_text(q, 1, fcode, -1, SQLITE_STATIC);
-    if(sqlite3_step(q) != SQLITE_ROW)
+    if(db_step(z, q) != SQLITE_ROW)
       rc = db_fail(z, "执行: no fund entry with voucher %s in %.4s for "
                       "village %s: record the proceeds first", in->voucher,
                    in->date, rec_text(&d, "village"));
@@ -1027,7 +1027,7 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
     sqlite3_bind_text(q, 2, in->voucher, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 3, in->date, 4, SQLITE_STATIC);
     sqlite3_bind_text(q, 4, code, -1, SQLITE_STATIC);
-    if(rc == 0 && sqlite3_step(q) == SQLITE_ROW)
+    if(rc == 0 && db_step(z, q) == SQLITE_ROW)
       rc = db_fail(z, "执行: fund entry %s is already the proceeds of filing "
                       "%s", fcode, sqlite3_column_text(q, 0));
     sqlite3_finalize(q);
@@ -1039,7 +1039,7 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
                                     "disposal_object WHERE disposal = ?1 "
                                     "ORDER BY id");
     sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
-    while(rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
+    while(rc == 0 && db_step(z, q) == SQLITE_ROW) {
       rec o;
       const char *obj = (const char *)sqlite3_column_text(q, 0);
       if(rec_open(z, reg_find((const char *)sqlite3_column_text(q, 1)), obj, &o)) {

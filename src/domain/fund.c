@@ -48,7 +48,7 @@ static int check_fund(regctx *c, val *v)
   sqlite3_stmt *acct = reg_stmt(c, "SELECT village, opening_date FROM account "
                                    "WHERE code = ?1");
   sqlite3_bind_text(acct, 1, v[ac].s, (int)v[ac].n, SQLITE_STATIC);
-  if(sqlite3_step(acct) != SQLITE_ROW) {
+  if(db_step(c->z, acct) != SQLITE_ROW) {
     reg_error(c, ac, "no account with code '%.*s'", (int)v[ac].n, v[ac].s);
     bad++;
   } else {
@@ -70,7 +70,7 @@ static int check_fund(regctx *c, val *v)
                                  "name = ?1 AND direction = ?2");
   sqlite3_bind_text(st, 1, v[ca].s, (int)v[ca].n, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, v[di].s, (int)v[di].n, SQLITE_STATIC);
-  if(sqlite3_step(st) != SQLITE_ROW) {
+  if(db_step(c->z, st) != SQLITE_ROW) {
     reg_error(c, ca, "'%.*s' is not a %.*s category", (int)v[ca].n, v[ca].s,
               (int)v[di].n, v[di].s);
     bad++;
@@ -84,7 +84,7 @@ static int check_fund(regctx *c, val *v)
     sqlite3_stmt *fcon = reg_stmt(c, "SELECT village FROM contract WHERE "
                                      "code = ?1");
     sqlite3_bind_text(fcon, 1, v[ct].s, (int)v[ct].n, SQLITE_STATIC);
-    if(sqlite3_step(fcon) != SQLITE_ROW) {
+    if(db_step(c->z, fcon) != SQLITE_ROW) {
       reg_error(c, ct, "no contract with code '%.*s'", (int)v[ct].n, v[ct].s);
       bad++;
     } else if((size_t)sqlite3_column_bytes(fcon, 0) != v[vi].n ||

@@ -294,7 +294,7 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
       /* With --update a repeated code would update its own row; the
        * database cannot tell, so the import remembers the codes. */
       sqlite3_bind_text(seen, 1, v[ci].s, (int)v[ci].n, SQLITE_STATIC);
-      int src = sqlite3_step(seen);
+      int src = db_step(z, seen);
       sqlite3_reset(seen);
       if(src != SQLITE_DONE) {
         reg_error(c, ci, "'%.*s' appears twice in this file", (int)v[ci].n,
@@ -514,7 +514,7 @@ int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
   int ov = reg_field(r, "original_value");
   char through[8];
   char *mask = xcalloc((size_t)r->nfields, 19);
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 2, v);
     if(!o->full_ids)
       reg_mask(r, v, mask);

@@ -78,7 +78,7 @@ static int check_loan(regctx *c, val *v)
   sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
   sqlite3_bind_text(q, 2, v[st].s, (int)v[st].n, SQLITE_STATIC);
   sqlite3_bind_text(q, 3, v[ma].s, (int)v[ma].n, SQLITE_STATIC);
-  if(sqlite3_step(q) == SQLITE_ROW) {
+  if(db_step(c->z, q) == SQLITE_ROW) {
     reg_error(c, st, "interest payment %s (%s to %s) would lie outside the "
                      "loan's life %.10s to %.10s",
               sqlite3_column_text(q, 0), sqlite3_column_text(q, 1),
@@ -91,7 +91,7 @@ static int check_loan(regctx *c, val *v)
                          "status <> '已撤回' AND status <> '初审不同意' "
                          "ORDER BY id LIMIT 1");
     sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
-    if(sqlite3_step(q) == SQLITE_ROW) {
+    if(db_step(c->z, q) == SQLITE_ROW) {
       reg_error(c, wd, "the loan has subsidy application %s (%s): withdraw "
                        "that first", sqlite3_column_text(q, 0),
                 sqlite3_column_text(q, 1));
@@ -113,7 +113,7 @@ static int check_interest(regctx *c, val *v)
       c->z, "SELECT village, start_date, maturity, withdrawn FROM loan "
             "WHERE code = ?1");
   sqlite3_bind_text(q, 1, v[lo].s, (int)v[lo].n, SQLITE_STATIC);
-  if(sqlite3_step(q) != SQLITE_ROW) {
+  if(db_step(c->z, q) != SQLITE_ROW) {
     reg_error(c, lo, "no loan with code '%.*s'", (int)v[lo].n, v[lo].s);
     sqlite3_finalize(q);
     return 1;
@@ -151,8 +151,7 @@ static int check_interest(regctx *c, val *v)
               v[po].s, v[fr].s);
     bad++;
   }
-  char today[11];
-  date_today(today);
+  const char *today = c->z->today;
   if(memcmp(v[po].s, today, 10) > 0) {
     reg_error(c, po, "%.10s: that day has not come yet (today is %s)",
               v[po].s, today);
@@ -170,7 +169,7 @@ static int check_interest(regctx *c, val *v)
   sqlite3_bind_text(q, 3, v[to].s, (int)v[to].n, SQLITE_STATIC);
   if(code[0])
     sqlite3_bind_text(q, 4, code, -1, SQLITE_STATIC);
-  if(sqlite3_step(q) == SQLITE_ROW) {
+  if(db_step(c->z, q) == SQLITE_ROW) {
     reg_error(c, fr, "%.10s to %.10s overlaps payment %s for %s to %s of the "
                      "same loan", v[fr].s, v[to].s, sqlite3_column_text(q, 0),
               sqlite3_column_text(q, 1), sqlite3_column_text(q, 2));

@@ -56,7 +56,7 @@ static int check_org(regctx *c, val *v)
     } else {
       sqlite3_stmt *st = db_prepare(c->z, "SELECT 1 FROM org WHERE code = ?1");
       sqlite3_bind_text(st, 1, v[3].s, (int)v[3].n, SQLITE_STATIC);
-      if(sqlite3_step(st) != SQLITE_ROW) {
+      if(db_step(c->z, st) != SQLITE_ROW) {
         reg_error(c, 3, "no organisation with code %.*s (list parents before "
                         "their children)", (int)v[3].n, v[3].s);
         bad++;

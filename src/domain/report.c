@@ -33,7 +33,7 @@ int fund_balances(sz *z, const char *village, const char *township,
     sqlite3_bind_text(st, 3, account, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 4, as_of, -1, SQLITE_STATIC);
   int rc;
-  while((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while((rc = db_step(z, st)) == SQLITE_ROW) {
     balance b;
     b.village = (const char *)sqlite3_column_text(st, 0);
     b.village_name = (const char *)sqlite3_column_text(st, 1);
@@ -92,7 +92,7 @@ int township_summary(sz *z, const char *as_of, township_total **out, int *n)
   sqlite3_bind_text(st, 1, as_of, -1, SQLITE_STATIC);
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
   int vi = reg_field(r, "village"), ov = reg_field(r, "original_value");
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 2, v);
     char through[8];
     int64_t acc;
@@ -107,7 +107,7 @@ int township_summary(sz *z, const char *as_of, township_total **out, int *n)
   sb_free(&sql);
   st = db_prepare(z, "SELECT village, count(*), sum(area) FROM resource "
                      "GROUP BY village");
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     township_total *x =
         find(&t, &nt, (const char *)sqlite3_column_text(st, 0));
     x->resources += sqlite3_column_int64(st, 1);
@@ -125,7 +125,7 @@ int township_summary(sz *z, const char *as_of, township_total **out, int *n)
                      "FROM org WHERE level = 'village' AND (code IN (SELECT "
                      "village FROM asset) OR code IN (SELECT village FROM "
                      "resource) OR code IN (SELECT village FROM account)))");
-  while(sqlite3_step(st) == SQLITE_ROW)
+  while(db_step(z, st) == SQLITE_ROW)
     find(&t, &nt, (const char *)sqlite3_column_text(st, 0));
   sqlite3_finalize(st);
   qsort(t, (size_t)nt, sizeof *t, cmp_code);
@@ -134,7 +134,7 @@ int township_summary(sz *z, const char *as_of, township_total **out, int *n)
                      "AND level = 'village')");
   for(int i = 0; i < nt; i++) {
     sqlite3_bind_text(st, 1, t[i].code, -1, SQLITE_STATIC);
-    if(sqlite3_step(st) == SQLITE_ROW) {
+    if(db_step(z, st) == SQLITE_ROW) {
       const char *nm = (const char *)sqlite3_column_text(st, 0);
       t[i].name = xstrdup(nm ? nm : "");
       t[i].villages = sqlite3_column_int64(st, 1);

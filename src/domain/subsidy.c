@@ -70,7 +70,7 @@ static int64_t sum_granted(sz *z, const char *year, const char *village)
   sqlite3_bind_text(st, 1, year, -1, SQLITE_STATIC);
   if(village)
     sqlite3_bind_text(st, 2, village, -1, SQLITE_STATIC);
-  int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  int64_t n = db_step(z, st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
   sqlite3_finalize(st);
   return n;
 }
@@ -253,7 +253,7 @@ static int claimed_by(sz *z, const char *payment, char app[80], char st[32])
       z, "SELECT s.code, s.status FROM subsidy_line l JOIN subsidy s "
          "ON s.code = l.application WHERE l.payment = ?1 AND s." LIVE);
   sqlite3_bind_text(q, 1, payment, -1, SQLITE_STATIC);
-  int found = sqlite3_step(q) == SQLITE_ROW;
+  int found = db_step(z, q) == SQLITE_ROW;
   if(found) {
     snprintf(app, 80, "%s", sqlite3_column_text(q, 0));
     snprintf(st, 32, "%s", sqlite3_column_text(q, 1));
@@ -344,7 +344,7 @@ static int apply_work(sz *z, const char *loan, const char *year,
   line *ls = NULL;
   int nl = 0;
   int64_t total = 0;
-  while(rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
+  while(rc == 0 && db_step(z, q) == SQLITE_ROW) {
     const char *from = (const char *)sqlite3_column_text(q, 1);
     const char *to = (const char *)sqlite3_column_text(q, 2);
     const char *paid_on = (const char *)sqlite3_column_text(q, 4);
@@ -688,7 +688,7 @@ int subsidy_report(sz *z, const char *year,
       "LEFT JOIN l ON l.village = v.village LEFT JOIN i ON i.village = "
       "v.village LEFT JOIN s ON s.village = v.village ORDER BY v.village");
   sqlite3_bind_text(st, 1, year, -1, SQLITE_STATIC);
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     subsidy_row r;
     r.village = (const char *)sqlite3_column_text(st, 0);
     r.village_name = (const char *)sqlite3_column_text(st, 1);

@@ -152,7 +152,7 @@ int config_get_fraction(sz *z, const char *key, int64_t *num, int64_t *den)
   char v[64] = "";
   sqlite3_stmt *st = db_prepare(z, "SELECT value FROM setting WHERE key = ?1");
   sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-  if(sqlite3_step(st) == SQLITE_ROW)
+  if(db_step(z, st) == SQLITE_ROW)
     snprintf(v, sizeof v, "%s", sqlite3_column_text(st, 0));
   sqlite3_finalize(st);
   if(config_fraction(v, num, den)) {
@@ -216,7 +216,7 @@ int config_set(sz *z, const char *key, const char *value)
   sqlite3_stmt *st =
       db_prepare(z, "SELECT type, note FROM setting WHERE key = ?1");
   sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-  if(sqlite3_step(st) == SQLITE_ROW) {
+  if(db_step(z, st) == SQLITE_ROW) {
     snprintf(type, sizeof type, "%s", sqlite3_column_text(st, 0));
     snprintf(note, sizeof note, "%s", sqlite3_column_text(st, 1));
   }
@@ -282,7 +282,7 @@ int config_show(sz *z, const char *key, FILE *fp)
   if(key)
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
   int n = 0;
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     char shown[48];
     show_value((const char *)sqlite3_column_text(st, 1),
                (const char *)sqlite3_column_text(st, 2), shown);
@@ -307,7 +307,7 @@ void config_each(sz *z, config_fn fn, void *ctx)
     const char *value = defaults[i].value;
     char stored[64] = "", shown[48];
     sqlite3_bind_text(st, 1, defaults[i].key, -1, SQLITE_STATIC);
-    if(sqlite3_step(st) == SQLITE_ROW) {
+    if(db_step(z, st) == SQLITE_ROW) {
       snprintf(stored, sizeof stored, "%s", sqlite3_column_text(st, 0));
       value = stored;
     }

@@ -33,15 +33,52 @@ int db_schema_version(sz *z)
   return (int)db_int(z, 0, "PRAGMA user_version", NULL);
 }
 
+void db_set_clock(sz *z, time_t t)
+{
+  struct tm tm;
+  z->now = t;
+  if(!localtime_r(&t, &tm))
+    memset(&tm, 0, sizeof tm);
+  strftime(z->today, sizeof z->today, "%Y-%m-%d", &tm);
+}
+
+/* Records the first fault of the handle: the database's message and the
+ * statement it came from. */
+static void fault(sz *z, const char *sql)
+{
+  if(z->fault)
+    return;
+  z->fault = 1;
+  snprintf(z->fault_msg, sizeof z->fault_msg, "%s (in: %.300s)",
+           sqlite3_errmsg(z->db), sql ? sql : "?");
+}
+
+int db_fault(const sz *z)
+{
+  return z->fault;
+}
+
 sqlite3_stmt *db_prepare(sz *z, const char *sql)
 {
   sqlite3_stmt *st = NULL;
   if(sqlite3_prepare_v2(z->db, sql, -1, &st, NULL) != SQLITE_OK) {
-    fprintf(stderr, "sanzi: internal error: %s\nin SQL: %s\n",
-            sqlite3_errmsg(z->db), sql);
-    abort();
+    fault(z, sql);
+    sqlite3_finalize(st);
+    return NULL;
   }
   return st;
+}
+
+int db_step(sz *z, sqlite3_stmt *st)
+{
+  int rc = st ? sqlite3_step(st) : SQLITE_MISUSE;
+  if(rc != SQLITE_ROW && rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT) {
+    if(st)
+      fault(z, sqlite3_sql(st));
+    else if(!z->fault) /* prepared with a fault already recorded */
+      fault(z, NULL);
+  }
+  return rc;
 }
 
 int db_exec(sz *z, const char *sql)
@@ -57,22 +94,25 @@ int db_exec(sz *z, const char *sql)
 
 int db_run(sz *z, sqlite3_stmt *st)
 {
-  int rc = sqlite3_step(st);
+  int rc = db_step(z, st);
   while(rc == SQLITE_ROW)
-    rc = sqlite3_step(st);
+    rc = db_step(z, st);
   if(rc != SQLITE_DONE)
     set_err(z->err, sizeof z->err, "%s", sqlite3_errmsg(z->db));
   sqlite3_reset(st);
   return rc;
 }
 
+/* The index of :name. A statement that lacks it is a bug in sanzi's own
+ * SQL text, like a failed assertion: it stops the program. (A statement
+ * that failed to prepare is NULL and binds nothing.) */
 static int param(sqlite3_stmt *st, const char *name)
 {
   int i = sqlite3_bind_parameter_index(st, name);
-  if(!i) {
-    fprintf(stderr, "sanzi: internal error: no parameter %s in %s\n", name,
+  if(!i && st) {
+    fprintf(stderr, "sanzi: bug: no parameter %s in %s\n", name, /* layers: allow (a bug) */
             sqlite3_sql(st));
-    abort();
+    abort(); /* layers: allow (a bug) */
   }
   return i;
 }
@@ -96,7 +136,7 @@ int64_t db_int(sz *z, int64_t dflt, const char *sql, const char *arg)
   if(arg)
     sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
   int64_t v = dflt;
-  if(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+  if(db_step(z, st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
     v = sqlite3_column_int64(st, 0);
   sqlite3_finalize(st);
   return v;
@@ -104,11 +144,9 @@ int64_t db_int(sz *z, int64_t dflt, const char *sql, const char *arg)
 
 int db_not_future(sz *z, const char *what, const char *date)
 {
-  char today[11];
-  date_today(today);
-  if(strcmp(date, today) > 0)
+  if(strcmp(date, z->today) > 0)
     return db_fail(z, "%s on %s: that day has not come yet (today is %s)",
-                   what, date, today);
+                   what, date, z->today);
   return 0;
 }
 
@@ -150,13 +188,19 @@ int db_end(sz *z, int commit)
     return -1;
   z->txn_depth--;
   if(z->txn_depth == 0) {
-    if(commit && db_exec(z, "COMMIT") == 0)
+    if(commit && z->fault)
+      db_fail(z, "the database failed, nothing was written: %s", z->fault_msg);
+    else if(commit && db_exec(z, "COMMIT") == 0)
       return 0;
     char keep[sizeof z->err];
     memcpy(keep, z->err, sizeof keep);
     sqlite3_exec(z->db, "ROLLBACK", NULL, NULL, NULL);
     memcpy(z->err, keep, sizeof keep);
     return commit ? -1 : 0;
+  }
+  if(commit && z->fault) {
+    db_fail(z, "the database failed, nothing was written: %s", z->fault_msg);
+    return -1;
   }
   if(commit)
     snprintf(sql, sizeof sql, "RELEASE sz%d", z->txn_depth);
@@ -172,7 +216,7 @@ int db_org_level(sz *z, const char *code, const char *level)
       db_prepare(z, "SELECT 1 FROM org WHERE code = ?1 AND level = ?2");
   sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, level, -1, SQLITE_STATIC);
-  int ok = sqlite3_step(st) == SQLITE_ROW;
+  int ok = db_step(z, st) == SQLITE_ROW;
   sqlite3_finalize(st);
   return ok;
 }
@@ -248,6 +292,8 @@ sz *db_open(const char *path, const char *user, int create, char *err,
   sz *z = xcalloc(1, sizeof *z);
   z->path = xstrdup(path);
   z->user = xstrdup(user);
+  /* No clock until the caller sets one (db_set_clock): every date is
+   * then "in the future", so a forgotten clock cannot pass unnoticed. */
   /* One connection per thread: SQLite's own mutexes are not needed. */
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
               (create ? SQLITE_OPEN_CREATE : 0);

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #define SANZI_APP_ID 0x53414e5a /* "SANZ" */
 
@@ -15,6 +16,18 @@ typedef struct sz {
   char *user;
   int txn_depth;
   char err[2048]; /* the last error, for the caller to print */
+  /* The clock: what "today" is for every rule (dates not in the future,
+   * the running year, interest to date) and the time the change log
+   * records. db_open sets it from the real clock; a server or a test
+   * may fix it with db_set_clock. The core never reads the clock. */
+  time_t now;
+  char today[11];
+  /* A statement failed other than by a constraint (a damaged file, an I/O
+   * error, the disk full, a foreign schema): what was read is incomplete,
+   * so nothing may be committed and the command must fail. db_fault()
+   * tells; fault_msg says what failed, with the SQL. */
+  int fault;
+  char fault_msg[1024];
 } sz;
 
 /* Open path. create: 1 for `sanzi init` (creates the file and migrates);
@@ -28,9 +41,22 @@ void db_close(sz *z);
 int db_schema_latest(void);
 int db_schema_version(sz *z);
 
-/* Prepare a statement; a failure is a bug in the program's SQL, so it aborts
- * with the SQL quoted. */
+/* Set the clock: t (seconds since the epoch); today is its local date. */
+void db_set_clock(sz *z, time_t t);
+
+/* Prepare a statement. On failure (a damaged or foreign database, a
+ * table dropped behind sanzi's back) the handle records the fault, with
+ * the SQL quoted, and NULL is returned: every sqlite3_ call takes NULL
+ * harmlessly (a step on it fails and reports through db_step). */
 sqlite3_stmt *db_prepare(sz *z, const char *sql);
+/* Step a statement: SQLITE_ROW or SQLITE_DONE, or the error code. Any
+ * error but a constraint's is recorded on the handle as its fault, so a
+ * loop `while(db_step(z, st) == SQLITE_ROW)` that ends on an I/O error
+ * does not pass for the end of the data: the transaction will not commit
+ * and the caller's db_fault() is set. */
+int db_step(sz *z, sqlite3_stmt *st);
+/* 1 when a statement failed on this handle (fault_msg says how). */
+int db_fault(const sz *z);
 /* Run SQL without results; returns 0, or -1 with the message in z->err. */
 int db_exec(sz *z, const char *sql);
 /* Step a statement that returns no rows (or ignores them), then reset it.
@@ -47,12 +73,13 @@ int64_t db_int(sz *z, int64_t dflt, const char *sql, const char *arg);
 int db_fail(sz *z, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Nested transactions: the outermost is BEGIN IMMEDIATE, inner ones are
- * savepoints. end(commit=0) rolls back to where that level began. */
+ * savepoints. end(commit=0) rolls back to where that level began; a
+ * commit after a fault rolls back instead and fails (z->err). */
 int db_begin(sz *z);
 int db_end(sz *z, int commit);
 
-/* What happened is dated on or before today: 0, or -1 with "WHAT on DATE:
- * that day has not come yet" in z->err. */
+/* What happened is dated on or before the handle's today: 0, or -1 with
+ * "WHAT on DATE: that day has not come yet" in z->err. */
 int db_not_future(sz *z, const char *what, const char *date);
 
 /* Ends the transaction a unit of work began: commits when rc is 0, else

@@ -202,11 +202,11 @@ static void entry_hash(const entry *e, unsigned char out[32])
   crypto_hash_sha256_final(&h, out);
 }
 
-static void now_utc(char out[32])
+/* The handle's clock (the core does not read the real one), in UTC. */
+static void now_utc(const sz *z, char out[32])
 {
-  time_t t = time(NULL);
   struct tm tm;
-  gmtime_r(&t, &tm);
+  gmtime_r(&z->now, &tm);
   strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
@@ -223,7 +223,7 @@ int history_append(sz *z, int64_t id, const char *tbl, const char *key,
   unsigned char prev[32] = {0}, hash[32], odig[32];
   sqlite3_stmt *st =
       db_prepare(z, "SELECT hash FROM history ORDER BY id DESC LIMIT 1");
-  if(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 32)
+  if(db_step(z, st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 32)
     memcpy(prev, sqlite3_column_blob(st, 0), 32);
   sqlite3_finalize(st);
 
@@ -233,7 +233,7 @@ int history_append(sz *z, int64_t id, const char *tbl, const char *key,
   st = db_prepare(z, "SELECT old FROM superseded WHERE log_id = ?1 "
                      "ORDER BY row_id");
   sqlite3_bind_int64(st, 1, id);
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     digest_add(od, (const char *)sqlite3_column_text(st, 0),
                (size_t)sqlite3_column_bytes(st, 0));
     digest_add(od, "\n", 1);
@@ -243,11 +243,11 @@ int history_append(sz *z, int64_t id, const char *tbl, const char *key,
   digest_final(od, odig);
 
   char at[32];
-  now_utc(at);
+  now_utc(z, at);
   /* Never before the entry before (a clock set back): the log's times
    * only go forward, and verify relies on it. */
   st = db_prepare(z, "SELECT at FROM history ORDER BY id DESC LIMIT 1");
-  if(sqlite3_step(st) == SQLITE_ROW &&
+  if(db_step(z, st) == SQLITE_ROW &&
      strcmp((const char *)sqlite3_column_text(st, 0), at) > 0)
     snprintf(at, sizeof at, "%s", (const char *)sqlite3_column_text(st, 0));
   sqlite3_finalize(st);
@@ -343,8 +343,8 @@ static int verify_table(sz *z, const reg *r, vent *ents, int64_t n)
   sqlite3_bind_text(old, 1, r->name, -1, SQLITE_STATIC);
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
   int rc = 0;
-  int orc = sqlite3_step(old);
-  int crc = sqlite3_step(cur);
+  int orc = db_step(z, old);
+  int crc = db_step(z, cur);
   while(rc == 0 && (orc == SQLITE_ROW || crc == SQLITE_ROW)) {
     int take_old = orc == SQLITE_ROW &&
                    (crc != SQLITE_ROW || sqlite3_column_int64(old, 0) <=
@@ -379,7 +379,7 @@ static int verify_table(sz *z, const reg *r, vent *ents, int64_t n)
       }
       feed(&ents[wrote].w, &ents[wrote].wn, t, tn);
       feed(&ents[by].o, &ents[by].on, t, tn);
-      orc = sqlite3_step(old);
+      orc = db_step(z, old);
       continue;
     }
     int64_t id = sqlite3_column_int64(cur, 0);
@@ -407,7 +407,7 @@ static int verify_table(sz *z, const reg *r, vent *ents, int64_t n)
     sb_reset(&canon);
     reg_canon(r, id, v, &canon);
     feed(&ents[lid].w, &ents[lid].wn, canon.buf, canon.len);
-    crc = sqlite3_step(cur);
+    crc = db_step(z, cur);
   }
   sqlite3_finalize(cur);
   sqlite3_finalize(old);
@@ -438,7 +438,7 @@ int history_rows_digest(sz *z, const reg *r, int64_t log_id,
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
   digest *d = digest_new();
   *nrows = 0;
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 2, v);
     sb_reset(&canon);
     reg_canon(r, sqlite3_column_int64(st, 0), v, &canon);
@@ -467,7 +467,7 @@ int history_verify(sz *z, const reg *const *tables, const char *expect_head, cha
   sqlite3_stmt *st = db_prepare(
       z, "SELECT id, at, operator, tbl, key, action, new, nrows, digest, "
          "nold, old_digest, prev, hash FROM history ORDER BY id");
-  while(rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+  while(rc == 0 && db_step(z, st) == SQLITE_ROW) {
     entry e;
     unsigned char h[32];
     e.id = sqlite3_column_int64(st, 0);

@@ -9,7 +9,7 @@
 #define SANZI_HISTORY_H
 #include <stdint.h>
 #include "store/db.h"
-#include "store/record.h"
+#include "store/spec.h"
 #include "base/util.h"
 
 /* A running SHA-256 over canonical rows. */
