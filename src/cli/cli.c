@@ -11,11 +11,20 @@
 
 const char *cli_db_path;
 const char *cli_user;
+/* The database the command opened (cli_db), until cli_close. */
+static sz *open_db;
 
 void die(int status, const char *fmt, ...)
 {
   va_list ap;
   fflush(stdout);
+  if(open_db && db_fault(open_db)) {
+    /* A statement failed: that, not what it led to ("no such asset"), is
+     * the reason. */
+    fprintf(stderr, "sanzi: cannot read the database '%s': %s\n",
+            cli_db_path, open_db->fault_msg);
+    exit(1);
+  }
   fputs("sanzi: ", stderr);
   va_start(ap, fmt);
   vfprintf(stderr, fmt, ap);
@@ -160,17 +169,23 @@ sz *cli_db(void)
   if(!z)
     die(1, "%s", err);
   db_set_clock(z, time(NULL));
+  open_db = z;
   return z;
+}
+
+void cli_fail(sz *z, const char *what)
+{
+  if(what)
+    die(1, "%s: %s", what, z->err);
+  die(1, "%s", z->err);
 }
 
 void cli_close(sz *z)
 {
-  if(z && db_fault(z)) {
-    char msg[sizeof z->fault_msg];
-    snprintf(msg, sizeof msg, "%s", z->fault_msg);
-    db_close(z);
-    die(1, "cannot read the database '%s': %s", cli_db_path, msg);
-  }
+  if(z && db_fault(z))
+    die(1, "the database failed"); /* die names the fault */
+  if(z == open_db)
+    open_db = NULL;
   db_close(z);
 }
 
@@ -300,11 +315,11 @@ void table_row(table *t, const char *const *cells)
     flush_held(t);
 }
 
-void table_rows(table *t, sqlite3_stmt *st, int ncols, unsigned money)
+void table_rows(sz *z, table *t, sqlite3_stmt *st, int ncols, unsigned money)
 {
   const char *cells[32];
   char buf[32][32];
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     for(int i = 0; i < ncols && i < 32; i++) {
       if(sqlite3_column_type(st, i) == SQLITE_NULL)
         cells[i] = "";

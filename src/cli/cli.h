@@ -48,7 +48,8 @@ typedef struct verb {
 int cli_verbs(const char *cmd, const verb *v, size_t n, const char *usage,
               const void *ctx, int argc, char **argv);
 
-/* Print "sanzi: message" to stderr and exit with status. */
+/* Print "sanzi: message" to stderr and exit with status; when a statement
+ * failed on the open database, its fault is printed instead (exit 1). */
 void die(int status, const char *fmt, ...)
     __attribute__((format(printf, 2, 3), noreturn));
 void usage_error(args *a, const char *fmt, ...)
@@ -56,6 +57,9 @@ void usage_error(args *a, const char *fmt, ...)
 
 /* The database named by --db / $SANZI_DB / ./sanzi.db, opened for work. */
 sz *cli_db(void);
+/* The work on z was refused: print z->err (after "what: " when what is
+ * not NULL) and exit 1. */
+void cli_fail(sz *z, const char *what) __attribute__((noreturn));
 /* Closes it; when a statement failed on it (a damaged file, an I/O error:
  * what was printed may be incomplete), says so and exits 1. */
 void cli_close(sz *z);
@@ -76,7 +80,7 @@ void table_row(table *t, const char *const *cells);
 void table_end(table *t);
 /* Every row of st as a table row: NULL as "", the columns whose bit is set
  * in money (bit 0 = column 0) as grouped money. Finalizes st. */
-void table_rows(table *t, sqlite3_stmt *st, int ncols, unsigned money);
+void table_rows(sz *z, table *t, sqlite3_stmt *st, int ncols, unsigned money);
 /* Display width of UTF-8 text (CJK counts 2). */
 size_t display_width(const char *s);
 

@@ -101,7 +101,7 @@ static audit *open_audit(args *a, sz **zp, const char **vilp,
   cli_scope(z, vil, town);
   audit *au = audit_open(z, atoi(year), vil, town);
   if(!au)
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   *zp = z;
   return au;
 }
@@ -136,7 +136,7 @@ int cmd_classify(int argc, char **argv)
   int n;
   free(args_rest(&a, 0, 0, &n));
   if(audit_classify(au, &p.s))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   audit_close(au);
   cli_close(z);
   return 0;
@@ -152,7 +152,7 @@ static int findings(args *a, const void *ctx)
   free(args_rest(a, 0, 0, &n));
   long count;
   if(audit_findings(au, &p.s, &count))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   fprintf(stderr, "%ld finding%s as of %s\n", count, count == 1 ? "" : "s",
           audit_ref_date(au));
   audit_close(au);
@@ -181,7 +181,7 @@ static int export(args *a, const void *ctx)
   free(args_rest(a, 0, 0, &n));
   long nf;
   if(audit_export(au, &o, &nf))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("audit %.4s (as of %s) written to %s:%s", audit_ref_date(au),
          audit_ref_date(au), dir, o.csv ? " the CSV files," : "");
   if(o.xlsx)

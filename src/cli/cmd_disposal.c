@@ -94,7 +94,7 @@ static int d_new(args *a, const void *ctx)
   sz *z = cli_db();
   char code[80];
   if(disposal_new(z, &in, code))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("%s\n", code);
   free(pos);
   cli_close(z);
@@ -123,9 +123,9 @@ static int d_vote(args *a, const void *ctx)
   sz *z = cli_db();
   int passed;
   if(disposal_vote(z, pos[0], &in, &passed))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   if(!passed)
-    die(1, "%s", z->err); /* recorded, but the step is not done */
+    cli_fail(z, NULL); /* recorded, but the step is not done */
   printf("%s: %s passed\n", pos[0], in.step);
   free(pos);
   cli_close(z);
@@ -144,7 +144,7 @@ static int d_appraise(args *a, const void *ctx)
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
   if(disposal_appraise(z, pos[0], value, who, report, date))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("%s: 资产评估 recorded\n", pos[0]);
   free(pos);
   cli_close(z);
@@ -162,7 +162,7 @@ static int d_publicize(args *a, const void *ctx)
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
   if(disposal_publicize(z, pos[0], kind, from, to))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("%s: %s公开 %s to %s\n", pos[0], kind, from, to);
   free(pos);
   cli_close(z);
@@ -180,7 +180,7 @@ static int d_review(args *a, const void *ctx)
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
   if(disposal_review(z, pos[0], dec, date, op))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("%s: 乡镇审核 %s\n", pos[0], dec);
   free(pos);
   cli_close(z);
@@ -204,7 +204,7 @@ static int d_execute(args *a, const void *ctx)
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
   if(disposal_execute(z, pos[0], &in))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("%s: 已执行\n", pos[0]);
   free(pos);
   cli_close(z);
@@ -221,7 +221,7 @@ static int d_withdraw(args *a, const void *ctx)
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
   if(disposal_withdraw(z, pos[0], date, reason))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("%s: 已撤回\n", pos[0]);
   free(pos);
   cli_close(z);
@@ -265,7 +265,7 @@ static int d_show(args *a, const void *ctx)
                                    "JOIN org t ON t.code = v.parent_code "
                                    "WHERE v.code = ?1");
   sqlite3_bind_text(st, 1, rec_text(&d, "village"), -1, SQLITE_STATIC);
-  if(sqlite3_step(st) == SQLITE_ROW)
+  if(db_step(z, st) == SQLITE_ROW)
     snprintf(vname, sizeof vname, "%s %s", sqlite3_column_text(st, 1),
              sqlite3_column_text(st, 0));
   sqlite3_finalize(st);
@@ -280,7 +280,7 @@ static int d_show(args *a, const void *ctx)
   static const char *const oh[] = {"编号", "登记簿", "名称", "申报时状态",
                                    "账面价值", "面积(亩)"};
   table *t = table_new(stdout, 6, oh);
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     char bv[32], ar[32];
     const char *cells[6] = {
       (const char *)sqlite3_column_text(st, 0),
@@ -308,7 +308,7 @@ static int d_show(args *a, const void *ctx)
                                    "赞成至少", "结果", "会议记录"};
   t = table_new(stdout, 12, vh);
   int nv = 0;
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     const char *cells[12];
     for(int i = 0; i < 12; i++)
       cells[i] = (const char *)sqlite3_column_text(st, i);
@@ -327,7 +327,7 @@ static int d_show(args *a, const void *ctx)
                      "end_date, payment FROM contract WHERE disposal = ?1 "
                      "ORDER BY code");
   sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-  for(int k = 0; sqlite3_step(st) == SQLITE_ROW; k++) {
+  for(int k = 0; db_step(z, st) == SQLITE_ROW; k++) {
     char am[32];
     if(!k)
       printf("\n合同 (contracts):\n");
@@ -373,7 +373,7 @@ static int d_list(args *a, const void *ctx)
                                   "标的数", "账面价值", "处置方式", "状态",
                                   "执行日期"};
   table *t = table_new(stdout, 9, h);
-  table_rows(t, st, 9, 1u << 5); /* 账面价值 */
+  table_rows(z, t, st, 9, 1u << 5); /* 账面价值 */
   table_end(t);
   cli_close(z);
   return 0;

@@ -27,7 +27,7 @@ int cmd_init(int argc, char **argv)
     die(1, "%s", err);
   db_set_clock(z, time(NULL));
   if(db_begin(z) || config_init(z) || db_end(z, 1))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("%s: schema version %d\n", cli_db_path, db_schema_version(z));
   cli_close(z);
   return 0;
@@ -49,7 +49,7 @@ int cmd_config(int argc, char **argv)
   if(rc == 0)
     rc = config_show(z, n ? pos[0] : NULL, stdout);
   if(rc)
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   cli_close(z);
   free(pos);
   return 0;
@@ -70,7 +70,7 @@ static int org_list(args *a)
     sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
   const char *hdr[] = {"代码", "名称", "级别", "上级代码"};
   table *t = table_new(stdout, 4, hdr);
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     const char *cells[4];
     for(int i = 0; i < 4; i++)
       cells[i] = (const char *)sqlite3_column_text(st, i);
@@ -120,7 +120,7 @@ static int log_verify(args *a)
   char head[65];
   int64_t entries = 0;
   if(history_verify(z, logged_tables, expect, head, &entries))
-    die(1, "log verify: %s", z->err);
+    cli_fail(z, "log verify");
   printf("%s\n", head);
   fprintf(stderr, "%lld change-log entries verified; every register row is "
                   "proven by its entry\n", (long long)entries);
@@ -181,7 +181,7 @@ int cmd_log(int argc, char **argv)
   const char *hdr[] = {"#", "时间", "操作人", "操作", "表", "编号", "写入",
                        "替换", "说明"};
   table *t = table_new(stdout, 9, hdr);
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     const char *cells[9];
     for(int i = 0; i < 9; i++)
       cells[i] = (const char *)sqlite3_column_text(st, i);

@@ -118,7 +118,7 @@ static int do_export(args *a, const void *ctx)
   }
   int rc = reg_export(z, r, &o, stdout);
   if(rc)
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   cli_close(z);
   return 0;
 }
@@ -176,7 +176,7 @@ static int do_list(args *a, const void *ctx)
   sbuf canon;
   sb_init(&canon);
   char *mask = xcalloc((size_t)r->nfields, 19);
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 2, v);
     reg_mask(r, v, mask);
     if(!strcmp(fmt, "json")) {
@@ -280,12 +280,12 @@ static int write_one(sz *z, regctx *c, val *v, int mode)
     return 1;
   }
   if(db_begin(z))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   int64_t id;
   int upd;
   int bad = reg_write(c, v, mode, 0, &id, &upd);
   if(db_end(z, !bad) && !bad)
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   if(bad) {
     print_errors(c);
     return 1;
@@ -381,14 +381,14 @@ void show_history(sz *z, const reg *r, int64_t id, const char *code)
            r->name);
   sqlite3_stmt *cur = db_prepare(z, sql);
   sqlite3_bind_int64(cur, 1, id);
-  int64_t curlog = sqlite3_step(cur) == SQLITE_ROW ? sqlite3_column_int64(cur, 0)
+  int64_t curlog = db_step(z, cur) == SQLITE_ROW ? sqlite3_column_int64(cur, 0)
                                                    : 0;
   sqlite3_finalize(cur);
   sqlite3_bind_int64(st, 4, curlog);
   sqlite3_stmt *diff = db_prepare(
       z, "SELECT o.key, o.value, n.value FROM json_each(?1) o "
          "JOIN json_each(?2) n ON n.key = o.key WHERE o.value IS NOT n.value");
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     const char *action = (const char *)sqlite3_column_text(st, 3);
     printf("  #%lld %s %s %s", (long long)sqlite3_column_int64(st, 0),
            sqlite3_column_text(st, 1), sqlite3_column_text(st, 2), action);
@@ -404,7 +404,7 @@ void show_history(sz *z, const reg *r, int64_t id, const char *code)
       sqlite3_bind_int64(nx, 2, id);
       sqlite3_bind_int64(nx, 3, sqlite3_column_int64(st, 0));
       char *next = NULL;
-      if(sqlite3_step(nx) == SQLITE_ROW)
+      if(db_step(z, nx) == SQLITE_ROW)
         next = xstrdup((const char *)sqlite3_column_text(nx, 0));
       sqlite3_finalize(nx);
       if(!next) {
@@ -416,7 +416,7 @@ void show_history(sz *z, const reg *r, int64_t id, const char *code)
         sb_addstr(&q, " WHERE id = ?1");
         sqlite3_stmt *cs = db_prepare(z, q.buf);
         sqlite3_bind_int64(cs, 1, id);
-        if(sqlite3_step(cs) == SQLITE_ROW) {
+        if(db_step(z, cs) == SQLITE_ROW) {
           val *v = xcalloc((size_t)r->nfields, sizeof *v);
           reg_row_from_stmt(r, cs, 2, v);
           reg_canon(r, id, v, &cn);
@@ -429,7 +429,7 @@ void show_history(sz *z, const reg *r, int64_t id, const char *code)
       sqlite3_bind_text(diff, 1, (const char *)sqlite3_column_text(st, 5), -1,
                         SQLITE_TRANSIENT);
       sqlite3_bind_text(diff, 2, next, -1, SQLITE_TRANSIENT);
-      while(sqlite3_step(diff) == SQLITE_ROW) {
+      while(db_step(z, diff) == SQLITE_ROW) {
         /* Canonical rows are arrays: [id, stored fields in spec order]. */
         int pos = sqlite3_column_int(diff, 0), fi = -1;
         for(int k = 0, seen = 0; k < r->nfields && pos > 0; k++)

@@ -132,7 +132,7 @@ int cmd_fund_balance(int argc, char **argv)
     c.t = table_new(stdout, 10, hdr);
   }
   if(fund_balances(z, village, township, account, as_of, on_balance, &c))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   village_total(&c);
   if(c.t)
     table_end(c.t);
@@ -168,7 +168,7 @@ int cmd_summary(int argc, char **argv)
   township_total *t;
   int nt;
   if(township_summary(z, as_of, &t, &nt))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("乡镇汇总 as of %s\n", as_of);
   const char *hdr[] = {"乡镇代码", "乡镇", "村数", "资产数", "原值", "净值",
                        "资源数", "面积(亩)", "资金余额"};

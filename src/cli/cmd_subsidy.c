@@ -66,7 +66,7 @@ int cmd_program(int argc, char **argv)
   free(args_rest(&a, 0, 0, &n));
   sz *z = cli_db();
   if(set && program_set(z, year, budget, ratio, cap, basis, vcap))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   program p;
   if(!program_get(z, year, &p))
     die(1, "no programme year %s (set it up with 'sanzi program set "
@@ -103,7 +103,7 @@ int cmd_loan_interest(int argc, char **argv)
   sz *z = cli_db();
   char code[80];
   if(interest_add(z, pos[0], from, to, paid, on, voucher, code))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("%s\n", code);
   free(pos);
   cli_close(z);
@@ -120,7 +120,7 @@ int cmd_loan_withdraw(int argc, char **argv)
   char **pos = args_rest(&a, 1, 1, &n);
   sz *z = cli_db();
   if(loan_withdraw(z, pos[0], reason))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("%s: withdrawn\n", pos[0]);
   free(pos);
   cli_close(z);
@@ -140,7 +140,7 @@ void loan_show_payments(sz *z, const char *loan)
   static const char *const h[] = {"付息编号", "计息起日", "计息止日", "天数",
                                   "实付利息", "付息日期", "凭证号", "贴息申请"};
   table *t = NULL;
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     if(!t) {
       printf("\ninterest payments:\n");
       t = table_new(stdout, 8, h);
@@ -206,7 +206,7 @@ static int sub_apply(args *a, const void *ctx)
   sz *z = cli_db();
   char code[80];
   if(subsidy_apply(z, loan, year, date, code))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("%s\n", code);
   cli_close(z);
   return 0;
@@ -223,7 +223,7 @@ static int sub_review(args *a, const void *ctx)
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
   if(subsidy_review(z, pos[0], dec, date, op))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("%s: %s\n", pos[0], strcmp(dec, "同意") ? "初审不同意" : "初审通过");
   free(pos);
   cli_close(z);
@@ -240,7 +240,7 @@ static int sub_publicize(args *a, const void *ctx)
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
   if(subsidy_publicize(z, pos[0], from, to))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("%s: 公示 %s to %s\n", pos[0], from, to);
   free(pos);
   cli_close(z);
@@ -257,7 +257,7 @@ static int sub_approve(args *a, const void *ctx)
   sz *z = cli_db();
   approval ap;
   if(subsidy_approve(z, pos[0], date, &ap))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   char b1[32], b2[32], b3[32], b4[32];
   if(ap.cut_by)
     printf("%s: 已审定 %s, cut from %s by the %s (%s, of which %s was "
@@ -282,7 +282,7 @@ static int sub_pay(args *a, const void *ctx)
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
   if(subsidy_pay(z, pos[0], date, voucher))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("%s: 已拨付\n", pos[0]);
   free(pos);
   cli_close(z);
@@ -299,7 +299,7 @@ static int sub_withdraw(args *a, const void *ctx)
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
   if(subsidy_withdraw(z, pos[0], date, reason))
-    die(1, "%s", z->err);
+    cli_fail(z, NULL);
   printf("%s: 已撤回\n", pos[0]);
   free(pos);
   cli_close(z);
@@ -340,7 +340,7 @@ static int sub_show(args *a, const void *ctx)
   printf("\nlines:\n");
   table *t = table_new(stdout, 12, h);
   int64_t total = 0;
-  while(sqlite3_step(st) == SQLITE_ROW) {
+  while(db_step(z, st) == SQLITE_ROW) {
     char per[32], days[16], pr[32], r1[32], r2[32], ba[16], co[32], pa[32],
         el[32], ra[32], su[32];
     snprintf(per, sizeof per, "%s..%s", sqlite3_column_text(st, 1),
@@ -402,7 +402,7 @@ static int sub_list(args *a, const void *ctx)
                                   "申请日期", "申请贴息", "状态", "审定贴息",
                                   "拨付日期"};
   table *t = table_new(stdout, 9, h);
-  table_rows(t, st, 9, 1u << 5 | 1u << 7); /* 申请贴息, 审定贴息 */
+  table_rows(z, t, st, 9, 1u << 5 | 1u << 7); /* 申请贴息, 审定贴息 */
   table_end(t);
   cli_close(z);
   return 0;

@@ -454,11 +454,29 @@ int history_rows_digest(sz *z, const reg *r, int64_t log_id,
   return 0;
 }
 
+/* 1 with z->err when the table is not in the file. */
+static int table_missing(sz *z, const char *name)
+{
+  if(db_int(z, 0, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                  "AND name = ?1", name))
+    return 0;
+  db_fail(z, "the schema was changed outside sanzi: table '%s' is missing",
+          name);
+  return 1;
+}
+
 int history_verify(sz *z, const reg *const *tables, const char *expect_head, char head[65],
                    int64_t *entries)
 {
   char id_prev_at[32] = "";
   int found_expected = 0;
+  /* A table dropped behind sanzi's back cannot be read: name it first
+   * (the rest of the schema is compared last). */
+  if(table_missing(z, "history") || table_missing(z, "superseded"))
+    return -1;
+  for(int i = 0; tables[i]; i++)
+    if(table_missing(z, tables[i]->name))
+      return -1;
   int64_t n = db_int(z, 0, "SELECT count(*) FROM history", NULL);
   vent *ents = xcalloc((size_t)n + 1, sizeof *ents);
   unsigned char prev[32] = {0};
