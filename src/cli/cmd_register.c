@@ -81,7 +81,11 @@ int cmd_register_import(const reg *r, args *a, int always_update)
   if(o.progress)
     fputs("\r\033[K", stderr);
   if(rc) {
-    fputs(res.errors, stderr);
+    sbuf e;
+    sb_init(&e);
+    errs_format(&res.errs, &e);
+    fputs(e.buf ? e.buf : "", stderr);
+    sb_free(&e);
     fprintf(stderr, "sanzi: '%s': nothing imported (%ld error%s)\n", o.file,
             res.nerrors, res.nerrors == 1 ? "" : "s");
   } else {
@@ -91,7 +95,7 @@ int cmd_register_import(const reg *r, args *a, int always_update)
             res.inserted, res.updated, res.unchanged, r->name,
             o.dry_run ? "; nothing written (--dry-run)" : "");
   }
-  free(res.errors);
+  errs_free(&res.errs);
   free(pos);
   cli_close(z);
   return rc ? 1 : 0;
@@ -264,13 +268,17 @@ static void pairs_to_cells(const reg *r, args *a, char **pos, int from, int n,
 /* The messages of a refused add or edit, each as "sanzi: COLUMN: ...". */
 static void print_errors(regctx *c)
 {
-  const char *p = reg_errors(c);
-  while(*p) {
-    const char *nl = strchr(p, '\n');
-    size_t n = nl ? (size_t)(nl - p) : strlen(p);
-    fprintf(stderr, "sanzi: %.*s\n", (int)n, p);
-    p += n + (nl != NULL);
+  sbuf line;
+  sb_init(&line);
+  for(size_t i = 0; i < c->errs.n; i++) {
+    sb_reset(&line);
+    errs_format_item(&c->errs.v[i], &line);
+    fprintf(stderr, "sanzi: %s\n", line.buf);
   }
+  if(c->errs.total > (long)c->errs.n)
+    fprintf(stderr, "sanzi: ... and %ld more errors\n",
+            c->errs.total - (long)c->errs.n);
+  sb_free(&line);
 }
 
 static int write_one(sz *z, regctx *c, val *v, int mode)

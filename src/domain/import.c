@@ -224,11 +224,8 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   memset(res, 0, sizeof *res);
   csvin *in = csvin_open(o->file, o->enc, err, sizeof err);
   if(!in) {
-    sbuf e;
-    sb_init(&e);
-    sb_addf(&e, "%s\n", err);
+    errs_add(&res->errs, NULL, 0, NULL, NULL, "%s", err);
     res->nerrors = 1;
-    res->errors = sb_detach(&e);
     return -1;
   }
   regctx *c = reg_open(z, r);
@@ -382,7 +379,7 @@ done:
       res->log_id = 0;
     }
   }
-  res->errors = xstrdup(reg_errors(c));
+  errs_move(&res->errs, &c->errs);
   csvin_close(in); /* stops the reader thread before its context goes */
   reg_close(h.fork);
   reg_close(c);

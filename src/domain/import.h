@@ -19,12 +19,12 @@ typedef struct import_result {
   long inserted, updated, unchanged, blank;
   char encoding[16];
   long nerrors;
-  char *errors; /* FILE:ROW: COLUMN: message lines; caller frees */
+  errlist errs; /* why nothing went in; the caller frees (errs_free) */
   int64_t log_id; /* the batch entry, 0 if nothing was written */
 } import_result;
 
 /* All or nothing: returns 0 when every row went in (or would, for a dry
- * run), -1 when nothing did; the reasons are in res->errors. */
+ * run), -1 when nothing did; the reasons are in res->errs, each with its row and field. */
 int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res);
 
 typedef struct export_opts {

@@ -163,6 +163,8 @@ int db_fail(sz *z, const char *fmt, ...)
   va_start(ap, fmt);
   vsnprintf(z->err, sizeof z->err, fmt, ap);
   va_end(ap);
+  errs_clear(&z->errs);
+  errs_add(&z->errs, NULL, 0, NULL, NULL, "%s", z->err);
   return -1;
 }
 
@@ -368,6 +370,7 @@ void db_close(sz *z)
     sqlite3_close_v2(z->db);
   free(z->path);
   free(z->user);
+  errs_free(&z->errs);
   free(z);
 }
 

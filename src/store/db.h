@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
+#include "base/errs.h"
 
 #define SANZI_APP_ID 0x53414e5a /* "SANZ" */
 
@@ -16,6 +17,10 @@ typedef struct sz {
   char *user;
   int txn_depth;
   char err[2048]; /* the last error, for the caller to print */
+  /* The same refusal as a list of reasons, each with its row and field,
+   * for a form to place (db_fail makes one reason of the whole record;
+   * a register's refusal keeps one per field). */
+  errlist errs;
   /* The clock: what "today" is for every rule (dates not in the future,
    * the running year, interest to date) and the time the change log
    * records. db_open sets it from the real clock; a server or a test

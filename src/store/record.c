@@ -148,11 +148,10 @@ regctx *reg_fork(regctx *c)
   *f = *c;
   f->is_fork = 1;
   f->scratch = xcalloc((size_t)c->r->nfields, SCRATCH);
-  sb_init(&f->errs);
+  memset(&f->errs, 0, sizeof f->errs);
   sb_init(&f->report);
   sb_init(&f->canon);
   sb_init(&f->loadbuf);
-  f->nerr = 0;
   f->ins = f->upd = f->get = f->maxno = NULL;
   memset(f->stmt, 0, sizeof f->stmt);
   memset(f->stmt_sql, 0, sizeof f->stmt_sql);
@@ -165,7 +164,7 @@ void reg_close(regctx *c)
     return;
   /* What every context owns. */
   free(c->scratch);
-  sb_free(&c->errs);
+  errs_free(&c->errs);
   sb_free(&c->report);
   sb_free(&c->canon);
   sb_free(&c->loadbuf);
@@ -195,7 +194,6 @@ void reg_close(regctx *c)
 
 /* ---- errors ---- */
 
-#define MAX_LISTED 100
 /* No amount of a village comes near this, and sums of a million of them
  * still fit in int64. */
 #define MONEY_MAX INT64_C(1000000000000000)
@@ -216,40 +214,18 @@ void reg_set_colname(regctx *c, int i, const char *name, size_t n)
 
 void reg_error(regctx *c, int fi, const char *fmt, ...)
 {
-  c->nerr++;
-  if(c->nerr > MAX_LISTED)
-    return;
-  if(c->file)
-    sb_addf(&c->errs, "%s:%ld: ", c->file, c->row);
-  if(fi >= 0)
-    sb_addf(&c->errs, "%s: ",
-            c->colname[fi] ? c->colname[fi] : c->r->fields[fi].zh);
-  /* A cell may hold newlines or other control characters: show them
-   * escaped, so that one message stays one line. */
-  sbuf m;
-  sb_init(&m);
   va_list ap;
   va_start(ap, fmt);
-  sb_vaddf(&m, fmt, ap);
+  errs_vadd(&c->errs, c->file, c->row, fi >= 0 ? c->r->fields[fi].key : NULL,
+            fi < 0 ? NULL : c->colname[fi] ? c->colname[fi]
+                                           : c->r->fields[fi].zh,
+            fmt, ap);
   va_end(ap);
-  for(size_t i = 0; i < m.len; i++) {
-    unsigned char ch = (unsigned char)m.buf[i];
-    if(ch == '\n')
-      sb_add(&c->errs, "\\n", 2);
-    else if(ch == '\r')
-      sb_add(&c->errs, "\\r", 2);
-    else if(ch < 0x20 || ch == 0x7f)
-      sb_addf(&c->errs, "\\x%02x", ch);
-    else
-      sb_addch(&c->errs, (char)ch);
-  }
-  sb_free(&m);
-  sb_addch(&c->errs, '\n');
 }
 
 long reg_nerrors(const regctx *c)
 {
-  return c->nerr;
+  return c->errs.total;
 }
 
 int reg_fatal(const regctx *c)
@@ -261,9 +237,7 @@ const char *reg_errors(regctx *c)
 {
   /* The listed messages, and how many more there were. */
   sb_reset(&c->report);
-  sb_add(&c->report, c->errs.buf ? c->errs.buf : "", c->errs.len);
-  if(c->nerr > MAX_LISTED)
-    sb_addf(&c->report, "... and %ld more errors\n", c->nerr - MAX_LISTED);
+  errs_format(&c->errs, &c->report);
   return c->report.buf ? c->report.buf : "";
 }
 
@@ -493,10 +467,10 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
 
 int reg_parse(regctx *c, const char *const *cells, const size_t *lens, val *v)
 {
-  long before = c->nerr;
+  long before = c->errs.total;
   for(int i = 0; i < c->r->nfields; i++)
     parse_cell(c, i, cells[i], cells[i] ? lens[i] : 0, &v[i]);
-  return (int)(c->nerr - before);
+  return (int)(c->errs.total - before);
 }
 
 int reg_check(regctx *c, val *v)
@@ -506,23 +480,33 @@ int reg_check(regctx *c, val *v)
 
 void reg_take_errors(regctx *from, sbuf *out, long *n)
 {
-  sb_add(out, from->errs.buf ? from->errs.buf : "", from->errs.len);
-  *n = from->nerr;
-  sb_reset(&from->errs);
-  from->nerr = 0;
+  for(size_t i = 0; i < from->errs.n; i++) {
+    const erritem *it = &from->errs.v[i];
+    const char *parts[3] = {it->field, it->column, it->msg};
+    for(int k = 0; k < 3; k++) {
+      sb_addstr(out, parts[k] ? parts[k] : "");
+      sb_addch(out, 0);
+    }
+  }
+  *n = from->errs.total;
+  errs_clear(&from->errs);
 }
 
 void reg_add_errors(regctx *c, const char *text, size_t len, long n)
 {
-  /* The lines are whole messages; keep the first MAX_LISTED overall. */
   const char *p = text, *end = text + len;
-  for(long i = 0; i < n; i++) {
-    const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
-    c->nerr++;
-    if(c->nerr <= MAX_LISTED && nl)
-      sb_add(&c->errs, p, (size_t)(nl - p + 1));
-    p = nl ? nl + 1 : end;
+  long added = 0;
+  while(p < end && added < n) {
+    const char *parts[3];
+    for(int k = 0; k < 3; k++) {
+      parts[k] = p;
+      p += strnlen(p, (size_t)(end - p)) + 1;
+    }
+    errs_add(&c->errs, c->file, c->row, *parts[0] ? parts[0] : NULL,
+             *parts[1] ? parts[1] : NULL, "%s", parts[2]);
+    added++;
   }
+  c->errs.total += n - added; /* counted but not kept by the fork */
 }
 
 void reg_set_workflow(regctx *c)
@@ -534,13 +518,8 @@ int reg_put(regctx *c, val *v, int mode)
 {
   int64_t id;
   int upd;
-  if(reg_write(c, v, mode, 0, &id, &upd)) {
-    set_err(c->z->err, sizeof c->z->err, "%s", reg_errors(c));
-    size_t n = strlen(c->z->err);
-    if(n && c->z->err[n - 1] == '\n')
-      c->z->err[n - 1] = 0;
-    return -1;
-  }
+  if(reg_write(c, v, mode, 0, &id, &upd))
+    return reg_fail(c);
   return 0;
 }
 
@@ -854,14 +833,21 @@ int64_t rec_int(rec *x, const char *key)
   return v->t == V_INT ? v->i : 0;
 }
 
-int rec_fail(rec *x)
+int reg_fail(regctx *c)
 {
-  sz *z = x->c->z;
-  set_err(z->err, sizeof z->err, "%s", reg_errors(x->c));
+  sz *z = c->z;
+  set_err(z->err, sizeof z->err, "%s", reg_errors(c));
   size_t l = strlen(z->err);
   if(l && z->err[l - 1] == '\n')
     z->err[l - 1] = 0;
+  errs_clear(&z->errs);
+  errs_move(&z->errs, &c->errs);
   return -1;
+}
+
+int rec_fail(rec *x)
+{
+  return reg_fail(x->c);
 }
 
 const sbuf *reg_last_canon(const regctx *c)

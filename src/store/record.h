@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include "store/db.h"
 #include "store/spec.h"
+#include "base/errs.h"
 #include "base/util.h"
 
 /* Bytes of per-field scratch space (normalised dates, months, ID numbers). */
@@ -47,8 +48,7 @@ struct regctx {
   const char *file;
   long row;
   char **colname;
-  sbuf errs;
-  long nerr;
+  errlist errs;  /* why the rows were refused */
   int is_fork;  /* shares the caches of the context it was forked from */
   int fatal;    /* the database failed (disk full, I/O): stop at once */
   int workflow; /* a workflow step: the register's guard does not apply */
@@ -94,9 +94,12 @@ int reg_check(regctx *c, val *v);
  * reg_parse and the header functions may be used on it; free with
  * reg_close. */
 regctx *reg_fork(regctx *c);
-/* Move the messages collected in `from` (a fork) to out, with their count. */
+/* Move the reasons collected in `from` (a fork) into out as bytes that
+ * another thread can carry (field, column and message of each, NUL
+ * terminated), with their count in *n. */
 void reg_take_errors(regctx *from, sbuf *out, long *n);
-/* Add n messages (whole lines) made elsewhere, keeping the first 100. */
+/* Add the n reasons reg_take_errors wrote into text[0..len), at the
+ * context's place (reg_set_place). */
 void reg_add_errors(regctx *c, const char *text, size_t len, long n);
 
 /* Write a parsed row. mode: 0 insert (a code that exists is an error),
@@ -142,6 +145,9 @@ val *rec_val(rec *x, const char *key);
 const char *rec_text(rec *x, const char *key);
 /* An integer field (0 when empty). */
 int64_t rec_int(rec *x, const char *key);
+/* The reasons c collected become the handle's: its structured list
+ * z->errs (moved) and its text z->err. Returns -1. */
+int reg_fail(regctx *c);
 /* The messages x's context collected, as the database's error; -1. */
 int rec_fail(rec *x);
 

@@ -67,7 +67,6 @@ typedef struct reg {
    * before an update; NULL: none. Returns the number of errors added. */
   int (*guard)(struct regctx *c, const val *old, const val *v);
 } reg;
-const reg *reg_find(const char *name);
 int reg_field(const reg *r, const char *key); /* index or -1 */
 /* The column that names a record: code, or the first field (setting's key,
  * program's year). */

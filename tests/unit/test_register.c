@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "store/record.h"
+#include "domain/registers.h"
 
 static int match(const char *reg_name, const char *cell)
 {
