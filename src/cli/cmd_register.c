@@ -1,6 +1,7 @@
 /* cmd_register.c: the verbs every register has (template, import, export,
  * list, show, add, edit), written once over the register specs. */
 #include "domain/registers.h"
+#include "domain/asset.h"
 #include "cli/cli.h"
 #include "base/csvout.h"
 #include "cli/commands.h"
@@ -504,7 +505,9 @@ static int do_show(args *a, const void *ctx)
   if(!strcmp(r->name, "asset")) {
     char through[8], b1[32], b2[32];
     int64_t acc;
-    asset_depreciation(z, r, v, as_of, &acc, through);
+    asset_defaults *dflt = asset_defaults_load(z);
+    asset_depreciation(dflt, v, as_of, &acc, through);
+    asset_defaults_free(dflt);
     int64_t orig = v[reg_field(r, "original_value")].i;
     printf("\nas of %s:\n  累计折旧 (accumulated): %s\n  净值 (net value): %s\n",
            as_of, money_format_grouped(acc, b1),

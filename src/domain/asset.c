@@ -1,37 +1,39 @@
 /* asset.c: the asset and resource registers: their specs, the asset's
  * checks, and the guard that keeps letting and disposal to filings. */
+#include "domain/asset.h"
 #include "domain/registers.h"
 #include "base/date.h"
+#include "base/depreciation.h"
 #include "base/money.h"
 
-#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int check_asset(struct regctx *c, val *v);
 static int guard_status(struct regctx *c, const val *old, const val *v);
 
 static const field asset_fields[] = {
-  {"code", "资产编号", F_CODE, F_LIST | F_FIXED | F_DIGITS, NULL},
-  {"village", "村代码", F_VILLAGE, F_REQ | F_LIST | F_FIXED, NULL},
-  {"name", "资产名称", F_TEXT, F_REQ | F_LIST, NULL},
-  {"category", "资产类别", F_ENUM, F_REQ | F_LIST, "asset_category"},
-  {"nature", "资产性质", F_ENUM, F_REQ, "asset_nature"},
-  {"location", "坐落位置", F_TEXT, 0, NULL},
-  {"quantity", "数量", F_QTY, 0, NULL},
-  {"unit", "计量单位", F_TEXT, 0, NULL},
-  {"original_value", "原值", F_MONEY, F_REQ | F_LIST, NULL},
-  {"accumulated_depreciation", "累计折旧", F_MONEY, 0, NULL},
-  {"depreciated_through", "折旧截至", F_MONTH, 0, NULL},
-  {"useful_life_months", "使用年限", F_INT, 0, NULL},
-  {"residual_rate", "净残值率", F_RATE, 0, NULL},
-  {"acquired_via", "取得方式", F_ENUM, F_REQ, "asset_source"},
-  {"acquired_on", "取得日期", F_DATE, F_REQ | F_LIST, NULL},
-  {"status", "使用状态", F_ENUM, F_REQ | F_LIST, "asset_status"},
-  {"custodian", "管护责任人", F_TEXT, 0, NULL},
-  {"certificate", "权证号", F_TEXT, F_DIGITS, NULL},
-  {"note", "备注", F_TEXT, 0, NULL},
-  {"net_value", "净值", F_DERIVED, 0, NULL},
+  [AS_CODE] = {"code", "资产编号", F_CODE, F_LIST | F_FIXED | F_DIGITS, NULL},
+  [AS_VILLAGE] = {"village", "村代码", F_VILLAGE, F_REQ | F_LIST | F_FIXED, NULL},
+  [AS_NAME] = {"name", "资产名称", F_TEXT, F_REQ | F_LIST, NULL},
+  [AS_CATEGORY] = {"category", "资产类别", F_ENUM, F_REQ | F_LIST, "asset_category"},
+  [AS_NATURE] = {"nature", "资产性质", F_ENUM, F_REQ, "asset_nature"},
+  [AS_LOCATION] = {"location", "坐落位置", F_TEXT, 0, NULL},
+  [AS_QUANTITY] = {"quantity", "数量", F_QTY, 0, NULL},
+  [AS_UNIT] = {"unit", "计量单位", F_TEXT, 0, NULL},
+  [AS_ORIGINAL] = {"original_value", "原值", F_MONEY, F_REQ | F_LIST, NULL},
+  [AS_ACCUMULATED] = {"accumulated_depreciation", "累计折旧", F_MONEY, 0, NULL},
+  [AS_THROUGH] = {"depreciated_through", "折旧截至", F_MONTH, 0, NULL},
+  [AS_LIFE] = {"useful_life_months", "使用年限", F_INT, 0, NULL},
+  [AS_RESIDUAL] = {"residual_rate", "净残值率", F_RATE, 0, NULL},
+  [AS_VIA] = {"acquired_via", "取得方式", F_ENUM, F_REQ, "asset_source"},
+  [AS_ACQUIRED] = {"acquired_on", "取得日期", F_DATE, F_REQ | F_LIST, NULL},
+  [AS_STATUS] = {"status", "使用状态", F_ENUM, F_REQ | F_LIST, "asset_status"},
+  [AS_CUSTODIAN] = {"custodian", "管护责任人", F_TEXT, 0, NULL},
+  [AS_CERTIFICATE] = {"certificate", "权证号", F_TEXT, F_DIGITS, NULL},
+  [AS_NOTE] = {"note", "备注", F_TEXT, 0, NULL},
+  [AS_NET] = {"net_value", "净值", F_DERIVED, 0, NULL},
 };
 
 
@@ -52,6 +54,9 @@ static const field resource_fields[] = {
 };
 
 
+_Static_assert(ARRAY_SIZE(asset_fields) == AS_NFIELDS,
+               "enum asset_field and the asset spec differ");
+
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_asset = {"asset", "资产", "ZC", SPEC(asset_fields), 0,
                               check_asset, guard_status};
@@ -60,15 +65,8 @@ const reg reg_resource = {"resource", "资源", "ZY",
 
 static int check_asset(regctx *c, val *v)
 {
-  /* check_asset serves only the asset spec: look the fields up once. */
-  static int ov = -1, ad, dt, aq, nv;
-  if(ov < 0) {
-    ad = reg_field(c->r, "accumulated_depreciation");
-    dt = reg_field(c->r, "depreciated_through");
-    aq = reg_field(c->r, "acquired_on");
-    nv = reg_field(c->r, "net_value");
-    ov = reg_field(c->r, "original_value");
-  }
+  enum { ad = AS_ACCUMULATED, dt = AS_THROUGH, aq = AS_ACQUIRED, nv = AS_NET,
+         ov = AS_ORIGINAL };
   int bad = 0;
   int64_t acc = v[ad].t == V_INT ? v[ad].i : 0;
   char b1[32], b2[32];
@@ -127,3 +125,86 @@ static int guard_status(regctx *c, const val *old, const val *v)
 }
 
 
+
+/* ---- depreciation ---- */
+
+struct asset_defaults {
+  int n;
+  char **cat;      /* the categories, by name */
+  int64_t *life;   /* useful_life.<category>, months; 0 when none */
+  int64_t residual;
+};
+
+asset_defaults *asset_defaults_load(sz *z)
+{
+  asset_defaults *d = xcalloc(1, sizeof *d);
+  d->residual = config_int(z, "residual_rate", 50000);
+  sqlite3_stmt *st = db_prepare(z, "SELECT name FROM asset_category "
+                                   "ORDER BY rowid");
+  sbuf key;
+  sb_init(&key);
+  while(db_step(z, st) == SQLITE_ROW) {
+    const char *name = (const char *)sqlite3_column_text(st, 0);
+    d->cat = xrealloc(d->cat, sizeof *d->cat * (size_t)(d->n + 1));
+    d->life = xrealloc(d->life, sizeof *d->life * (size_t)(d->n + 1));
+    d->cat[d->n] = xstrdup(name);
+    sb_reset(&key);
+    sb_addf(&key, "useful_life.%s", name);
+    d->life[d->n] = config_int(z, key.buf, 0);
+    d->n++;
+  }
+  sqlite3_finalize(st);
+  sb_free(&key);
+  return d;
+}
+
+void asset_defaults_free(asset_defaults *d)
+{
+  if(!d)
+    return;
+  for(int i = 0; i < d->n; i++)
+    free(d->cat[i]);
+  free(d->cat);
+  free(d->life);
+  free(d);
+}
+
+void asset_depreciation(const asset_defaults *d, const val *v,
+                        const char *as_of, int64_t *acc, char through[8])
+{
+  const val *cat = &v[AS_CATEGORY], *life = &v[AS_LIFE];
+  const val *res = &v[AS_RESIDUAL], *opening = &v[AS_ACCUMULATED];
+  const val *thr = &v[AS_THROUGH], *acq_v = &v[AS_ACQUIRED];
+  char acq[11], othr[8] = "";
+  snprintf(acq, sizeof acq, "%.*s", (int)acq_v->n, acq_v->s);
+  if(thr->t == V_TEXT)
+    snprintf(othr, sizeof othr, "%.*s", (int)thr->n, thr->s);
+  depr_in in;
+  memset(&in, 0, sizeof in);
+  in.original = v[AS_ORIGINAL].i;
+  int64_t dflt_life = 0;
+  for(int k = 0; k < d->n; k++)
+    if(strlen(d->cat[k]) == cat->n && !memcmp(d->cat[k], cat->s, cat->n)) {
+      dflt_life = d->life[k];
+      break;
+    }
+  in.life_months = life->t == V_INT ? life->i : dflt_life;
+  in.residual_ppm = res->t == V_INT ? res->i : d->residual;
+  in.acquired_on = acq;
+  in.opening_acc = opening->t == V_INT ? opening->i : 0;
+  in.opening_through = othr[0] ? othr : NULL;
+  *acc = depr_accumulated(&in, as_of);
+  /* The last month counted: the month of as_of if it ended that day. */
+  int y, m, dd;
+  date_split(as_of, &y, &m, &dd);
+  if(dd != date_month_days(y, m)) {
+    if(--m == 0) {
+      m = 12;
+      y--;
+    }
+  }
+  if(*acc == in.opening_acc)
+    snprintf(through, 8, "%s", othr);
+  else
+    snprintf(through, 8, "%04d-%02d", y, m);
+}

@@ -4,6 +4,7 @@
  * from the very rows the detail tables write, so the summary's totals are
  * the sums of the detail rows. */
 #include "domain/registers.h"
+#include "domain/asset.h"
 #include "domain/audit.h"
 #include "store/config.h"
 #include "domain/contract.h"
@@ -44,6 +45,7 @@ typedef struct finding {
 
 struct audit {
   sz *z;
+  asset_defaults *dflt; /* depreciation's parameters, read at the start */
   int year;
   char from[24], ref[24], prev_to[24], prev_from[24];
   char *scope; /* a village or township code, or NULL: everything */
@@ -221,11 +223,12 @@ audit *audit_open(sz *z, int year, const char *vil, const char *township)
   }
   /* One read transaction for the whole audit: every table sees the same
    * database. */
-  if(db_exec(z, "BEGIN"))
+  if(db_begin_read(z))
     return NULL;
   audit *a = xcalloc(1, sizeof *a);
   a->z = z;
   a->txn = 1;
+  a->dflt = asset_defaults_load(z);
   a->year = year;
   snprintf(a->from, sizeof a->from, "%04d-01-01", year);
   snprintf(a->ref, sizeof a->ref, "%04d-12-31", year);
@@ -289,7 +292,8 @@ void audit_close(audit *a)
   if(!a)
     return;
   if(a->txn)
-    db_exec(a->z, "COMMIT");
+    db_end(a->z, 1); /* only read: ends the transaction or savepoint */
+  asset_defaults_free(a->dflt);
   for(int i = 0; i < a->nv; i++)
     free(a->v[i].name);
   for(long i = 0; i < a->nf; i++) {
@@ -401,7 +405,7 @@ static int fill_assets(audit *a, asink *s)
     }
     int64_t acc;
     char through[8];
-    asset_depreciation(a->z, r, v, a->ref, &acc, through);
+    asset_depreciation(a->dflt, v, a->ref, &acc, through);
     acell c[12];
     row_texts(&rowbuf, v, fi, 12, c);
     if(before[0])
@@ -492,7 +496,7 @@ static int fill_changes(audit *a, asink *s)
     snprintf(end, sizeof end, "%04d-%02d-%02d", y, m, date_month_days(y, m));
     int64_t acc;
     char through[8];
-    asset_depreciation(a->z, r, v, gone ? end : a->ref, &acc, through);
+    asset_depreciation(a->dflt, v, gone ? end : a->ref, &acc, through);
     const int f[6] = {-1, -1, code, vil, name, cat};
     acell c[12] = {
       T(gone ? "减少" : "增加"), T(when), NIL(), NIL(), NIL(), NIL(),

@@ -3,6 +3,7 @@
  * step is an update of the filing through its register spec, so the change
  * log holds the whole procedure. */
 #include "domain/registers.h"
+#include "domain/asset.h"
 #include "domain/disposal.h"
 #include "store/config.h"
 #include "domain/contract.h"
@@ -265,7 +266,9 @@ static int add_object(sz *z, rec *d, rec *o, const char *obj, int n,
   if(rc == 0 && is_asset) {
     int64_t acc;
     char through[8];
-    asset_depreciation(z, x.r, x.v, rec_text(d, "filed_on"), &acc, through);
+    asset_defaults *dflt = asset_defaults_load(z);
+    asset_depreciation(dflt, x.v, rec_text(d, "filed_on"), &acc, through);
+    asset_defaults_free(dflt);
     value = rec_int(&x, "original_value") - acc;
   } else if(rc == 0)
     mu = rec_int(&x, "area");

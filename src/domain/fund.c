@@ -34,16 +34,10 @@ const reg reg_fund = {"fund", "资金收支", NULL, SPEC(fund_fields), 0,
 
 static int check_fund(regctx *c, val *v)
 {
-  static int vi = -1, ac, dt, di, ca, vo, co;
-  if(vi < 0) {
-    ac = reg_field(c->r, "account");
-    dt = reg_field(c->r, "date");
-    di = reg_field(c->r, "direction");
-    ca = reg_field(c->r, "category");
-    vo = reg_field(c->r, "voucher");
-    co = reg_field(c->r, "code");
-    vi = reg_field(c->r, "village");
-  }
+  int ac = reg_field(c->r, "account"), dt = reg_field(c->r, "date");
+  int di = reg_field(c->r, "direction"), ca = reg_field(c->r, "category");
+  int vo = reg_field(c->r, "voucher"), co = reg_field(c->r, "code");
+  int vi = c->vi, ct = reg_field(c->r, "contract");
   int bad = 0;
   sqlite3_stmt *acct = reg_stmt(c, "SELECT village, opening_date FROM account "
                                    "WHERE code = ?1");
@@ -76,9 +70,6 @@ static int check_fund(regctx *c, val *v)
     bad++;
   }
   sqlite3_reset(st);
-  static int ct = -1;
-  if(ct < 0)
-    ct = reg_field(c->r, "contract");
   if(v[ct].t == V_TEXT) {
     /* A receipt that cites a contract pays down its receivables. */
     sqlite3_stmt *fcon = reg_stmt(c, "SELECT village FROM contract WHERE "

@@ -1,6 +1,7 @@
 /* import.c: the one import pipeline for all registers (streaming, all or
  * nothing, every bad cell named), and the CSV export that imports back. */
 #include "domain/registers.h"
+#include "domain/asset.h"
 #include "domain/import.h"
 #include "store/config.h"
 #include "base/csvout.h"
@@ -405,75 +406,6 @@ const char *scope_where(const char *village, const char *township)
   return "";
 }
 
-/* Asset depreciation at a date from a row (fields in spec order). */
-void asset_depreciation(sz *z, const reg *r, const val *v, const char *as_of,
-                        int64_t *acc, char through[8])
-{
-  char key[128];
-  /* Only the asset spec comes here: look its fields up once. */
-  static int ca = -1, lf, rs, op, th, aq, ov;
-  if(ca < 0) {
-    lf = reg_field(r, "useful_life_months");
-    rs = reg_field(r, "residual_rate");
-    op = reg_field(r, "accumulated_depreciation");
-    th = reg_field(r, "depreciated_through");
-    aq = reg_field(r, "acquired_on");
-    ov = reg_field(r, "original_value");
-    ca = reg_field(r, "category");
-  }
-  const val *cat = &v[ca], *life = &v[lf], *res = &v[rs], *opening = &v[op];
-  const val *thr = &v[th], *acq_v = &v[aq];
-  char acq[11], othr[8] = "";
-  snprintf(acq, sizeof acq, "%.*s", (int)acq_v->n, acq_v->s);
-  if(thr->t == V_TEXT)
-    snprintf(othr, sizeof othr, "%.*s", (int)thr->n, thr->s);
-  depr_in in;
-  memset(&in, 0, sizeof in);
-  in.original = v[ov].i;
-  /* The defaults, read once per database: a million rows come through. */
-  static struct {
-    sz *z;
-    int n;
-    char cat[24][48];
-    int64_t life[24];
-    int64_t residual;
-  } dflt;
-  if(dflt.z != z) {
-    dflt.z = z;
-    dflt.n = 0;
-    dflt.residual = config_int(z, "residual_rate", 50000);
-  }
-  int k;
-  for(k = 0; k < dflt.n; k++)
-    if(strlen(dflt.cat[k]) == cat->n && !memcmp(dflt.cat[k], cat->s, cat->n))
-      break;
-  if(k == dflt.n && k < 24) {
-    snprintf(key, sizeof key, "useful_life.%.*s", (int)cat->n, cat->s);
-    snprintf(dflt.cat[k], sizeof dflt.cat[k], "%.*s", (int)cat->n, cat->s);
-    dflt.life[k] = config_int(z, key, 0);
-    dflt.n++;
-  }
-  in.life_months = life->t == V_INT ? life->i : k < 24 ? dflt.life[k] : 0;
-  in.residual_ppm = res->t == V_INT ? res->i : dflt.residual;
-  in.acquired_on = acq;
-  in.opening_acc = opening->t == V_INT ? opening->i : 0;
-  in.opening_through = othr[0] ? othr : NULL;
-  *acc = depr_accumulated(&in, as_of);
-  /* The last month counted: the month of as_of if it ended that day. */
-  int y, m, d;
-  date_split(as_of, &y, &m, &d);
-  if(d != date_month_days(y, m)) {
-    if(--m == 0) {
-      m = 12;
-      y--;
-    }
-  }
-  if(*acc == in.opening_acc)
-    snprintf(through, 8, "%s", othr);
-  else
-    snprintf(through, 8, "%04d-%02d", y, m);
-}
-
 int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
 {
   int is_asset = !strcmp(r->name, "asset");
@@ -511,13 +443,14 @@ int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
   int ov = reg_field(r, "original_value");
   char through[8];
   char *mask = xcalloc((size_t)r->nfields, 19);
+  asset_defaults *dflt = with_net ? asset_defaults_load(z) : NULL;
   while(db_step(z, st) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 2, v);
     if(!o->full_ids)
       reg_mask(r, v, mask);
     if(with_net) {
       int64_t acc;
-      asset_depreciation(z, r, v, o->as_of, &acc, through);
+      asset_depreciation(dflt, v, o->as_of, &acc, through);
       v[ad].t = V_INT;
       v[ad].i = acc;
       v[dt].t = through[0] ? V_TEXT : V_NULL;
@@ -539,13 +472,8 @@ int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
     }
     csvout_endrow(fp);
   }
-  int rc = 0;
-  if(sqlite3_errcode(z->db) != SQLITE_OK &&
-     sqlite3_errcode(z->db) != SQLITE_DONE &&
-     sqlite3_errcode(z->db) != SQLITE_ROW) {
-    set_err(z->err, sizeof z->err, "%s", sqlite3_errmsg(z->db));
-    rc = -1;
-  }
+  int rc = db_fault(z) ? db_fail(z, "%s", z->fault_msg) : 0;
+  asset_defaults_free(dflt);
   sqlite3_finalize(st);
   free(mask);
   free(v);

@@ -44,8 +44,4 @@ void reg_template(const reg *r, FILE *fp);
 
 /* Shared by the commands that take --village/--township. */
 const char *scope_where(const char *village, const char *township);
-/* An asset row's accumulated depreciation at as_of, and the month it runs
- * through then ("" when none). */
-void asset_depreciation(sz *z, const reg *r, const val *v, const char *as_of,
-                        int64_t *acc, char through[8]);
 #endif

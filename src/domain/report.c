@@ -1,5 +1,6 @@
 /* report.c: fund balances and the per-township summary. */
 #include "domain/registers.h"
+#include "domain/asset.h"
 #include "domain/report.h"
 #include "store/config.h"
 #include "domain/import.h"
@@ -92,17 +93,19 @@ int township_summary(sz *z, const char *as_of, township_total **out, int *n)
   sqlite3_bind_text(st, 1, as_of, -1, SQLITE_STATIC);
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
   int vi = reg_field(r, "village"), ov = reg_field(r, "original_value");
+  asset_defaults *dflt = asset_defaults_load(z);
   while(db_step(z, st) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 2, v);
     char through[8];
     int64_t acc;
-    asset_depreciation(z, r, v, as_of, &acc, through);
+    asset_depreciation(dflt, v, as_of, &acc, through);
     township_total *x = find(&t, &nt, v[vi].s);
     x->assets++;
     x->original += v[ov].i;
     x->accumulated += acc;
   }
   sqlite3_finalize(st);
+  asset_defaults_free(dflt);
   free(v);
   sb_free(&sql);
   st = db_prepare(z, "SELECT village, count(*), sum(area) FROM resource "

@@ -168,11 +168,11 @@ int db_fail(sz *z, const char *fmt, ...)
   return -1;
 }
 
-int db_begin(sz *z)
+static int begin(sz *z, const char *outer)
 {
   int rc;
   if(z->txn_depth == 0)
-    rc = db_exec(z, "BEGIN IMMEDIATE");
+    rc = db_exec(z, outer);
   else {
     char sql[64];
     snprintf(sql, sizeof sql, "SAVEPOINT sz%d", z->txn_depth);
@@ -181,6 +181,16 @@ int db_begin(sz *z)
   if(rc == 0)
     z->txn_depth++;
   return rc;
+}
+
+int db_begin(sz *z)
+{
+  return begin(z, "BEGIN IMMEDIATE");
+}
+
+int db_begin_read(sz *z)
+{
+  return begin(z, "BEGIN");
 }
 
 int db_end(sz *z, int commit)

@@ -81,6 +81,9 @@ int db_fail(sz *z, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
  * savepoints. end(commit=0) rolls back to where that level began; a
  * commit after a fault rolls back instead and fails (z->err). */
 int db_begin(sz *z);
+/* The same for work that only reads (the audit): the outermost is a
+ * deferred BEGIN, which takes no write lock; inner ones are savepoints. */
+int db_begin_read(sz *z);
 int db_end(sz *z, int commit);
 
 /* What happened is dated on or before the handle's today: 0, or -1 with
