@@ -108,7 +108,8 @@ static int program_set_work(sz *z, const char *year, const char *const opt[5])
   const char **cells = xcalloc((size_t)n, sizeof *cells);
   size_t *lens = xcalloc((size_t)n, sizeof *lens);
   int64_t before[5] = {0};
-  for(int k = 0; k < 5; k++) {
+  int rc = 0;
+  for(int k = 0; k < 5 && rc == 0; k++) {
     int fi = reg_field(x.r, keys[k]);
     if(exists) {
       before[k] = I(&x, keys[k]);
@@ -128,12 +129,9 @@ static int program_set_work(sz *z, const char *year, const char *const opt[5])
       if(strcmp(opt[k], "none") && strcmp(opt[k], "无"))
         sb_addstr(&text[fi], opt[k]);
       else if(strcmp(keys[k], "rate_cap")) {
-        free(text);
-        free(cells);
-        free(lens);
-        rec_close(&x);
-        return fail(z, "--%s: a number is required",
-                    !strcmp(keys[k], "village_cap") ? "village-cap" : keys[k]);
+        rc = fail(z, "--%s: a number is required",
+                  !strcmp(keys[k], "village_cap") ? "village-cap" : keys[k]);
+        break; /* to the common cleanup (it used to leak the texts) */
       }
     }
     /* 0% means no cap. */
@@ -147,10 +145,8 @@ static int program_set_work(sz *z, const char *year, const char *const opt[5])
   }
   cells[0] = year;
   lens[0] = strlen(year);
-  int rc = 0;
-  if(reg_parse(x.c, cells, lens, x.v) || reg_check(x.c, x.v)) {
+  if(rc == 0 && (reg_parse(x.c, cells, lens, x.v) || reg_check(x.c, x.v)))
     rc = fail_with(z, x.c);
-  }
   if(rc == 0 && exists) {
     int64_t after[5];
     for(int k = 0; k < 5; k++)

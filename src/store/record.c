@@ -152,6 +152,7 @@ regctx *reg_fork(regctx *c)
   sb_init(&f->report);
   sb_init(&f->canon);
   sb_init(&f->loadbuf);
+  sb_init(&f->oldbuf);
   f->ins = f->upd = f->get = f->maxno = NULL;
   memset(f->stmt, 0, sizeof f->stmt);
   memset(f->stmt_sql, 0, sizeof f->stmt_sql);
@@ -168,6 +169,7 @@ void reg_close(regctx *c)
   sb_free(&c->report);
   sb_free(&c->canon);
   sb_free(&c->loadbuf);
+  sb_free(&c->oldbuf);
   if(!c->is_fork) {
     /* The caches and statements a fork only borrows. */
     for(int i = 0; i < c->r->nfields; i++) {
@@ -624,8 +626,11 @@ int reg_load(regctx *c, const char *code, int64_t *id, val *v)
   return reg_load_n(c, code, strlen(code), id, v, NULL);
 }
 
-int reg_load_n(regctx *c, const char *code, size_t n, int64_t *id, val *v,
-               int64_t *log_id)
+/* Loads into buf: the caller's rows live in loadbuf, the rows reg_write
+ * looks up for itself in oldbuf, so that writing a loaded row (twice, or
+ * more) never moves the bytes its values point to. */
+static int load(regctx *c, const char *code, size_t n, int64_t *id, val *v,
+                int64_t *log_id, sbuf *buf)
 {
   sqlite3_stmt *st = c->get;
   sqlite3_reset(st);
@@ -637,8 +642,8 @@ int reg_load_n(regctx *c, const char *code, size_t n, int64_t *id, val *v,
   *id = sqlite3_column_int64(st, 0);
   if(log_id)
     *log_id = sqlite3_column_int64(st, 1);
-  /* Copy text into loadbuf first, then point into it (it may move). */
-  sb_reset(&c->loadbuf);
+  /* Copy text into buf first, then point into it (it may move). */
+  sb_reset(buf);
   size_t *off = xcalloc((size_t)c->r->nfields, sizeof *off);
   int col = 2;
   for(int i = 0; i < c->r->nfields; i++) {
@@ -651,21 +656,27 @@ int reg_load_n(regctx *c, const char *code, size_t n, int64_t *id, val *v,
       v[i].i = sqlite3_column_int64(st, col);
     } else if(t != SQLITE_NULL) {
       v[i].t = V_TEXT;
-      off[i] = c->loadbuf.len;
+      off[i] = buf->len;
       v[i].n = (size_t)sqlite3_column_bytes(st, col);
-      sb_add(&c->loadbuf, (const char *)sqlite3_column_text(st, col), v[i].n);
-      sb_addch(&c->loadbuf, 0);
+      sb_add(buf, (const char *)sqlite3_column_text(st, col), v[i].n);
+      sb_addch(buf, 0);
     }
     col++;
   }
   for(int i = 0; i < c->r->nfields; i++)
     if(v[i].t == V_TEXT)
-      v[i].s = c->loadbuf.buf + off[i];
+      v[i].s = buf->buf + off[i];
   free(off);
   sqlite3_reset(st);
   return 1;
 }
 
+
+int reg_load_n(regctx *c, const char *code, size_t n, int64_t *id, val *v,
+               int64_t *log_id)
+{
+  return load(c, code, n, id, v, log_id, &c->loadbuf);
+}
 
 int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
               int *updated)
@@ -709,7 +720,7 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
         val *tmp = mode == 1 ? xcalloc((size_t)r->nfields, sizeof *tmp) : NULL;
         int64_t tid;
         int exists = tmp && v[ci].t == V_TEXT &&
-                     reg_load_n(c, v[ci].s, v[ci].n, &tid, tmp, NULL);
+                     load(c, v[ci].s, v[ci].n, &tid, tmp, NULL, &c->oldbuf);
         free(tmp);
         if(!exists) {
           constraint_error(c, v);
@@ -731,7 +742,7 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
         /* Written by this very batch: the file repeats the code. */
         val *tmp = xcalloc((size_t)r->nfields, sizeof *tmp);
         int64_t tid, tlog = 0;
-        reg_load_n(c, v[ci].s, v[ci].n, &tid, tmp, &tlog);
+        load(c, v[ci].s, v[ci].n, &tid, tmp, &tlog, &c->oldbuf);
         free(tmp);
         if(log_id && tlog == log_id)
           reg_error(c, ci, "'%.*s' appears twice in this file", (int)v[ci].n,
@@ -746,7 +757,7 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
   /* Update the record with this code. */
   val *old = xcalloc((size_t)r->nfields, sizeof *old);
   int64_t oldlog = 0;
-  int found = reg_load_n(c, v[ci].s, v[ci].n, id, old, &oldlog);
+  int found = load(c, v[ci].s, v[ci].n, id, old, &oldlog, &c->oldbuf);
   if(!found) {
     free(old);
     reg_error(c, ci, "no %s with code '%.*s'", r->name, (int)v[ci].n, v[ci].s);

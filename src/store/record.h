@@ -54,7 +54,8 @@ struct regctx {
   int workflow; /* a workflow step: the register's guard does not apply */
   sbuf canon;   /* canonical text of the last row written */
   sbuf report;  /* what reg_errors returns */
-  sbuf loadbuf; /* text of the last loaded row */
+  sbuf loadbuf; /* text of the last row loaded for the caller */
+  sbuf oldbuf;  /* text of the rows reg_write looks up for itself */
 };
 
 

@@ -22,37 +22,19 @@
 
 #include "domain/asset.h"
 #include "domain/registers.h"
+#include "testdb.h"
 
 static char path[64];
 
 static int setup(void **state)
 {
-  snprintf(path, sizeof path, "/tmp/sanzi-test-asset-XXXXXX");
-  int fd = mkstemp(path);
-  if(fd < 0)
-    return -1;
-  close(fd);
-  unlink(path);
-  char err[512];
-  sz *z = db_open(path, "tester", 1, err, sizeof err);
-  if(!z)
-    return -1;
-  db_set_clock(z, 1767139200); /* 2025-12-31 */
-  if(db_begin(z) || config_init(z) || db_end(z, 1))
-    return -1;
-  *state = z;
-  return 0;
+  *state = testdb_open(path, 1767139200); /* 2025-12-31 */
+  return *state ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-  db_close(*state);
-  char side[80];
-  unlink(path);
-  snprintf(side, sizeof side, "%s-wal", path);
-  unlink(side);
-  snprintf(side, sizeof side, "%s-shm", path);
-  unlink(side);
+  testdb_close(*state, path);
   return 0;
 }
 

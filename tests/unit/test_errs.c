@@ -14,6 +14,7 @@
 
 #include "base/errs.h"
 #include "domain/registers.h"
+#include "testdb.h"
 
 static char *formatted(const errlist *e)
 {
@@ -86,23 +87,14 @@ static void test_cap_and_move(void **state)
 static void test_register_refusal(void **state)
 {
   (void)state;
-  char path[] = "/tmp/sanzi-test-errs-XXXXXX";
-  int fd = mkstemp(path);
-  assert_true(fd >= 0);
-  close(fd);
-  unlink(path);
-  char err[512];
-  sz *z = db_open(path, "tester", 1, err, sizeof err);
+  char path[64];
+  sz *z = testdb_open(path, 1764892800); /* 2025-12-05 */
   assert_non_null(z);
-  db_set_clock(z, 1764892800); /* 2025-12-05 */
-  assert_int_equal(db_exec(z, "INSERT INTO org(code, name, level, "
-                              "parent_code, log_id) VALUES "
-                              "('15', 'n', 'province', NULL, 0)"), 0);
   regctx *c = reg_open(z, &reg_asset);
   const char *cells[32] = {0};
   size_t lens[32] = {0};
   val v[32];
-  const char *in[][2] = {{"village", "150125100201"},   /* no such village */
+  const char *in[][2] = {{"village", "150125100202"},   /* no such village */
                          {"name", "拖拉机"},
                          {"category", "飞机"},          /* no such category */
                          {"nature", "经营性"},
@@ -138,13 +130,7 @@ static void test_register_refusal(void **state)
   assert_null(z->errs.v[0].field);
   assert_int_equal(z->errs.v[0].row, 0);
   assert_string_equal(z->errs.v[0].msg, "filing X is not open");
-  db_close(z);
-  unlink(path);
-  char side[64];
-  snprintf(side, sizeof side, "%s-wal", path);
-  unlink(side);
-  snprintf(side, sizeof side, "%s-shm", path);
-  unlink(side);
+  testdb_close(z, path);
 }
 
 int main(void)
