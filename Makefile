@@ -48,7 +48,7 @@ $(BUILD):
 unit: $(UNIT)
 
 test: deps sanzi unit
-	CMOCKA_MESSAGE_OUTPUT=TAP prove -j$(JOBS) -f $(UNIT) tests/cli/t*.sh
+	CMOCKA_MESSAGE_OUTPUT=TAP prove -j$(JOBS) -f tools/layers.sh $(UNIT) tests/cli/t*.sh
 
 # Installs the Debian packages when one is missing (says so on screen).
 deps:

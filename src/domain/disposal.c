@@ -5,6 +5,7 @@
 #include "domain/registers.h"
 #include "domain/asset.h"
 #include "domain/disposal.h"
+#include "domain/disposal_impl.h"
 #include "store/config.h"
 #include "domain/contract.h"
 #include "base/date.h"
@@ -21,40 +22,9 @@
 
 #define OPEN_STATUS "status IN ('申报中', '审核同意', '审核退回')"
 
-static const char *const steps[4] = {"提议", "商议", "审议", "决议"};
+const char *const disposal_steps[4] = {"提议", "商议", "审议", "决议"};
 
-/* Who meets for each step and what it takes (DOMAIN.md): present, as a
- * share of those due, "more than" (strict) or "at least"; in favour, as a
- * share of those present or of those due. The shares are parameters. */
-static const struct rule {
-  const char *step, *body, *members;
-  int households;
-  const char *quorum_key;
-  int quorum_strict;
-  const char *pass_key;
-  int pass_of_due, pass_strict;
-} rules[] = {
-  {"提议", "党支部会议", "members", 0, "vote.提议.quorum", 1, "vote.提议.pass",
-   0, 1},
-  {"商议", "两委联席会议", "members", 0, "vote.商议.quorum", 1,
-   "vote.商议.pass", 0, 1},
-  {"审议", "党员大会", "party members", 0, "vote.审议.quorum", 0,
-   "vote.审议.pass", 1, 1},
-  {"决议", "村民会议", "adult villagers", 0, "vote.村民会议.quorum", 1,
-   "vote.村民会议.pass", 0, 1},
-  {"决议", "村民会议", "households", 1, "vote.村民会议.households", 0,
-   "vote.村民会议.pass", 0, 1},
-  {"决议", "村民代表会议", "representatives", 0, "vote.村民代表会议.quorum", 0,
-   "vote.村民代表会议.pass", 0, 1},
-};
-
-/* The least whole number that is more than (strict) or at least a/b of n. */
-static int64_t least(int64_t n, int64_t a, int64_t b, int strict)
-{
-  return strict ? n * a / b + 1 : (n * a + b - 1) / b;
-}
-
-static int load(sz *z, const char *code, rec *d)
+int disposal_load(sz *z, const char *code, rec *d)
 {
   if(rec_open(z, &reg_disposal, code, d))
     return 0;
@@ -63,8 +33,8 @@ static int load(sz *z, const char *code, rec *d)
 }
 
 /* The latest vote of a step: 1 and its date and outcome, or 0. */
-static int latest_vote(sz *z, const char *code, const char *step,
-                       char date[11], int *passed)
+int disposal_latest_vote(sz *z, const char *code, const char *step,
+                         char date[11], int *passed)
 {
   sqlite3_stmt *st = db_prepare(
       z, "SELECT held_on, passed FROM disposal_vote WHERE disposal = ?1 AND "
@@ -370,175 +340,16 @@ int disposal_new(sz *z, const disposal_input *in, char code[80])
   return db_finish(z, new_work(z, in, code));
 }
 
-/* ---- the meetings ---- */
+/* ---- the steps before the review (the meetings: disposal_vote.c) ---- */
 
 /* The filing can still take meetings, appraisal and publicity. */
-static int open_for_steps(sz *z, rec *d, const char *step)
+int disposal_open_for_steps(sz *z, rec *d, const char *step)
 {
   const char *st = rec_text(d, "status");
   if(strcmp(st, "申报中") && strcmp(st, "审核退回"))
     return db_fail(z, "%s: filing %s is %s; the procedure before the review "
                       "is closed", step, rec_text(d, "code"), st);
   return 0;
-}
-
-static int vote_work(sz *z, const char *code, const vote_input *in,
-                     int *passed, char *why, size_t whylen)
-{
-  int si = -1;
-  for(int i = 0; i < 4; i++)
-    if(!strcmp(in->step, steps[i]))
-      si = i;
-  if(si < 0)
-    return db_fail(z, "--step: '%s' is not one of 提议, 商议, 审议, 决议",
-                   in->step);
-  const struct rule *ru = NULL;
-  for(size_t i = 0; i < ARRAY_SIZE(rules) && !ru; i++)
-    if(!strcmp(rules[i].step, in->step) &&
-       (!in->body || !strcmp(rules[i].body, in->body)) &&
-       rules[i].households == in->households)
-      ru = &rules[i];
-  if(in->households && (!in->body || strcmp(in->body, "村民会议")))
-    return db_fail(z, "--households: only a 村民会议 may be counted in "
-                      "households");
-  if(!strcmp(in->step, "决议") && !in->body)
-    return db_fail(z, "决议: --body is required: 村民会议 or 村民代表会议");
-  if(!ru)
-    return db_fail(z, "%s: held by %s, not %s", in->step,
-                   !strcmp(in->step, "决议") ? "村民会议 or 村民代表会议"
-                                             : rules[si].body,
-                   in->body);
-  /* Without --abstain, the rest of those present abstained; when for and
-   * against are already more than the present, none did, and the message
-   * below says so (not that the attendance is impossible). */
-  int64_t abstain = in->abstain >= 0 ? in->abstain
-                                     : in->present - in->vfor - in->against;
-  if(in->abstain < 0 && abstain < 0)
-    abstain = 0;
-  if(in->due <= 0)
-    return db_fail(z, "%s: --due must be more than 0", in->step);
-  if(in->present < 0 || in->vfor < 0 || in->against < 0 || abstain < 0 ||
-     in->present > in->due)
-    return db_fail(z, "%s: %lld present of %lld due is not possible",
-                   in->step, (long long)in->present, (long long)in->due);
-  if(in->vfor + in->against + abstain > in->present)
-    return db_fail(z, "%s: %lld for, %lld against and %lld abstaining are "
-                      "more than the %lld present", in->step,
-                   (long long)in->vfor, (long long)in->against,
-                   (long long)abstain, (long long)in->present);
-  rec d;
-  if(load(z, code, &d))
-    return -1;
-  int rc = open_for_steps(z, &d, in->step);
-  char date[11];
-  int ok;
-  /* The step before must have passed, and this one not yet. */
-  if(rc == 0 && si > 0) {
-    if(!latest_vote(z, code, steps[si - 1], date, &ok) || !ok)
-      rc = db_fail(z, "%s: needs a passing %s first", in->step,
-                   steps[si - 1]);
-    else if(strcmp(in->date, date) < 0)
-      rc = db_fail(z, "%s on %s: before the %s of %s", in->step, in->date,
-                   steps[si - 1], date);
-  }
-  if(rc == 0 && strcmp(in->date, rec_text(&d, "filed_on")) < 0)
-    rc = db_fail(z, "%s on %s: before the filing (%s)", in->step, in->date,
-                 rec_text(&d, "filed_on"));
-  if(rc == 0 && latest_vote(z, code, in->step, date, &ok)) {
-    if(ok && !strcmp(rec_text(&d, "status"), "申报中"))
-      rc = db_fail(z, "%s: passed on %s already", in->step, date);
-    else if(strcmp(in->date, date) < 0)
-      rc = db_fail(z, "%s on %s: before the earlier %s vote of %s", in->step,
-                   in->date, in->step, date);
-  }
-  if(rc) {
-    rec_close(&d);
-    return rc;
-  }
-  /* The least numbers the rules in force ask for. */
-  int64_t qa, qb, pa, pb;
-  if(config_get_fraction(z, ru->quorum_key, &qa, &qb) ||
-     config_get_fraction(z, ru->pass_key, &pa, &pb)) {
-    rec_close(&d);
-    return -1;
-  }
-  int64_t need_present = least(in->due, qa, qb, ru->quorum_strict);
-  int64_t base = ru->pass_of_due ? in->due : in->present;
-  int64_t need_for = least(base, pa, pb, ru->pass_strict);
-  int outsider = !strcmp(in->step, "决议") &&
-                 !strcmp(rec_text(&d, "outsider"), "是");
-  int64_t oa = 0, ob = 1, need_out = 0;
-  if(outsider) {
-    if(config_get_fraction(z, "vote.outsider.pass", &oa, &ob)) {
-      rec_close(&d);
-      return -1;
-    }
-    need_out = least(in->due, oa, ob, 0);
-  }
-  int64_t need = need_for > need_out ? need_for : need_out;
-  *passed = in->present >= need_present && in->vfor >= need;
-  why[0] = 0;
-  if(in->present < need_present)
-    snprintf(why, whylen, "%s: %lld of %lld %s present, at least %lld "
-                          "(%s%lld/%lld) required",
-             in->step, (long long)in->present, (long long)in->due,
-             ru->members, (long long)need_present,
-             ru->quorum_strict ? "more than " : "", (long long)qa,
-             (long long)qb);
-  else if(in->vfor < need_for)
-    snprintf(why, whylen, "%s: %lld in favour, at least %lld (more than "
-                          "%lld/%lld of the %lld %s) required",
-             in->step, (long long)in->vfor, (long long)need_for,
-             (long long)pa, (long long)pb, (long long)base,
-             ru->pass_of_due ? "due" : "present");
-  else if(in->vfor < need_out)
-    snprintf(why, whylen, "%s: 发包 to a party from outside the collective: "
-                          "%lld in favour, at least %lld (%lld/%lld of all "
-                          "%lld due) required",
-             in->step, (long long)in->vfor, (long long)need_out,
-             (long long)oa, (long long)ob, (long long)in->due);
-  /* Record the meeting, passing or not. */
-  rec v;
-  rec_open(z, &reg_disposal_vote, NULL, &v);
-  char vcode[96];
-  int64_t nv = db_int(z, 0, "SELECT count(*) FROM disposal_vote WHERE "
-                            "disposal = ?1", code);
-  snprintf(vcode, sizeof vcode, "%s/V%lld", code, (long long)nv + 1);
-  val_text(rec_val(&v, "code"), vcode);
-  val_text(rec_val(&v, "disposal"), code);
-  val_text(rec_val(&v, "step"), in->step);
-  val_text(rec_val(&v, "body"), ru->body);
-  val_text(rec_val(&v, "held_on"), in->date);
-  val_text(rec_val(&v, "unit"), in->households ? "户" : "人");
-  val_int(rec_val(&v, "due"), in->due);
-  val_int(rec_val(&v, "present"), in->present);
-  val_int(rec_val(&v, "votes_for"), in->vfor);
-  val_int(rec_val(&v, "votes_against"), in->against);
-  val_int(rec_val(&v, "abstain"), abstain);
-  if(in->minutes && in->minutes[0])
-    val_text(rec_val(&v, "minutes"), in->minutes);
-  val_int(rec_val(&v, "need_present"), need_present);
-  val_int(rec_val(&v, "need_for"), need);
-  val_int(rec_val(&v, "passed"), *passed);
-  rc = reg_put(v.c, v.v, 0);
-  rec_close(&v);
-  rec_close(&d);
-  return rc;
-}
-
-int disposal_vote(sz *z, const char *code, const vote_input *in, int *passed)
-{
-  char why[512];
-  *passed = 0;
-  if(db_not_future(z, in->step, in->date))
-    return -1;
-  if(db_begin(z))
-    return -1;
-  int rc = db_finish(z, vote_work(z, code, in, passed, why, sizeof why));
-  if(rc == 0 && !*passed)
-    snprintf(z->err, sizeof z->err, "%s; recorded as not passed: the filing "
-             "moves on only after a new, passing %s", why, in->step);
-  return rc;
 }
 
 /* ---- appraisal and publicity ---- */
@@ -548,9 +359,9 @@ static int appraise_work(sz *z, const char *code, const char *value,
                          const char *date)
 {
   rec d;
-  if(load(z, code, &d))
+  if(disposal_load(z, code, &d))
     return -1;
-  int rc = open_for_steps(z, &d, "资产评估");
+  int rc = disposal_open_for_steps(z, &d, "资产评估");
   int64_t v = 0;
   const char *e = money_parse(value, strlen(value), &v);
   if(rc == 0 && e)
@@ -592,7 +403,7 @@ static int publicize_work(sz *z, const char *code, const char *kind,
   if(!result && strcmp(kind, "决议"))
     return db_fail(z, "--kind: '%s' is not 决议 or 结果", kind);
   rec d;
-  if(load(z, code, &d))
+  if(disposal_load(z, code, &d))
     return -1;
   char step[32];
   snprintf(step, sizeof step, "%s公开", kind);
@@ -607,8 +418,8 @@ static int publicize_work(sz *z, const char *code, const char *kind,
                       "the execution", step, code, st);
     after = rec_text(&d, "executed_on");
   } else {
-    rc = open_for_steps(z, &d, step);
-    if(rc == 0 && (!latest_vote(z, code, "决议", date, &ok) || !ok))
+    rc = disposal_open_for_steps(z, &d, step);
+    if(rc == 0 && (!disposal_latest_vote(z, code, "决议", date, &ok) || !ok))
       rc = db_fail(z, "%s: needs a passing 决议 first", step);
     after = date;
   }
@@ -655,19 +466,19 @@ static int complete(probe *p, rec *d, const char *date)
   int ok;
   char prev[11] = "";
   for(int i = 0; i < 4; i++) {
-    if(!latest_vote(z, code, steps[i], vd, &ok)) {
-      if(flag(p, "CZ01", "乡镇审核: no %s is recorded", steps[i]))
+    if(!disposal_latest_vote(z, code, disposal_steps[i], vd, &ok)) {
+      if(flag(p, "CZ01", "乡镇审核: no %s is recorded", disposal_steps[i]))
         return -1;
       continue;
     }
-    if(!ok && flag(p, "CZ01", "乡镇审核: the last %s (%s) did not pass", steps[i], vd))
+    if(!ok && flag(p, "CZ01", "乡镇审核: the last %s (%s) did not pass", disposal_steps[i], vd))
       return -1;
     /* After 退回 a step may have been held again: the steps that count
      * must still follow each other. */
     if(strcmp(vd, prev) < 0 &&
        flag(p, "CZ01", "乡镇审核: the %s of %s came before the %s of %s it must "
-                       "follow; hold the %s again", steps[i], vd,
-            steps[i - 1], prev, steps[i]))
+                       "follow; hold the %s again", disposal_steps[i], vd,
+            disposal_steps[i - 1], prev, disposal_steps[i]))
       return -1;
     snprintf(prev, sizeof prev, "%s", vd);
   }
@@ -724,7 +535,7 @@ int disposal_audit(sz *z, const char *code, const char *ref,
                    disposal_problem_fn fn, void *ctx)
 {
   rec d;
-  if(load(z, code, &d))
+  if(disposal_load(z, code, &d))
     return -1;
   probe p = {z, fn, ctx, 0};
   const char *rv = rec_text(&d, "reviewed_on");
@@ -786,7 +597,7 @@ static int review_work(sz *z, const char *code, const char *decision,
     return db_fail(z, "乡镇审核: the decision is 同意, 不同意 or 退回, not "
                       "'%s'", decision);
   rec d;
-  if(load(z, code, &d))
+  if(disposal_load(z, code, &d))
     return -1;
   int rc = 0;
   const char *st = rec_text(&d, "status");
@@ -962,7 +773,7 @@ static int link_contracts(sz *z, rec *d, const exec_input *in, int64_t price)
 static int execute_work(sz *z, const char *code, const exec_input *in)
 {
   rec d;
-  if(load(z, code, &d))
+  if(disposal_load(z, code, &d))
     return -1;
   const char *type = rec_text(&d, "type");
   int rc = 0;
@@ -1083,7 +894,7 @@ static int withdraw_work(sz *z, const char *code, const char *date,
                          const char *reason)
 {
   rec d;
-  if(load(z, code, &d))
+  if(disposal_load(z, code, &d))
     return -1;
   static const char *const pending[] = {"申报中", "审核同意", "审核退回",
                                         NULL};
@@ -1130,9 +941,9 @@ void disposal_next_step(sz *z, const char *code, char *out, size_t n)
   int ok;
   if(!strcmp(st, "申报中") || !strcmp(st, "审核退回")) {
     for(int i = 0; i < 4 && !out[0]; i++)
-      if(!latest_vote(z, code, steps[i], date, &ok) || !ok)
+      if(!disposal_latest_vote(z, code, disposal_steps[i], date, &ok) || !ok)
         snprintf(out, n, "%s (sanzi disposal vote %s --step %s ...)",
-                 steps[i], code, steps[i]);
+                 disposal_steps[i], code, disposal_steps[i]);
     int64_t av = config_int(z, "disposal.appraisal_value", 5000000);
     if(!out[0] && !rec_text(&d, "resolution_to")[0])
       snprintf(out, n, "决议公开 (sanzi disposal publicize %s --kind 决议 "
