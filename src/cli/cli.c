@@ -21,8 +21,8 @@ void die(int status, const char *fmt, ...)
   if(open_db && db_fault(open_db)) {
     /* A statement failed: that, not what it led to ("no such asset"), is
      * the reason. */
-    fprintf(stderr, "sanzi: cannot read the database '%s': %s\n",
-            cli_db_path, open_db->fault_msg);
+    fprintf(stderr, "sanzi: database '%s' failed: %s\n", cli_db_path,
+            open_db->fault_msg);
     exit(1);
   }
   fputs("sanzi: ", stderr);
@@ -110,9 +110,15 @@ int args_flag(args *a, const char *name)
   return found;
 }
 
+/* The last list args_rest made: a command that exits through die() or
+ * usage_error() before freeing it has not leaked it (the sanitizers'
+ * leak check would say so now and then, as the pointer left the stack). */
+static char **last_rest;
+
 char **args_rest(args *a, int want_min, int want_max, int *n)
 {
   char **out = xcalloc((size_t)a->argc + 1, sizeof *out);
+  last_rest = out;
   int k = 0, dashdash = 0;
   for(int i = 0; i < a->argc; i++) {
     if(a->used[i])

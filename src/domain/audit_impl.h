@@ -1,6 +1,7 @@
 /* audit_impl.h: what the audit's two halves share: audit.c (opening,
  * the tables, the summary) and findings.c (the defects found). Not for
- * other modules: they use audit.h. */
+ * other modules: they use audit.h.
+ * private to: audit.c findings.c */
 #ifndef SANZI_AUDIT_IMPL_H
 #define SANZI_AUDIT_IMPL_H
 #include "domain/asset.h"

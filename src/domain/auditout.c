@@ -680,6 +680,10 @@ int audit_export(audit *a, const audit_export_opts *o, long *findings)
   /* The audit's read transaction holds: every table, and the log's
    * verification, see the same database. */
   int rc = export_work(a, z, o, tmp, findings);
+  /* A read that failed (a damaged page, an I/O error) leaves a table
+   * short: nothing of it goes into place. */
+  if(rc == 0 && db_fault(z))
+    rc = db_fail(z, "the database cannot be read: %s", z->fault_msg);
   if(rc == 0)
     rc = move_all(tmp, o->dir, z->err, sizeof z->err);
   remove_tree(tmp);

@@ -1,7 +1,8 @@
 /* disposal_impl.h: what the disposal procedure's files share: disposal.c
  * (filing, appraisal, publicity, review, execution) and disposal_vote.c
  * (the four meetings of 四议两公开). Not for other modules: they use
- * disposal.h. */
+ * disposal.h.
+ * private to: disposal.c disposal_vote.c */
 #ifndef SANZI_DISPOSAL_IMPL_H
 #define SANZI_DISPOSAL_IMPL_H
 #include "store/db.h"

@@ -196,7 +196,7 @@ int disposal_vote(sz *z, const char *code, const vote_input *in, int *passed)
     return -1;
   int rc = db_finish(z, vote_work(z, code, in, passed, why, sizeof why));
   if(rc == 0 && !*passed)
-    snprintf(z->err, sizeof z->err, "%s; recorded as not passed: the filing "
-             "moves on only after a new, passing %s", why, in->step);
+    db_fail(z, "%s; recorded as not passed: the filing moves on only after "
+               "a new, passing %s", why, in->step);
   return rc;
 }

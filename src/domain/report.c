@@ -50,7 +50,7 @@ int fund_balances(sz *z, const char *village, const char *township,
   }
   int ok = rc == SQLITE_DONE;
   if(!ok)
-    set_err(z->err, sizeof z->err, "%s", sqlite3_errmsg(z->db));
+    db_fail(z, "%s", sqlite3_errmsg(z->db));
   sqlite3_finalize(st);
   return ok ? 0 : -1;
 }

@@ -32,19 +32,16 @@ static int fail(sz *z, const char *fmt, ...)
 {
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(z->err, sizeof z->err, fmt, ap);
+  db_vfail(z, fmt, ap);
   va_end(ap);
   return -1;
 }
 
-/* The messages a register context collected, as the error. */
+/* The reasons a register context collected, as the handle's refusal. */
 static int fail_with(sz *z, regctx *c)
 {
-  fail(z, "%s", reg_errors(c));
-  size_t l = strlen(z->err);
-  if(l && z->err[l - 1] == '\n')
-    z->err[l - 1] = 0;
-  return -1;
+  (void)z;
+  return reg_fail(c);
 }
 
 static val *F(rec *x, const char *key)

@@ -112,7 +112,7 @@ int config_init(sz *z)
     int64_t id;
     int upd;
     if(reg_write(c, v, 0, batch, &id, &upd)) {
-      set_err(z->err, sizeof z->err, "%s", reg_errors(c));
+      db_fail(z, "%s", reg_errors(c));
       bad = 1;
       break;
     }
@@ -156,7 +156,7 @@ int config_get_fraction(sz *z, const char *key, int64_t *num, int64_t *den)
     snprintf(v, sizeof v, "%s", sqlite3_column_text(st, 0));
   sqlite3_finalize(st);
   if(config_fraction(v, num, den)) {
-    set_err(z->err, sizeof z->err, "parameter %s: '%s' is not a fraction "
+    db_fail(z, "parameter %s: '%s' is not a fraction "
             "(set it with 'sanzi config %s 2/3')", key, v, key);
     return -1;
   }
@@ -222,8 +222,7 @@ int config_set(sz *z, const char *key, const char *value)
   }
   sqlite3_finalize(st);
   if(!type[0]) {
-    set_err(z->err, sizeof z->err,
-            "no parameter '%s' (see 'sanzi config' for the list)", key);
+    db_fail(z, "no parameter '%s' (see 'sanzi config' for the list)", key);
     return -1;
   }
   char canon[32];
@@ -231,27 +230,27 @@ int config_set(sz *z, const char *key, const char *value)
   if(!strncmp(key, "vote.", 5)) {
     int64_t num, den;
     if(config_fraction(value, &num, &den)) {
-      set_err(z->err, sizeof z->err, "%s: '%s' is not a fraction such as "
+      db_fail(z, "%s: '%s' is not a fraction such as "
               "1/2 or 2/3", key, value);
       return -1;
     }
   } else if(strcmp(type, "text")) {
     const char *e = parse_value(type, value, canon);
     if(e) {
-      set_err(z->err, sizeof z->err, "%s: '%s': %s", key, value, e);
+      db_fail(z, "%s: '%s': %s", key, value, e);
       return -1;
     }
     text = canon;
     int64_t v = strtoll(canon, NULL, 10);
     size_t kl = strlen(key);
     if(!strcmp(key, "subsidy.day_basis") && v != 360 && v != 365) {
-      set_err(z->err, sizeof z->err, "%s: '%s': the day basis is 360 or 365",
+      db_fail(z, "%s: '%s': the day basis is 360 or 365",
               key, value);
       return -1;
     }
     if((!strncmp(key, "term.", 5) ||
         (kl > 5 && !strcmp(key + kl - 5, "_days"))) && v < 1) {
-      set_err(z->err, sizeof z->err, "%s: '%s': must be at least 1", key,
+      db_fail(z, "%s: '%s': must be at least 1", key,
               value);
       return -1;
     }
@@ -269,7 +268,7 @@ int config_set(sz *z, const char *key, const char *value)
   int upd;
   int bad = reg_write(c, v, 2, 0, &id, &upd);
   if(bad)
-    set_err(z->err, sizeof z->err, "%s", reg_errors(c));
+    db_fail(z, "%s", reg_errors(c));
   reg_close(c);
   return db_end(z, !bad) || bad ? -1 : 0;
 }
@@ -292,8 +291,7 @@ int config_show(sz *z, const char *key, FILE *fp)
   }
   sqlite3_finalize(st);
   if(key && !n) {
-    set_err(z->err, sizeof z->err,
-            "no parameter '%s' (see 'sanzi config' for the list)", key);
+    db_fail(z, "no parameter '%s' (see 'sanzi config' for the list)", key);
     return -1;
   }
   return 0;

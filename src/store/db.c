@@ -58,6 +58,12 @@ int db_fault(const sz *z)
   return z->fault;
 }
 
+void db_clear_fault(sz *z)
+{
+  z->fault = 0;
+  z->fault_msg[0] = 0;
+}
+
 sqlite3_stmt *db_prepare(sz *z, const char *sql)
 {
   sqlite3_stmt *st = NULL;
@@ -85,7 +91,7 @@ int db_exec(sz *z, const char *sql)
 {
   char *msg = NULL;
   if(sqlite3_exec(z->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-    set_err(z->err, sizeof z->err, "%s", msg ? msg : sqlite3_errmsg(z->db));
+    db_fail(z, "%s", msg ? msg : sqlite3_errmsg(z->db));
     sqlite3_free(msg);
     return -1;
   }
@@ -98,7 +104,7 @@ int db_run(sz *z, sqlite3_stmt *st)
   while(rc == SQLITE_ROW)
     rc = db_step(z, st);
   if(rc != SQLITE_DONE)
-    set_err(z->err, sizeof z->err, "%s", sqlite3_errmsg(z->db));
+    db_fail(z, "%s", sqlite3_errmsg(z->db));
   sqlite3_reset(st);
   return rc;
 }
@@ -157,14 +163,20 @@ int db_finish(sz *z, int rc)
   return rc;
 }
 
+int db_vfail(sz *z, const char *fmt, va_list ap)
+{
+  vsnprintf(z->err, sizeof z->err, fmt, ap);
+  errs_clear(&z->errs);
+  errs_add(&z->errs, NULL, 0, NULL, NULL, "%s", z->err);
+  return -1;
+}
+
 int db_fail(sz *z, const char *fmt, ...)
 {
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(z->err, sizeof z->err, fmt, ap);
+  db_vfail(z, fmt, ap);
   va_end(ap);
-  errs_clear(&z->errs);
-  errs_add(&z->errs, NULL, 0, NULL, NULL, "%s", z->err);
   return -1;
 }
 
@@ -272,7 +284,7 @@ static int migrate(sz *z)
       if(!strncmp(f->name, "schema/", 7) && migration_number(f->name) == v)
         m = f;
     if(!m) {
-      set_err(z->err, sizeof z->err, "migration %d is missing", v);
+      db_fail(z, "migration %d is missing", v);
       return -1;
     }
     if(db_begin(z))
@@ -283,7 +295,7 @@ static int migrate(sz *z)
       char keep[sizeof z->err];
       memcpy(keep, z->err, sizeof keep);
       db_end(z, 0);
-      set_err(z->err, sizeof z->err, "%s: %s", m->name, keep);
+      db_fail(z, "%s: %s", m->name, keep);
       return -1;
     }
     if(db_end(z, 1))
@@ -412,14 +424,14 @@ int db_schema_check(sz *z)
                                       : NULL;
     int cmp = !na ? 1 : !nb ? -1 : strcmp(na, nb);
     if(cmp < 0)
-      set_err(z->err, sizeof z->err, "the schema was changed outside sanzi: "
+      db_fail(z, "the schema was changed outside sanzi: "
               "%s '%s' is missing", sqlite3_column_text(a, 0), na);
     else if(cmp > 0)
-      set_err(z->err, sizeof z->err, "the schema was changed outside sanzi: "
+      db_fail(z, "the schema was changed outside sanzi: "
               "%s '%s' is not sanzi's", sqlite3_column_text(b, 0), nb);
     else if(strcmp((const char *)sqlite3_column_text(a, 2),
                    (const char *)sqlite3_column_text(b, 2)))
-      set_err(z->err, sizeof z->err, "the schema was changed outside sanzi: "
+      db_fail(z, "the schema was changed outside sanzi: "
               "%s '%s' differs", sqlite3_column_text(b, 0), nb);
     else
       continue;

@@ -3,6 +3,7 @@
 #ifndef SANZI_DB_H
 #define SANZI_DB_H
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
@@ -23,8 +24,10 @@ typedef struct sz {
   errlist errs;
   /* The clock: what "today" is for every rule (dates not in the future,
    * the running year, interest to date) and the time the change log
-   * records. db_open sets it from the real clock; a server or a test
-   * may fix it with db_set_clock. The core never reads the clock. */
+   * records. The caller sets it with db_set_clock (the CLI from the real
+   * clock; a server per request, a test to a fixed day): the core never
+   * reads the clock. Until it is set, every date is in the future and
+   * the change log refuses to write. */
   time_t now;
   char today[11];
   /* A statement failed other than by a constraint (a damaged file, an I/O
@@ -62,6 +65,9 @@ sqlite3_stmt *db_prepare(sz *z, const char *sql);
 int db_step(sz *z, sqlite3_stmt *st);
 /* 1 when a statement failed on this handle (fault_msg says how). */
 int db_fault(const sz *z);
+/* Forget the fault, for a handle that lives on (a server, between
+ * requests): what was read before it is not used again. */
+void db_clear_fault(sz *z);
 /* Run SQL without results; returns 0, or -1 with the message in z->err. */
 int db_exec(sz *z, const char *sql);
 /* Step a statement that returns no rows (or ignores them), then reset it.
@@ -74,8 +80,10 @@ void db_bind_int(sqlite3_stmt *st, const char *name, int64_t v);
 /* The single integer (or default) a query returns. */
 int64_t db_int(sz *z, int64_t dflt, const char *sql, const char *arg);
 
-/* Write a message into z->err and return -1. */
+/* The refusal: the message into z->err, and as the one reason (of the
+ * whole record) of z->errs; returns -1. */
 int db_fail(sz *z, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int db_vfail(sz *z, const char *fmt, va_list ap);
 
 /* Nested transactions: the outermost is BEGIN IMMEDIATE, inner ones are
  * savepoints. end(commit=0) rolls back to where that level began; a

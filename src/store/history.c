@@ -215,11 +215,13 @@ int history_append(sz *z, int64_t id, const char *tbl, const char *key,
                    const unsigned char dig[32])
 {
   if(id != history_next_id(z)) {
-    set_err(z->err, sizeof z->err,
-            "internal error: change-log entry %lld out of order",
+    db_fail(z, "internal error: change-log entry %lld out of order",
             (long long)id);
     return -1;
   }
+  if(z->now <= 0) /* a bug of the caller, which must set the clock */
+    return db_fail(z, "internal error: the database handle has no clock "
+                      "(db_set_clock): nothing is written");
   unsigned char prev[32] = {0}, hash[32], odig[32];
   sqlite3_stmt *st =
       db_prepare(z, "SELECT hash FROM history ORDER BY id DESC LIMIT 1");
@@ -321,8 +323,7 @@ static void feed(crypto_hash_sha256_state **h, int64_t *n, const char *p,
 
 static void describe(sz *z, int64_t id, const vent *e, const char *what)
 {
-  set_err(z->err, sizeof z->err,
-          "change-log entry %lld (%s %s%s%s, %s by %s): %s", (long long)id,
+  db_fail(z, "change-log entry %lld (%s %s%s%s, %s by %s): %s", (long long)id,
           e->tbl, e->action, e->key ? " " : "", e->key ? e->key : "", e->at,
           e->op, what);
 }
@@ -360,8 +361,7 @@ static int verify_table(sz *z, const reg *r, vent *ents, int64_t n)
                         (long long)sqlite3_column_int64(old, 0));
       if(sqlite3_column_type(old, 3) != SQLITE_TEXT || tn < (size_t)il ||
          memcmp(t, idtxt, (size_t)il)) {
-        set_err(z->err, sizeof z->err,
-                "a replaced %s row is filed under row id %lld but is another "
+        db_fail(z, "a replaced %s row is filed under row id %lld but is another "
                 "row: the change log was changed outside sanzi", r->name,
                 (long long)sqlite3_column_int64(old, 0));
         rc = -1;
@@ -369,8 +369,7 @@ static int verify_table(sz *z, const reg *r, vent *ents, int64_t n)
       }
       if(wrote < 1 || wrote > n || by < 1 || by > n ||
          strcmp(ents[wrote].tbl, r->name) || strcmp(ents[by].tbl, r->name)) {
-        set_err(z->err, sizeof z->err,
-                "a replaced %s row (id %lld) cites change-log entries %lld and "
+        db_fail(z, "a replaced %s row (id %lld) cites change-log entries %lld and "
                 "%lld, which do not record that table",
                 r->name, (long long)sqlite3_column_int64(old, 0),
                 (long long)wrote, (long long)by);
@@ -386,8 +385,7 @@ static int verify_table(sz *z, const reg *r, vent *ents, int64_t n)
     int64_t lid = sqlite3_column_int64(cur, 1);
     int badf = reg_row_types(r, cur, 2);
     if(badf >= 0 || sqlite3_column_type(cur, 1) != SQLITE_INTEGER) {
-      set_err(z->err, sizeof z->err,
-              "%s row id %lld: %s holds a value of the wrong type: the row "
+      db_fail(z, "%s row id %lld: %s holds a value of the wrong type: the row "
               "was changed outside sanzi", r->name, (long long)id,
               badf >= 0 ? r->fields[badf].key : "log_id");
       rc = -1;
@@ -397,8 +395,7 @@ static int verify_table(sz *z, const reg *r, vent *ents, int64_t n)
     if(lid < 1 || lid > n || strcmp(ents[lid].tbl, r->name)) {
       sb_reset(&canon);
       reg_canon(r, id, v, &canon);
-      set_err(z->err, sizeof z->err,
-              "%s row %s cites change-log entry %lld, which does not record "
+      db_fail(z, "%s row %s cites change-log entry %lld, which does not record "
               "it: the row was written outside sanzi",
               r->name, canon.buf, (long long)lid);
       rc = -1;
@@ -498,8 +495,7 @@ int history_verify(sz *z, const reg *const *tables, const char *expect_head, cha
     e.nrows = sqlite3_column_int64(st, 7);
     e.nold = sqlite3_column_int64(st, 9);
     if(e.id != expect || e.id > n) {
-      set_err(z->err, sizeof z->err,
-              "change-log entry %lld is missing: the log was cut",
+      db_fail(z, "change-log entry %lld is missing: the log was cut",
               (long long)expect);
       rc = -1;
       break;
@@ -507,8 +503,7 @@ int history_verify(sz *z, const reg *const *tables, const char *expect_head, cha
     expect++;
     if(sqlite3_column_bytes(st, 8) != 32 || sqlite3_column_bytes(st, 10) != 32 ||
        sqlite3_column_bytes(st, 11) != 32 || sqlite3_column_bytes(st, 12) != 32) {
-      set_err(z->err, sizeof z->err,
-              "change-log entry %lld is damaged (a hash is not 32 bytes)",
+      db_fail(z, "change-log entry %lld is damaged (a hash is not 32 bytes)",
               (long long)e.id);
       rc = -1;
       break;
@@ -558,13 +553,12 @@ int history_verify(sz *z, const reg *const *tables, const char *expect_head, cha
   }
   sqlite3_finalize(st);
   if(rc == 0 && expect_head && !found_expected) {
-    set_err(z->err, sizeof z->err,
-            "the chain no longer holds the head %s recorded earlier: the log "
+    db_fail(z, "the chain no longer holds the head %s recorded earlier: the log "
             "was cut or rewritten", expect_head);
     rc = -1;
   }
   if(rc == 0 && expect != n + 1) {
-    set_err(z->err, sizeof z->err, "the change log has gaps");
+    db_fail(z, "the change log has gaps");
     rc = -1;
   }
   for(int i = 0; rc == 0 && tables[i]; i++)
@@ -597,6 +591,9 @@ int history_verify(sz *z, const reg *const *tables, const char *expect_head, cha
   /* Last: a dropped trigger matters less than the rows it guarded. */
   if(rc == 0 && db_schema_check(z))
     rc = -1;
+  /* What could not be read is damage, not a proof of tampering. */
+  if(db_fault(z))
+    rc = db_fail(z, "the database cannot be read: %s", z->fault_msg);
   if(rc == 0) {
     hex(prev, head);
     *entries = n;

@@ -847,7 +847,7 @@ int64_t rec_int(rec *x, const char *key)
 int reg_fail(regctx *c)
 {
   sz *z = c->z;
-  set_err(z->err, sizeof z->err, "%s", reg_errors(c));
+  db_fail(z, "%s", reg_errors(c));
   size_t l = strlen(z->err);
   if(l && z->err[l - 1] == '\n')
     z->err[l - 1] = 0;

@@ -44,7 +44,7 @@ test_expect_success 'a list cut short by a damaged page fails (exit 1), it does 
   damage &&
   test_must_fail 1 sanzi asset list --format csv >part.csv 2>err &&
   test $(wc -l <part.csv) -lt $((N + 1)) &&
-  grep "cannot read the database .*: database disk image is malformed" err
+  grep "^sanzi: database .*test.db. failed: database disk image is malformed" err
 '
 
 test_expect_success 'export and summary over the damaged page fail the same way' '
@@ -57,7 +57,15 @@ test_expect_success 'export and summary over the damaged page fail the same way'
 test_expect_success 'log verify over the damaged page names the damage, not a tampered row' '
   test_must_fail 1 sanzi log verify >out 2>err &&
   ! test -s out &&
-  grep "database disk image is malformed" err
+  grep "database disk image is malformed" err &&
+  ! grep "outside sanzi" err
+'
+
+test_expect_success 'audit export over the damaged page names the damage and puts nothing in place' '
+  test_must_fail 1 sanzi audit export --year 2025 --out audit >out 2>err &&
+  grep "database disk image is malformed" err &&
+  ! grep "outside sanzi" err &&
+  ! test -e audit
 '
 
 test_expect_success 'a write that reads the damaged page writes nothing' '
@@ -66,7 +74,7 @@ test_expect_success 'a write that reads the damaged page writes nothing' '
     nature=经营性 original_value=5000 acquired_via=自建 acquired_on=2021-01-01 \
     status=在用 >out 2>err &&
   ! test -s out &&
-  grep "database" err &&
+  grep "database disk image is malformed" err &&
   test "$(sql "SELECT count(*) FROM history")" = "$n"
 '
 
@@ -88,7 +96,7 @@ test_expect_success 'a register whose table was dropped: the command fails with 
   cp good.db "$SANZI_DB" && rm -f "$SANZI_DB-wal" "$SANZI_DB-shm" &&
   sql "PRAGMA foreign_keys = OFF; DROP TABLE asset" &&
   test_must_fail 1 sanzi asset list >out 2>err &&
-  grep "cannot read the database .*no such table: asset" err &&
+  grep "^sanzi: database .* failed: no such table: asset" err &&
   test_must_fail 1 sanzi asset show ${V1}-ZC-0001 >out 2>err &&
   grep "no such table: asset" err
 '

@@ -1,4 +1,5 @@
-/* test_record.c: writing a loaded record, on a real database file. A
+/* test_record.c: writing records, on a real database file. First,
+ * writing a loaded record. A
  * workflow step loads a row, changes a field and writes it (reg_put),
  * then changes another and writes again: the second write must not move
  * the bytes the row's values point to (it reloaded the stored row into
@@ -73,10 +74,66 @@ static void test_two_puts(void **state)
   testdb_close(z, path);
 }
 
+/* A statement that fails (here a table that is not there, as after a
+ * damaged or foreign schema) is a fault of the handle: a transaction that
+ * went on to write is rolled back, not committed, at any depth. */
+static void test_fault_blocks_commit(void **state)
+{
+  (void)state;
+  char path[64];
+  sz *z = testdb_open(path, 1764892800);
+  assert_non_null(z);
+  /* The outermost transaction: a write that works is rolled back. */
+  assert_int_equal(db_begin(z), 0);
+  assert_null(db_prepare(z, "SELECT count(*) FROM no_such_table"));
+  assert_true(db_fault(z));
+  assert_non_null(strstr(z->fault_msg, "no such table: no_such_table"));
+  assert_int_equal(db_exec(z, "CREATE TABLE scratch(x); "
+                              "INSERT INTO scratch VALUES(1)"), 0);
+  assert_int_equal(db_end(z, 1), -1);
+  assert_non_null(strstr(z->err, "nothing was written"));
+  assert_int_equal(db_int(z, -1, "SELECT count(*) FROM sqlite_schema WHERE "
+                                 "name = 'scratch'", NULL), 0);
+  db_clear_fault(z);
+  /* A nested level (a savepoint, as every step takes): the parameter is
+   * not set, and the outer level cannot commit either. */
+  assert_int_equal(db_begin(z), 0);
+  assert_null(db_prepare(z, "SELECT count(*) FROM no_such_table"));
+  assert_int_equal(config_set(z, "cash_limit", "8000"), -1);
+  assert_non_null(strstr(z->err, "nothing was written"));
+  assert_int_equal(db_end(z, 1), -1);
+  assert_int_equal(config_int(z, "cash_limit", 0), 500000);
+  db_clear_fault(z);
+  /* Once cleared (a new request), work commits again. */
+  assert_int_equal(db_begin(z), 0);
+  assert_int_equal(config_set(z, "cash_limit", "8000"), 0);
+  assert_int_equal(db_end(z, 1), 0);
+  assert_int_equal(config_int(z, "cash_limit", 0), 800000);
+  testdb_close(z, path);
+}
+
+/* A handle whose clock was never set writes nothing to the change log. */
+static void test_no_clock_no_write(void **state)
+{
+  (void)state;
+  char path[64];
+  sz *z = testdb_open(path, 1764892800);
+  assert_non_null(z);
+  z->now = 0; /* as if db_set_clock had never been called */
+  assert_int_equal(db_begin(z), 0);
+  assert_int_equal(config_set(z, "cash_limit", "8000"), -1);
+  assert_non_null(strstr(z->err, "has no clock"));
+  db_end(z, 0);
+  assert_int_equal(config_int(z, "cash_limit", 0), 500000);
+  testdb_close(z, path);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_two_puts),
+    cmocka_unit_test(test_fault_blocks_commit),
+    cmocka_unit_test(test_no_clock_no_write),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
