@@ -193,12 +193,12 @@ void cli_scope(sz *z, const char *village, const char *township)
 {
   if(village && township)
     die(2, "give --village or --township, not both");
-  if(village && !db_org_level(z, village, "village"))
+  switch(org_scope_check(z, village, township)) {
+  case 1:
     die(1, "--village: no village with code '%s'", village);
-  if(township && !db_int(z, 0,
-                         "SELECT count(*) FROM org WHERE code = ?1 "
-                         "AND level <> 'village'", township))
+  case 2:
     die(1, "--township: no township or county with code '%s'", township);
+  }
 }
 
 void cli_date(const char *opt, const char *text, char out[11])
