@@ -79,9 +79,6 @@ typedef struct table table;
 table *table_new(FILE *fp, int ncols, const char *const *headers);
 void table_row(table *t, const char *const *cells);
 void table_end(table *t);
-/* Every row of st as a table row: NULL as "", the columns whose bit is set
- * in money (bit 0 = column 0) as grouped money. Finalizes st. */
-void table_rows(sz *z, table *t, sqlite3_stmt *st, int ncols, unsigned money);
 /* Display width of UTF-8 text (CJK counts 2). */
 size_t display_width(const char *s);
 
