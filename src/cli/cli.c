@@ -2,7 +2,6 @@
 #include "domain/registers.h"
 #include "cli/cli.h"
 #include "base/date.h"
-#include "base/money.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -199,12 +198,12 @@ void cli_scope(sz *z, const char *village, const char *township)
 {
   if(village && township)
     die(2, "give --village or --township, not both");
-  if(village && !db_org_level(z, village, "village"))
+  switch(org_scope_check(z, village, township)) {
+  case 1:
     die(1, "--village: no village with code '%s'", village);
-  if(township && !db_int(z, 0,
-                         "SELECT count(*) FROM org WHERE code = ?1 "
-                         "AND level <> 'village'", township))
+  case 2:
     die(1, "--township: no township or county with code '%s'", township);
+  }
 }
 
 void cli_date(const char *opt, const char *text, char out[11])
@@ -319,24 +318,6 @@ void table_row(table *t, const char *const *cells)
     t->held[t->nheld * t->ncols + i] = xstrdup(cells[i] ? cells[i] : "");
   if(++t->nheld > TABLE_HOLD)
     flush_held(t);
-}
-
-void table_rows(sz *z, table *t, sqlite3_stmt *st, int ncols, unsigned money)
-{
-  const char *cells[32];
-  char buf[32][32];
-  while(db_step(z, st) == SQLITE_ROW) {
-    for(int i = 0; i < ncols && i < 32; i++) {
-      if(sqlite3_column_type(st, i) == SQLITE_NULL)
-        cells[i] = "";
-      else if(money & (1u << i))
-        cells[i] = money_format_grouped(sqlite3_column_int64(st, i), buf[i]);
-      else
-        cells[i] = (const char *)sqlite3_column_text(st, i);
-    }
-    table_row(t, cells);
-  }
-  sqlite3_finalize(st);
 }
 
 void table_end(table *t)

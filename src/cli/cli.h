@@ -4,6 +4,7 @@
 #define SANZI_CLI_H
 #include <stdio.h>
 #include "store/db.h"
+#include "domain/view.h"
 #include "base/util.h"
 
 /* Options are consumed as they are read; leftovers are rejected. */
@@ -78,10 +79,69 @@ typedef struct table table;
 table *table_new(FILE *fp, int ncols, const char *const *headers);
 void table_row(table *t, const char *const *cells);
 void table_end(table *t);
-/* Every row of st as a table row: NULL as "", the columns whose bit is set
- * in money (bit 0 = column 0) as grouped money. Finalizes st. */
-void table_rows(sz *z, table *t, sqlite3_stmt *st, int ncols, unsigned money);
 /* Display width of UTF-8 text (CJK counts 2). */
 size_t display_width(const char *s);
+
+/* ---- views on stdout (out.c) ----
+ * One renderer per format over the views' sink (domain/view.h): an aligned
+ * table, CSV or JSON, chosen by --format. In the table format a command
+ * may lay out each part of a show its own way (layout); CSV writes one
+ * part (the first, or --part NAME), JSON every part. */
+
+enum { OUT_TABLE, OUT_CSV, OUT_JSON };
+
+/* How the table format shows one part. */
+enum {
+  SHOW_ROWS,    /* an aligned table, its header the columns' names */
+  SHOW_FIELDS,  /* each column of each row as "中文 (key): value" */
+  SHOW_HISTORY, /* a history part (reg_history_view): each entry, then
+                   "字段: old -> new" for each field it changed */
+  SHOW_EACH     /* each row printed by the command's function */
+};
+typedef struct layout {
+  const char *part;    /* the part's key */
+  int form;
+  const char *heading; /* printed before the part's first row */
+  const char *empty;   /* a part without rows prints this alone; NULL: its
+                          heading (and header, for SHOW_ROWS), then none */
+  const char *none;    /* see empty */
+  const char *indent;  /* SHOW_FIELDS: before each line */
+  int skip_null;       /* SHOW_FIELDS: leave out the empty fields */
+  void (*each)(const atable *t, const acell *c, void *ctx);
+  void *ctx;
+} layout;
+
+typedef struct out {
+  asink s;
+  int fmt;
+  int multi;          /* a show (several parts): JSON writes an object */
+  const char *part;   /* --part: the one part written */
+  const layout *lay;  /* the table format's layouts, by part */
+  int nlay;
+  /* the part being written */
+  const atable *t;
+  const layout *cur;
+  int on;             /* it is written */
+  long nrows;
+  int nparts;         /* parts written */
+  table *tb;
+  char (*buf)[48];
+  const char **cells;
+  int64_t entry;      /* SHOW_HISTORY: the entry printed last */
+  sbuf line, seen;
+} out;
+
+/* --format (formats: NULL-terminated, the first the default; NULL: no
+ * --format, the table) and, for a show (multi), --part. */
+void out_init(out *o, args *a, const char *const *formats, int multi);
+/* The formats most commands take: table, csv, json. */
+extern const char *const out_formats[];
+void out_layouts(out *o, const layout *l, int n);
+/* The view is written: ends the JSON; a --part the view did not have is a
+ * usage error. */
+void out_done(out *o, args *a);
+/* A cell as text: grouped for people ("1,234.50", "5%") or as CSV writes
+ * it ("1234.50", "5"). buf: at least 48 bytes. */
+const char *out_cell(int kind, const acell *c, int grouped, char *buf);
 
 #endif

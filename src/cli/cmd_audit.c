@@ -3,85 +3,14 @@
 #include "domain/audit.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "base/csvout.h"
-#include "base/money.h"
 #include "base/version.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 
-/* A table on stdout: aligned for the terminal, or CSV. */
-typedef struct print_sink {
-  asink s;
-  int csv;
-  const atable *t;
-  table *tb;
-  char (*buf)[48];
-  const char **cells;
-} print_sink;
-
-static int print_begin(asink *s, const atable *t)
-{
-  print_sink *p = (print_sink *)s;
-  p->t = t;
-  p->buf = xcalloc((size_t)t->ncols, sizeof *p->buf);
-  p->cells = xcalloc((size_t)t->ncols, sizeof *p->cells);
-  for(int i = 0; i < t->ncols; i++)
-    p->cells[i] = t->cols[i].zh;
-  if(p->csv) {
-    for(int i = 0; i < t->ncols; i++)
-      csvout_field(stdout, p->cells[i], strlen(p->cells[i]), i == 0);
-    csvout_endrow(stdout);
-  } else
-    p->tb = table_new(stdout, t->ncols, p->cells);
-  return 0;
-}
-
-static int print_row(asink *s, const acell *c)
-{
-  print_sink *p = (print_sink *)s;
-  for(int i = 0; i < p->t->ncols; i++) {
-    const char *x = c[i].s;
-    if(c[i].null)
-      x = "";
-    else
-      switch(p->t->cols[i].kind) {
-      case K_MONEY:
-        x = p->csv ? money_format(c[i].i, p->buf[i])
-                   : money_format_grouped(c[i].i, p->buf[i]);
-        break;
-      case K_AREA:
-        x = area_format(c[i].i, p->buf[i]);
-        break;
-      case K_RATE:
-        x = rate_format(c[i].i, p->buf[i]);
-        break;
-      case K_INT:
-        snprintf(p->buf[i], 48, "%lld", (long long)c[i].i);
-        x = p->buf[i];
-        break;
-      }
-    p->cells[i] = x;
-    if(p->csv)
-      csvout_field(stdout, x, strlen(x), i == 0);
-  }
-  if(p->csv)
-    csvout_endrow(stdout);
-  else
-    table_row(p->tb, p->cells);
-  return 0;
-}
-
-static int print_end(asink *s)
-{
-  print_sink *p = (print_sink *)s;
-  if(p->tb)
-    table_end(p->tb);
-  free(p->buf);
-  free(p->cells);
-  return 0;
-}
+/* The audit's tables on stdout: table or CSV (t6000 holds json refused). */
+static const char *const audit_formats[] = {"table", "csv", NULL};
 
 /* --year, --village / --township: the audit they describe; the scope
  * options are given back in vilp and townp when wanted. */
@@ -106,20 +35,6 @@ static audit *open_audit(args *a, sz **zp, const char **vilp,
   return au;
 }
 
-static int want_csv(args *a)
-{
-  static const char *const formats[] = {"table", "csv", NULL};
-  return !strcmp(args_choice(a, "--format", formats), "csv");
-}
-
-/* The table on stdout in the --format asked for. */
-static print_sink print_sink_for(args *a)
-{
-  print_sink p = {{print_begin, print_row, print_end, ""}, want_csv(a),
-                  NULL, NULL, NULL, NULL};
-  return p;
-}
-
 int cmd_classify(int argc, char **argv)
 {
   args a;
@@ -132,11 +47,13 @@ int cmd_classify(int argc, char **argv)
                 "and the\nchange from the year before.\n");
   sz *z;
   audit *au = open_audit(&a, &z, NULL, NULL);
-  print_sink p = print_sink_for(&a);
+  out o;
+  out_init(&o, &a, audit_formats, 0);
   int n;
   free(args_rest(&a, 0, 0, &n));
-  if(audit_classify(au, &p.s))
+  if(audit_classify(au, &o.s))
     cli_fail(z, NULL);
+  out_done(&o, &a);
   audit_close(au);
   cli_close(z);
   return 0;
@@ -147,12 +64,14 @@ static int findings(args *a, const void *ctx)
   (void)ctx;
   sz *z;
   audit *au = open_audit(a, &z, NULL, NULL);
-  print_sink p = print_sink_for(a);
+  out o;
+  out_init(&o, a, audit_formats, 0);
   int n;
   free(args_rest(a, 0, 0, &n));
   long count;
-  if(audit_findings(au, &p.s, &count))
+  if(audit_findings(au, &o.s, &count))
     cli_fail(z, NULL);
+  out_done(&o, a);
   fprintf(stderr, "%ld finding%s as of %s\n", count, count == 1 ? "" : "s",
           audit_ref_date(au));
   audit_close(au);

@@ -1,25 +1,58 @@
 /* cmd_contract.c: contract schedule and contract overdue. */
-#include "domain/registers.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "domain/contract.h"
-#include "base/date.h"
-#include "base/idnum.h"
-#include "base/money.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static const char schedule_usage[] =
-    "usage: sanzi contract schedule CODE [--as-of DATE]\n"
+    "usage: sanzi contract schedule CODE [--as-of DATE] "
+    "[--format table|csv|json] [--part NAME]\n"
     "The receivables: each instalment's period, due date, amount, what the\n"
     "receipts citing the contract paid (oldest due first) and what is left.\n"
-    "Receipts dated after --as-of (default today) are not counted.\n";
+    "Receipts dated after --as-of (default today) are not counted.\n"
+    "The parts are contract, instalments and received: --format csv writes\n"
+    "the instalments, or the part named by --part; json all of them.\n";
 
 static const char overdue_usage[] =
     "usage: sanzi contract overdue [--as-of DATE] [--village CODE|--township "
     "CODE]\n"
+    "                              [--format table|csv|json]\n"
     "Every instalment due before DATE (default today) and not fully paid.\n";
+
+static const char *txt(const acell *c)
+{
+  return c->null || !c->s ? "" : c->s;
+}
+
+static void show_contract(const atable *t, const acell *c, void *ctx)
+{
+  (void)t;
+  (void)ctx;
+  char b[48];
+  printf("%s %s %s %s (%s), %s, 年金额 %s\n", txt(&c[0]), txt(&c[1]),
+         txt(&c[2]), txt(&c[3]), txt(&c[4]), txt(&c[5]),
+         out_cell(K_MONEY, &c[6], 1, b));
+}
+
+static void show_received(const atable *t, const acell *c, void *ctx)
+{
+  (void)t;
+  (void)ctx;
+  char b[3][48];
+  printf("received up to %s: %s; overdue: %s", txt(&c[0]),
+         out_cell(K_MONEY, &c[1], 1, b[0]), out_cell(K_MONEY, &c[2], 1, b[1]));
+  if(!c[3].null)
+    printf("; paid beyond the schedule: %s", out_cell(K_MONEY, &c[3], 1, b[2]));
+  putchar('\n');
+}
+
+/* The parts of `contract schedule` in the table format. */
+static const layout schedule_layout[] = {
+  {.part = "contract", .form = SHOW_EACH, .each = show_contract},
+  {.part = "instalments", .form = SHOW_ROWS},
+  {.part = "received", .form = SHOW_EACH, .each = show_received},
+};
 
 int cmd_contract_schedule(int argc, char **argv)
 {
@@ -28,78 +61,20 @@ int cmd_contract_schedule(int argc, char **argv)
   args_help(&a, schedule_usage);
   char as_of[11];
   args_date(&a, "--as-of", 1, as_of);
+  out o;
+  out_init(&o, &a, out_formats, 1);
+  out_layouts(&o, schedule_layout, (int)ARRAY_SIZE(schedule_layout));
+  if(o.fmt == OUT_CSV && !o.part)
+    o.part = "instalments";
   int n;
   char **pos = args_rest(&a, 1, 1, &n);
   sz *z = cli_db();
-  schedule s;
-  if(!contract_schedule(z, pos[0], as_of, &s))
-    die(1, "no contract with code '%s'", pos[0]);
-  char mask[19], b[4][32];
-  idnum_mask(s.party_id, mask);
-  printf("%s %s %s %s (%s), %s, 年金额 %s\n", s.code, s.kind, s.object,
-         s.party, mask, s.payment, money_format_grouped(s.annual, b[0]));
-  static const char *const h[] = {"期次", "期间", "应收日期", "应收金额",
-                                  "已收", "未收", "逾期天数"};
-  table *t = table_new(stdout, 7, h);
-  int today = date_days(as_of);
-  int64_t paid = 0, out = 0, overdue = 0;
-  for(int i = 0; i < s.n; i++) {
-    instalment *x = &s.v[i];
-    char k[16], per[32], late[16] = "";
-    snprintf(k, sizeof k, "%d", i + 1);
-    snprintf(per, sizeof per, "%s..%s", x->from, x->to);
-    if(x->outstanding > 0 && strcmp(x->due, as_of) < 0) {
-      snprintf(late, sizeof late, "%d", today - date_days(x->due));
-      overdue += x->outstanding;
-    }
-    const char *cells[7] = {k,
-                            per,
-                            x->due,
-                            money_format_grouped(x->amount, b[0]),
-                            money_format_grouped(x->paid, b[1]),
-                            money_format_grouped(x->outstanding, b[2]),
-                            late};
-    table_row(t, cells);
-    paid += x->paid;
-    out += x->outstanding;
-  }
-  const char *tot[7] = {"合计", "", "", money_format_grouped(s.total, b[0]),
-                        money_format_grouped(paid, b[1]),
-                        money_format_grouped(out, b[2]), ""};
-  table_row(t, tot);
-  table_end(t);
-  printf("received up to %s: %s; overdue: %s", as_of,
-         money_format_grouped(s.received, b[0]),
-         money_format_grouped(overdue, b[1]));
-  if(s.credit)
-    printf("; paid beyond the schedule: %s", money_format_grouped(s.credit, b[2]));
-  putchar('\n');
-  schedule_free(&s);
+  if(contract_schedule_view(z, pos[0], as_of, &o.s))
+    cli_fail(z, NULL);
+  out_done(&o, &a);
   free(pos);
   cli_close(z);
   return 0;
-}
-
-typedef struct od_ctx {
-  table *t;
-  int64_t due, paid, out;
-  long n;
-} od_ctx;
-
-static void od_row(const schedule *s, const instalment *i, int days, void *p)
-{
-  od_ctx *c = p;
-  char b[3][32], d[16];
-  snprintf(d, sizeof d, "%d", days);
-  const char *cells[9] = {s->code, s->village, s->party, s->object, i->due,
-                          money_format_grouped(i->amount, b[0]),
-                          money_format_grouped(i->paid, b[1]),
-                          money_format_grouped(i->outstanding, b[2]), d};
-  table_row(c->t, cells);
-  c->due += i->amount;
-  c->paid += i->paid;
-  c->out += i->outstanding;
-  c->n++;
 }
 
 int cmd_contract_overdue(int argc, char **argv)
@@ -111,25 +86,15 @@ int cmd_contract_overdue(int argc, char **argv)
   args_date(&a, "--as-of", 1, as_of);
   const char *vil = args_value(&a, "--village");
   const char *town = args_value(&a, "--township");
+  out o;
+  out_init(&o, &a, out_formats, 0);
   int n;
   free(args_rest(&a, 0, 0, &n));
   sz *z = cli_db();
   cli_scope(z, vil, town);
-  static const char *const h[] = {"合同编号", "村代码", "对方名称", "标的编号",
-                                  "应收日期", "应收金额", "已收", "未收",
-                                  "逾期天数"};
-  od_ctx c;
-  memset(&c, 0, sizeof c);
-  c.t = table_new(stdout, 9, h);
-  contract_overdue(z, as_of, vil ? vil : town, od_row, &c);
-  char b[3][32], cnt[32];
-  snprintf(cnt, sizeof cnt, "%ld", c.n);
-  const char *tot[9] = {"合计", cnt, "", "", "",
-                        money_format_grouped(c.due, b[0]),
-                        money_format_grouped(c.paid, b[1]),
-                        money_format_grouped(c.out, b[2]), ""};
-  table_row(c.t, tot);
-  table_end(c.t);
+  if(contract_overdue_view(z, as_of, vil ? vil : town, &o.s))
+    cli_fail(z, NULL);
+  out_done(&o, &a);
   cli_close(z);
   return 0;
 }

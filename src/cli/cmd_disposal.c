@@ -1,12 +1,9 @@
 /* cmd_disposal.c: sanzi disposal new|vote|appraise|publicize|review|execute|
  * show|list. */
-#include "domain/registers.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "base/date.h"
 #include "domain/disposal.h"
-#include "base/money.h"
-#include "store/record.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,12 +27,16 @@ static const char usage[] =
     "                              [--contract CODE[,CODE...]] [--voucher V]\n"
     "                              [--lower-price-resolution REF]\n"
     "       sanzi disposal withdraw CODE --reason TEXT [--date D]\n"
-    "       sanzi disposal show CODE\n"
-    "       sanzi disposal list [--year Y] [--village CODE|--township CODE]\n"
+    "       sanzi disposal show CODE [--format table|csv|json] [--part NAME]\n"
+    "       sanzi disposal list [--year Y] [--village CODE|--township CODE] "
+    "[--format table|csv|json]\n"
     "TYPE: 出售 出租 发包 入股 抵押 报废 核销 无偿划转 置换. METHOD: 公开竞价 招标 "
     "拍卖 协议.\n"
     "The order: 提议 → 商议 → 审议 → 决议 → 决议公开 → (资产评估) → 乡镇审核 "
-    "(not by the filer) →\n执行 → 结果公开. date= defaults to today.\n";
+    "(not by the filer) →\n执行 → 结果公开. date= defaults to today.\n"
+    "show's parts are heading, filing, objects, meetings, steps, contracts,\n"
+    "status and history: --format csv writes the filing, or the part named\n"
+    "by --part; json all of them.\n";
 
 static int64_t count_opt(args *a, const char *opt, int required)
 {
@@ -228,122 +229,70 @@ static int d_withdraw(args *a, const void *ctx)
   return 0;
 }
 
-/* One line "中文 (key): value" for each filled field of the filing in
- * [from, to). */
-static void fields(rec *d, const char *from, const char *to)
+static const char *txt(const acell *c)
 {
-  int on = 0;
-  sbuf cell;
-  sb_init(&cell);
-  for(int i = 0; i < d->r->nfields; i++) {
-    const field *f = &d->r->fields[i];
-    if(!strcmp(f->key, from))
-      on = 1;
-    if(to && !strcmp(f->key, to))
-      break;
-    if(!on || d->v[i].t == V_NULL)
-      continue;
-    sb_reset(&cell);
-    reg_format_grouped(f, &d->v[i], &cell);
-    printf("  %s (%s): %s\n", f->zh, f->key, cell.buf);
-  }
-  sb_free(&cell);
+  return c->null || !c->s ? "" : c->s;
 }
+
+static void show_heading(const atable *t, const acell *c, void *ctx)
+{
+  (void)t;
+  (void)ctx;
+  /* The township and the village, when the village is known. */
+  printf("处置申报 %s  %s%s%s\n", txt(&c[0]), txt(&c[1]),
+         c[1].null && c[2].null ? "" : " ", txt(&c[2]));
+}
+
+static void show_contract(const atable *t, const acell *c, void *ctx)
+{
+  (void)t;
+  (void)ctx;
+  char am[48];
+  printf("  %s: %s, %s, 年金额 %s, %s to %s, %s\n", txt(&c[0]), txt(&c[1]),
+         txt(&c[2]), out_cell(K_MONEY, &c[3], 1, am), txt(&c[4]), txt(&c[5]),
+         txt(&c[6]));
+}
+
+static void show_status(const atable *t, const acell *c, void *ctx)
+{
+  (void)t;
+  (void)ctx;
+  printf("\nstatus: %s%s%s\n", txt(&c[0]), c[1].null ? "" : "; next: ",
+         txt(&c[1]));
+}
+
+/* The parts of `disposal show` (disposal_show_view) in the table format. */
+static const layout show_layout[] = {
+  {.part = "heading", .form = SHOW_EACH, .each = show_heading},
+  {.part = "filing", .form = SHOW_FIELDS, .heading = "\n申报 (filing):\n",
+   .indent = "  ", .skip_null = 1},
+  {.part = "objects", .form = SHOW_ROWS, .heading = "\n标的 (objects):\n"},
+  {.part = "meetings", .form = SHOW_ROWS, .heading = "\n四议 (meetings):\n",
+   .none = "  none yet\n"},
+  {.part = "steps", .form = SHOW_FIELDS,
+   .heading = "\n公开、评估、审核、执行 (publicity, appraisal, review, "
+              "execution):\n",
+   .indent = "  ", .skip_null = 1},
+  {.part = "contracts", .form = SHOW_EACH, .heading = "\n合同 (contracts):\n",
+   .empty = "", .each = show_contract},
+  {.part = "status", .form = SHOW_EACH, .each = show_status},
+  {.part = "history", .form = SHOW_HISTORY, .heading = "\nhistory:\n"},
+};
 
 static int d_show(args *a, const void *ctx)
 {
   (void)ctx;
+  out o;
+  out_init(&o, a, out_formats, 1);
+  out_layouts(&o, show_layout, (int)ARRAY_SIZE(show_layout));
+  if(o.fmt == OUT_CSV && !o.part)
+    o.part = "filing";
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
-  rec d;
-  if(!rec_open(z, &reg_disposal, pos[0], &d))
-    die(1, "no disposal filing with code '%s'", pos[0]);
-  const char *code = pos[0];
-  char vname[256] = "";
-  sqlite3_stmt *st = db_prepare(z, "SELECT v.name, t.name FROM org v LEFT "
-                                   "JOIN org t ON t.code = v.parent_code "
-                                   "WHERE v.code = ?1");
-  sqlite3_bind_text(st, 1, rec_text(&d, "village"), -1, SQLITE_STATIC);
-  if(db_step(z, st) == SQLITE_ROW)
-    snprintf(vname, sizeof vname, "%s %s", sqlite3_column_text(st, 1),
-             sqlite3_column_text(st, 0));
-  sqlite3_finalize(st);
-  printf("处置申报 %s  %s\n\n申报 (filing):\n", code, vname);
-  fields(&d, "code", "resolution_from");
-
-  printf("\n标的 (objects):\n");
-  st = db_prepare(z, "SELECT object, register, name, status_before, "
-                     "book_value, area FROM disposal_object WHERE disposal = "
-                     "?1 ORDER BY id");
-  sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-  static const char *const oh[] = {"编号", "登记簿", "名称", "申报时状态",
-                                   "账面价值", "面积(亩)"};
-  table *t = table_new(stdout, 6, oh);
-  while(db_step(z, st) == SQLITE_ROW) {
-    char bv[32], ar[32];
-    const char *cells[6] = {
-      (const char *)sqlite3_column_text(st, 0),
-      strcmp((const char *)sqlite3_column_text(st, 1), "asset") ? "资源" : "资产",
-      (const char *)sqlite3_column_text(st, 2),
-      (const char *)sqlite3_column_text(st, 3),
-      money_format_grouped(sqlite3_column_int64(st, 4), bv),
-      sqlite3_column_int64(st, 5) ? area_format_grouped(
-                                        sqlite3_column_int64(st, 5), ar)
-                                  : ""};
-    table_row(t, cells);
-  }
-  table_end(t);
-  sqlite3_finalize(st);
-
-  printf("\n四议 (meetings):\n");
-  st = db_prepare(z, "SELECT step, body || CASE unit WHEN '户' THEN '(户)' "
-                     "ELSE '' END, held_on, due, present, votes_for, "
-                     "votes_against, abstain, need_present, need_for, passed, "
-                     "coalesce(minutes, '') FROM disposal_vote WHERE "
-                     "disposal = ?1 ORDER BY id");
-  sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-  static const char *const vh[] = {"程序", "会议", "日期", "应到", "实到",
-                                   "赞成", "反对", "弃权", "实到至少",
-                                   "赞成至少", "结果", "会议记录"};
-  t = table_new(stdout, 12, vh);
-  int nv = 0;
-  while(db_step(z, st) == SQLITE_ROW) {
-    const char *cells[12];
-    for(int i = 0; i < 12; i++)
-      cells[i] = (const char *)sqlite3_column_text(st, i);
-    cells[10] = sqlite3_column_int(st, 10) ? "通过" : "未通过";
-    table_row(t, cells);
-    nv++;
-  }
-  table_end(t);
-  sqlite3_finalize(st);
-  if(!nv)
-    printf("  none yet\n");
-
-  printf("\n公开、评估、审核、执行 (publicity, appraisal, review, execution):\n");
-  fields(&d, "resolution_from", NULL);
-  st = db_prepare(z, "SELECT code, object, party, annual_amount, start_date, "
-                     "end_date, payment FROM contract WHERE disposal = ?1 "
-                     "ORDER BY code");
-  sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-  for(int k = 0; db_step(z, st) == SQLITE_ROW; k++) {
-    char am[32];
-    if(!k)
-      printf("\n合同 (contracts):\n");
-    printf("  %s: %s, %s, 年金额 %s, %s to %s, %s\n", sqlite3_column_text(st, 0),
-           sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
-           money_format_grouped(sqlite3_column_int64(st, 3), am),
-           sqlite3_column_text(st, 4), sqlite3_column_text(st, 5),
-           sqlite3_column_text(st, 6));
-  }
-  sqlite3_finalize(st);
-  char next[256];
-  disposal_next_step(z, code, next, sizeof next);
-  printf("\nstatus: %s%s%s\n", rec_text(&d, "status"),
-         next[0] ? "; next: " : "", next);
-  show_history(z, d.r, d.id, code);
-  rec_close(&d);
+  if(disposal_show_view(z, pos[0], &o.s))
+    cli_fail(z, NULL);
+  out_done(&o, a);
   free(pos);
   cli_close(z);
   return 0;
@@ -355,26 +304,15 @@ static int d_list(args *a, const void *ctx)
   const char *year = args_value(a, "--year");
   const char *vil = args_value(a, "--village");
   const char *town = args_value(a, "--township");
+  out o;
+  out_init(&o, a, out_formats, 0);
   int n;
   free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();
   cli_scope(z, vil, town);
-  sqlite3_stmt *st = db_prepare(
-      z, "SELECT d.code, d.village, d.type, d.filed_on, (SELECT count(*) FROM "
-         "disposal_object o WHERE o.disposal = d.code), d.book_value, "
-         "d.method, d.status, coalesce(d.executed_on, '') FROM disposal d "
-         "WHERE (?1 IS NULL OR substr(d.filed_on, 1, 4) = ?1) AND "
-         "(?2 IS NULL OR d.village GLOB ?2 || '*') ORDER BY d.code");
-  if(year)
-    sqlite3_bind_text(st, 1, year, -1, SQLITE_STATIC);
-  if(vil || town)
-    sqlite3_bind_text(st, 2, vil ? vil : town, -1, SQLITE_STATIC);
-  static const char *const h[] = {"申报编号", "村代码", "处置类型", "申报日期",
-                                  "标的数", "账面价值", "处置方式", "状态",
-                                  "执行日期"};
-  table *t = table_new(stdout, 9, h);
-  table_rows(z, t, st, 9, 1u << 5); /* 账面价值 */
-  table_end(t);
+  if(disposal_list_view(z, year, vil, town, &o.s))
+    cli_fail(z, NULL);
+  out_done(&o, a);
   cli_close(z);
   return 0;
 }

@@ -58,33 +58,23 @@ int cmd_config(int argc, char **argv)
 static int org_list(args *a)
 {
   const char *under = args_value(a, "--under");
+  out o;
+  out_init(&o, a, out_formats, 0);
   int n;
   free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();
-  if(under && !db_int(z, 0, "SELECT count(*) FROM org WHERE code = ?1", under))
+  if(under && !reg_exists(z, &reg_org, under))
     die(1, "--under: no organisation with code '%s'", under);
-  sqlite3_stmt *st = db_prepare(
-      z, "SELECT code, name, level, coalesce(parent_code, '') FROM org "
-         "WHERE ?1 IS NULL OR (code BETWEEN ?1 AND ?1 || 'z') ORDER BY code");
-  if(under)
-    sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
-  const char *hdr[] = {"代码", "名称", "级别", "上级代码"};
-  table *t = table_new(stdout, 4, hdr);
-  while(db_step(z, st) == SQLITE_ROW) {
-    const char *cells[4];
-    for(int i = 0; i < 4; i++)
-      cells[i] = (const char *)sqlite3_column_text(st, i);
-    table_row(t, cells);
-  }
-  table_end(t);
-  sqlite3_finalize(st);
+  if(org_list_view(z, under, &o.s))
+    cli_fail(z, NULL);
+  out_done(&o, a);
   cli_close(z);
   return 0;
 }
 
 static const char org_usage[] =
     "usage: sanzi org import FILE [--encoding auto|utf-8|gb18030|utf-16]\n"
-    "       sanzi org list [--under CODE]\n"
+    "       sanzi org list [--under CODE] [--format table|csv|json]\n"
     "FILE has the columns code,name,level,parent_code (or 代码,名称,级别,"
     "上级代码);\nimporting again updates names and adds new codes.\n";
 
@@ -132,7 +122,8 @@ int cmd_log(int argc, char **argv)
 {
   args a;
   const char *usage =
-      "usage: sanzi log [--table NAME] [--key CODE] [--since DATE]\n"
+      "usage: sanzi log [--table NAME] [--key CODE] [--since DATE] "
+      "[--format table|csv|json]\n"
       "       sanzi log verify [--expect HEAD]\n"
       "verify recomputes the SHA-256 chain and every row's digest and checks\n"
       "the schema; it prints the chain head, or names the first entry that\n"
@@ -148,47 +139,17 @@ int cmd_log(int argc, char **argv)
   const char *tbl = args_value(&a, "--table");
   const char *key = args_value(&a, "--key");
   const char *since = args_value(&a, "--since");
+  out o;
+  out_init(&o, &a, out_formats, 0);
   int n;
   free(args_rest(&a, 0, 0, &n));
   char sd[11];
   if(since)
     cli_date("--since", since, sd);
   sz *z = cli_db();
-  /* --key finds the record's own entries and the batches that wrote it. */
-  sbuf q;
-  sb_init(&q);
-  sb_addstr(&q, "SELECT id, at, operator, action, tbl, coalesce(key, ''), "
-                "nrows, nold, CASE WHEN action IN ('import', 'init') THEN new "
-                "ELSE '' END FROM history WHERE (?1 IS NULL OR tbl = ?1) "
-                "AND (?3 IS NULL OR at >= ?3) AND (?2 IS NULL OR key = ?2");
-  for(int i = 0; logged_tables[i]; i++) {
-    const reg *r = logged_tables[i];
-    const char *kc = reg_key(r);
-    sb_addf(&q, " OR id IN (SELECT log_id FROM \"%s\" WHERE %s = ?2)"
-                " OR id IN (SELECT s.old_log FROM superseded s JOIN \"%s\" t"
-                " ON s.tbl = '%s' AND s.row_id = t.id WHERE t.%s = ?2)",
-            r->name, kc, r->name, r->name, kc);
-  }
-  sb_addstr(&q, ") ORDER BY id");
-  sqlite3_stmt *st = db_prepare(z, q.buf);
-  sb_free(&q);
-  if(tbl)
-    sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
-  if(key)
-    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-  if(since)
-    sqlite3_bind_text(st, 3, sd, -1, SQLITE_STATIC);
-  const char *hdr[] = {"#", "时间", "操作人", "操作", "表", "编号", "写入",
-                       "替换", "说明"};
-  table *t = table_new(stdout, 9, hdr);
-  while(db_step(z, st) == SQLITE_ROW) {
-    const char *cells[9];
-    for(int i = 0; i < 9; i++)
-      cells[i] = (const char *)sqlite3_column_text(st, i);
-    table_row(t, cells);
-  }
-  table_end(t);
-  sqlite3_finalize(st);
+  if(log_view(z, tbl, key, since ? sd : NULL, &o.s))
+    cli_fail(z, NULL);
+  out_done(&o, &a);
   cli_close(z);
   return 0;
 }

@@ -1,14 +1,9 @@
 /* cmd_register.c: the verbs every register has (template, import, export,
  * list, show, add, edit), written once over the register specs. */
 #include "domain/registers.h"
-#include "domain/asset.h"
 #include "cli/cli.h"
-#include "base/csvout.h"
 #include "cli/commands.h"
-#include "base/date.h"
-#include "store/history.h"
 #include "domain/import.h"
-#include "base/money.h"
 #include "store/record.h"
 #include "base/text.h"
 
@@ -24,7 +19,8 @@ static const char register_usage[] =
     "[--as-of DATE] [--no-bom] [--full-ids]\n"
     "       sanzi REGISTER list [--village CODE|--township CODE] "
     "[--format table|csv|json]\n"
-    "       sanzi REGISTER show CODE [--as-of DATE]\n"
+    "       sanzi REGISTER show CODE [--as-of DATE] [--format table|csv|json] "
+    "[--part NAME]\n"
     "       sanzi REGISTER add KEY=VALUE...\n"
     "       sanzi REGISTER edit CODE KEY=VALUE...\n"
     "REGISTER is asset, resource, account, fund, loan or contract. KEY is the\n"
@@ -32,6 +28,9 @@ static const char register_usage[] =
     "numbers masked; --full-ids (for auditors) exports them whole.\n"
     "'sanzi REGISTER template' shows the columns. A fund entry's CODE is\n"
     "<village>-<year>-<voucher>.\n"
+    "list --format json has every field of each record. show's parts are\n"
+    "record, depreciation (assets), payments (loans) and history: --format\n"
+    "csv writes the record, or the part named by --part; json all of them.\n"
     "Loans also have: sanzi loan interest LOAN ...; sanzi loan withdraw CODE "
     "--reason TEXT\n"
     "Contracts also have: sanzi contract schedule CODE [--as-of D]\n"
@@ -143,100 +142,16 @@ static int do_list(args *a, const void *ctx)
   const reg *r = ctx;
   const char *village = args_value(a, "--village");
   const char *township = args_value(a, "--township");
-  static const char *const formats[] = {"table", "csv", "json", NULL};
-  const char *fmt = args_choice(a, "--format", formats);
+  out o;
+  out_init(&o, a, out_formats, 0);
   int n;
   free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();
   cli_scope(z, village, township);
-  sbuf sql;
-  sb_init(&sql);
-  reg_select_sql(r, &sql);
-  sb_addstr(&sql, scope_where(village, township));
-  sb_addstr(&sql, " ORDER BY id");
-  sqlite3_stmt *st = db_prepare(z, sql.buf);
-  if(village || township)
-    sqlite3_bind_text(st, 1, village ? village : township, -1, SQLITE_STATIC);
-  int cols[64], nc = 0;
-  const char *hdr[64];
-  for(int i = 0; i < r->nfields && nc < 64; i++)
-    if(r->fields[i].flags & F_LIST) {
-      cols[nc] = i;
-      hdr[nc++] = r->fields[i].zh;
-    }
-  val *v = xcalloc((size_t)r->nfields, sizeof *v);
-  sbuf cell[64];
-  for(int i = 0; i < nc; i++)
-    sb_init(&cell[i]);
-  table *t = NULL;
-  if(!strcmp(fmt, "table"))
-    t = table_new(stdout, nc, hdr);
-  else if(!strcmp(fmt, "csv")) {
-    for(int i = 0; i < nc; i++)
-      csvout_field(stdout, hdr[i], strlen(hdr[i]), i == 0);
-    csvout_endrow(stdout);
-  } else
-    fputs("[", stdout);
-  long rows = 0;
-  sbuf canon;
-  sb_init(&canon);
-  char *mask = xcalloc((size_t)r->nfields, 19);
-  while(db_step(z, st) == SQLITE_ROW) {
-    reg_row_from_stmt(r, st, 2, v);
-    reg_mask(r, v, mask);
-    if(!strcmp(fmt, "json")) {
-      /* Every field by its key; amounts as exact decimal numbers. */
-      sb_reset(&canon);
-      sb_addstr(&canon, "{\"id\":");
-      sb_addf(&canon, "%lld", (long long)sqlite3_column_int64(st, 0));
-      for(int i = 0; i < r->nfields; i++) {
-        const field *f = &r->fields[i];
-        if(f->type == F_DERIVED)
-          continue;
-        sb_addch(&canon, ',');
-        json_string(&canon, f->key, strlen(f->key));
-        sb_addch(&canon, ':');
-        if(v[i].t == V_NULL)
-          sb_addstr(&canon, "null");
-        else if(v[i].t == V_TEXT)
-          json_string(&canon, v[i].s, v[i].n);
-        else
-          reg_format(f, &v[i], &canon);
-      }
-      sb_addch(&canon, '}');
-      printf("%s\n%s", rows ? "," : "", canon.buf);
-      rows++;
-      continue;
-    }
-    const char *cells[64];
-    for(int i = 0; i < nc; i++) {
-      sb_reset(&cell[i]);
-      if(t)
-        reg_format_grouped(&r->fields[cols[i]], &v[cols[i]], &cell[i]);
-      else
-        reg_format(&r->fields[cols[i]], &v[cols[i]], &cell[i]);
-      cells[i] = cell[i].buf ? cell[i].buf : "";
-    }
-    if(t)
-      table_row(t, cells);
-    else {
-      for(int i = 0; i < nc; i++)
-        csvout_field(stdout, cells[i], strlen(cells[i]), i == 0);
-      csvout_endrow(stdout);
-    }
-    rows++;
-  }
-  if(t)
-    table_end(t);
-  if(!strcmp(fmt, "json"))
-    fputs(rows ? "\n]\n" : "]\n", stdout);
-  for(int i = 0; i < nc; i++)
-    sb_free(&cell[i]);
-  sb_free(&canon);
-  sb_free(&sql);
-  free(mask);
-  free(v);
-  sqlite3_finalize(st);
+  /* JSON has every field, for programs; the others the main ones. */
+  if(reg_list_view(z, r, village, township, o.fmt == OUT_JSON, &o.s))
+    cli_fail(z, NULL);
+  out_done(&o, a);
   cli_close(z);
   return 0;
 }
@@ -372,154 +287,41 @@ static int do_edit(args *a, const void *ctx)
   return rc == 1 ? 1 : 0;
 }
 
-void show_history(sz *z, const reg *r, int64_t id, const char *code)
+static void show_depreciation(const atable *t, const acell *c, void *ctx)
 {
-  printf("\nhistory:\n");
-  sqlite3_stmt *st = db_prepare(
-      z, "SELECT h.id, h.at, h.operator, h.action, h.new, s.old, s.old_log "
-         "FROM history h LEFT JOIN superseded s ON s.log_id = h.id "
-         "AND s.tbl = ?1 AND s.row_id = ?2 "
-         "WHERE h.tbl = ?1 AND (h.key = ?3 OR s.row_id IS NOT NULL "
-         "OR h.id IN (SELECT old_log FROM superseded WHERE tbl = ?1 AND "
-         "row_id = ?2) OR h.id = ?4) ORDER BY h.id");
-  sqlite3_bind_text(st, 1, r->name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64(st, 2, id);
-  sqlite3_bind_text(st, 3, code, -1, SQLITE_STATIC);
-  char sql[128];
-  snprintf(sql, sizeof sql, "SELECT log_id FROM \"%s\" WHERE id = ?1",
-           r->name);
-  sqlite3_stmt *cur = db_prepare(z, sql);
-  sqlite3_bind_int64(cur, 1, id);
-  int64_t curlog = db_step(z, cur) == SQLITE_ROW ? sqlite3_column_int64(cur, 0)
-                                                   : 0;
-  sqlite3_finalize(cur);
-  sqlite3_bind_int64(st, 4, curlog);
-  sqlite3_stmt *diff = db_prepare(
-      z, "SELECT o.key, o.value, n.value FROM json_each(?1) o "
-         "JOIN json_each(?2) n ON n.key = o.key WHERE o.value IS NOT n.value");
-  while(db_step(z, st) == SQLITE_ROW) {
-    const char *action = (const char *)sqlite3_column_text(st, 3);
-    printf("  #%lld %s %s %s", (long long)sqlite3_column_int64(st, 0),
-           sqlite3_column_text(st, 1), sqlite3_column_text(st, 2), action);
-    if(!strcmp(action, "import"))
-      printf(" %s", sqlite3_column_text(st, 4));
-    putchar('\n');
-    if(sqlite3_column_type(st, 5) != SQLITE_NULL) {
-      /* Changed fields: this entry's old row against the next version. */
-      sqlite3_stmt *nx = db_prepare(
-          z, "SELECT old FROM superseded WHERE tbl = ?1 AND row_id = ?2 AND "
-             "log_id > ?3 ORDER BY log_id LIMIT 1");
-      sqlite3_bind_text(nx, 1, r->name, -1, SQLITE_STATIC);
-      sqlite3_bind_int64(nx, 2, id);
-      sqlite3_bind_int64(nx, 3, sqlite3_column_int64(st, 0));
-      char *next = NULL;
-      if(db_step(z, nx) == SQLITE_ROW)
-        next = xstrdup((const char *)sqlite3_column_text(nx, 0));
-      sqlite3_finalize(nx);
-      if(!next) {
-        /* The current row. */
-        sbuf q, cn;
-        sb_init(&q);
-        sb_init(&cn);
-        reg_select_sql(r, &q);
-        sb_addstr(&q, " WHERE id = ?1");
-        sqlite3_stmt *cs = db_prepare(z, q.buf);
-        sqlite3_bind_int64(cs, 1, id);
-        if(db_step(z, cs) == SQLITE_ROW) {
-          val *v = xcalloc((size_t)r->nfields, sizeof *v);
-          reg_row_from_stmt(r, cs, 2, v);
-          reg_canon(r, id, v, &cn);
-          free(v);
-        }
-        sqlite3_finalize(cs);
-        sb_free(&q);
-        next = sb_detach(&cn);
-      }
-      sqlite3_bind_text(diff, 1, (const char *)sqlite3_column_text(st, 5), -1,
-                        SQLITE_TRANSIENT);
-      sqlite3_bind_text(diff, 2, next, -1, SQLITE_TRANSIENT);
-      while(db_step(z, diff) == SQLITE_ROW) {
-        /* Canonical rows are arrays: [id, stored fields in spec order]. */
-        int pos = sqlite3_column_int(diff, 0), fi = -1;
-        for(int k = 0, seen = 0; k < r->nfields && pos > 0; k++)
-          if(r->fields[k].type != F_DERIVED && ++seen == pos)
-            fi = k;
-        const char *key = "id";
-        sbuf was, now;
-        sb_init(&was);
-        sb_init(&now);
-        for(int k = 1; k <= 2; k++) {
-          sbuf *out = k == 1 ? &was : &now;
-          val x = {V_NULL, 0, NULL, 0};
-          if(sqlite3_column_type(diff, k) == SQLITE_INTEGER) {
-            x.t = V_INT;
-            x.i = sqlite3_column_int64(diff, k);
-          } else if(sqlite3_column_type(diff, k) != SQLITE_NULL) {
-            x.t = V_TEXT;
-            x.s = (const char *)sqlite3_column_text(diff, k);
-            x.n = (size_t)sqlite3_column_bytes(diff, k);
-          }
-          if(x.t == V_NULL)
-            sb_addstr(out, "(empty)");
-          else if(fi >= 0)
-            reg_format_grouped(&r->fields[fi], &x, out);
-          else
-            sb_add(out, x.s ? x.s : "", x.n);
-        }
-        printf("      %s: %s -> %s\n", fi >= 0 ? r->fields[fi].zh : key,
-               was.buf, now.buf);
-        sb_free(&was);
-        sb_free(&now);
-      }
-      sqlite3_reset(diff);
-      free(next);
-    }
-  }
-  sqlite3_finalize(diff);
-  sqlite3_finalize(st);
+  (void)t;
+  (void)ctx;
+  char b[2][48];
+  printf("\nas of %s:\n  累计折旧 (accumulated): %s\n  净值 (net value): %s\n",
+         c[0].s, out_cell(K_MONEY, &c[1], 1, b[0]),
+         out_cell(K_MONEY, &c[2], 1, b[1]));
 }
+
+/* The parts of `show` (reg_show_view) in the table format. */
+static const layout show_layout[] = {
+  {.part = "record", .form = SHOW_FIELDS},
+  {.part = "depreciation", .form = SHOW_EACH, .each = show_depreciation},
+  {.part = "payments", .form = SHOW_ROWS,
+   .heading = "\ninterest payments:\n",
+   .empty = "\ninterest payments: none\n"},
+  {.part = "history", .form = SHOW_HISTORY, .heading = "\nhistory:\n"},
+};
 
 static int do_show(args *a, const void *ctx)
 {
   const reg *r = ctx;
   char as_of[11];
   args_date(a, "--as-of", 1, as_of);
+  out o;
+  out_init(&o, a, out_formats, 1);
+  out_layouts(&o, show_layout, (int)ARRAY_SIZE(show_layout));
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
-  regctx *c = reg_open(z, r);
-  val *v = xcalloc((size_t)r->nfields, sizeof *v);
-  int64_t id;
-  if(!reg_load(c, pos[0], &id, v))
-    die(1, "no %s with code '%s'", r->name, pos[0]);
-  sbuf cell;
-  sb_init(&cell);
-  for(int i = 0; i < r->nfields; i++) {
-    if(r->fields[i].type == F_DERIVED)
-      continue;
-    sb_reset(&cell);
-    reg_format_grouped(&r->fields[i], &v[i], &cell);
-    printf("%s (%s): %s\n", r->fields[i].zh, r->fields[i].key,
-           cell.buf ? cell.buf : "");
-  }
-  if(!strcmp(r->name, "asset")) {
-    char through[8], b1[32], b2[32];
-    int64_t acc;
-    asset_defaults *dflt = asset_defaults_load(z);
-    asset_depreciation(dflt, v, as_of, &acc, through);
-    asset_defaults_free(dflt);
-    int64_t orig = v[reg_field(r, "original_value")].i;
-    printf("\nas of %s:\n  累计折旧 (accumulated): %s\n  净值 (net value): %s\n",
-           as_of, money_format_grouped(acc, b1),
-           money_format_grouped(orig - acc, b2));
-  }
-  if(!strcmp(r->name, "loan"))
-    loan_show_payments(z, pos[0]);
-  show_history(z, r, id, pos[0]);
-  sb_free(&cell);
-  free(v);
+  if(reg_show_view(z, r, pos[0], as_of, &o.s))
+    cli_fail(z, NULL);
+  out_done(&o, a);
   free(pos);
-  reg_close(c);
   cli_close(z);
   return 0;
 }

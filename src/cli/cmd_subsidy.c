@@ -2,9 +2,7 @@
 #include "domain/registers.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "base/date.h"
 #include "base/money.h"
-#include "store/record.h"
 #include "domain/subsidy.h"
 
 #include <stdlib.h>
@@ -14,29 +12,36 @@ static const char program_usage[] =
     "usage: sanzi program set --year Y [--budget AMOUNT] [--ratio PCT] "
     "[--rate-cap PCT|none]\n"
     "                         [--day-basis 360|365] [--village-cap AMOUNT]\n"
-    "       sanzi program show --year Y\n"
+    "       sanzi program show --year Y [--format table|csv|json]\n"
     "A new year takes the subsidy.* parameters of 'sanzi config' for what is "
     "not given.\n";
 
-static void print_program(const program *p)
+static const char *txt(const acell *c)
 {
-  char b[6][32], r[2][32];
-  printf("年度 (year): %s\n", p->year);
-  printf("年度预算 (budget): %s\n", money_format_grouped(p->budget, b[0]));
-  printf("贴息比例 (ratio): %s%%\n", rate_format(p->ratio, r[0]));
-  if(p->rate_cap)
-    printf("利率上限 (rate cap): %s%%\n", rate_format(p->rate_cap, r[1]));
-  else
-    printf("利率上限 (rate cap): none\n");
-  printf("计息天数基准 (day basis): %lld\n", (long long)p->day_basis);
-  printf("每村年度限额 (village cap): %s\n",
-         money_format_grouped(p->village_cap, b[1]));
-  printf("已审定未拨付 (reserved): %s\n",
-         money_format_grouped(p->reserved, b[2]));
-  printf("已拨付 (paid): %s\n", money_format_grouped(p->paid, b[3]));
-  printf("剩余 (remaining): %s\n",
-         money_format_grouped(p->budget - p->reserved - p->paid, b[4]));
+  return c->null || !c->s ? "" : c->s;
 }
+
+static void show_program(const atable *t, const acell *c, void *ctx)
+{
+  (void)t;
+  (void)ctx;
+  char b[9][48];
+  printf("年度 (year): %s\n", txt(&c[0]));
+  printf("年度预算 (budget): %s\n", out_cell(K_MONEY, &c[1], 1, b[1]));
+  printf("贴息比例 (ratio): %s\n", out_cell(K_RATE, &c[2], 1, b[2]));
+  printf("利率上限 (rate cap): %s\n",
+         c[3].null ? "none" : out_cell(K_RATE, &c[3], 1, b[3]));
+  printf("计息天数基准 (day basis): %s\n", out_cell(K_INT, &c[4], 1, b[4]));
+  printf("每村年度限额 (village cap): %s\n",
+         out_cell(K_MONEY, &c[5], 1, b[5]));
+  printf("已审定未拨付 (reserved): %s\n", out_cell(K_MONEY, &c[6], 1, b[6]));
+  printf("已拨付 (paid): %s\n", out_cell(K_MONEY, &c[7], 1, b[7]));
+  printf("剩余 (remaining): %s\n", out_cell(K_MONEY, &c[8], 1, b[8]));
+}
+
+static const layout program_layout[] = {
+  {.part = "program", .form = SHOW_EACH, .each = show_program},
+};
 
 int cmd_program(int argc, char **argv)
 {
@@ -62,16 +67,20 @@ int cmd_program(int argc, char **argv)
     basis = args_value(&a, "--day-basis");
     vcap = args_value(&a, "--village-cap");
   }
+  out o;
+  out_init(&o, &a, set ? NULL : out_formats, 1);
+  out_layouts(&o, program_layout, (int)ARRAY_SIZE(program_layout));
   int n;
   free(args_rest(&a, 0, 0, &n));
   sz *z = cli_db();
   if(set && program_set(z, year, budget, ratio, cap, basis, vcap))
     cli_fail(z, NULL);
-  program p;
-  if(!program_get(z, year, &p))
+  if(!reg_exists(z, &reg_program, year))
     die(1, "no programme year %s (set it up with 'sanzi program set "
            "--year %s')", year, year);
-  print_program(&p);
+  if(program_view(z, year, &o.s))
+    cli_fail(z, NULL);
+  out_done(&o, &a);
   cli_close(z);
   return 0;
 }
@@ -127,58 +136,7 @@ int cmd_loan_withdraw(int argc, char **argv)
   return 0;
 }
 
-/* The payments of a loan and their claims, for `loan show`. */
-void loan_show_payments(sz *z, const char *loan)
-{
-  sqlite3_stmt *st = db_prepare(
-      z, "SELECT i.code, i.period_from, i.period_to, i.paid, i.paid_on, "
-         "i.voucher, i.withdrawn, (SELECT group_concat(s.code || ' ' || "
-         "s.status, ', ') FROM subsidy_line l JOIN subsidy s ON "
-         "s.code = l.application WHERE l.payment = i.code) "
-         "FROM interest i WHERE loan = ?1 ORDER BY period_from, id");
-  sqlite3_bind_text(st, 1, loan, -1, SQLITE_STATIC);
-  static const char *const h[] = {"付息编号", "计息起日", "计息止日", "天数",
-                                  "实付利息", "付息日期", "凭证号", "贴息申请"};
-  table *t = NULL;
-  while(db_step(z, st) == SQLITE_ROW) {
-    if(!t) {
-      printf("\ninterest payments:\n");
-      t = table_new(stdout, 8, h);
-    }
-    char days[16], paid[32], claim[256];
-    const char *from = (const char *)sqlite3_column_text(st, 1);
-    const char *to = (const char *)sqlite3_column_text(st, 2);
-    snprintf(days, sizeof days, "%d", date_days(to) - date_days(from));
-    money_format_grouped(sqlite3_column_int64(st, 3), paid);
-    if(sqlite3_column_type(st, 6) != SQLITE_NULL)
-      snprintf(claim, sizeof claim, "withdrawn: %s",
-               sqlite3_column_text(st, 6));
-    else
-      snprintf(claim, sizeof claim, "%s",
-               sqlite3_column_type(st, 7) == SQLITE_NULL
-                   ? ""
-                   : (const char *)sqlite3_column_text(st, 7));
-    const char *cells[8] = {(const char *)sqlite3_column_text(st, 0), from, to,
-                            days, paid, (const char *)sqlite3_column_text(st, 4),
-                            (const char *)sqlite3_column_text(st, 5), claim};
-    table_row(t, cells);
-  }
-  if(t)
-    table_end(t);
-  else
-    printf("\ninterest payments: none\n");
-  sqlite3_finalize(st);
-}
-
 /* ---- subsidy ---- */
-
-/* A rate in ppm as "4.35%". */
-static char *pct(int64_t ppm, char out[32])
-{
-  char t[32];
-  snprintf(out, 32, "%s%%", rate_format(ppm, t));
-  return out;
-}
 
 static const char subsidy_usage[] =
     "usage: sanzi subsidy apply --loan CODE --year Y [--date D]\n"
@@ -188,11 +146,16 @@ static const char subsidy_usage[] =
     "       sanzi subsidy approve APP --date D\n"
     "       sanzi subsidy pay APP --date D --voucher V\n"
     "       sanzi subsidy withdraw APP --reason TEXT [--date D]\n"
-    "       sanzi subsidy show APP\n"
-    "       sanzi subsidy list [--year Y] [--village CODE|--township CODE]\n"
-    "       sanzi subsidy report --year Y\n"
+    "       sanzi subsidy show APP [--format table|csv|json] [--part NAME]\n"
+    "       sanzi subsidy list [--year Y] [--village CODE|--township CODE] "
+    "[--format table|csv|json]\n"
+    "       sanzi subsidy report --year Y [--format table|csv|json] "
+    "[--part NAME]\n"
     "The steps: 申请 → 乡镇初审 → 公示 → 县级审定 (reserves the money) → "
-    "拨付.\nDates default to today where optional.\n";
+    "拨付.\nDates default to today where optional.\n"
+    "show's parts are application, lines, total and history; report's are\n"
+    "report and budget: --format csv writes the first, or the part named by\n"
+    "--part; json all of them.\n";
 
 static int sub_apply(args *a, const void *ctx)
 {
@@ -306,72 +269,37 @@ static int sub_withdraw(args *a, const void *ctx)
   return 0;
 }
 
-static int sub_show(args *a, const void *ctx)
+static void show_total(const atable *t, const acell *c, void *ctx)
 {
+  (void)t;
   (void)ctx;
-  int n;
-  char **pos = args_rest(a, 1, 1, &n);
-  sz *z = cli_db();
-  const reg *r = (&reg_subsidy);
-  regctx *c = reg_open(z, r);
-  val *v = xcalloc((size_t)r->nfields, sizeof *v);
-  int64_t id;
-  if(!reg_load(c, pos[0], &id, v))
-    die(1, "no subsidy application with code '%s'", pos[0]);
-  sbuf cell;
-  sb_init(&cell);
-  for(int i = 0; i < r->nfields; i++) {
-    if(v[i].t == V_NULL)
-      continue;
-    sb_reset(&cell);
-    reg_format_grouped(&r->fields[i], &v[i], &cell);
-    printf("%s (%s): %s\n", r->fields[i].zh, r->fields[i].key, cell.buf);
-  }
-  /* Every fen: the lines and the formula. */
-  sqlite3_stmt *st = db_prepare(
-      z, "SELECT l.payment, i.period_from, i.period_to, l.days, l.principal, "
-         "l.rate, l.rate_used, l.day_basis, l.computed, l.paid, l.eligible, "
-         "l.ratio, l.subsidy FROM subsidy_line l JOIN interest i ON "
-         "i.code = l.payment WHERE l.application = ?1 ORDER BY l.id");
-  sqlite3_bind_text(st, 1, pos[0], -1, SQLITE_STATIC);
-  static const char *const h[] = {"付息编号", "计息期间", "天数", "本金",
-                                  "年利率", "计贴利率", "基准", "应计利息",
-                                  "实付利息", "可贴息利息", "比例", "贴息"};
-  printf("\nlines:\n");
-  table *t = table_new(stdout, 12, h);
-  int64_t total = 0;
-  while(db_step(z, st) == SQLITE_ROW) {
-    char per[32], days[16], pr[32], r1[32], r2[32], ba[16], co[32], pa[32],
-        el[32], ra[32], su[32];
-    snprintf(per, sizeof per, "%s..%s", sqlite3_column_text(st, 1),
-             sqlite3_column_text(st, 2));
-    snprintf(days, sizeof days, "%lld",
-             (long long)sqlite3_column_int64(st, 3));
-    money_format_grouped(sqlite3_column_int64(st, 4), pr);
-    pct(sqlite3_column_int64(st, 5), r1);
-    pct(sqlite3_column_int64(st, 6), r2);
-    snprintf(ba, sizeof ba, "%lld", (long long)sqlite3_column_int64(st, 7));
-    money_format_grouped(sqlite3_column_int64(st, 8), co);
-    money_format_grouped(sqlite3_column_int64(st, 9), pa);
-    money_format_grouped(sqlite3_column_int64(st, 10), el);
-    pct(sqlite3_column_int64(st, 11), ra);
-    money_format_grouped(sqlite3_column_int64(st, 12), su);
-    total += sqlite3_column_int64(st, 12);
-    const char *cells[12] = {(const char *)sqlite3_column_text(st, 0),
-                             per, days, pr, r1, r2, ba, co, pa, el, ra, su};
-    table_row(t, cells);
-  }
-  table_end(t);
-  sqlite3_finalize(st);
-  char tb[32];
-  printf("total: %s\n", money_format_grouped(total, tb));
+  char b[48];
+  printf("total: %s\n", out_cell(K_MONEY, &c[0], 1, b));
   printf("\n应计利息 = round(本金 × 计贴利率 × 天数 / 基准); 计贴利率 = "
          "min(年利率, 利率上限)\n可贴息利息 = min(实付利息, 应计利息); 贴息 = "
          "round(可贴息利息 × 比例); round = 四舍五入 to the fen\n");
-  show_history(z, r, id, pos[0]);
-  sb_free(&cell);
-  free(v);
-  reg_close(c);
+}
+
+/* The parts of `subsidy show` (subsidy_show_view) in the table format. */
+static const layout sub_show_layout[] = {
+  {.part = "application", .form = SHOW_FIELDS, .skip_null = 1},
+  {.part = "lines", .form = SHOW_ROWS, .heading = "\nlines:\n"},
+  {.part = "total", .form = SHOW_EACH, .each = show_total},
+  {.part = "history", .form = SHOW_HISTORY, .heading = "\nhistory:\n"},
+};
+
+static int sub_show(args *a, const void *ctx)
+{
+  (void)ctx;
+  out o;
+  out_init(&o, a, out_formats, 1);
+  out_layouts(&o, sub_show_layout, (int)ARRAY_SIZE(sub_show_layout));
+  int n;
+  char **pos = args_rest(a, 1, 1, &n);
+  sz *z = cli_db();
+  if(subsidy_show_view(z, pos[0], &o.s))
+    cli_fail(z, NULL);
+  out_done(&o, a);
   free(pos);
   cli_close(z);
   return 0;
@@ -383,103 +311,47 @@ static int sub_list(args *a, const void *ctx)
   const char *year = args_value(a, "--year");
   const char *vil = args_value(a, "--village");
   const char *town = args_value(a, "--township");
+  out o;
+  out_init(&o, a, out_formats, 0);
   int n;
   free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();
   cli_scope(z, vil, town);
-  sqlite3_stmt *st = db_prepare(
-      z, "SELECT code, village, loan, year, applied_on, amount, status, "
-         "approved, paid_on FROM subsidy WHERE (?1 IS NULL OR year = ?1) AND "
-         "(?2 IS NULL OR village = ?2) AND (?3 IS NULL OR village GLOB ?3 || "
-         "'*') ORDER BY code");
-  if(year)
-    sqlite3_bind_text(st, 1, year, -1, SQLITE_STATIC);
-  if(vil)
-    sqlite3_bind_text(st, 2, vil, -1, SQLITE_STATIC);
-  if(town)
-    sqlite3_bind_text(st, 3, town, -1, SQLITE_STATIC);
-  static const char *const h[] = {"申请编号", "村代码", "贷款编号", "年度",
-                                  "申请日期", "申请贴息", "状态", "审定贴息",
-                                  "拨付日期"};
-  table *t = table_new(stdout, 9, h);
-  table_rows(z, t, st, 9, 1u << 5 | 1u << 7); /* 申请贴息, 审定贴息 */
-  table_end(t);
+  if(subsidy_list_view(z, year, vil, town, &o.s))
+    cli_fail(z, NULL);
+  out_done(&o, a);
   cli_close(z);
   return 0;
 }
 
-/* The report: villages, a subtotal after each township, the county total. */
-typedef struct rep {
-  table *t;
-  char town[16], town_name[128];
-  int64_t tt[6], all[6];
-} rep;
-
-static void rep_line(rep *r, const char *code, const char *name,
-                     const int64_t x[6])
+static void show_budget(const atable *t, const acell *c, void *ctx)
 {
-  char b[6][32];
-  snprintf(b[0], sizeof b[0], "%lld", (long long)x[0]);
-  for(int i = 1; i < 6; i++)
-    money_format_grouped(x[i], b[i]);
-  const char *cells[8] = {code, name, b[0], b[1], b[2], b[3], b[4], b[5]};
-  table_row(r->t, cells);
-}
-
-static void rep_town_end(rep *r)
-{
-  if(!r->town[0])
-    return;
-  char name[160];
-  snprintf(name, sizeof name, "%s 合计", r->town_name);
-  rep_line(r, r->town, name, r->tt);
-  memset(r->tt, 0, sizeof r->tt);
-}
-
-static void rep_row(const subsidy_row *s, void *ctx)
-{
-  rep *r = ctx;
-  if(strcmp(r->town, s->township ? s->township : "")) {
-    rep_town_end(r);
-    snprintf(r->town, sizeof r->town, "%s", s->township ? s->township : "");
-    snprintf(r->town_name, sizeof r->town_name, "%s", s->township_name);
-  }
-  int64_t x[6] = {s->loans, s->principal, s->interest, s->applied,
-                  s->approved, s->paid};
-  for(int i = 0; i < 6; i++) {
-    r->tt[i] += x[i];
-    r->all[i] += x[i];
-  }
-  rep_line(r, s->village, s->village_name, x);
+  (void)t;
+  (void)ctx;
+  char b[3][48];
+  printf("\n%s: budget %s, approved or paid %s, remaining %s\n", txt(&c[0]),
+         out_cell(K_MONEY, &c[1], 1, b[0]), out_cell(K_MONEY, &c[2], 1, b[1]),
+         out_cell(K_MONEY, &c[3], 1, b[2]));
 }
 
 static int sub_report(args *a, const void *ctx)
 {
   (void)ctx;
   const char *year = args_year(a);
+  out o;
+  out_init(&o, a, out_formats, 1);
+  char none[64];
+  snprintf(none, sizeof none, "\n%s: no programme year set up\n", year);
+  const layout l[] = {
+    {.part = "budget", .form = SHOW_EACH, .each = show_budget, .empty = none},
+  };
+  out_layouts(&o, l, (int)ARRAY_SIZE(l));
   int n;
   free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();
-  program p;
-  int have = program_get(z, year, &p);
-  static const char *const h[] = {"代码", "名称", "贷款笔数", "本金",
-                                  "已付利息", "申请贴息", "审定贴息",
-                                  "已拨付"};
-  rep r;
-  memset(&r, 0, sizeof r);
-  r.t = table_new(stdout, 8, h);
-  subsidy_report(z, year, rep_row, &r);
-  rep_town_end(&r);
-  rep_line(&r, "", "全县合计", r.all);
-  table_end(r.t);
-  char b[3][32];
-  if(have)
-    printf("\n%s: budget %s, approved or paid %s, remaining %s\n", year,
-           money_format_grouped(p.budget, b[0]),
-           money_format_grouped(p.reserved + p.paid, b[1]),
-           money_format_grouped(p.budget - p.reserved - p.paid, b[2]));
-  else
-    printf("\n%s: no programme year set up\n", year);
+  if(subsidy_report_view(z, year, &o.s))
+    cli_fail(z, NULL);
+  out_done(&o, a);
   cli_close(z);
   return 0;
 }

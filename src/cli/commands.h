@@ -24,10 +24,5 @@ int cmd_contract_overdue(int argc, char **argv);
 int cmd_disposal(int argc, char **argv);
 int cmd_classify(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
-/* For `loan show`: the loan's interest payments and their claims. */
-void loan_show_payments(sz *z, const char *loan);
-/* For `show`: the versions of row `id` of r, oldest first, with the
- * change-log entries that wrote and replaced them. */
-void show_history(sz *z, const reg *r, int64_t id, const char *code);
 
 #endif

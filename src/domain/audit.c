@@ -163,7 +163,7 @@ static const acol asset_cols[] = {
   {"取得方式", K_TEXT}, {"取得日期", K_TEXT}, {"原值", K_MONEY},
   {"累计折旧", K_MONEY}, {"净值", K_MONEY},   {"权证号", K_TEXT},
 };
-static const atable t_assets = {"资产清单", asset_cols, 12};
+static const atable t_assets = {"资产清单", asset_cols, 12, NULL, NULL};
 
 /* The status of an object at the reference date, for one whose status
  * now (已处置, 出租, 发包, 入股) a filing may have set: the status recorded

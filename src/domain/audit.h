@@ -3,48 +3,16 @@
  * file, a workbook sheet, a terminal table), the findings, and the export
  * of them all with a manifest.
  *
- * One mechanism: each table is a column list and a producer that reads the
- * database as of the reference date and hands its rows to a sink. The
- * commands `classify` and `audit findings` print one table; `audit export`
- * writes every table to CSV files and to one workbook. */
+ * One mechanism, the views' (view.h): each table is a column list and a
+ * producer that reads the database as of the reference date and hands its
+ * rows to a sink. The commands `classify` and `audit findings` print one
+ * table; `audit export` writes every table to CSV files and to one
+ * workbook. */
 #ifndef SANZI_AUDIT_H
 #define SANZI_AUDIT_H
 #include <stdint.h>
 #include "store/db.h"
-
-enum acol_kind {
-  K_TEXT,  /* text */
-  K_MONEY, /* fen; "1234.50" in CSV, a number formatted #,##0.00 in XLSX */
-  K_INT,   /* a count */
-  K_AREA,  /* 1/10000 mu */
-  K_RATE   /* ppm, shown in percent */
-};
-
-typedef struct acol {
-  const char *zh;
-  int kind;
-} acol;
-
-typedef struct atable {
-  const char *name; /* file and sheet name: "资产清单" */
-  const acol *cols;
-  int ncols;
-} atable;
-
-/* A cell: NULL (empty), a number, or text (NUL-terminated). */
-typedef struct acell {
-  int null;
-  int64_t i;
-  const char *s;
-} acell;
-
-typedef struct asink asink;
-struct asink {
-  int (*begin)(asink *s, const atable *t);
-  int (*row)(asink *s, const acell *cells);
-  int (*end)(asink *s);
-  char err[512];
-};
+#include "domain/view.h"
 
 /* The scope and reference date of one audit, and what the tables add up
  * per village for the summary. */

@@ -178,7 +178,7 @@ static inline vsum *village(audit *a, const char *code)
 /* A table's columns and the table, as file-local constants. */
 #define COLS(var, zh, ...)                                                    \
   static const acol var##_cols[] = {__VA_ARGS__};                             \
-  static const atable var = {zh, var##_cols, (int)ARRAY_SIZE(var##_cols)}
+  static const atable var = {zh, var##_cols, (int)ARRAY_SIZE(var##_cols), 0, 0}
 
 /* Per account of the scope: code, village, name, kind, opening date,
  * the year's opening balance, one opened in the year, income, expense,

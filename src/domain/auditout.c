@@ -55,6 +55,7 @@ static const char *cell_text(int kind, const acell *c, char buf[48])
   case K_MONEY:
     return money_format(c->i, buf);
   case K_AREA:
+  case K_QTY:
     return area_format(c->i, buf);
   case K_RATE:
     return rate_format(c->i, buf);
@@ -76,7 +77,7 @@ typedef struct out {
   int want_csv, want_xlsx;
   /* The workbook: one sheet per table, made up front in display order. */
   lxw_workbook *wb;
-  lxw_format *fmt[5];
+  lxw_format *fmt[K_QTY + 1];
   lxw_format *head;
   struct sheet {
     const atable *t;
@@ -244,7 +245,7 @@ static int xlsx_row(asink *s, const acell *c)
       w = text_width(c[i].s);
     } else {
       double v = k == K_MONEY  ? (double)c[i].i / 100
-                 : k == K_AREA ? (double)c[i].i / 10000
+                 : k == K_AREA || k == K_QTY ? (double)c[i].i / 10000
                  : k == K_RATE ? (double)c[i].i / 10000
                                : (double)c[i].i;
       worksheet_write_number(o->cur->ws, o->row, col, v, o->fmt[k]);
@@ -285,6 +286,7 @@ static int xlsx_open(out *o, const char *path)
   format_set_num_format(o->fmt[K_INT], "0");
   o->fmt[K_AREA] = workbook_add_format(o->wb);
   format_set_num_format(o->fmt[K_AREA], "#,##0.0000");
+  o->fmt[K_QTY] = o->fmt[K_AREA];
   o->fmt[K_RATE] = workbook_add_format(o->wb);
   format_set_num_format(o->fmt[K_RATE], "0.00##");
   /* The summary first, then the tables in their order. */

@@ -2,6 +2,7 @@
 #include "domain/registers.h"
 #include "base/idnum.h"
 #include "domain/contract.h"
+#include "domain/view.h"
 #include "store/config.h"
 #include "base/date.h"
 #include "base/money.h"
@@ -387,5 +388,152 @@ static int guard_contract(regctx *c, const val *old, const val *v)
   return 0;
 }
 
+/* ---- views ---- */
 
+static const acol head_cols[] = {
+  {"合同编号", K_TEXT}, {"合同类型", K_TEXT},  {"标的编号", K_TEXT},
+  {"对方名称", K_TEXT}, {"对方证件号", K_TEXT}, {"付款方式", K_TEXT},
+  {"年金额", K_MONEY}};
+static const char *const head_keys[] = {"code",     "kind",    "object",
+                                        "party",    "party_id", "payment",
+                                        "annual_amount"};
+static const atable t_contract = {"合同", head_cols, 7, "contract",
+                                  head_keys};
 
+static const acol inst_cols[] = {
+  {"期次", K_TEXT},      {"期间", K_TEXT},  {"应收日期", K_TEXT},
+  {"应收金额", K_MONEY}, {"已收", K_MONEY}, {"未收", K_MONEY},
+  {"逾期天数", K_INT}};
+static const char *const inst_keys[] = {"number", "period", "due",
+                                        "amount", "paid",   "outstanding",
+                                        "days_overdue"};
+static const atable t_instalments = {"应收", inst_cols, 7, "instalments",
+                                     inst_keys};
+
+static const acol recv_cols[] = {
+  {"截至", K_TEXT}, {"已收款", K_MONEY}, {"逾期未收", K_MONEY},
+  {"超收", K_MONEY}};
+static const char *const recv_keys[] = {"as_of", "received", "overdue",
+                                        "credit"};
+static const atable t_received = {"收款", recv_cols, 4, "received",
+                                  recv_keys};
+
+/* A part of one row. */
+static int one_row(sz *z, asink *s, const atable *t, const acell *c)
+{
+  int rc = view_begin(z, s, t);
+  if(!rc)
+    rc = view_row(z, s, c);
+  return rc ? rc : view_end(z, s);
+}
+
+int contract_schedule_view(sz *z, const char *code, const char *as_of,
+                           asink *s)
+{
+  schedule sc;
+  if(!contract_schedule(z, code, as_of, &sc))
+    return db_fail(z, "no contract with code '%s'", code);
+  char mask[19];
+  idnum_mask(sc.party_id, mask);
+  acell h[7] = {cell_str(sc.code),    cell_str(sc.kind),
+                cell_str(sc.object),  cell_str(sc.party),
+                cell_str(mask),       cell_str(sc.payment),
+                cell_int(sc.annual)};
+  int rc = one_row(z, s, &t_contract, h);
+  int today = date_days(as_of);
+  int64_t paid = 0, out = 0, overdue = 0;
+  if(!rc)
+    rc = view_begin(z, s, &t_instalments);
+  for(int i = 0; i < sc.n && !rc; i++) {
+    instalment *x = &sc.v[i];
+    char k[16], per[32];
+    snprintf(k, sizeof k, "%d", i + 1);
+    snprintf(per, sizeof per, "%s..%s", x->from, x->to);
+    int late = x->outstanding > 0 && strcmp(x->due, as_of) < 0;
+    if(late)
+      overdue += x->outstanding;
+    acell c[7] = {cell_str(k),
+                  cell_str(per),
+                  cell_str(x->due),
+                  cell_int(x->amount),
+                  cell_int(x->paid),
+                  cell_int(x->outstanding),
+                  late ? cell_int(today - date_days(x->due)) : cell_nil()};
+    rc = view_row(z, s, c);
+    paid += x->paid;
+    out += x->outstanding;
+  }
+  if(!rc) {
+    acell c[7] = {cell_str("合计"), cell_nil(),     cell_nil(),
+                  cell_int(sc.total), cell_int(paid), cell_int(out),
+                  cell_nil()};
+    rc = view_row(z, s, c);
+  }
+  if(!rc)
+    rc = view_end(z, s);
+  if(!rc) {
+    acell c[4] = {cell_str(as_of), cell_int(sc.received), cell_int(overdue),
+                  sc.credit ? cell_int(sc.credit) : cell_nil()};
+    rc = one_row(z, s, &t_received, c);
+  }
+  schedule_free(&sc);
+  return rc;
+}
+
+static const acol od_cols[] = {
+  {"合同编号", K_TEXT}, {"村代码", K_TEXT},  {"对方名称", K_TEXT},
+  {"标的编号", K_TEXT}, {"应收日期", K_TEXT}, {"应收金额", K_MONEY},
+  {"已收", K_MONEY},    {"未收", K_MONEY},   {"逾期天数", K_INT}};
+static const char *const od_keys[] = {"contract", "village", "party",
+                                      "object",   "due",     "amount",
+                                      "paid",     "outstanding",
+                                      "days_overdue"};
+static const atable t_overdue = {"逾期应收", od_cols, 9, "overdue", od_keys};
+
+typedef struct od_ctx {
+  sz *z;
+  asink *s;
+  int rc;
+  int64_t due, paid, out;
+  long n;
+} od_ctx;
+
+static void od_row(const schedule *s, const instalment *i, int days, void *p)
+{
+  od_ctx *c = p;
+  if(c->rc)
+    return;
+  acell x[9] = {cell_str(s->code),   cell_str(s->village),
+                cell_str(s->party),  cell_str(s->object),
+                cell_str(i->due),    cell_int(i->amount),
+                cell_int(i->paid),   cell_int(i->outstanding),
+                cell_int(days)};
+  c->rc = view_row(c->z, c->s, x);
+  c->due += i->amount;
+  c->paid += i->paid;
+  c->out += i->outstanding;
+  c->n++;
+}
+
+int contract_overdue_view(sz *z, const char *as_of, const char *scope,
+                          asink *s)
+{
+  od_ctx c;
+  memset(&c, 0, sizeof c);
+  c.z = z;
+  c.s = s;
+  c.rc = view_begin(z, s, &t_overdue);
+  if(!c.rc && contract_overdue(z, as_of, scope, od_row, &c))
+    return -1;
+  if(c.rc)
+    return c.rc;
+  if(db_fault(z))
+    return db_fail(z, "%s", z->fault_msg);
+  char cnt[32];
+  snprintf(cnt, sizeof cnt, "%ld", c.n);
+  acell t[9] = {cell_str("合计"),   cell_str(cnt),    cell_nil(),
+                cell_nil(),        cell_nil(),       cell_int(c.due),
+                cell_int(c.paid),  cell_int(c.out),  cell_nil()};
+  int rc = view_row(z, s, t);
+  return rc ? rc : view_end(z, s);
+}

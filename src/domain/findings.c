@@ -412,7 +412,7 @@ static const acol finding_cols[] = {
   {"序号", K_INT}, {"代码", K_TEXT}, {"问题", K_TEXT}, {"村代码", K_TEXT},
   {"村名称", K_TEXT}, {"记录", K_TEXT}, {"说明", K_TEXT}};
 const atable audit_findings_table = {"审计发现", finding_cols,
-                                     (int)ARRAY_SIZE(finding_cols)};
+                                     (int)ARRAY_SIZE(finding_cols), 0, 0};
 
 int audit_findings(audit *a, asink *s, long *count)
 {

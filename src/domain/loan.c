@@ -1,5 +1,6 @@
 /* loan.c: loans and their interest payments: specs and checks. */
 #include "domain/registers.h"
+#include "domain/view.h"
 #include "base/date.h"
 #include "base/money.h"
 
@@ -197,4 +198,51 @@ static int guard_withdrawn(regctx *c, const val *old, const val *v)
   return 1;
 }
 
+/* ---- views ---- */
 
+static const acol pay_cols[] = {
+  {"付息编号", K_TEXT}, {"计息起日", K_TEXT}, {"计息止日", K_TEXT},
+  {"天数", K_INT},      {"实付利息", K_MONEY}, {"付息日期", K_TEXT},
+  {"凭证号", K_TEXT},   {"贴息申请", K_TEXT}};
+static const char *const pay_keys[] = {"code",    "period_from", "period_to",
+                                       "days",    "paid",        "paid_on",
+                                       "voucher", "claims"};
+static const atable t_payments = {"付息", pay_cols, 8, "payments", pay_keys};
+
+int loan_payments_view(sz *z, const char *loan, asink *s)
+{
+  sqlite3_stmt *st = db_prepare(
+      z, "SELECT i.code, i.period_from, i.period_to, i.paid, i.paid_on, "
+         "i.voucher, i.withdrawn, (SELECT group_concat(s.code || ' ' || "
+         "s.status, ', ') FROM subsidy_line l JOIN subsidy s ON "
+         "s.code = l.application WHERE l.payment = i.code) "
+         "FROM interest i WHERE loan = ?1 ORDER BY period_from, id");
+  sqlite3_bind_text(st, 1, loan, -1, SQLITE_STATIC);
+  sbuf claim;
+  sb_init(&claim);
+  int rc = view_begin(z, s, &t_payments);
+  while(!rc && db_step(z, st) == SQLITE_ROW) {
+    const char *from = (const char *)sqlite3_column_text(st, 1);
+    const char *to = (const char *)sqlite3_column_text(st, 2);
+    sb_reset(&claim);
+    if(sqlite3_column_type(st, 6) != SQLITE_NULL)
+      sb_addf(&claim, "withdrawn: %s", sqlite3_column_text(st, 6));
+    else if(sqlite3_column_type(st, 7) != SQLITE_NULL)
+      sb_addstr(&claim, (const char *)sqlite3_column_text(st, 7));
+    acell c[8] = {
+      cell_str((const char *)sqlite3_column_text(st, 0)), cell_str(from),
+      cell_str(to),
+      from && to ? cell_int(date_days(to) - date_days(from)) : cell_nil(),
+      cell_int(sqlite3_column_int64(st, 3)),
+      cell_str((const char *)sqlite3_column_text(st, 4)),
+      cell_str((const char *)sqlite3_column_text(st, 5)),
+      cell_str(claim.len ? claim.buf : NULL)};
+    rc = view_row(z, s, c);
+  }
+  sb_free(&claim);
+  if(rc)
+    sqlite3_finalize(st);
+  else
+    rc = view_done(z, s, st);
+  return rc;
+}

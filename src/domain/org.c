@@ -1,5 +1,6 @@
 /* org.c: the organisations (province ... village) by division code. */
 #include "domain/registers.h"
+#include "domain/view.h"
 #include "base/date.h"
 #include "base/money.h"
 
@@ -67,4 +68,42 @@ static int check_org(regctx *c, val *v)
   return bad;
 }
 
+/* ---- views ---- */
 
+static const acol org_cols[] = {
+  {"代码", K_TEXT}, {"名称", K_TEXT}, {"级别", K_TEXT}, {"上级代码", K_TEXT}};
+static const char *const org_keys[] = {"code", "name", "level",
+                                       "parent_code"};
+static const atable t_orgs = {"组织", org_cols, 4, "orgs", org_keys};
+
+int org_list_view(sz *z, const char *under, asink *s)
+{
+  sqlite3_stmt *st = db_prepare(
+      z, "SELECT code, name, level, parent_code FROM org "
+         "WHERE ?1 IS NULL OR (code BETWEEN ?1 AND ?1 || 'z') ORDER BY code");
+  if(under)
+    sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
+  int rc = view_begin(z, s, &t_orgs);
+  while(!rc && db_step(z, st) == SQLITE_ROW) {
+    acell c[4];
+    for(int i = 0; i < 4; i++)
+      c[i] = cell_str((const char *)sqlite3_column_text(st, i));
+    rc = view_row(z, s, c);
+  }
+  if(rc)
+    sqlite3_finalize(st);
+  else
+    rc = view_done(z, s, st);
+  return rc;
+}
+
+int org_scope_check(sz *z, const char *village, const char *township)
+{
+  if(village && !db_org_level(z, village, "village"))
+    return 1;
+  if(township && !db_int(z, 0,
+                         "SELECT count(*) FROM org WHERE code = ?1 "
+                         "AND level <> 'village'", township))
+    return 2;
+  return 0;
+}

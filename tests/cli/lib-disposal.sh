@@ -72,10 +72,11 @@ obj_status() {
        UNION ALL SELECT status FROM resource WHERE code = '$1'"
 }
 
-# meetings CODE: the meetings table of `disposal show`, fields joined by
-# '|' (程序|会议|日期|应到|实到|赞成|反对|弃权|实到至少|赞成至少|结果).
+# meetings CODE: the meetings of `disposal show --format csv`, fields
+# joined by '|' (程序|会议|日期|应到|实到|赞成|反对|弃权|实到至少|赞成至少|
+# 结果, then |会议记录 when the minutes are given).
 meetings() {
-  sanzi disposal show $1 >show.out &&
-  sed -n '/^四议 (meetings):/,/^$/p' show.out | sed '1,2d; /^$/d' |
-  awk '{ s = $1; for (i = 2; i <= NF; i++) s = s "|" $i; print s }'
+  sanzi disposal show $1 --format csv --part meetings |
+    csv_pick 程序 会议 日期 应到 实到 赞成 反对 弃权 实到至少 赞成至少 结果 \
+      会议记录 | sed 's/|$//'
 }

@@ -118,6 +118,34 @@ csv_pick() {
   }'
 }
 
+# json_pick PART KEY...: from the --format json of a view on stdin, the
+# KEYs of each row of PART (a show's part; "-" for a list), joined by '|';
+# null prints as nothing, numbers as written (120000.00 stays so). A part
+# or key the JSON does not have fails.
+json_pick() {
+  python3 -c '
+import json, sys
+part, keys = sys.argv[1], sys.argv[2:]
+doc = json.load(sys.stdin, parse_float=str, parse_int=str)
+for row in (doc if part == "-" else doc[part]):
+    print("|".join("" if row[k] is None else str(row[k]) for k in keys))
+' "$@"
+}
+
+# log_rows ARGS...: the entries of `sanzi log ARGS --format csv`, one per
+# line as 操作人|操作|表|编号 (the code empty for a batch).
+log_rows() {
+  sanzi log "$@" --format csv | csv_pick 操作人 操作 表 编号
+}
+
+# changes CMD...: the fields changed in the history part of the show that
+# `sanzi CMD` prints, oldest first, one per line as 字段|旧值|新值 (the
+# values as show prints them; empty for none); read from --format csv.
+changes() {
+  sanzi "$@" --format csv --part history >changes.csv &&
+  csv_pick 字段 旧值 新值 <changes.csv | sed '/^||$/d'
+}
+
 # add_to REGISTER DEFAULTS KEY=VALUE...: `sanzi REGISTER add` with the
 # defaults, the arguments (English keys) replacing those with the same key.
 add_to() {

@@ -218,8 +218,10 @@ test_expect_success 'fund entries import: amounts in fen, dates ISO' '
 '
 
 test_expect_success 'a fund entry is shown by <village>-<year>-<voucher>' '
-  sanzi fund show $V1-2025-记-003 >out &&
-  grep -q "高标准农田补助" out
+  sanzi fund show $V1-2025-记-003 --format json |
+    json_pick record code voucher date amount summary >actual &&
+  echo "$V1-2025-记-003|记-003|2025-02-03|200000.00|高标准农田补助" >expect &&
+  test_cmp expect actual
 '
 
 test_expect_success 'the same voucher in another year or another village is fine' '
@@ -335,8 +337,9 @@ test_expect_success '--update corrects a fund entry; the change log has the old 
     echo "记-002,$V1,2025-01-20,$V1-ZH-0002,支出,1243.56,管理费用,武川县办公用品店,购买办公用品,,李会计,王书记,"; } >fix.csv &&
   sanzi fund import fix.csv --update &&
   test "$(q "SELECT amount FROM fund WHERE voucher = '"'记-002'"'")" = 124356 &&
-  sanzi fund show $V1-2025-记-002 >out &&
-  grep "金额.*1,*234\.56.*1,*243\.56" out
+  changes fund show $V1-2025-记-002 >actual &&
+  echo "金额|1,234.56|1,243.56" >expect &&
+  test_cmp expect actual
 '
 
 test_expect_success 'fund --dry-run writes nothing' '

@@ -18,15 +18,13 @@ original_value=120000 acquired_via=自建 acquired_on=2020-06-15 status=在用"
 add_asset() { add_to asset "$ASSET_DEFAULTS" "$@"; }
 
 
-# as_of_figures CODE DATE: "accumulated net" from `asset show --as-of`,
-# thousands separators dropped.
+# as_of_figures CODE DATE: "accumulated net" from the depreciation part of
+# `asset show --as-of DATE --format csv`, after checking it is as of DATE.
 as_of_figures() {
-  sanzi asset show "$1" --as-of "$2" >show.out &&
-  acc=$(sed -n '/^as of/,/^history/p' show.out | grep 累计折旧 |
-        sed 's/.*: *//; s/,//g') &&
-  net=$(sed -n '/^as of/,/^history/p' show.out | grep 净值 |
-        sed 's/.*: *//; s/,//g') &&
-  echo "$acc $net"
+  sanzi asset show "$1" --as-of "$2" --format csv --part depreciation |
+    csv_pick 截至 累计折旧 净值 >dep.out &&
+  test "$(cut -d"|" -f1 dep.out)" = "$2" &&
+  cut -d"|" -f2,3 dep.out | tr "|" " "
 }
 
 
@@ -93,20 +91,19 @@ test_expect_success 'dates are stored as YYYY-MM-DD, whatever way they are writt
 '
 
 test_expect_success 'every add is in the change log with the operator and the code' '
-  sanzi log --table asset >log &&
-  grep "$V1-ZC-0001" log | grep -q tester &&
-  grep "$V2-ZC-0001" log | grep -q tester &&
+  log_rows --table asset >log &&
+  grep -qx "tester|insert|asset|$V1-ZC-0001" log &&
+  grep -qx "tester|insert|asset|$V2-ZC-0001" log &&
   sanzi --user 王会计 asset add village=$V1 name=电脑 category=电子设备 \
     nature=非经营性 original_value=6000 acquired_via=购入 \
     acquired_on=2025-03-01 status=在用 >out &&
   code=$(cat out) &&
-  sanzi log --key "$code" >log &&
-  grep "$code" log | grep -q 王会计 &&
+  test "$(log_rows --key "$code")" = "王会计|insert|asset|$code" &&
   SANZI_USER=赵出纳 sanzi asset add village=$V1 name=打印机 category=办公设备 \
     nature=非经营性 original_value=1500 acquired_via=购入 \
     acquired_on=2025-03-01 status=在用 >out &&
   code=$(cat out) &&
-  sanzi log --key "$code" | grep -q 赵出纳
+  test "$(log_rows --key "$code")" = "赵出纳|insert|asset|$code"
 '
 
 # ---- add: every error path; nothing is written ----
@@ -353,25 +350,38 @@ test_expect_success 'edit changes the fields given, logged with old and new' '
   sanzi --user 王会计 asset edit W1 原值=130000 custodian=李四 2>err &&
   test "$(sql "SELECT original_value || '\''|'\'' || custodian || '\''|'\'' || name
                FROM asset WHERE code = '\''W1'\''")" = "13000000|李四|办公楼" &&
-  sanzi log --key W1 >log &&
-  grep W1 log | grep -q 王会计 &&
-  test "$(grep -c W1 log)" = 2
+  log_rows --key W1 >actual &&
+  printf "%s\n" "tester|insert|asset|W1" "王会计|update|asset|W1" >expect &&
+  test_cmp expect actual
 '
 
 test_expect_success 'show lists the changed fields with old -> new' '
-  sanzi asset show W1 >out &&
-  sed -n "/^history/,\$p" out >hist &&
-  grep "原值" hist | grep -q "120,\{0,1\}000\.00 -> 130,\{0,1\}000\.00" &&
-  grep "管护责任人" hist | grep -q -- "-> 李四" &&
-  ! grep -q "资产名称" hist
+  # W1 was added at 120,000.00 with no custodian; the name is unchanged.
+  changes asset show W1 >actual &&
+  cat >expect <<-EOF &&
+	原值|120,000.00|130,000.00
+	管护责任人||李四
+	EOF
+  test_cmp expect actual &&
+  sanzi asset show W1 --format csv --part history |
+    csv_pick 操作人 操作 字段 >actual &&
+  cat >expect <<-EOF &&
+	tester|insert|
+	王会计|update|原值
+	王会计|update|管护责任人
+	EOF
+  test_cmp expect actual
 '
 
 test_expect_success 'a second edit keeps the first one in the history' '
   sanzi asset edit W1 original_value=125000 2>err &&
-  sanzi asset show W1 >out &&
-  sed -n "/^history/,\$p" out >hist &&
-  grep "原值" hist | grep -q "120,\{0,1\}000\.00 -> 130,\{0,1\}000\.00" &&
-  grep "原值" hist | grep -q "130,\{0,1\}000\.00 -> 125,\{0,1\}000\.00" &&
+  changes asset show W1 >actual &&
+  cat >expect <<-EOF &&
+	原值|120,000.00|130,000.00
+	管护责任人||李四
+	原值|130,000.00|125,000.00
+	EOF
+  test_cmp expect actual &&
   sanzi log verify >/dev/null 2>&1
 '
 

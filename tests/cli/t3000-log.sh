@@ -62,58 +62,62 @@ test_expect_success 'setup: changes of every kind, by three operators' '
 '
 
 test_expect_success 'an add is logged with operator, table and code' '
-  sanzi log >log &&
-  grep "$(cat asset.code)" log | grep 张会计 | grep -q asset
+  log_rows >log &&
+  grep -qx "张会计|insert|asset|$(cat asset.code)" log
 '
 
 test_expect_success 'an edit is logged with the operator from $SANZI_USER' '
-  sanzi log --key "$(cat asset.code)" >log &&
-  grep -q 李出纳 log &&
-  test "$(grep -c "$(cat asset.code)" log)" = 2
+  log_rows --key "$(cat asset.code)" >actual &&
+  printf "%s\n" "张会计|insert|asset|$(cat asset.code)" \
+    "李出纳|update|asset|$(cat asset.code)" >expect &&
+  test_cmp expect actual
 '
 
 test_expect_success 'resource, account and fund adds are logged by $SANZI_USER' '
-  sanzi log >log &&
-  grep "$(cat resource.code)" log | grep tester | grep -q resource &&
-  grep "$(cat account.code)" log | grep tester | grep -q account &&
-  grep "$(cat fund.code)" log | grep tester | grep -q fund
+  log_rows >log &&
+  grep -qx "tester|insert|resource|$(cat resource.code)" log &&
+  grep -qx "tester|insert|account|$(cat account.code)" log &&
+  grep -qx "tester|insert|fund|$(cat fund.code)" log
 '
 
 test_expect_success 'a parameter change is logged' '
-  sanzi log --table setting >log &&
-  grep cash_limit log | grep -q 王站长
+  # a parameter is a row of table setting, changed by an update
+  log_rows --table setting >log &&
+  grep -qx "王站长|update|setting|cash_limit" log
 '
 
 test_expect_success 'the divisions import is logged' '
-  sanzi log --table org >log &&
-  grep -q tester log
+  # one batch entry, with no code
+  log_rows --table org >actual &&
+  echo "tester|import|org|" >expect &&
+  test_cmp expect actual
 '
 
 test_expect_success 'an import is logged with its operator and table' '
-  sanzi log --table asset >log &&
-  grep 赵文书 log | grep -q asset
+  log_rows --table asset >log &&
+  grep -qx "赵文书|import|asset|" log
 '
 
 test_expect_success 'each imported record finds its import with log --key' '
   for c in IMP-1 IMP-2; do
-    sanzi log --key $c >log &&
-    grep -q 赵文书 log || { echo "$c: no entry"; return 1; }
+    log_rows --key $c >actual &&
+    echo "赵文书|import|asset|" >expect &&
+    test_cmp expect actual || { echo "$c: not its import"; return 1; }
   done
 '
 
 test_expect_success 'log --table lists that table only' '
-  sanzi log --table resource >log &&
-  grep -q "$(cat resource.code)" log &&
-  ! grep -q "$(cat asset.code)" log &&
-  ! grep -q cash_limit log
+  log_rows --table resource >actual &&
+  echo "tester|insert|resource|$(cat resource.code)" >expect &&
+  test_cmp expect actual
 '
 
 test_expect_success 'log --since: from that date on' '
-  sanzi log --since 2000-01-01 >log &&
-  grep -q "$(cat fund.code)" log &&
-  sanzi log --since 2999-01-01 >log &&
-  ! grep -q "$(cat fund.code)" log &&
-  ! grep -q tester log
+  log_rows --since 2000-01-01 >log &&
+  grep -qx "tester|insert|fund|$(cat fund.code)" log &&
+  # the header alone
+  sanzi log --since 2999-01-01 --format csv >log.csv &&
+  test "$(wc -l <log.csv)" = 1
 '
 
 test_expect_success 'log --since with an impossible date is refused' '

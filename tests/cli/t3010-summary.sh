@@ -21,15 +21,17 @@ resource() {
     status=发包 >/dev/null
 }
 
-# row KEY ARGS...: the fields after the code and name of the summary line
-# whose first field is KEY (a township code), or after 合计 for the total.
+# row KEY ARGS...: villages, assets, original, net, resources, area and
+# funds (money as 1234.50, area in mu), separated by spaces, of the row of
+# `summary --format json` for township KEY, or of the total for 合计.
 row() {
   key=$1
   shift
-  sanzi summary "$@" >summary.out &&
-  awk -v k="$key" '$1 == k {
-    s = ""; for (i = (k == "合计" ? 2 : 3); i <= NF; i++) s = s (s == "" ? "" : " ") $i
-    print s }' summary.out
+  sanzi summary "$@" --format json >summary.json &&
+  json_pick - code name villages assets original net_value resources area \
+    funds <summary.json |
+  awk -F"|" -v k="$key" '$1 == k || ($1 == "" && $2 == k) {
+    s = $3; for (i = 4; i <= NF; i++) s = s " " $i; print s }'
 }
 
 test_expect_success 'setup: assets, resources and funds in two townships' '
@@ -80,12 +82,12 @@ test_expect_success 'setup: assets, resources and funds in two townships' '
 
 test_expect_success '哈乐镇 as of 2024-12-31' '
   test "$(row 150125101 --as-of 2024-12-31)" = \
-    "11 3 330,000.00 210,300.00 2 420.6234 70,654.33"
+    "11 3 330000.00 210300.00 2 420.6234 70654.33"
 '
 
 test_expect_success '大青山乡 as of 2024-12-31' '
   test "$(row 150125200 --as-of 2024-12-31)" = \
-    "6 1 12,345.67 12,052.45 2 133.25 25,000.50"
+    "6 1 12345.67 12052.45 2 133.25 25000.50"
 '
 
 test_expect_success 'the 合计 line as of 2024-12-31' '
@@ -93,12 +95,13 @@ test_expect_success 'the 合计 line as of 2024-12-31' '
   # net 210,300.00 + 12,052.45 = 222,352.45; resources 4,
   # 553.8734 亩; funds 70,654.33 + 25,000.50 = 95,654.83.
   total=$(row 合计 --as-of 2024-12-31) &&
-  test "${total#* }" = "4 342,345.67 222,352.45 4 553.8734 95,654.83"
+  test "${total#* }" = "4 342345.67 222352.45 4 553.8734 95654.83"
 '
 
 test_expect_success 'the 合计 village count is the sum of the townships listed' '
-  sanzi summary --as-of 2024-12-31 >summary.out &&
-  sum=$(awk "\$1 ~ /^150125[0-9][0-9][0-9]\$/ { s += \$3 } END { print s }" summary.out) &&
+  sanzi summary --as-of 2024-12-31 --format json >summary.json &&
+  sum=$(json_pick - code villages <summary.json |
+        awk -F"|" "\$1 ~ /^150125[0-9][0-9][0-9]\$/ { s += \$2 } END { print s }") &&
   total=$(row 合计 --as-of 2024-12-31) &&
   test "${total%% *}" = "$sum"
 '
@@ -113,13 +116,13 @@ test_expect_success 'as of 2025-03-31: the later asset, account and entry count'
   # 52,875.00; 电脑 acquired in March, nothing yet -> 6,000.00;
   # together 212,025.00. Funds 2,500.00 + 67,654.33 = 70,154.33.
   test "$(row 150125101 --as-of 2025-03-31)" = \
-    "11 4 336,000.00 212,025.00 2 420.6234 70,154.33" &&
+    "11 4 336000.00 212025.00 2 420.6234 70154.33" &&
   # 大青山乡: 水井 9 months x 48.87 = 439.83 -> 11,905.84;
   # funds 25,000.50 + 9,999.99 = 35,000.49.
   test "$(row 150125200 --as-of 2025-03-31)" = \
-    "6 1 12,345.67 11,905.84 2 133.25 35,000.49" &&
+    "6 1 12345.67 11905.84 2 133.25 35000.49" &&
   total=$(row 合计 --as-of 2025-03-31) &&
-  test "${total#* }" = "5 348,345.67 223,930.84 4 553.8734 105,154.82"
+  test "${total#* }" = "5 348345.67 223930.84 4 553.8734 105154.82"
 '
 
 test_expect_success 'as of a date before everything: no assets, no funds' '
@@ -134,8 +137,8 @@ test_expect_success 'every township of the county is listed, even with nothing r
   # has nothing, and shows as such.
   test "$(row 150125100 --as-of 2024-12-31)" = \
     "19 0 0.00 0.00 0 0 0.00" &&
-  sanzi summary --as-of 2024-12-31 >summary.out &&
-  test "$(grep -c "^150125[0-9][0-9][0-9] " summary.out)" = 11
+  sanzi summary --as-of 2024-12-31 --format json >summary.json &&
+  test "$(json_pick - code <summary.json | grep -c "^150125[0-9][0-9][0-9]\$")" = 11
 '
 
 test_expect_success 'summary writes nothing' '

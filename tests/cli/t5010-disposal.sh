@@ -531,14 +531,13 @@ test_expect_success 'show: every meeting as held, failed ones 未通过, with th
 '
 
 test_expect_success 'show: the publicity, appraisal, review, execution and the status' '
-  sanzi disposal show $C >out &&
-  grep -q "账面价值 (book_value): 93,400.00" out &&
-  grep -q "决议公开起日 (resolution_from): 2025-03-21" out &&
-  grep -q "评估价值 (appraised_value): 110,000.00" out &&
-  grep -q "审核人 (reviewer): $REVIEWER" out &&
-  grep -q "成交价格 (final_price): 105,000.00" out &&
-  grep -q "结果公开止日 (result_to): 2025-04-17" out &&
-  grep -q "^status: 已公开\$" out
+  sanzi disposal show $C --format json >show.json &&
+  test "$(json_pick filing book_value <show.json)" = 93400.00 &&
+  json_pick steps resolution_from appraised_value reviewer final_price \
+    result_to <show.json >actual &&
+  echo "2025-03-21|110000.00|$REVIEWER|105000.00|2025-04-17" >expect &&
+  test_cmp expect actual &&
+  test "$(json_pick status status next <show.json)" = "已公开|"
 '
 
 # ==== 出租 of 门面房 with its contract ====
@@ -614,9 +613,12 @@ test_expect_success 'execute the let: the shop is 出租, the contract names the
   test "$(obj_status $V1-ZC-0002)" = 出租 &&
   test "$(sql "SELECT disposal FROM contract WHERE code = '\''$V1-HT-0001'\''")" = $C2 &&
   test "$(sql "SELECT final_price FROM disposal WHERE code = '\''$C2'\''")" = 1200000 &&
-  sanzi contract show $V1-HT-0001 | grep -q "^处置申报编号 (disposal): $C2\$" &&
-  sanzi disposal show $C2 >out &&
-  grep -q "^  $V1-HT-0001: $V1-ZC-0002, 张三, 年金额 12,000.00, " out
+  test "$(sanzi contract show $V1-HT-0001 --format json |
+          json_pick record disposal)" = $C2 &&
+  sanzi disposal show $C2 --format csv --part contracts |
+    csv_pick 合同编号 标的编号 对方名称 年金额 起始日期 终止日期 付款方式 >actual &&
+  echo "$V1-HT-0001|$V1-ZC-0002|张三|12000.00|2025-05-01|2030-04-30|年付" >expect &&
+  test_cmp expect actual
 '
 
 # ==== 发包 of 村北旱地 to a party from outside the collective ====
@@ -740,8 +742,9 @@ test_expect_success '报废: reviewed without an appraisal, executed: the comput
     --price 50 >/dev/null &&
   test "$(obj_status $V1-ZC-0003)" = 已处置 &&
   test "$(status $C5)" = 已执行 &&
-  sanzi disposal show $C5 >out &&
-  grep -q "^status: 已执行; next: 结果公开" out
+  sanzi disposal show $C5 --format json | json_pick status status next >actual &&
+  echo "已执行|结果公开 (sanzi disposal publicize $C5 --kind 结果 --from D --to D)" >expect &&
+  test_cmp expect actual
 '
 
 # ==== 协议 and the appraised value; 不同意 ====
@@ -768,9 +771,11 @@ test_expect_success '协议 when only the appraised value is 200,000.00 or more:
 test_expect_success '不同意 with its reason: the filing ends there, the object is free again' '
   review $C6 --decision 不同意 --date 2025-03-28 --opinion 评估价超过二十万元应公开竞价 >/dev/null &&
   test "$(status $C6)" = 审核不同意 &&
-  sanzi disposal show $C6 >out &&
-  grep -q "^status: 审核不同意; next: none: the township did not agree\$" out &&
-  grep -q "审核说明 (review_opinion): 评估价超过二十万元应公开竞价" out &&
+  sanzi disposal show $C6 --format json >show.json &&
+  test "$(json_pick status status next <show.json)" = \
+    "审核不同意|none: the township did not agree" &&
+  test "$(json_pick steps review_decision review_opinion <show.json)" = \
+    "不同意|评估价超过二十万元应公开竞价" &&
   sanzi disposal new village=$V1 type=出售 objects=$V1-ZC-0005 reason=更新换代 \
     method=公开竞价 price=210000 date=2025-04-01 >code &&
   echo $V1-CZ-0007 >expect &&

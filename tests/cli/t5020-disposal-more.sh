@@ -273,7 +273,8 @@ test_expect_success '发包 under outsider=否: a party not a member is refused;
     --contract " $V1-HT-0006," >/dev/null &&
   test "$(obj_status $V1-ZY-0001)" = 发包 &&
   test "$(disposal_of $V1-HT-0006)" = $C3 &&
-  sanzi disposal show $C3 | grep -q "^  $V1-HT-0006: $V1-ZY-0001, "
+  sanzi disposal show $C3 --format json | json_pick contracts code object |
+    grep -qx "$V1-HT-0006|$V1-ZY-0001"
 '
 
 # ==== 发包 to an outsider, counted in households ====
@@ -521,9 +522,10 @@ test_expect_success 'disposal withdraw: the village abandons a filing; its objec
   sanzi disposal withdraw $C6 --reason 承租人放弃 --date 2025-04-25 >out &&
   test "$(sql "SELECT status, withdrawn_on, withdrawn FROM disposal WHERE code = '\''$C6'\''")" = \
     "已撤回|2025-04-25|承租人放弃" &&
-  sanzi disposal show $C6 >out &&
-  grep -q "^status: 已撤回; next: none: withdrawn\$" out &&
-  grep -q "撤回原因 (withdrawn): 承租人放弃" out &&
+  sanzi disposal show $C6 --format json >show.json &&
+  test "$(json_pick status status next <show.json)" = "已撤回|none: withdrawn" &&
+  test "$(json_pick steps withdrawn_on withdrawn <show.json)" = \
+    "2025-04-25|承租人放弃" &&
   refused sanzi disposal withdraw $C6 --reason 再撤 --date 2025-04-26 &&
   grep -q "is 已撤回" err &&
   # 羊圈 (ZC-0006) may be filed again

@@ -1,0 +1,249 @@
+/* out.c: the views on stdout, one renderer per format: the aligned table
+ * (with the commands' layouts for the parts of a show), CSV and JSON. */
+#include "cli/cli.h"
+#include "base/csvout.h"
+#include "base/money.h"
+#include "store/spec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const out_formats[] = {"table", "csv", "json", NULL};
+
+const char *out_cell(int kind, const acell *c, int grouped, char *buf)
+{
+  char t[32];
+  if(c->null)
+    return "";
+  switch(kind) {
+  case K_MONEY:
+    return grouped ? money_format_grouped(c->i, buf) : money_format(c->i, buf);
+  case K_AREA:
+  case K_QTY:
+    return grouped ? area_format_grouped(c->i, buf) : area_format(c->i, buf);
+  case K_RATE:
+    /* For people, say it is a percentage; in a file, a rate below 1%
+     * carries its sign too (the importer reads 0.5 as a slip). */
+    snprintf(buf, 48, "%s%s", rate_format(c->i, t),
+             grouped || (c->i > 0 && c->i < 10000) ? "%" : "");
+    return buf;
+  case K_INT:
+    snprintf(buf, 48, "%lld", (long long)c->i);
+    return buf;
+  default:
+    return c->s ? c->s : "";
+  }
+}
+
+/* A cell as a JSON value: numbers bare, in the units people use (yuan,
+ * mu, percent). */
+static void json_value(sbuf *sb, int kind, const acell *c)
+{
+  char buf[48];
+  if(c->null)
+    sb_addstr(sb, "null");
+  else if(kind == K_TEXT)
+    json_string(sb, c->s ? c->s : "", c->s ? strlen(c->s) : 0);
+  else if(kind == K_RATE)
+    sb_addstr(sb, rate_format(c->i, buf));
+  else
+    sb_addstr(sb, out_cell(kind, c, 0, buf));
+}
+
+static const char *txt(const acell *c)
+{
+  return c->null || !c->s ? "" : c->s;
+}
+
+static const layout *find_layout(const out *o, const char *key)
+{
+  static const layout rows = {NULL, SHOW_ROWS, NULL, NULL, NULL, NULL, 0,
+                              NULL, NULL};
+  for(int i = 0; i < o->nlay; i++)
+    if(!strcmp(o->lay[i].part, key))
+      return &o->lay[i];
+  return &rows;
+}
+
+/* Table format: what comes before the part's first row (its heading and,
+ * for a table, the table). */
+static void first_row(out *o)
+{
+  if(o->cur->heading)
+    fputs(o->cur->heading, stdout);
+  if(o->cur->form == SHOW_ROWS) {
+    for(int i = 0; i < o->t->ncols; i++)
+      o->cells[i] = o->t->cols[i].zh;
+    o->tb = table_new(stdout, o->t->ncols, o->cells);
+  }
+}
+
+static int out_begin(asink *s, const atable *t)
+{
+  out *o = (out *)s;
+  const char *key = atable_key(t);
+  sb_addf(&o->seen, "%s%s", o->seen.len ? ", " : "", key);
+  if(o->part)
+    o->on = !strcmp(key, o->part);
+  else
+    o->on = o->fmt != OUT_CSV || o->nparts == 0;
+  if(!o->on)
+    return 0;
+  o->t = t;
+  o->nrows = 0;
+  o->tb = NULL;
+  o->buf = xcalloc((size_t)t->ncols, sizeof *o->buf);
+  o->cells = xcalloc((size_t)t->ncols, sizeof *o->cells);
+  if(o->fmt == OUT_CSV) {
+    for(int i = 0; i < t->ncols; i++)
+      csvout_field(stdout, t->cols[i].zh, strlen(t->cols[i].zh), i == 0);
+    csvout_endrow(stdout);
+  } else if(o->fmt == OUT_JSON) {
+    if(o->multi && !o->part) {
+      sb_reset(&o->line);
+      json_string(&o->line, key, strlen(key));
+      printf("%s\n%s:[", o->nparts ? "," : "{", o->line.buf);
+    } else
+      fputs("[", stdout);
+  } else
+    o->cur = find_layout(o, key);
+  o->nparts++;
+  return 0;
+}
+
+static void history_row(out *o, const acell *c)
+{
+  if(o->nrows == 1 || c[0].i != o->entry) {
+    printf("  #%lld %s %s %s", (long long)c[0].i, txt(&c[1]), txt(&c[2]),
+           txt(&c[3]));
+    if(!c[4].null)
+      printf(" %s", txt(&c[4]));
+    putchar('\n');
+    o->entry = c[0].i;
+  }
+  if(!c[5].null)
+    printf("      %s: %s -> %s\n", txt(&c[5]),
+           c[7].null ? "(empty)" : txt(&c[7]),
+           c[8].null ? "(empty)" : txt(&c[8]));
+}
+
+static int out_row(asink *s, const acell *c)
+{
+  out *o = (out *)s;
+  if(!o->on)
+    return 0;
+  const atable *t = o->t;
+  o->nrows++;
+  if(o->fmt == OUT_CSV) {
+    for(int i = 0; i < t->ncols; i++) {
+      const char *x = out_cell(t->cols[i].kind, &c[i], 0, o->buf[i]);
+      csvout_field(stdout, x, strlen(x), i == 0);
+    }
+    csvout_endrow(stdout);
+    return 0;
+  }
+  if(o->fmt == OUT_JSON) {
+    sb_reset(&o->line);
+    sb_addch(&o->line, '{');
+    for(int i = 0; i < t->ncols; i++) {
+      const char *k = acol_key(t, i);
+      if(i)
+        sb_addch(&o->line, ',');
+      json_string(&o->line, k, strlen(k));
+      sb_addch(&o->line, ':');
+      json_value(&o->line, t->cols[i].kind, &c[i]);
+    }
+    sb_addch(&o->line, '}');
+    printf("%s\n%s", o->nrows > 1 ? "," : "", o->line.buf);
+    return 0;
+  }
+  if(o->nrows == 1)
+    first_row(o);
+  switch(o->cur->form) {
+  case SHOW_ROWS:
+    for(int i = 0; i < t->ncols; i++)
+      o->cells[i] = out_cell(t->cols[i].kind, &c[i], 1, o->buf[i]);
+    table_row(o->tb, o->cells);
+    break;
+  case SHOW_FIELDS:
+    for(int i = 0; i < t->ncols; i++)
+      if(!c[i].null || !o->cur->skip_null)
+        printf("%s%s (%s): %s\n", o->cur->indent ? o->cur->indent : "",
+               t->cols[i].zh, acol_key(t, i),
+               out_cell(t->cols[i].kind, &c[i], 1, o->buf[i]));
+    break;
+  case SHOW_HISTORY:
+    history_row(o, c);
+    break;
+  default:
+    o->cur->each(t, c, o->cur->ctx);
+  }
+  return 0;
+}
+
+static int out_end(asink *s)
+{
+  out *o = (out *)s;
+  if(!o->on)
+    return 0;
+  if(o->fmt == OUT_JSON)
+    fputs(o->nrows ? (o->multi && !o->part ? "\n]" : "\n]\n")
+                   : (o->multi && !o->part ? "]" : "]\n"),
+          stdout);
+  else if(o->fmt == OUT_TABLE) {
+    if(!o->nrows && o->cur->empty)
+      fputs(o->cur->empty, stdout);
+    else {
+      if(!o->nrows)
+        first_row(o);
+      if(o->tb)
+        table_end(o->tb);
+      if(!o->nrows && o->cur->none)
+        fputs(o->cur->none, stdout);
+    }
+  }
+  o->tb = NULL;
+  free(o->buf);
+  free(o->cells);
+  o->buf = NULL;
+  o->cells = NULL;
+  o->on = 0;
+  return 0;
+}
+
+void out_init(out *o, args *a, const char *const *formats, int multi)
+{
+  memset(o, 0, sizeof *o);
+  o->s.begin = out_begin;
+  o->s.row = out_row;
+  o->s.end = out_end;
+  const char *f = formats ? args_choice(a, "--format", formats) : "table";
+  o->fmt = !strcmp(f, "csv") ? OUT_CSV : !strcmp(f, "json") ? OUT_JSON
+                                                           : OUT_TABLE;
+  o->multi = multi;
+  if(multi)
+    o->part = args_value(a, "--part");
+  sb_init(&o->line);
+  sb_init(&o->seen);
+}
+
+void out_layouts(out *o, const layout *l, int n)
+{
+  o->lay = l;
+  o->nlay = n;
+}
+
+void out_done(out *o, args *a)
+{
+  if(o->part && !o->nparts) {
+    char seen[512];
+    snprintf(seen, sizeof seen, "%s", o->seen.buf ? o->seen.buf : "");
+    sb_free(&o->line);
+    sb_free(&o->seen);
+    usage_error(a, "--part: no part '%s' (%s)", o->part, seen);
+  }
+  if(o->fmt == OUT_JSON && o->multi && !o->part)
+    fputs(o->nparts ? "\n}\n" : "{}\n", stdout);
+  sb_free(&o->line);
+  sb_free(&o->seen);
+}

@@ -1,0 +1,461 @@
+/* view.c: the registers' read views written once over their specs (list,
+ * show, history), the change log's listing, and what every view shares:
+ * handing parts to a sink, and parts whose columns are a spec's fields. */
+#include "domain/view.h"
+#include "domain/registers.h"
+#include "domain/import.h"
+#include "domain/asset.h"
+#include "base/money.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- parts and cells ---- */
+
+const char *atable_key(const atable *t)
+{
+  return t->key ? t->key : t->name;
+}
+
+const char *acol_key(const atable *t, int i)
+{
+  return t->keys && t->keys[i] ? t->keys[i] : t->cols[i].zh;
+}
+
+static int sink_fail(sz *z, asink *s)
+{
+  set_err(z->err, sizeof z->err, "%s",
+          s->err[0] ? s->err : "cannot write the output");
+  return -1;
+}
+
+int view_begin(sz *z, asink *s, const atable *t)
+{
+  return s->begin(s, t) ? sink_fail(z, s) : 0;
+}
+
+int view_row(sz *z, asink *s, const acell *c)
+{
+  return s->row(s, c) ? sink_fail(z, s) : 0;
+}
+
+int view_end(sz *z, asink *s)
+{
+  return s->end(s) ? sink_fail(z, s) : 0;
+}
+
+int view_done(sz *z, asink *s, sqlite3_stmt *st)
+{
+  sqlite3_finalize(st);
+  if(db_fault(z)) {
+    set_err(z->err, sizeof z->err, "%s", z->fault_msg);
+    return -1;
+  }
+  return view_end(z, s);
+}
+
+int field_kind(const field *f)
+{
+  switch(f->type) {
+  case F_MONEY:
+  case F_DERIVED:
+    return K_MONEY;
+  case F_AREA:
+    return K_AREA;
+  case F_QTY:
+    return K_QTY;
+  case F_RATE:
+    return K_RATE;
+  case F_INT:
+    return K_INT;
+  default:
+    return K_TEXT;
+  }
+}
+
+void vfields_init(vfields *x, const reg *r, const char *name,
+                  const char *key, unsigned flags, const char *from,
+                  const char *to)
+{
+  size_t n = (size_t)r->nfields + 1;
+  memset(x, 0, sizeof *x);
+  x->r = r;
+  x->cols = xcalloc(n, sizeof *x->cols);
+  x->keys = xcalloc(n, sizeof *x->keys);
+  x->fi = xcalloc(n, sizeof *x->fi);
+  x->off = xcalloc(n, sizeof *x->off);
+  x->cells = xcalloc(n, sizeof *x->cells);
+  int k = 0, on = from == NULL;
+  if(flags & VF_ID) {
+    x->cols[k].zh = "id";
+    x->cols[k].kind = K_INT;
+    x->keys[k] = "id";
+    x->fi[k++] = -1;
+  }
+  for(int i = 0; i < r->nfields; i++) {
+    const field *f = &r->fields[i];
+    if(from && !strcmp(f->key, from))
+      on = 1;
+    if(to && !strcmp(f->key, to))
+      break;
+    if(!on || f->type == F_DERIVED ||
+       ((flags & VF_LIST) && !(f->flags & F_LIST)))
+      continue;
+    x->cols[k].zh = f->zh;
+    x->cols[k].kind = field_kind(f);
+    x->keys[k] = f->key;
+    x->fi[k++] = i;
+  }
+  x->t.name = name;
+  x->t.cols = x->cols;
+  x->t.ncols = k;
+  x->t.key = key;
+  x->t.keys = x->keys;
+  sb_init(&x->text);
+}
+
+int vfields_row(sz *z, vfields *x, asink *s, int64_t id, const val *v)
+{
+  int n = x->t.ncols;
+  /* The text first, all of it, then the pointers into it. */
+  sb_reset(&x->text);
+  for(int k = 0; k < n; k++) {
+    const val *e = x->fi[k] >= 0 ? &v[x->fi[k]] : NULL;
+    x->off[k] = (size_t)-1;
+    if(e && e->t == V_TEXT) {
+      x->off[k] = x->text.len;
+      sb_add(&x->text, e->s, e->n);
+      sb_addch(&x->text, 0);
+    } else if(e && e->t == V_INT && x->cols[k].kind == K_TEXT) {
+      x->off[k] = x->text.len;
+      sb_addf(&x->text, "%lld", (long long)e->i);
+      sb_addch(&x->text, 0);
+    }
+  }
+  for(int k = 0; k < n; k++) {
+    const val *e = x->fi[k] >= 0 ? &v[x->fi[k]] : NULL;
+    if(!e)
+      x->cells[k] = cell_int(id);
+    else if(x->off[k] != (size_t)-1)
+      x->cells[k] = x->cols[k].kind == K_TEXT
+                        ? cell_str(x->text.buf + x->off[k])
+                        : cell_nil(); /* text in a number's column */
+    else if(e->t == V_INT)
+      x->cells[k] = cell_int(e->i);
+    else
+      x->cells[k] = cell_nil();
+  }
+  return view_row(z, s, x->cells);
+}
+
+void vfields_free(vfields *x)
+{
+  free(x->cols);
+  free(x->keys);
+  free(x->fi);
+  free(x->off);
+  free(x->cells);
+  sb_free(&x->text);
+}
+
+int reg_exists(sz *z, const reg *r, const char *code)
+{
+  char sql[160];
+  snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\" WHERE \"%s\" = ?1",
+           r->name, reg_key(r));
+  return db_int(z, 0, sql, code) > 0;
+}
+
+/* ---- list ---- */
+
+int reg_list_view(sz *z, const reg *r, const char *village,
+                  const char *township, int all, asink *s)
+{
+  sbuf sql;
+  sb_init(&sql);
+  reg_select_sql(r, &sql);
+  sb_addstr(&sql, scope_where(village, township));
+  sb_addstr(&sql, " ORDER BY id");
+  sqlite3_stmt *st = db_prepare(z, sql.buf);
+  sb_free(&sql);
+  if(village || township)
+    sqlite3_bind_text(st, 1, village ? village : township, -1, SQLITE_STATIC);
+  vfields x;
+  vfields_init(&x, r, r->zh, r->name, all ? VF_ID : VF_LIST, NULL, NULL);
+  val *v = xcalloc((size_t)r->nfields, sizeof *v);
+  char *mask = xcalloc((size_t)r->nfields, 19);
+  int rc = view_begin(z, s, &x.t);
+  while(!rc && db_step(z, st) == SQLITE_ROW) {
+    reg_row_from_stmt(r, st, 2, v);
+    reg_mask(r, v, mask);
+    rc = vfields_row(z, &x, s, sqlite3_column_int64(st, 0), v);
+  }
+  if(rc)
+    sqlite3_finalize(st);
+  else
+    rc = view_done(z, s, st);
+  vfields_free(&x);
+  free(mask);
+  free(v);
+  return rc;
+}
+
+/* ---- show ---- */
+
+static const acol dep_cols[] = {
+  {"截至", K_TEXT}, {"累计折旧", K_MONEY}, {"净值", K_MONEY}};
+static const char *const dep_keys[] = {"as_of", "accumulated", "net_value"};
+static const atable t_depreciation = {"折旧", dep_cols, 3, "depreciation",
+                                      dep_keys};
+
+int reg_show_view(sz *z, const reg *r, const char *code, const char *as_of,
+                  asink *s)
+{
+  regctx *c = reg_open(z, r);
+  val *v = xcalloc((size_t)r->nfields, sizeof *v);
+  int64_t id = 0;
+  vfields x;
+  vfields_init(&x, r, r->zh, "record", 0, NULL, NULL);
+  int rc = 0;
+  if(!reg_load(c, code, &id, v))
+    rc = db_fail(z, "no %s with code '%s'", r->name, code);
+  if(!rc)
+    rc = view_begin(z, s, &x.t);
+  if(!rc)
+    rc = vfields_row(z, &x, s, id, v);
+  if(!rc)
+    rc = view_end(z, s);
+  if(!rc && r == &reg_asset) {
+    char through[8];
+    int64_t acc;
+    asset_defaults *dflt = asset_defaults_load(z);
+    asset_depreciation(dflt, v, as_of, &acc, through);
+    asset_defaults_free(dflt);
+    int64_t orig = v[AS_ORIGINAL].i;
+    acell d[3] = {cell_str(as_of), cell_int(acc), cell_int(orig - acc)};
+    rc = view_begin(z, s, &t_depreciation);
+    if(!rc)
+      rc = view_row(z, s, d);
+    if(!rc)
+      rc = view_end(z, s);
+  }
+  if(!rc && r == &reg_loan)
+    rc = loan_payments_view(z, code, s);
+  if(!rc)
+    rc = reg_history_view(z, r, id, code, s);
+  vfields_free(&x);
+  free(v);
+  reg_close(c);
+  return rc;
+}
+
+/* ---- history ---- */
+
+static const acol hist_cols[] = {
+  {"#", K_INT},     {"时间", K_TEXT}, {"操作人", K_TEXT},
+  {"操作", K_TEXT}, {"说明", K_TEXT}, {"字段", K_TEXT},
+  {"键", K_TEXT},   {"旧值", K_TEXT}, {"新值", K_TEXT}};
+static const char *const hist_keys[] = {"entry", "at",  "operator",
+                                        "action", "note", "field",
+                                        "key",   "old", "new"};
+static const atable t_history = {"变更记录", hist_cols, 9, "history",
+                                 hist_keys};
+
+/* The row's text after the version that entry log_id replaced: the next
+ * replaced version, or the current row. Caller frees. */
+static char *next_version(sz *z, const reg *r, int64_t id, int64_t log_id)
+{
+  sqlite3_stmt *nx = db_prepare(
+      z, "SELECT old FROM superseded WHERE tbl = ?1 AND row_id = ?2 AND "
+         "log_id > ?3 ORDER BY log_id LIMIT 1");
+  sqlite3_bind_text(nx, 1, r->name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(nx, 2, id);
+  sqlite3_bind_int64(nx, 3, log_id);
+  char *next = NULL;
+  if(db_step(z, nx) == SQLITE_ROW)
+    next = xstrdup((const char *)sqlite3_column_text(nx, 0));
+  sqlite3_finalize(nx);
+  if(next)
+    return next;
+  sbuf q, cn;
+  sb_init(&q);
+  sb_init(&cn);
+  reg_select_sql(r, &q);
+  sb_addstr(&q, " WHERE id = ?1");
+  sqlite3_stmt *cs = db_prepare(z, q.buf);
+  sqlite3_bind_int64(cs, 1, id);
+  if(db_step(z, cs) == SQLITE_ROW) {
+    val *v = xcalloc((size_t)r->nfields, sizeof *v);
+    reg_row_from_stmt(r, cs, 2, v);
+    reg_canon(r, id, v, &cn);
+    free(v);
+  }
+  sqlite3_finalize(cs);
+  sb_free(&q);
+  return sb_detach(&cn);
+}
+
+/* A value of the canonical JSON (column k of diff) as people read it, for
+ * field fi (-1: the id); 0 when it is NULL. */
+static int change_text(sqlite3_stmt *diff, int k, const reg *r, int fi,
+                       sbuf *out)
+{
+  val x = {V_NULL, 0, NULL, 0};
+  if(sqlite3_column_type(diff, k) == SQLITE_INTEGER) {
+    x.t = V_INT;
+    x.i = sqlite3_column_int64(diff, k);
+  } else if(sqlite3_column_type(diff, k) != SQLITE_NULL) {
+    x.t = V_TEXT;
+    x.s = (const char *)sqlite3_column_text(diff, k);
+    x.n = (size_t)sqlite3_column_bytes(diff, k);
+  }
+  if(x.t == V_NULL)
+    return 0;
+  if(fi >= 0)
+    reg_format_grouped(&r->fields[fi], &x, out);
+  else if(x.t == V_INT)
+    sb_addf(out, "%lld", (long long)x.i);
+  else
+    sb_add(out, x.s, x.n);
+  sb_addstr(out, "");
+  return 1;
+}
+
+int reg_history_view(sz *z, const reg *r, int64_t id, const char *code,
+                     asink *s)
+{
+  sqlite3_stmt *st = db_prepare(
+      z, "SELECT h.id, h.at, h.operator, h.action, h.new, s.old, s.old_log "
+         "FROM history h LEFT JOIN superseded s ON s.log_id = h.id "
+         "AND s.tbl = ?1 AND s.row_id = ?2 "
+         "WHERE h.tbl = ?1 AND (h.key = ?3 OR s.row_id IS NOT NULL "
+         "OR h.id IN (SELECT old_log FROM superseded WHERE tbl = ?1 AND "
+         "row_id = ?2) OR h.id = ?4) ORDER BY h.id");
+  sqlite3_bind_text(st, 1, r->name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 2, id);
+  sqlite3_bind_text(st, 3, code, -1, SQLITE_STATIC);
+  char sql[128];
+  snprintf(sql, sizeof sql, "SELECT log_id FROM \"%s\" WHERE id = ?1",
+           r->name);
+  sqlite3_stmt *cur = db_prepare(z, sql);
+  sqlite3_bind_int64(cur, 1, id);
+  int64_t curlog = db_step(z, cur) == SQLITE_ROW ? sqlite3_column_int64(cur, 0)
+                                                   : 0;
+  sqlite3_finalize(cur);
+  sqlite3_bind_int64(st, 4, curlog);
+  sqlite3_stmt *diff = db_prepare(
+      z, "SELECT o.key, o.value, n.value FROM json_each(?1) o "
+         "JOIN json_each(?2) n ON n.key = o.key WHERE o.value IS NOT n.value");
+  sbuf was, now;
+  sb_init(&was);
+  sb_init(&now);
+  int rc = view_begin(z, s, &t_history);
+  while(!rc && db_step(z, st) == SQLITE_ROW) {
+    const char *action = (const char *)sqlite3_column_text(st, 3);
+    acell c[9] = {
+      cell_int(sqlite3_column_int64(st, 0)),
+      cell_str((const char *)sqlite3_column_text(st, 1)),
+      cell_str((const char *)sqlite3_column_text(st, 2)),
+      cell_str(action),
+      cell_str(action && !strcmp(action, "import")
+                   ? (const char *)sqlite3_column_text(st, 4)
+                   : NULL),
+      cell_nil(), cell_nil(), cell_nil(), cell_nil()};
+    int changes = 0;
+    if(sqlite3_column_type(st, 5) != SQLITE_NULL) {
+      /* Changed fields: this entry's old row against the next version. */
+      char *next = next_version(z, r, id, sqlite3_column_int64(st, 0));
+      sqlite3_bind_text(diff, 1, (const char *)sqlite3_column_text(st, 5), -1,
+                        SQLITE_TRANSIENT);
+      sqlite3_bind_text(diff, 2, next, -1, SQLITE_TRANSIENT);
+      free(next);
+      while(!rc && db_step(z, diff) == SQLITE_ROW) {
+        /* Canonical rows are arrays: [id, stored fields in spec order]. */
+        int pos = sqlite3_column_int(diff, 0), fi = -1;
+        for(int k = 0, seen = 0; k < r->nfields && pos > 0; k++)
+          if(r->fields[k].type != F_DERIVED && ++seen == pos)
+            fi = k;
+        sb_reset(&was);
+        sb_reset(&now);
+        c[5] = cell_str(fi >= 0 ? r->fields[fi].zh : "id");
+        c[6] = cell_str(fi >= 0 ? r->fields[fi].key : "id");
+        c[7] = change_text(diff, 1, r, fi, &was) ? cell_str(was.buf)
+                                                  : cell_nil();
+        c[8] = change_text(diff, 2, r, fi, &now) ? cell_str(now.buf)
+                                                  : cell_nil();
+        rc = view_row(z, s, c);
+        changes++;
+      }
+      sqlite3_reset(diff);
+    }
+    if(!rc && !changes) {
+      for(int k = 5; k < 9; k++)
+        c[k] = cell_nil();
+      rc = view_row(z, s, c);
+    }
+  }
+  sb_free(&was);
+  sb_free(&now);
+  sqlite3_finalize(diff);
+  if(rc)
+    sqlite3_finalize(st);
+  else
+    rc = view_done(z, s, st);
+  return rc;
+}
+
+/* ---- the change log ---- */
+
+static const acol log_cols[] = {
+  {"#", K_INT},  {"时间", K_TEXT}, {"操作人", K_TEXT},
+  {"操作", K_TEXT}, {"表", K_TEXT}, {"编号", K_TEXT},
+  {"写入", K_INT}, {"替换", K_INT}, {"说明", K_TEXT}};
+static const char *const log_keys[] = {"entry", "at",   "operator",
+                                       "action", "table", "key",
+                                       "rows",  "replaced", "note"};
+static const atable t_log = {"变更日志", log_cols, 9, "log", log_keys};
+
+int log_view(sz *z, const char *table, const char *key, const char *since,
+             asink *s)
+{
+  /* --key finds the record's own entries and the batches that wrote it. */
+  sbuf q;
+  sb_init(&q);
+  sb_addstr(&q, "SELECT id, at, operator, action, tbl, key, nrows, nold, "
+                "CASE WHEN action IN ('import', 'init') THEN new END "
+                "FROM history WHERE (?1 IS NULL OR tbl = ?1) "
+                "AND (?3 IS NULL OR at >= ?3) AND (?2 IS NULL OR key = ?2");
+  for(int i = 0; logged_tables[i]; i++) {
+    const reg *r = logged_tables[i];
+    const char *kc = reg_key(r);
+    sb_addf(&q, " OR id IN (SELECT log_id FROM \"%s\" WHERE %s = ?2)"
+                " OR id IN (SELECT s.old_log FROM superseded s JOIN \"%s\" t"
+                " ON s.tbl = '%s' AND s.row_id = t.id WHERE t.%s = ?2)",
+            r->name, kc, r->name, r->name, kc);
+  }
+  sb_addstr(&q, ") ORDER BY id");
+  sqlite3_stmt *st = db_prepare(z, q.buf);
+  sb_free(&q);
+  if(table)
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+  if(key)
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+  if(since)
+    sqlite3_bind_text(st, 3, since, -1, SQLITE_STATIC);
+  int rc = view_begin(z, s, &t_log);
+  while(!rc && db_step(z, st) == SQLITE_ROW) {
+    acell c[9];
+    for(int i = 0; i < 9; i++)
+      c[i] = sqlite3_column_type(st, i) == SQLITE_NULL ? cell_nil()
+             : log_cols[i].kind == K_INT
+                 ? cell_int(sqlite3_column_int64(st, i))
+                 : cell_str((const char *)sqlite3_column_text(st, i));
+    rc = view_row(z, s, c);
+  }
+  if(rc)
+    sqlite3_finalize(st);
+  else
+    rc = view_done(z, s, st);
+  return rc;
+}

@@ -1,0 +1,226 @@
+/* view.h: the read views. Everything the commands print, and the web
+ * pages will show, is read here, in the domain, and handed over as tables
+ * of typed cells to a sink; the sink renders them (an aligned terminal
+ * table, CSV, JSON, an HTML page, an audit file or workbook sheet) and
+ * knows nothing of the database.
+ *
+ * A view is a sequence of parts, each a table: its columns (a Chinese name,
+ * an English key, a kind) and its rows. A list is one part. A show is
+ * several in a fixed order: the record (one row whose columns are its
+ * fields), then what belongs to it (depreciation, payments, lines,
+ * meetings), then its history. Every part is begun even when it has no
+ * rows, so a renderer knows its columns.
+ *
+ * Each view function returns 0, or -1 with the message in z->err: the
+ * record does not exist, a statement failed (z's fault is set too, and
+ * rows may be missing), or the sink failed (its s->err is copied). */
+#ifndef SANZI_VIEW_H
+#define SANZI_VIEW_H
+#include <stdint.h>
+#include "store/db.h"
+#include "store/spec.h"
+#include "base/util.h"
+
+/* ---- the tables ---- */
+
+enum acol_kind {
+  K_TEXT,  /* text */
+  K_MONEY, /* fen; "1234.50" in CSV, a number formatted #,##0.00 in XLSX */
+  K_INT,   /* a count */
+  K_AREA,  /* 1/10000 mu */
+  K_RATE,  /* ppm, shown in percent */
+  K_QTY    /* a quantity, 1/10000 of its unit */
+};
+
+typedef struct acol {
+  const char *zh;
+  int kind;
+} acol;
+
+typedef struct atable {
+  const char *name; /* its title: the audit's file and sheet name ("资产清单"),
+                       a part's heading */
+  const acol *cols;
+  int ncols;
+  const char *key;         /* a part's English name ("history"): JSON, the
+                              commands' --part; NULL: the name */
+  const char *const *keys; /* the columns' English keys ("original_value"),
+                              for JSON and `show`; NULL: their names */
+} atable;
+
+/* A cell: NULL (empty), a number, or text (NUL-terminated). Text lives
+ * until the sink's row function returns. */
+typedef struct acell {
+  int null;
+  int64_t i;
+  const char *s;
+} acell;
+
+typedef struct asink asink;
+struct asink {
+  int (*begin)(asink *s, const atable *t);
+  int (*row)(asink *s, const acell *cells);
+  int (*end)(asink *s);
+  char err[512];
+};
+
+/* The key of part t and of its column i. */
+const char *atable_key(const atable *t);
+const char *acol_key(const atable *t, int i);
+
+/* ---- registers (view.c) ---- */
+
+/* Part "list": the records of r in scope (a village's or township's code,
+ * or neither: all), by id. The columns are the fields marked F_LIST or,
+ * with all, "id" and every stored field. ID numbers are masked. */
+int reg_list_view(sz *z, const reg *r, const char *village,
+                  const char *township, int all, asink *s);
+
+/* One record by its code ("no asset with code 'X'" when there is none):
+ * part "record" (every stored field, ID numbers whole); for an asset,
+ * "depreciation" as of as_of (as_of, accumulated, net_value); for a loan,
+ * "payments" (loan_payments_view); then "history". */
+int reg_show_view(sz *z, const reg *r, const char *code, const char *as_of,
+                  asink *s);
+
+/* Part "history": the change-log entries that wrote row `id` of r (whose
+ * code is `code`), oldest first. One row per field an entry changed
+ * (entry, at, operator, action, note, field, key, old, new), or one row
+ * with no field for an entry that changed none (an insert, an import; note
+ * is an import's summary). old and new are the values as people read them
+ * ("1,234.50", "5%"); NULL is empty. */
+int reg_history_view(sz *z, const reg *r, int64_t id, const char *code,
+                     asink *s);
+
+/* Part "log": the change log's entries, oldest first: of one table, at or
+ * after a date (UTC), and for key those that wrote or replaced a row with
+ * that code (or whose key it is); NULL for no filter. */
+int log_view(sz *z, const char *table, const char *key, const char *since,
+             asink *s);
+
+/* 1 when r has a record with this code. */
+int reg_exists(sz *z, const reg *r, const char *code);
+
+/* ---- organisations (org.c) ---- */
+
+/* Part "orgs": the organisations, by code; under: only that code and the
+ * codes below it. */
+int org_list_view(sz *z, const char *under, asink *s);
+/* The scope of a list: 0 when village (NULL or a village's code) and
+ * township (NULL or the code of a township, county or above) exist; 1
+ * when the village does not, 2 when the township does not. */
+int org_scope_check(sz *z, const char *village, const char *township);
+
+/* ---- loans and subsidies (loan.c, subsidy_view.c) ---- */
+
+/* Part "payments": a loan's interest payments by period, with the days,
+ * the applications that claim each (`code status`, comma-separated) or
+ * "withdrawn: REASON". */
+int loan_payments_view(sz *z, const char *loan, asink *s);
+/* Part "program": the programme year with what is reserved (approved, not
+ * yet paid), paid and remaining; rate_cap empty when there is none. */
+int program_view(sz *z, const char *year, asink *s);
+/* An application: "application" (its filled fields), "lines" (every fen
+ * of the formula), "total" (the subsidy of the lines), "history". */
+int subsidy_show_view(sz *z, const char *code, asink *s);
+/* Part "subsidies": the applications, by code; NULL for no filter. */
+int subsidy_list_view(sz *z, const char *year, const char *village,
+                      const char *township, asink *s);
+/* "report": each village with loans, payments or applications in the
+ * year, a subtotal after each township's villages ("NAME 合计"), the
+ * county's total ("全县合计"); "budget": the year's budget, what is
+ * approved or paid and what remains (no row without a programme year). */
+int subsidy_report_view(sz *z, const char *year, asink *s);
+
+/* ---- contracts (contract.c) ---- */
+
+/* A contract's receivables, receipts up to as_of: "contract" (code, kind,
+ * object, party, party_id masked, payment, annual amount), "instalments"
+ * (each with its overdue days, then a row 合计), "received" (received,
+ * overdue, paid beyond the schedule). */
+int contract_schedule_view(sz *z, const char *code, const char *as_of,
+                           asink *s);
+/* Part "overdue": every instalment due before as_of and not fully paid,
+ * in scope (a village or township code, or NULL), then a row 合计 (its
+ * 村代码 the number of instalments). */
+int contract_overdue_view(sz *z, const char *as_of, const char *scope,
+                          asink *s);
+
+/* ---- disposal filings (disposal_view.c) ---- */
+
+/* A filing as a township files it: "heading" (code, township and village
+ * names), "filing" (the filled fields up to the resolution's publicity),
+ * "objects", "meetings", "steps" (the filled fields from the publicity
+ * on), "contracts", "status" (status and the next step), "history". */
+int disposal_show_view(sz *z, const char *code, asink *s);
+/* Part "disposals": the filings, by code; NULL for no filter. */
+int disposal_list_view(sz *z, const char *year, const char *village,
+                       const char *township, asink *s);
+
+/* ---- reports (report.c) ---- */
+
+/* "balances": each account in scope at as_of, a total row after each
+ * village's accounts (账户名称 合计) and a note (提示) where the cash limit
+ * is passed or a balance is negative; "total": the sums of every account.
+ * *flagged: how many notes. */
+int fund_balance_view(sz *z, const char *village, const char *township,
+                      const char *account, const char *as_of, asink *s,
+                      long *flagged);
+/* Part "summary": per township (township_summary), then a row 合计. */
+int summary_view(sz *z, const char *as_of, asink *s);
+
+/* ---- for the views' own files: parts built from a register's spec ---- */
+
+/* Cells. */
+static inline acell cell_nil(void)
+{
+  acell c = {1, 0, NULL};
+  return c;
+}
+static inline acell cell_int(int64_t i)
+{
+  acell c = {0, i, NULL};
+  return c;
+}
+/* Text; NULL is an empty cell. */
+static inline acell cell_str(const char *s)
+{
+  acell c = {s == NULL, 0, s};
+  return c;
+}
+
+/* Hand a part to the sink: 0, or -1 with s->err in z->err. */
+int view_begin(sz *z, asink *s, const atable *t);
+int view_row(sz *z, asink *s, const acell *c);
+int view_end(sz *z, asink *s);
+/* The end of a part read through a statement: finalizes it; -1 (z->err)
+ * when a statement failed on z. */
+int view_done(sz *z, asink *s, sqlite3_stmt *st);
+
+/* The kind of a field's values. */
+int field_kind(const field *f);
+
+/* A part whose columns are fields of a register. */
+#define VF_LIST 1u /* only the fields marked F_LIST */
+#define VF_ID 2u   /* first a column "id" */
+typedef struct vfields {
+  atable t;
+  const reg *r;
+  acol *cols;
+  const char **keys;
+  int *fi; /* each column's field, -1 for "id" */
+  size_t *off;
+  acell *cells;
+  sbuf text; /* the row's text, NUL-terminated */
+} vfields;
+/* The stored fields of r (not derived), those marked F_LIST with VF_LIST,
+ * from the field `from` up to the field `to` (NULL: the first, the
+ * last). */
+void vfields_init(vfields *x, const reg *r, const char *name,
+                  const char *key, unsigned flags, const char *from,
+                  const char *to);
+/* One row: the values v of the fields (and id, for VF_ID). */
+int vfields_row(sz *z, vfields *x, asink *s, int64_t id, const val *v);
+void vfields_free(vfields *x);
+
+#endif
