@@ -10,10 +10,10 @@
 # parts: the parts of the JSON view on stdin, in order, space-separated
 # (python3 parses it: invalid JSON fails).
 parts() {
-  python3 -c 'import json, sys; print(" ".join(json.load(sys.stdin)))'
+  "$PY" -c 'import json, sys; print(" ".join(json.load(sys.stdin)))'
 }
 # json_ok: the JSON on stdin parses.
-json_ok() { python3 -c 'import json, sys; json.load(sys.stdin)'; }
+json_ok() { "$PY" -c 'import json, sys; json.load(sys.stdin)'; }
 
 test_expect_success 'setup: an asset edited once, a loan and its application, a contract, a filing' '
   setup_county &&

@@ -15,7 +15,6 @@
 # 可可以力更镇 150125100: V1 福如东村, V2 大水圪洞村; 哈乐镇 150125101: H1
 H1=150125101201   # 圪料坝村
 TAB=$(printf "\t")
-PY=/usr/bin/python3   # Debian's, with python3-openpyxl
 XLSX2CSV="$TOP/tests/cli/xlsx-to-csv.py"
 DIVISIONS="$SAMPLE/divisions-wuchuan.csv"
 BOOK=年度审计-2025.xlsx

@@ -24,7 +24,6 @@ X=150125102207    # 红山子村: a lease filed and executed in 2026
 # after today refused) is tested on a fixed day, whatever the machine's date.
 fixed_day 2026-11-28
 TOMORROW=2026-11-29
-PY=/usr/bin/python3   # Debian's, with python3-openpyxl
 XLSX2CSV="$TOP/tests/cli/xlsx-to-csv.py"
 FILES="00-汇总 01-资产清单 02-资产增减 03-资源清单 04-账户余额 05-收支分类
   06-合同 07-处置申报 08-处置表决 09-贷款 10-付息 11-贴息申请 12-贴息资金
