@@ -1,4 +1,4 @@
-/* depreciation.c: straight-line monthly depreciation (DOMAIN.md).
+/* depreciation.c: straight-line monthly depreciation (doc/domain.md).
  *
  * depreciable = round_half_up(original * (1 - residual)), in fen;
  * monthly     = round_half_up(depreciable / life);

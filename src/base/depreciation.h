@@ -1,4 +1,4 @@
-/* depreciation.h: straight-line monthly depreciation (DOMAIN.md). */
+/* depreciation.h: straight-line monthly depreciation (doc/domain.md). */
 #ifndef SANZI_DEPRECIATION_H
 #define SANZI_DEPRECIATION_H
 #include <stdint.h>

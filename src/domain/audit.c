@@ -1,4 +1,4 @@
-/* audit.c: the annual audit's tables and findings (DOMAIN.md "The annual
+/* audit.c: the annual audit's tables and findings (doc/domain.md "The annual
  * audit", "Village classification"). Every table is read as of the
  * reference date; the per-village figures the summary needs are added up
  * from the very rows the detail tables write, so the summary's totals are

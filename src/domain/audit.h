@@ -1,4 +1,4 @@
-/* audit.h: the annual audit (DOMAIN.md "The annual audit"): every table the
+/* audit.h: the annual audit (doc/domain.md "The annual audit"): every table the
  * county auditors expect, as rows of typed cells that a sink writes (a CSV
  * file, a workbook sheet, a terminal table), the findings, and the export
  * of them all with a manifest.
@@ -56,7 +56,7 @@ typedef struct audit_export_opts {
  * with z->err. */
 int audit_export(audit *a, const audit_export_opts *o, long *findings);
 
-/* The band of an operating income (DOMAIN.md "Village classification"),
+/* The band of an operating income (doc/domain.md "Village classification"),
  * from the parameters classify.weak_below and classify.general_below. */
 const char *classify_band(int64_t weak_below, int64_t general_below,
                           int64_t income);

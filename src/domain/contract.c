@@ -149,7 +149,7 @@ int contract_overdue(sz *z, const char *as_of, const char *scope,
   return 0;
 }
 
-/* 出租 and 发包 terms (DOMAIN.md): the years allowed, from the parameters,
+/* 出租 and 发包 terms (doc/domain.md): the years allowed, from the parameters,
  * and what the limit is called in messages. */
 static int64_t term_limit(sz *z, const char *kind, const char *group,
                           char what[96])

@@ -1,4 +1,4 @@
-/* contract.h: a contract's receivables (DOMAIN.md "Contracts"): the
+/* contract.h: a contract's receivables (doc/domain.md "Contracts"): the
  * schedule generated from its term, annual amount and payment method, paid
  * down oldest due first by the fund receipts (收入) that cite it, less the
  * refunds (支出) that cite it. */

@@ -1,4 +1,4 @@
-/* disposal.h: disposal filings (处置申报) through 四议两公开, DOMAIN.md
+/* disposal.h: disposal filings (处置申报) through 四议两公开, doc/domain.md
  * "Disposal filings". Each function runs in one transaction, writes through
  * the register specs (so everything is in the change log), and returns 0, or
  * -1 with a message in z->err naming the rule and the numbers. Dates are ISO

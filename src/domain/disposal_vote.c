@@ -1,4 +1,4 @@
-/* disposal_vote.c: the four meetings of 四议两公开 (DOMAIN.md "Disposal
+/* disposal_vote.c: the four meetings of 四议两公开 (doc/domain.md "Disposal
  * filings"): who meets for each step, how many must be present and in
  * favour (parameters), and the recording of each meeting, passed or not.
  * A failed vote is kept with its reason; the filing moves on only after a
@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Who meets for each step and what it takes (DOMAIN.md): present, as a
+/* Who meets for each step and what it takes (doc/domain.md): present, as a
  * share of those due, "more than" (strict) or "at least"; in favour, as a
  * share of those present or of those due. The shares are parameters. */
 static const struct rule {

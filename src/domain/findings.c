@@ -1,4 +1,4 @@
-/* findings.c: the defects the annual audit finds (DOMAIN.md "The annual
+/* findings.c: the defects the annual audit finds (doc/domain.md "The annual
  * audit: findings"), computed from the data as of the reference date,
  * never stored: each with its code, village, record and a sentence with
  * the numbers. */

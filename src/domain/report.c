@@ -199,7 +199,7 @@ static void village_total(bal_ctx *c)
   if(!c->village[0] || c->rc)
     return;
   char flag[128] = "", lim[32], cash[32];
-  /* The limit is per village (DOMAIN.md): several cash accounts together
+  /* The limit is per village (doc/domain.md): several cash accounts together
    * may pass it when none does alone. */
   if(c->v_ncash > 1 && c->v_cash > c->limit) {
     snprintf(flag, sizeof flag, "库存现金合计 %s 超过限额 %s",

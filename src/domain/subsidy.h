@@ -1,5 +1,5 @@
 /* subsidy.h: loans' interest payments, the guide fund's programme years and
- * the applications for the interest subsidy (贷款贴息), DOMAIN.md "Loans and
+ * the applications for the interest subsidy (贷款贴息), doc/domain.md "Loans and
  * the interest-subsidy guide fund".
  *
  * Every function runs in its own transaction (nested in the caller's, if

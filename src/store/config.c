@@ -1,4 +1,4 @@
-/* config.c: the parameters (DOMAIN.md *defaults*) in the setting table. */
+/* config.c: the parameters (doc/domain.md *defaults*) in the setting table. */
 #include "store/config.h"
 #include "store/history.h"
 #include "base/money.h"

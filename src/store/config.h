@@ -1,4 +1,4 @@
-/* config.h: the parameters of DOMAIN.md (*defaults*), kept in the setting
+/* config.h: the parameters of doc/domain.md (*defaults*), kept in the setting
  * table; every change goes through the change log. */
 #ifndef SANZI_CONFIG_H
 #define SANZI_CONFIG_H

@@ -2,13 +2,13 @@
 # sanzi asset import: how a clerk's spreadsheet becomes asset cards.
 # Column matching, title lines and blank rows, value formats, generated
 # codes, --dry-run and --update. Every expected value is worked out from
-# CLI.md and DOMAIN.md, not copied from the program.
+# doc/cli.md and doc/domain.md, not copied from the program.
 . "$(dirname "$0")/lib.sh"
 
 V1=150125100201   # 福如东村 (可可以力更镇)
 V2=150125100202   # 大水圪洞村 (可可以力更镇)
 V3=150125101201   # 圪料坝村 (哈乐镇)
-# The required columns and the code, in CLI.md's order.
+# The required columns and the code, in doc/cli.md's order.
 H='资产编号,村代码,资产名称,资产类别,资产性质,原值,取得方式,取得日期,使用状态'
 
 q() { sqlite3 "$SANZI_DB" "$1"; }

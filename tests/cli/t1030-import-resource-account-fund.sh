@@ -1,6 +1,6 @@
 #!/bin/sh
 # Importing resources (land classes, areas in 亩), accounts and fund
-# entries (journal lines): the rules of DOMAIN.md that a clerk relies on.
+# entries (journal lines): the rules of doc/domain.md that a clerk relies on.
 . "$(dirname "$0")/lib.sh"
 
 V1=150125100201   # 福如东村 (可可以力更镇)

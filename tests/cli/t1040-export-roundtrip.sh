@@ -11,7 +11,7 @@ V3=150125101201   # 圪料坝村 (哈乐镇 150125101)
 ONE="$TMP/one.db"
 TWO="$TMP/two.db"
 
-# The columns of CLI.md, in its order.
+# The columns of doc/cli.md, in its order.
 ASSET_H='资产编号,村代码,资产名称,资产类别,资产性质,坐落位置,数量,计量单位,原值,累计折旧,折旧截至,使用年限,净残值率,取得方式,取得日期,使用状态,管护责任人,权证号,备注'
 RESOURCE_H='资源编号,村代码,资源名称,地类,坐落位置,面积,东至,西至,南至,北至,权证号,经营状态,备注'
 ACCOUNT_H='账户编号,村代码,账户名称,账户类型,开户银行,银行账号,期初余额,期初日期,备注'
@@ -106,7 +106,7 @@ test_expect_success 'export begins with the UTF-8 BOM EF BB BF' '
   done
 '
 
-test_expect_success 'export headers are the Chinese column names of CLI.md' '
+test_expect_success 'export headers are the Chinese column names of doc/cli.md' '
   test "$(header asset.csv)" = "$ASSET_H" &&
   test "$(header resource.csv)" = "$RESOURCE_H" &&
   test "$(header account.csv)" = "$ACCOUNT_H" &&
@@ -264,7 +264,7 @@ test_expect_success 'template: the example rows import as they are' '
   test "$(q "SELECT (SELECT count(*) FROM asset) || (SELECT count(*) FROM resource) || (SELECT count(*) FROM account) || (SELECT count(*) FROM fund)")" = 1111
 '
 
-# ---- export --as-of: depreciation by DOMAIN.md's rule ----
+# ---- export --as-of: depreciation by doc/domain.md's rule ----
 #
 # depreciable = 原值 x (1 - 净残值率); monthly = round_half_up(depreciable /
 # 使用年限); charged from the month after 取得日期 (or after 折旧截至 when an

@@ -1,7 +1,7 @@
 #!/bin/sh
 # sanzi asset add / edit / show / list / template, their error paths, and
 # the help every command answers. Depreciation figures are worked out by
-# hand from DOMAIN.md's rule (straight line, monthly, from the month after
+# hand from doc/domain.md's rule (straight line, monthly, from the month after
 # acquisition, every month that ended on or before the date, the last
 # charge being the remainder).
 . "$(dirname "$0")/lib.sh"
@@ -263,7 +263,7 @@ test_expect_success 'show prints every field with its value' '
   grep 计量单位 out | grep -q 台
 '
 
-test_expect_success 'DOMAIN.md worked example: 62,700.00 and 57,300.00 as of 2025-12-31' '
+test_expect_success 'doc/domain.md worked example: 62,700.00 and 57,300.00 as of 2025-12-31' '
   # 120,000.00 x 95% / 120 = 950.00 a month from July 2020;
   # July 2020 to December 2025 is 66 months: 62,700.00, net 57,300.00.
   code=$(add_asset code=W1 original_value=120000 useful_life_months=120 \

@@ -1,5 +1,5 @@
 #!/bin/sh
-# sanzi config: the parameters of DOMAIN.md (*default*), shown and changed,
+# sanzi config: the parameters of doc/domain.md (*default*), shown and changed,
 # every change in the change log, bad values and unknown keys refused.
 . "$(dirname "$0")/lib.sh"
 

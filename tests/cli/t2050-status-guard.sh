@@ -1,6 +1,6 @@
 #!/bin/sh
 # Collective property is let out or disposed of only through a disposal
-# filing (DOMAIN.md): an edit or an import --update may not move a
+# filing (doc/domain.md): an edit or an import --update may not move a
 # registered asset or resource into 出租, 发包, 入股 or 已处置, nor bring a
 # disposed asset back. A new record may be registered with any status (the
 # state it is in when the registry starts).

@@ -2,7 +2,7 @@
 # sanzi loan: the loan register (template, add, import, export, the
 # required columns, maturity after the start), interest payments recorded
 # with `loan interest` and every rule they must keep, withdrawing a loan or a
-# payment, and the change log (DOMAIN.md "Loans and the interest-subsidy
+# payment, and the change log (doc/domain.md "Loans and the interest-subsidy
 # guide fund"). Every refusal is checked for its message and for leaving the
 # database exactly as it was.
 . "$(dirname "$0")/lib.sh"

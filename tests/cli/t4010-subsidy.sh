@@ -1,5 +1,5 @@
 #!/bin/sh
-# sanzi program / subsidy: the interest subsidy of the guide fund (DOMAIN.md
+# sanzi program / subsidy: the interest subsidy of the guide fund (doc/domain.md
 # "Loans and the interest-subsidy guide fund"). Per claimed payment
 #   computed = round_half_up(principal × min(rate, cap) × days / basis)
 #   eligible = min(paid, computed);  subsidy = round_half_up(eligible × ratio)
@@ -74,7 +74,7 @@ test_expect_success 'setup: the county' '
 # ==== programme years ====
 
 test_expect_success 'a new programme year takes the subsidy.* parameters of config' '
-  # DOMAIN.md defaults: budget 1,000,000.00, ratio 50%, no rate cap,
+  # doc/domain.md defaults: budget 1,000,000.00, ratio 50%, no rate cap,
   # basis 360, village cap 100,000.00
   sanzi program set --year 2024 >out &&
   test "$(program 2024)" = "1000000.00|50||360|100000.00" &&

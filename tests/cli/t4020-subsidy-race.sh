@@ -1,6 +1,6 @@
 #!/bin/sh
 # sanzi subsidy approve, raced: "approved plus paid never exceeds the
-# budget, even with two approvals racing" (DOMAIN.md). Ten villages each
+# budget, even with two approvals racing" (doc/domain.md). Ten villages each
 # ask 1,000.00; the year's budget is 2,500.00; all ten approvals are
 # started at the same moment as separate processes, several rounds over.
 # Whatever the order, exactly two are granted in full, one is cut by the

@@ -1,5 +1,5 @@
 #!/bin/sh
-# sanzi contract: the register of leases and contracting out (DOMAIN.md
+# sanzi contract: the register of leases and contracting out (doc/domain.md
 # "Contracts"), its ID numbers (checked, and masked where lists and exports
 # show them), the term limits, one contract at a time per object, and the
 # receivables: `contract schedule` and `contract overdue`. Every expected
@@ -71,7 +71,7 @@ test_expect_success 'setup: the county, accounts' '
 
 # ==== the register ====
 
-test_expect_success 'contract template: the columns of CLI.md and one example row' '
+test_expect_success 'contract template: the columns of doc/cli.md and one example row' '
   sanzi contract template >tpl.csv &&
   head -n 1 tpl.csv | sed "s/^\xef\xbb\xbf//; s/\r\$//" >actual &&
   echo "合同编号,村代码,合同类型,标的编号,对方名称,对方证件号,是否本集体成员,起始日期,终止日期,年金额,付款方式,首次应付日期,签订日期,处置申报编号,备注" >expect &&

@@ -1,5 +1,5 @@
 #!/bin/sh
-# sanzi disposal: disposal filings through 四议两公开 (DOMAIN.md "Disposal
+# sanzi disposal: disposal filings through 四议两公开 (doc/domain.md "Disposal
 # filings"): the book value at filing, the four meetings with their quorum
 # and majority, the publicity, the appraisal, the township review (never by
 # the filer) and the execution with its contract or proceeds. Every
@@ -10,7 +10,7 @@
 . "$TOP/tests/cli/lib-disposal.sh"
 
 # ==== the registers ====
-# Book values at the filing date 2025-03-10 (DOMAIN.md: monthly charge =
+# Book values at the filing date 2025-03-10 (doc/domain.md: monthly charge =
 # round_half_up(original x 95% / life), from the month after acquisition,
 # every month ended on or before the date, so through February 2025):
 #   ZC-0001 旧仓库 房屋及建筑物 120,000.00, 2020-06-15, 240 months:

@@ -1,5 +1,5 @@
 #!/bin/sh
-# sanzi disposal, continued (DOMAIN.md "Disposal filings" and "Contracts"):
+# sanzi disposal, continued (doc/domain.md "Disposal filings" and "Contracts"):
 # a filing of several objects executed with one contract for each
 # (--contract A,B), the price and the rule on 协议 measured on the
 # contracts, a contract signed before the approval, a 发包 contract that does

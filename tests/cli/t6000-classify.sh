@@ -1,5 +1,5 @@
 #!/bin/sh
-# sanzi classify: each village's operating income of the year (DOMAIN.md
+# sanzi classify: each village's operating income of the year (doc/domain.md
 # "Village classification": its 经营收入 + 投资收益 fund entries, 收入,
 # dated in the year up to the reference date) and its band: none ->
 # 空白村, below classify.weak_below (50,000.00) -> 薄弱村, below

@@ -1,5 +1,5 @@
 #!/bin/sh
-# sanzi audit findings: the defects the annual audit detects (DOMAIN.md "The
+# sanzi audit findings: the defects the annual audit detects (doc/domain.md "The
 # annual audit"), each with its stable code, as of the reference date
 # (12-31, or today in the year still running). For every code a minimal
 # case that raises it, and the same data corrected (or the clean case next
@@ -55,7 +55,7 @@ test_expect_success 'a database with no records: no findings, header only' '
 '
 
 # ==== disposal filings ====
-# Category 其他 is not depreciated (DOMAIN.md), so its book value at the
+# Category 其他 is not depreciated (doc/domain.md), so its book value at the
 # filing is its original value.
 
 test_expect_success 'setup A: a 报废 of a building through the whole procedure, result made public 7 days' '

@@ -1,5 +1,5 @@
 #!/bin/sh
-# sanzi audit export: the annual audit (DOMAIN.md "The annual audit",
+# sanzi audit export: the annual audit (doc/domain.md "The annual audit",
 # "Village classification") as 16 CSV files, one workbook and manifest.txt.
 # A few villages of 武川县 get registers, books, contracts, a disposal
 # filing, loans and subsidies; every figure of the tables is worked out by
@@ -176,11 +176,11 @@ sum_check() {
 
 # ==== the data ====
 #
-# Assets (DOMAIN.md: monthly charge = round_half_up(original × (1 − 5%) /
+# Assets (doc/domain.md: monthly charge = round_half_up(original × (1 − 5%) /
 # life) fen, from the month after acquisition, every month ended on or
 # before the date; the default lives: 农业机械 and 机器设备 120 months,
 # 电子设备 36, 运输设备 48, 房屋及建筑物 240):
-#   V1-ZC-0001 拖拉机 农业机械 120,000.00, 2020-06-15 (DOMAIN.md's example)
+#   V1-ZC-0001 拖拉机 农业机械 120,000.00, 2020-06-15 (doc/domain.md's example)
 #   V1-ZC-0002 电脑 电子设备 6,000.00, 2025-03-10 (bought in the year)
 #   V1-ZC-0003 旧仓库 房屋及建筑物 50,000.00, 2010-01-01, scrapped by a
 #              filing executed 2025-04-10
@@ -308,7 +308,7 @@ test_expect_success 'setup: registers, books, contracts, filings, loans and subs
 # ==== the export ====
 
 test_expect_success 'export: exit 0, where it was written and "6 findings" on stdout; the database unchanged' '
-  # The findings, by the rules of DOMAIN.md:
+  # The findings, by the rules of doc/domain.md:
   #   V1: HT02 V1-HT-0001 (700.00 due 2025-01-01 unpaid at 12-31); ZC02
   #       V1-ZY-0002 (land without a certificate); ZJ01 V1-ZH-0001 (cash
   #       1,000.00 + 8,000.00 = 9,000.00 > 5,000.00)
@@ -445,7 +445,7 @@ test_expect_success '05-收支分类: the year by category; per village and dire
   #   其他收入 8,000.00; 支出: 购建资产 6,000.00, 管理费用 1,234.56
   # V2 收入: 经营收入 120,000.00 + 1,000.00 + 1,000.00 (3); 支出: 其他支出
   #   5,558.33; H1 收入 补助收入 3,000.00; 支出 公益支出 2,000.00
-  # codes: DOMAIN.md (财会〔2023〕14号)
+  # codes: doc/domain.md (财会〔2023〕14号)
   pick exp/05-收支分类.csv 村代码 收支方向 收支类别 科目代码 笔数 金额 | sort >actual &&
   sort >expect <<-EOF &&
 	$V1|收入|经营收入|501|2|30500.00

@@ -1,4 +1,4 @@
-/* test_depreciation.c: straight-line monthly depreciation (DOMAIN.md).
+/* test_depreciation.c: straight-line monthly depreciation (doc/domain.md).
  * Every expected value is worked out by hand in the comment beside it. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,7 +17,7 @@ static void acc_is(const depr_in *in, const char *asof, int64_t want)
              (long long)want);
 }
 
-/* DOMAIN.md's worked example: original 120,000.00, life 120, residual 5%,
+/* doc/domain.md's worked example: original 120,000.00, life 120, residual 5%,
  * acquired 2020-06-15. depreciable = 12,000,000 fen * 95% = 11,400,000;
  * monthly = 11,400,000 / 120 = 95,000 fen = 950.00, from July 2020. */
 static const depr_in example = {
@@ -89,7 +89,7 @@ static void test_rounded_down_charge(void **state)
   /* original 1.00 = 100 fen, no residual, life 3:
    * monthly = round(33.33) = 33. Charging goes on until the accumulated
    * amount reaches the depreciable amount: 33, 66, 99, then the remainder
-   * 1 in the fourth month (DOMAIN.md: "stops once the accumulated amount
+   * 1 in the fourth month (doc/domain.md: "stops once the accumulated amount
    * reaches the depreciable amount"). Acquired 2023-05-20: first charge
    * June 2023. */
   depr_in in = { 100, 0, 3, "2023-05-20", 0, NULL, NULL };

@@ -1,4 +1,4 @@
-/* test_idnum.c: the two ID numbers a contract party has (DOMAIN.md
+/* test_idnum.c: the two ID numbers a contract party has (doc/domain.md
  * "Contracts"): 居民身份证号码 (GB 11643) and 统一社会信用代码 (GB 32100).
  * Every check character below is worked out by hand in the comment beside
  * it: the weighted sum, its remainder and the character it gives. */
