@@ -991,7 +991,7 @@ static int64_t div_round(int64_t num, int64_t den)
   return (num + den / 2) / den;
 }
 
-/* Opening accumulated depreciation through December 2024 by DOMAIN.md's
+/* Opening accumulated depreciation through December 2024 by doc/domain.md's
  * straight-line rule, for an asset card carried over from the old books. */
 static int64_t opening_depreciation(const struct asset *a, int life,
                                     int residual)

@@ -144,7 +144,7 @@ fresh_sanzi() {
     $SANZI --db $SDB --user bench org import $DIV
 }
 
-# The same 19 columns under the English keys of CLI.md, the same
+# The same 19 columns under the English keys of doc/cli.md, the same
 # uniqueness as sanzi's table (certificate unique where given: .import
 # stores an empty cell as '', sanzi as NULL), and sanzi's journal mode.
 fresh_plain() {
