@@ -140,6 +140,16 @@ void out_layouts(out *o, const layout *l, int n);
 /* The view is written: ends the JSON; a --part the view did not have is a
  * usage error. */
 void out_done(out *o, args *a);
+/* `... show CODE`: the record's view in the --format asked for, the table
+ * with layouts l[0..nl); csv_part: the part CSV writes when --part is not
+ * given (NULL: the first). Returns the exit status. */
+int out_show(args *a, const layout *l, int nl, const char *csv_part,
+             int (*view)(sz *z, const char *code, asink *s));
+/* `... list [--year Y] [--village CODE|--township CODE]`: the view of the
+ * scope, in the --format asked for. Returns the exit status. */
+int out_list(args *a, int (*view)(sz *z, const char *year, const char *village,
+                                  const char *township, asink *s));
+
 /* A cell as text: grouped for people ("1,234.50", "5%") or as CSV writes
  * it ("1234.50", "5"). buf: at least 48 bytes. */
 const char *out_cell(int kind, const acell *c, int grouped, char *buf);

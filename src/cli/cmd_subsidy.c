@@ -291,37 +291,14 @@ static const layout sub_show_layout[] = {
 static int sub_show(args *a, const void *ctx)
 {
   (void)ctx;
-  out o;
-  out_init(&o, a, out_formats, 1);
-  out_layouts(&o, sub_show_layout, (int)ARRAY_SIZE(sub_show_layout));
-  int n;
-  char **pos = args_rest(a, 1, 1, &n);
-  sz *z = cli_db();
-  if(subsidy_show_view(z, pos[0], &o.s))
-    cli_fail(z, NULL);
-  out_done(&o, a);
-  free(pos);
-  cli_close(z);
-  return 0;
+  return out_show(a, sub_show_layout, (int)ARRAY_SIZE(sub_show_layout), NULL,
+                  subsidy_show_view);
 }
 
 static int sub_list(args *a, const void *ctx)
 {
   (void)ctx;
-  const char *year = args_value(a, "--year");
-  const char *vil = args_value(a, "--village");
-  const char *town = args_value(a, "--township");
-  out o;
-  out_init(&o, a, out_formats, 0);
-  int n;
-  free(args_rest(a, 0, 0, &n));
-  sz *z = cli_db();
-  cli_scope(z, vil, town);
-  if(subsidy_list_view(z, year, vil, town, &o.s))
-    cli_fail(z, NULL);
-  out_done(&o, a);
-  cli_close(z);
-  return 0;
+  return out_list(a, subsidy_list_view);
 }
 
 static void show_budget(const atable *t, const acell *c, void *ctx)

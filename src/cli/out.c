@@ -247,3 +247,41 @@ void out_done(out *o, args *a)
   sb_free(&o->line);
   sb_free(&o->seen);
 }
+
+int out_show(args *a, const layout *l, int nl, const char *csv_part,
+             int (*view)(sz *z, const char *code, asink *s))
+{
+  out o;
+  out_init(&o, a, out_formats, 1);
+  out_layouts(&o, l, nl);
+  if(o.fmt == OUT_CSV && !o.part)
+    o.part = csv_part;
+  int n;
+  char **pos = args_rest(a, 1, 1, &n);
+  sz *z = cli_db();
+  if(view(z, pos[0], &o.s))
+    cli_fail(z, NULL);
+  out_done(&o, a);
+  free(pos);
+  cli_close(z);
+  return 0;
+}
+
+int out_list(args *a, int (*view)(sz *z, const char *year, const char *village,
+                                  const char *township, asink *s))
+{
+  const char *year = args_value(a, "--year");
+  const char *vil = args_value(a, "--village");
+  const char *town = args_value(a, "--township");
+  out o;
+  out_init(&o, a, out_formats, 0);
+  int n;
+  free(args_rest(a, 0, 0, &n));
+  sz *z = cli_db();
+  cli_scope(z, vil, town);
+  if(view(z, year, vil, town, &o.s))
+    cli_fail(z, NULL);
+  out_done(&o, a);
+  cli_close(z);
+  return 0;
+}
