@@ -49,7 +49,7 @@ static void fault(sz *z, const char *sql)
   if(z->fault)
     return;
   z->fault = 1;
-  snprintf(z->fault_msg, sizeof z->fault_msg, "%s (in: %.300s)",
+  snprintf(z->fault_msg, sizeof z->fault_msg, "%s (in: %.120s)",
            sqlite3_errmsg(z->db), sql ? sql : "?");
 }
 
