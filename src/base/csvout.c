@@ -6,7 +6,9 @@
 #define _GNU_SOURCE                     /* fwrite_unlocked */
 #endif
 #include "base/csvout.h"
+#include "base/util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* 1 for the bytes that force quoting anywhere in a field */
@@ -47,6 +49,36 @@ void csvout_field(FILE *fp, const char *s, size_t n, int first)
   if(end > s)
     fwrite_unlocked(s, 1, (size_t)(end - s), fp);
   putc_unlocked('"', fp);
+}
+
+/* 1 when s[0..n), after its leading apostrophes, begins as a formula. */
+static int formula_like(const char *s, size_t n)
+{
+  size_t i = 0;
+  while(i < n && s[i] == '\'')
+    i++;
+  return i < n && (s[i] == '=' || s[i] == '+' || s[i] == '-' || s[i] == '@' ||
+                   s[i] == '\t' || s[i] == '\r');
+}
+
+void csvout_text(FILE *fp, const char *s, size_t n, int first)
+{
+  if(!formula_like(s, n)) {
+    csvout_field(fp, s, n, first);
+    return;
+  }
+  char small[256];
+  char *buf = n + 1 <= sizeof small ? small : xmalloc(n + 1);
+  buf[0] = '\'';
+  memcpy(buf + 1, s, n);
+  csvout_field(fp, buf, n + 1, first);
+  if(buf != small)
+    free(buf);
+}
+
+size_t csv_unguard(const char *s, size_t n)
+{
+  return n >= 2 && s[0] == '\'' && formula_like(s + 1, n - 1) ? 1 : 0;
 }
 
 void csvout_endrow(FILE *fp)

@@ -137,7 +137,10 @@ static int out_row(asink *s, const acell *c)
   if(o->fmt == OUT_CSV) {
     for(int i = 0; i < t->ncols; i++) {
       const char *x = out_cell(t->cols[i].kind, &c[i], 0, o->buf[i]);
-      csvout_field(stdout, x, strlen(x), i == 0);
+      if(t->cols[i].kind == K_TEXT)
+        csvout_text(stdout, x, strlen(x), i == 0);
+      else
+        csvout_field(stdout, x, strlen(x), i == 0);
     }
     csvout_endrow(stdout);
     return 0;

@@ -127,7 +127,10 @@ static int csv_row(asink *s, const acell *c)
   char buf[48];
   for(int i = 0; i < t->ncols; i++) {
     const char *x = cell_text(t->cols[i].kind, &c[i], buf);
-    csvout_field(o->fp, x, strlen(x), i == 0);
+    if(t->cols[i].kind == K_TEXT)
+      csvout_text(o->fp, x, strlen(x), i == 0);
+    else
+      csvout_field(o->fp, x, strlen(x), i == 0);
   }
   csvout_endrow(o->fp);
   return 0;

@@ -204,8 +204,11 @@ static void parse_hook(void *ctx, const csvrec *rec, sbuf *out)
       h->cells[i] = NULL;
     for(int i = 0; i < h->ncols; i++) {
       if(h->col2f[i] >= 0) {
-        h->cells[h->col2f[i]] = rec->f[i].p;
-        h->lens[h->col2f[i]] = rec->f[i].n;
+        /* The apostrophe an export put before a formula-like text
+         * (csvout_text) comes off again: export -> import is exact. */
+        size_t guard = csv_unguard(rec->f[i].p, rec->f[i].n);
+        h->cells[h->col2f[i]] = rec->f[i].p + guard;
+        h->lens[h->col2f[i]] = rec->f[i].n - guard;
       } else if(!cell_blank(&rec->f[i])) {
         reg_error(c, -1, "a value in column %d, which has no header", i + 1);
         ok = 0;
@@ -467,7 +470,10 @@ int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
         continue;
       sb_reset(&cell);
       reg_format(f, &v[i], &cell);
-      csvout_field(fp, cell.buf ? cell.buf : "", cell.len, first);
+      if(spec_numeric(f))
+        csvout_field(fp, cell.buf ? cell.buf : "", cell.len, first);
+      else
+        csvout_text(fp, cell.buf ? cell.buf : "", cell.len, first);
       first = 0;
     }
     csvout_endrow(fp);
@@ -542,7 +548,7 @@ void reg_template(const reg *r, FILE *fp)
     for(size_t k = 0; k < ARRAY_SIZE(ex); k++)
       if(!strcmp(ex[k].reg, r->name) && !strcmp(ex[k].key, f->key))
         value = ex[k].value;
-    csvout_field(fp, value, strlen(value), first);
+    csvout_text(fp, value, strlen(value), first);
     first = 0;
   }
   csvout_endrow(fp);

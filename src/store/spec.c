@@ -16,6 +16,17 @@ const char *reg_key(const reg *r)
   return r->fields[i >= 0 ? i : 0].key;
 }
 
+int spec_numeric(const field *f)
+{
+  switch(f->type) {
+  case F_MONEY: case F_AREA: case F_QTY: case F_RATE: case F_INT:
+  case F_DERIVED:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
 int reg_field(const reg *r, const char *key)
 {
   for(int i = 0; i < r->nfields; i++)

@@ -68,6 +68,9 @@ typedef struct reg {
   int (*guard)(struct regctx *c, const val *old, const val *v);
 } reg;
 int reg_field(const reg *r, const char *key); /* index or -1 */
+/* 1 for a field that holds a number (money, area, quantity, rate, count,
+ * a derived amount): written as a number, never guarded as text. */
+int spec_numeric(const field *f);
 /* The column that names a record: code, or the first field (setting's key,
  * program's year). */
 const char *reg_key(const reg *r);
