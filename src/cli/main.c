@@ -1,6 +1,7 @@
 /* main.c: global options, the command table and dispatch. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "base/text.h"
 #include "base/version.h"
 
 #include <pwd.h>
@@ -129,6 +130,25 @@ static const char *login_name(void)
   return u && *u ? u : "unknown";
 }
 
+/* Why name cannot be the operator, or NULL: valid UTF-8 of at most 64
+ * characters, no control characters. */
+static const char *operator_problem(const char *name)
+{
+  size_t n = strlen(name), chars = 0;
+  if(!text_valid_utf8(name, n))
+    return "not valid UTF-8 text";
+  for(size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)name[i];
+    if(c < 0x20 || c == 0x7f)
+      return "a control character (a newline, a tab, an escape) is not "
+             "allowed in a name";
+    chars += (c & 0xc0) != 0x80;
+  }
+  if(chars > 64)
+    return "names are at most 64 characters";
+  return NULL;
+}
+
 int main(int argc, char **argv)
 {
   /* No allocation statistics: they cost a mutex on every malloc. */
@@ -165,6 +185,16 @@ int main(int argc, char **argv)
   }
   cli_db_path = db && *db ? db : "sanzi.db";
   cli_user = user && *user ? user : login_name();
+  /* The operator goes into every change-log entry and is printed by
+   * `sanzi log`: a newline could forge a log line, an escape sequence
+   * drive the terminal. */
+  const char *bad = operator_problem(cli_user);
+  if(bad) {
+    fprintf(stderr, "sanzi: %s: %s\n",
+            user && *user ? "--user" : "the operator ($SANZI_USER or the login)",
+            bad);
+    return 2;
+  }
   if(i >= argc) {
     cmd_help(0, NULL);
     return 2;
