@@ -52,31 +52,6 @@ static const atable t_status = {"状态", status_cols, 2, "status",
                                 status_keys};
 
 /* Column i of st as a cell of the kind its part gives it. */
-static acell col(sqlite3_stmt *st, int i, int kind)
-{
-  if(sqlite3_column_type(st, i) == SQLITE_NULL)
-    return cell_nil();
-  return kind == K_TEXT ? cell_str((const char *)sqlite3_column_text(st, i))
-                        : cell_int(sqlite3_column_int64(st, i));
-}
-
-/* Every row of st into part t, its columns in the part's order. */
-static int rows(sz *z, asink *s, const atable *t, sqlite3_stmt *st)
-{
-  acell c[16];
-  int rc = view_begin(z, s, t);
-  while(!rc && db_step(z, st) == SQLITE_ROW) {
-    for(int i = 0; i < t->ncols && i < 16; i++)
-      c[i] = col(st, i, t->cols[i].kind);
-    rc = view_row(z, s, c);
-  }
-  if(rc)
-    sqlite3_finalize(st);
-  else
-    rc = view_done(z, s, st);
-  return rc;
-}
-
 /* The filled fields of the filing from field `from` up to `to`. */
 static int fields(sz *z, asink *s, rec *d, const char *name, const char *key,
                   const char *from, const char *to)
@@ -103,8 +78,8 @@ static int heading(sz *z, asink *s, rec *d, const char *code)
   if(!rc) {
     acell c[3] = {cell_str(code), cell_nil(), cell_nil()};
     if(db_step(z, st) == SQLITE_ROW) {
-      c[1] = col(st, 1, K_TEXT);
-      c[2] = col(st, 2, K_TEXT);
+      c[1] = view_col(st, 1, K_TEXT);
+      c[2] = view_col(st, 2, K_TEXT);
     }
     rc = view_row(z, s, c);
   }
@@ -131,7 +106,7 @@ int disposal_show_view(sz *z, const char *code, asink *s)
            "END, name, status_before, book_value, nullif(area, 0) FROM "
            "disposal_object WHERE disposal = ?1 ORDER BY id");
     sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-    rc = rows(z, s, &t_objects, st);
+    rc = view_rows(z, s, &t_objects, st);
   }
   if(!rc) {
     sqlite3_stmt *st = db_prepare(
@@ -141,7 +116,7 @@ int disposal_show_view(sz *z, const char *code, asink *s)
            "'未通过' END, minutes FROM disposal_vote WHERE disposal = ?1 "
            "ORDER BY id");
     sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-    rc = rows(z, s, &t_meetings, st);
+    rc = view_rows(z, s, &t_meetings, st);
   }
   if(!rc)
     rc = fields(z, s, &d, "公开、评估、审核、执行", "steps", "resolution_from",
@@ -151,7 +126,7 @@ int disposal_show_view(sz *z, const char *code, asink *s)
         z, "SELECT code, object, party, annual_amount, start_date, end_date, "
            "payment FROM contract WHERE disposal = ?1 ORDER BY code");
     sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-    rc = rows(z, s, &t_contracts, st);
+    rc = view_rows(z, s, &t_contracts, st);
   }
   if(!rc) {
     char next[256];
@@ -194,5 +169,5 @@ int disposal_list_view(sz *z, const char *year, const char *village,
   if(village || township)
     sqlite3_bind_text(st, 2, village ? village : township, -1,
                       SQLITE_STATIC);
-  return rows(z, s, &t_list, st);
+  return view_rows(z, s, &t_list, st);
 }

@@ -141,21 +141,7 @@ int subsidy_list_view(sz *z, const char *year, const char *village,
     sqlite3_bind_text(st, 2, village, -1, SQLITE_STATIC);
   if(township)
     sqlite3_bind_text(st, 3, township, -1, SQLITE_STATIC);
-  int rc = view_begin(z, s, &t_list);
-  while(!rc && db_step(z, st) == SQLITE_ROW) {
-    acell c[9];
-    for(int i = 0; i < 9; i++)
-      c[i] = sqlite3_column_type(st, i) == SQLITE_NULL ? cell_nil()
-             : list_cols[i].kind == K_TEXT
-                 ? cell_str((const char *)sqlite3_column_text(st, i))
-                 : cell_int(sqlite3_column_int64(st, i));
-    rc = view_row(z, s, c);
-  }
-  if(rc)
-    sqlite3_finalize(st);
-  else
-    rc = view_done(z, s, st);
-  return rc;
+  return view_rows(z, s, &t_list, st);
 }
 
 /* ---- the report: villages, a subtotal after each township, the county's

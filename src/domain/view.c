@@ -55,6 +55,30 @@ int view_done(sz *z, asink *s, sqlite3_stmt *st)
   return view_end(z, s);
 }
 
+acell view_col(sqlite3_stmt *st, int i, int kind)
+{
+  if(sqlite3_column_type(st, i) == SQLITE_NULL)
+    return cell_nil();
+  return kind == K_TEXT ? cell_str((const char *)sqlite3_column_text(st, i))
+                        : cell_int(sqlite3_column_int64(st, i));
+}
+
+int view_rows(sz *z, asink *s, const atable *t, sqlite3_stmt *st)
+{
+  acell c[16];
+  int rc = view_begin(z, s, t);
+  while(!rc && db_step(z, st) == SQLITE_ROW) {
+    for(int i = 0; i < t->ncols && i < 16; i++)
+      c[i] = view_col(st, i, t->cols[i].kind);
+    rc = view_row(z, s, c);
+  }
+  if(rc)
+    sqlite3_finalize(st);
+  else
+    rc = view_done(z, s, st);
+  return rc;
+}
+
 int field_kind(const field *f)
 {
   switch(f->type) {
@@ -443,19 +467,5 @@ int log_view(sz *z, const char *table, const char *key, const char *since,
     sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
   if(since)
     sqlite3_bind_text(st, 3, since, -1, SQLITE_STATIC);
-  int rc = view_begin(z, s, &t_log);
-  while(!rc && db_step(z, st) == SQLITE_ROW) {
-    acell c[9];
-    for(int i = 0; i < 9; i++)
-      c[i] = sqlite3_column_type(st, i) == SQLITE_NULL ? cell_nil()
-             : log_cols[i].kind == K_INT
-                 ? cell_int(sqlite3_column_int64(st, i))
-                 : cell_str((const char *)sqlite3_column_text(st, i));
-    rc = view_row(z, s, c);
-  }
-  if(rc)
-    sqlite3_finalize(st);
-  else
-    rc = view_done(z, s, st);
-  return rc;
+  return view_rows(z, s, &t_log, st);
 }

@@ -196,6 +196,13 @@ int view_end(sz *z, asink *s);
 /* The end of a part read through a statement: finalizes it; -1 (z->err)
  * when a statement failed on z. */
 int view_done(sz *z, asink *s, sqlite3_stmt *st);
+/* Column i of st's row as a cell: NULL as empty, K_TEXT as text, any
+ * other kind as an integer. */
+acell view_col(sqlite3_stmt *st, int i, int kind);
+/* Every row of st as part t (at most 16 columns, in the part's order: a
+ * K_TEXT column as text, the others as integers, NULL as empty), then
+ * view_done. */
+int view_rows(sz *z, asink *s, const atable *t, sqlite3_stmt *st);
 
 /* The kind of a field's values. */
 int field_kind(const field *f);
