@@ -19,7 +19,16 @@ UNIT    = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_
 SCHEMA  = $(sort $(wildcard schema/*.sql))
 
 
-all: $(BIN)
+# The Chinese catalog, compiled beside the program (the build tree finds
+# it there; `make install` puts it under $(LOCALEDIR)).
+LOCALEDIR ?= $(PREFIX)/share/locale
+MO      = $(BUILD)/locale/zh_CN/LC_MESSAGES/sanzi.mo
+
+all: $(BIN) $(MO)
+
+$(MO): po/zh_CN.po | $(BUILD)
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ po/zh_CN.po
 
 $(BIN): $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
@@ -28,6 +37,8 @@ $(BUILD)/%.o: src/%.c $(HDR) | $(BUILD)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(WARN) $(CFLAGS) -Isrc -c -o $@ $<
+
+$(BUILD)/base/i18n.o: CFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
 
 # The migrations and the code tables the program needs at run time are
 # embedded into the binary as one generated C file.
@@ -47,17 +58,17 @@ $(BUILD):
 
 unit: $(UNIT)
 
-test: deps sanzi unit
-	CMOCKA_MESSAGE_OUTPUT=TAP prove -j$(JOBS) -f tools/layers.sh $(UNIT) tests/cli/t*.sh
+test: deps sanzi $(MO) unit
+	CMOCKA_MESSAGE_OUTPUT=TAP prove -j$(JOBS) -f tools/layers.sh tools/po-check.sh $(UNIT) tests/cli/t*.sh
 
 # Installs the Debian packages when one is missing (says so on screen).
 deps:
 	@sh tools/deps.sh
 
-demo: deps sanzi
+demo: deps sanzi $(MO)
 	sh bench/demo.sh
 
-bench: deps sanzi
+bench: deps sanzi $(MO)
 	sh bench/run.sh
 
 # Builds with the sanitizers in a separate tree and runs the whole suite.
@@ -67,7 +78,8 @@ bench: deps sanzi
 check: deps
 	$(MAKE) BUILD=build-asan BIN=build-asan/sanzi \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
-	  LDFLAGS="-fsanitize=address,undefined" build-asan/sanzi unit
+	  LDFLAGS="-fsanitize=address,undefined" build-asan/sanzi \
+	  build-asan/locale/zh_CN/LC_MESSAGES/sanzi.mo unit
 	rm -f build-asan/sanitizer.*
 	CMOCKA_MESSAGE_OUTPUT=TAP \
 	  ASAN_OPTIONS=detect_leaks=1:log_path=$(CURDIR)/build-asan/sanitizer \
@@ -79,11 +91,12 @@ check: deps
 	  echo "make check: the sanitizers reported the problems above" >&2; \
 	  exit 1; fi
 
-install: sanzi
-	install -d $(DESTDIR)$(PREFIX)/bin
+install: sanzi $(MO)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES
 	install -m 755 sanzi $(DESTDIR)$(PREFIX)/bin/sanzi
+	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/sanzi.mo
 
 clean:
 	rm -rf build build-asan sanzi demo.db demo.db-wal demo.db-shm demo-data demo-out bench/out
 
-.PHONY: all unit test deps demo bench check install clean
+.PHONY: all unit test deps demo bench check install clean pot

@@ -30,6 +30,7 @@
 #define _GNU_SOURCE                     /* O_CLOEXEC, ssize_t, iconv */
 #endif
 #include "base/csvin.h"
+#include "base/i18n.h"
 #include "base/util.h"
 
 #include <csv.h>
@@ -82,6 +83,7 @@ struct block {
 #define BLOCK_BYTES (1u << 20)
 
 struct csvin {
+  int lang; /* of the messages */
   /* the hand-over between the threads */
   pthread_t th;
   int threaded;
@@ -258,11 +260,11 @@ static void cb_field(void *s, size_t n, void *data)
   if(r->err)
     return;
   if(r->qfn - r->curf0 >= MAX_FIELDS) {
-    set_error(r, "row %ld: more than %d fields", r->rows + 1, MAX_FIELDS);
+    set_error(r, tr(r->lang, "row %ld: more than %d fields"), r->rows + 1, MAX_FIELDS);
     return;
   }
   if(n > MAX_FIELD || r->qblen - r->curb0 + n > MAX_RECORD) {
-    set_error(r, "row %ld: %s longer than %d MiB", r->rows + 1,
+    set_error(r, tr(r->lang, "row %ld: %s longer than %d MiB"), r->rows + 1,
               n > MAX_FIELD ? "field" : "record",
               (n > MAX_FIELD ? MAX_FIELD : MAX_RECORD) / (1024 * 1024));
     return;
@@ -341,17 +343,17 @@ static void parse(csvin *r, const unsigned char *s, size_t n)
     return;                       /* a callback found an error first */
   if(got < n) {
     if(csv_error(&r->p) == CSV_EPARSE)
-      set_error(r, "row %ld: malformed quotes", r->rows + 1);
+      set_error(r, tr(r->lang, "row %ld: malformed quotes"), r->rows + 1);
     else
-      set_error(r, "row %ld: %s", r->rows + 1,
+      set_error(r, tr(r->lang, "row %ld: %s"), r->rows + 1,
                 csv_strerror(csv_error(&r->p)));
     return;
   }
   /* the field libcsv is still collecting: stop a runaway quote before it
      takes the whole file into memory */
   if(r->p.entry_pos > MAX_FIELD)
-    set_error(r, "row %ld: field longer than %d MiB "
-              "(unterminated quoted field?)", r->rows + 1,
+    set_error(r, tr(r->lang, "row %ld: field longer than %d MiB "
+              "(unterminated quoted field?)"), r->rows + 1,
               MAX_FIELD / (1024 * 1024));
 }
 
@@ -360,12 +362,12 @@ static void parse(csvin *r, const unsigned char *s, size_t n)
 static void bad_text(csvin *r, int nul)
 {
   if(nul)
-    set_error(r, "row %ld: NUL character in data", r->rows + 1);
+    set_error(r, tr(r->lang, "row %ld: NUL character in data"), r->rows + 1);
   else if(r->utf8)
-    set_error(r, "row %ld: invalid UTF-8 (try --encoding gb18030)",
+    set_error(r, tr(r->lang, "row %ld: invalid UTF-8 (try --encoding gb18030)"),
               r->rows + 1);
   else
-    set_error(r, "row %ld: invalid %s byte sequence", r->rows + 1,
+    set_error(r, tr(r->lang, "row %ld: invalid %s byte sequence"), r->rows + 1,
               r->encname);
 }
 
@@ -465,7 +467,7 @@ static void read_more(csvin *r)
   r->twait = r->rwait = 0;
   got = fill(r, keep);
   if(got < 0) {
-    set_error(r, "row %ld: read error: %s", r->rows + 1, strerror(errno));
+    set_error(r, tr(r->lang, "row %ld: read error: %s"), r->rows + 1, tr_errno(r->lang, errno));
     return;
   }
   r->rlen = keep + (size_t)got;
@@ -482,11 +484,11 @@ static void step(csvin *r)
   }
   if(r->deferred) {
     if(r->deferred_errno == EILSEQ)
-      set_error(r, "row %ld: invalid %s byte sequence", r->rows + 1,
+      set_error(r, tr(r->lang, "row %ld: invalid %s byte sequence"), r->rows + 1,
                 r->encname);
     else
-      set_error(r, "row %ld: cannot convert from %s: %s", r->rows + 1,
-                r->encname, strerror(r->deferred_errno));
+      set_error(r, tr(r->lang, "row %ld: cannot convert from %s: %s"), r->rows + 1,
+                r->encname, tr_errno(r->lang, r->deferred_errno));
     return;
   }
   if(!r->utf8 && r->rpos < r->rlen && !r->rwait) {
@@ -503,9 +505,9 @@ static void step(csvin *r)
   }
   if(csv_fini(&r->p, cb_field, cb_row, r) != 0 && !r->err) {
     if(csv_error(&r->p) == CSV_EPARSE)
-      set_error(r, "row %ld: unterminated quoted field", r->rows + 1);
+      set_error(r, tr(r->lang, "row %ld: unterminated quoted field"), r->rows + 1);
     else
-      set_error(r, "row %ld: %s", r->rows + 1,
+      set_error(r, tr(r->lang, "row %ld: %s"), r->rows + 1,
                 csv_strerror(csv_error(&r->p)));
   }
   r->finished = 1;
@@ -572,8 +574,8 @@ static size_t detect(csvin *r, enum csv_encoding enc)
 
 static void start_reader(csvin *r);
 
-csvin *csvin_open(const char *path, enum csv_encoding enc, char *err,
-                  size_t errlen)
+csvin *csvin_open(const char *path, enum csv_encoding enc, int lang,
+                  char *err, size_t errlen)
 {
   csvin *r;
   int fd;
@@ -585,11 +587,13 @@ csvin *csvin_open(const char *path, enum csv_encoding enc, char *err,
   else {
     fd = open(path, O_RDONLY | O_CLOEXEC);
     if(fd < 0) {
-      set_err(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+      set_err(err, errlen, tr(lang, "cannot open '%s': %s"), path,
+              tr_errno(lang, errno));
       return NULL;
     }
   }
   r = xcalloc(1, sizeof(*r));
+  r->lang = lang;
   r->fd = fd;
   r->own_fd = strcmp(path, "-") != 0;
   r->cd = (iconv_t)-1;
@@ -597,7 +601,8 @@ csvin *csvin_open(const char *path, enum csv_encoding enc, char *err,
   if(!fstat(fd, &st) && S_ISREG(st.st_mode))
     r->total = (long long)st.st_size;
   if(fill(r, 0) < 0) {
-    set_err(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+    set_err(err, errlen, tr(lang, "cannot open '%s': %s"), path,
+              tr_errno(lang, errno));
     csvin_close(r);
     return NULL;
   }
@@ -611,8 +616,8 @@ csvin *csvin_open(const char *path, enum csv_encoding enc, char *err,
   else {
     r->cd = iconv_open("UTF-8", r->encname);
     if(r->cd == (iconv_t)-1) {
-      set_err(err, errlen, "cannot convert '%s' from %s: %s", path,
-              r->encname, strerror(errno));
+      set_err(err, errlen, tr(lang, "cannot convert '%s' from %s: %s"), path,
+              r->encname, tr_errno(r->lang, errno));
       csvin_close(r);
       return NULL;
     }

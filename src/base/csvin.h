@@ -5,6 +5,7 @@
 #define SANZI_CSVIN_H
 #include <stddef.h>
 #include "base/util.h"
+#include "base/i18n.h"
 
 enum csv_encoding { ENC_AUTO = 0, ENC_UTF8, ENC_GB18030, ENC_UTF16 };
 
@@ -26,9 +27,10 @@ typedef struct csvin csvin;
 
 /* Open path ("-" for stdin) with the given encoding (ENC_AUTO: a BOM decides
  * UTF-8 or UTF-16LE/BE; else valid UTF-8; else GB18030). On failure returns
- * NULL and writes "cannot open 'x': reason" into err. */
-csvin *csvin_open(const char *path, enum csv_encoding enc, char *err,
-                  size_t errlen);
+ * NULL and writes "cannot open 'x': reason" into err. lang: the language
+ * of the messages (LANG_ZH, LANG_EN). */
+csvin *csvin_open(const char *path, enum csv_encoding enc, int lang,
+                  char *err, size_t errlen);
 /* 1: *rec holds the next record (blank lines come as records with one empty
  * field); 0: end of file; -1: error, message in csvin_error ("ROW: message"
  * form without the file name, e.g. "unterminated quoted field starting at

@@ -10,6 +10,7 @@
 
 const char *cli_db_path;
 const char *cli_user;
+int cli_lang;
 /* The database the command opened (cli_db), until cli_close. */
 static sz *open_db;
 
@@ -170,7 +171,7 @@ int cli_verbs(const char *cmd, const verb *v, size_t n, const char *usage,
 sz *cli_db(void)
 {
   char err[1024];
-  sz *z = db_open(cli_db_path, cli_user, 0, err, sizeof err);
+  sz *z = db_open(cli_db_path, cli_user, cli_lang, 0, err, sizeof err);
   if(!z)
     die(1, "%s", err);
   db_set_clock(z, time(NULL));

@@ -66,6 +66,11 @@ void cli_fail(sz *z, const char *what) __attribute__((noreturn));
 void cli_close(sz *z);
 extern const char *cli_db_path;
 extern const char *cli_user;
+/* The language of what the command line prints (--lang, else the
+ * environment's; LANG_ZH or LANG_EN): _("message") translates into it. */
+extern int cli_lang;
+#define _(msgid) tr(cli_lang, msgid)
+#define NG_(one, many, n) trn(cli_lang, one, many, n)
 
 /* Validate a --village (12 digits, exists) or --township (an organisation
  * code above village level) option; exits 1 with a message when wrong. */

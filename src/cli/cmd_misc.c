@@ -22,7 +22,7 @@ int cmd_init(int argc, char **argv)
   free(args_rest(&a, 0, 0, &n));
   char err[1024];
   /* Open without migrating first, to tell the user what happens. */
-  sz *z = db_open(cli_db_path, cli_user, 1, err, sizeof err);
+  sz *z = db_open(cli_db_path, cli_user, cli_lang, 1, err, sizeof err);
   if(!z)
     die(1, "%s", err);
   db_set_clock(z, time(NULL));

@@ -1,6 +1,7 @@
 /* main.c: global options, the command table and dispatch. */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "base/i18n.h"
 #include "base/text.h"
 #include "base/version.h"
 
@@ -157,6 +158,37 @@ int main(int argc, char **argv)
     fprintf(stderr, "sanzi: cannot initialise libsodium\n");
     return 1;
   }
+  /* The language: --lang anywhere on the line (taken out of it), else
+   * the environment's, read before i18n_init sets LANGUAGE for gettext. */
+  cli_lang = i18n_env_lang();
+  int kept = 1, k = 1;
+  for(; k < argc && strcmp(argv[k], "--"); k++) {
+    const char *v;
+    if(!strcmp(argv[k], "--lang")) {
+      if(k + 1 >= argc) {
+        fprintf(stderr, "sanzi: --lang needs a value: zh or en\n");
+        return 2;
+      }
+      v = argv[++k];
+    } else if(!strncmp(argv[k], "--lang=", 7)) {
+      v = argv[k] + 7;
+    } else {
+      argv[kept++] = argv[k];
+      continue;
+    }
+    int l = i18n_lang_parse(v);
+    if(l < 0) {
+      fprintf(stderr, "sanzi: --lang: '%s' is not a language: zh (中文) or "
+                      "en (English)\n", v);
+      return 2;
+    }
+    cli_lang = l;
+  }
+  while(k < argc) /* from "--" on, as given */
+    argv[kept++] = argv[k++];
+  argc = kept;
+  argv[argc] = NULL;
+  i18n_init(NULL);
   const char *db = getenv("SANZI_DB");
   const char *user = NULL;
   int i = 1;

@@ -243,7 +243,7 @@ static int fill_assets(audit *a, asink *s)
     acell c[12];
     row_texts(&rowbuf, v, fi, 12, c);
     if(before[0])
-      c[5] = T(before);
+      c[5] = TX(before);
     int64_t orig = v[fi[8]].i;
     c[8] = N(orig);
     c[9] = N(acc);
@@ -273,7 +273,7 @@ static int rows_of(audit *a, asink *s, const atable *t, sqlite3_stmt *st,
   acell *c = xcalloc((size_t)t->ncols, sizeof *c);
   while(!bad && (rc = db_step(a->z, st)) == SQLITE_ROW) {
     for(int i = 0; i < t->ncols; i++)
-      c[i] = t->cols[i].kind == K_TEXT ? T(ct(st, i)) : cn(st, i);
+      c[i] = t->cols[i].kind == K_TEXT ? TX(ct(st, i)) : cn(st, i);
     if(each)
       each(a, st);
     bad = s->row(s, c);
@@ -333,8 +333,8 @@ static int fill_changes(audit *a, asink *s)
     asset_depreciation(a->dflt, v, gone ? end : a->ref, &acc, through);
     const int f[6] = {-1, -1, code, vil, name, cat};
     acell c[12] = {
-      T(gone ? "减少" : "增加"), T(when), NIL(), NIL(), NIL(), NIL(),
-      N(v[ov].i), N(acc), N(v[ov].i - acc), T(ct(st, 1)), T(ct(st, 2)),
+      TX(gone ? "减少" : "增加"), TX(when), NIL(), NIL(), NIL(), NIL(),
+      N(v[ov].i), N(acc), N(v[ov].i - acc), TX(ct(st, 1)), TX(ct(st, 2)),
       cn(st, 3)};
     row_texts(&rowbuf, v, f, 6, c);
     bad = s->row(s, c);
@@ -460,10 +460,10 @@ static int fill_contracts(audit *a, asink *s)
       continue;
     }
     acell c[16] = {
-      T(sc.code), T(sc.village), T(sc.kind), T(sc.object), T(sc.party),
-      T(sc.party_id), T(ct(st, 2)), T(ct(st, 3)), N(sc.annual), T(sc.payment),
-      T(ct(st, 1)), N(year_due), N(due), N(sc.received), N(overdue),
-      T(oldest)};
+      TX(sc.code), TX(sc.village), TX(sc.kind), TX(sc.object), TX(sc.party),
+      TX(sc.party_id), TX(ct(st, 2)), TX(ct(st, 3)), N(sc.annual), TX(sc.payment),
+      TX(ct(st, 1)), N(year_due), N(due), N(sc.received), N(overdue),
+      TX(oldest)};
     vsum *x = village(a, sc.village);
     if(x) {
       x->contracts++;
@@ -730,11 +730,11 @@ int audit_classify(audit *a, asink *s)
       int d = x->band - band_index(before);
       change = d > 0 ? "升档" : d < 0 ? "降档" : "持平";
     }
-    acell c[11] = {T(x->code), T(x->name), T(x->township), N(biz[k]),
-                   N(inv[k]), N(x->op_income), T(now),
-                   x->had_books ? N(x->op_prev) : NIL(), T(before),
+    acell c[11] = {TX(x->code), TX(x->name), TX(x->township), N(biz[k]),
+                   N(inv[k]), N(x->op_income), TX(now),
+                   x->had_books ? N(x->op_prev) : NIL(), TX(before),
                    x->had_books ? N(x->op_income - x->op_prev) : NIL(),
-                   T(change)};
+                   TX(change)};
     bad = s->row(s, c);
   }
   free(biz);
@@ -762,7 +762,7 @@ static void param_row(void *ctx, const char *key, const char *value,
                       const char *note)
 {
   param_ctx *p = ctx;
-  acell c[3] = {T(key), T(value), T(note)};
+  acell c[3] = {TX(key), TX(value), TX(note)};
   if(!p->bad)
     p->bad = p->s->row(p->s, c);
 }
@@ -816,7 +816,7 @@ static int summary_row(asink *s, const char *level, const char *code,
                        const char *name, const vsum *x, const int64_t nb[4])
 {
   acell c[26] = {
-    T(level), T(code), T(name), N(x->assets), N(x->original),
+    TX(level), TX(code), TX(name), N(x->assets), N(x->original),
     N(x->accumulated), N(x->original - x->accumulated), N(x->resources),
     N(x->area), N(x->opening), N(x->opened), N(x->income), N(x->expense),
     N(x->closing),

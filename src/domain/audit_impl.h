@@ -53,7 +53,7 @@ struct audit {
 
 /* ---- cells ---- */
 
-static inline acell T(const char *s)
+static inline acell TX(const char *s)
 {
   acell c = {!s || !*s, 0, s ? s : ""};
   return c;
@@ -88,7 +88,7 @@ static inline void row_texts(sbuf *sb, const val *v, const int *fi, int n, acell
   }
   for(int i = 0; i < n && i < 16; i++)
     if(fi[i] >= 0)
-      c[i] = off[i] == (size_t)-1 ? NIL() : T(sb->buf + off[i]);
+      c[i] = off[i] == (size_t)-1 ? NIL() : TX(sb->buf + off[i]);
 }
 
 /* Column text of a statement (NULL for SQL NULL). */

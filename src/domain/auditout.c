@@ -545,7 +545,7 @@ static void *verify_thread(void *arg)
 {
   verifier *v = arg;
   v->rc = -1;
-  sz *z = db_open(v->main->path, v->main->user, 0, v->err, sizeof v->err);
+  sz *z = db_open(v->main->path, v->main->user, v->main->lang, 0, v->err, sizeof v->err);
   if(!z)
     return NULL;
   db_set_clock(z, v->main->now);
@@ -638,7 +638,7 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
     strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&z->now, &tm));
     FILE *fp = fopen(path, "wb");
     if(!fp)
-      rc = db_fail(z, "%s: %s", path, strerror(errno));
+      rc = db_fail(z, "%s: %s", path, tr_errno(z->lang, errno));
     else {
       fprintf(fp, "sanzi 年度审计导出 (annual audit export)\n"
                   "程序版本 program: sanzi %s\n"
@@ -657,7 +657,7 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
               o->scope_text, nf, (long long)ver.entries, ver.head,
               w.files.buf ? w.files.buf : "");
       if(ferror(fp) | fclose(fp))
-        rc = db_fail(z, "%s: %s", path, strerror(errno));
+        rc = db_fail(z, "%s: %s", path, tr_errno(z->lang, errno));
     }
   }
   sb_free(&w.files);
@@ -673,11 +673,11 @@ int audit_export(audit *a, const audit_export_opts *o, long *findings)
                    strlen(o->dir), PATHLEN - 128);
   int made = mkdir(o->dir, 0777) == 0;
   if(!made && errno != EEXIST)
-    return db_fail(z, "%s: %s", o->dir, strerror(errno));
+    return db_fail(z, "%s: %s", o->dir, tr_errno(z->lang, errno));
   char tmp[PATHLEN];
   snprintf(tmp, sizeof tmp, "%s/.sanzi-export-XXXXXX", o->dir);
   if(!mkdtemp(tmp)) {
-    db_fail(z, "%s: %s", o->dir, strerror(errno));
+    db_fail(z, "%s: %s", o->dir, tr_errno(z->lang, errno));
     if(made)
       rmdir(o->dir);
     return -1;

@@ -421,9 +421,9 @@ int audit_findings(audit *a, asink *s, long *count)
   int bad = s->begin(s, &audit_findings_table);
   for(long i = 0; i < a->nf && !bad; i++) {
     finding *f = &a->f[i];
-    acell c[7] = {N(i + 1), T(f->code), T(kind_name(f->code)),
-                  T(f->village), T(village(a, f->village)->name),
-                  T(f->record), T(f->msg)};
+    acell c[7] = {N(i + 1), TX(f->code), TX(kind_name(f->code)),
+                  TX(f->village), TX(village(a, f->village)->name),
+                  TX(f->record), TX(f->msg)};
     bad = s->row(s, c);
   }
   if(bad)

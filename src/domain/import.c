@@ -226,7 +226,7 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
 {
   char err[1024];
   memset(res, 0, sizeof *res);
-  csvin *in = csvin_open(o->file, o->enc, err, sizeof err);
+  csvin *in = csvin_open(o->file, o->enc, z->lang, err, sizeof err);
   if(!in) {
     errs_add(&res->errs, NULL, 0, NULL, NULL, "%s", err);
     res->nerrors = 1;

@@ -304,16 +304,18 @@ static int migrate(sz *z)
   return 0;
 }
 
-sz *db_open(const char *path, const char *user, int create, char *err,
-            size_t errlen)
+sz *db_open(const char *path, const char *user, int lang, int create,
+            char *err, size_t errlen)
 {
   if(!create && access(path, F_OK) != 0) {
     set_err(err, errlen,
-            "cannot open '%s': no such database (create it with 'sanzi init')",
+            tr(lang, "cannot open '%s': no such database (create it with "
+                     "'sanzi init')"),
             path);
     return NULL;
   }
   sz *z = xcalloc(1, sizeof *z);
+  z->lang = lang;
   z->path = xstrdup(path);
   z->user = xstrdup(user);
   /* No clock until the caller sets one (db_set_clock): every date is

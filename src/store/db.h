@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <time.h>
 #include "base/errs.h"
+#include "base/i18n.h"
 
 #define SANZI_APP_ID 0x53414e5a /* "SANZ" */
 
@@ -36,13 +37,21 @@ typedef struct sz {
    * tells; fault_msg says what failed, with the SQL. */
   int fault;
   char fault_msg[1024];
+  /* The language of the messages and views made for the caller (LANG_ZH,
+   * the default, or LANG_EN): T(z, "message") translates into it. */
+  int lang;
 } sz;
+
+/* A message in the handle's language; xgettext knows T as a keyword. */
+#define T(z, msgid) tr((z)->lang, msgid)
+#define TN(z, one, many, n) trn((z)->lang, one, many, n)
 
 /* Open path. create: 1 for `sanzi init` (creates the file and migrates);
  * 0 refuses a missing file, a foreign file or a newer schema.
+ * lang: the language of its messages (z->lang).
  * Returns NULL and writes the reason into err. */
-sz *db_open(const char *path, const char *user, int create, char *err,
-            size_t errlen);
+sz *db_open(const char *path, const char *user, int lang, int create,
+            char *err, size_t errlen);
 void db_close(sz *z);
 
 /* The schema version this program writes, and the file's. */

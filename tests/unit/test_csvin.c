@@ -52,7 +52,7 @@ static char *dump_file(const char *path, enum csv_encoding enc,
   sbuf sb = {0};
   csvrec rec;
   int rc, i;
-  csvin *r = csvin_open(path, enc, err, sizeof(err));
+  csvin *r = csvin_open(path, enc, LANG_EN, err, sizeof(err));
   if(!r) {
     sb_addf(&sb, "OPEN:%s", err);
     return sb_detach(&sb);
@@ -515,7 +515,7 @@ static void pattern_case(const char *to, const char *want_enc)
     path = tmp_write(in.buf, in.len);
   assert_true(in.len > 3 * CHUNK);
 
-  r = csvin_open(path, ENC_AUTO, err, sizeof(err));
+  r = csvin_open(path, ENC_AUTO, LANG_EN, err, sizeof(err));
   assert_non_null(r);
   assert_string_equal(csvin_encoding_name(r), want_enc);
   for(i = 0; i < n; i++) {

@@ -179,7 +179,7 @@ static void test_round_trip(void **state)
   csvout_endrow(fp);
   assert_int_equal(fclose(fp), 0);
 
-  r = csvin_open(path.buf, ENC_AUTO, err, sizeof(err));
+  r = csvin_open(path.buf, ENC_AUTO, LANG_EN, err, sizeof(err));
   assert_non_null(r);
   for(i = 0; i < ARRAY_SIZE(cases); i++) {
     assert_int_equal(csvin_next(r, &rec), 1);

@@ -21,7 +21,7 @@ static inline sz *testdb_open(char path[64], time_t t)
   close(fd);
   unlink(path);
   char err[512];
-  sz *z = db_open(path, "tester", 1, err, sizeof err);
+  sz *z = db_open(path, "tester", LANG_EN, 1, err, sizeof err);
   if(!z)
     return NULL;
   db_set_clock(z, t);
