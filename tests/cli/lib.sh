@@ -57,6 +57,20 @@ tables_state() {
   done | sqlite3 "$SANZI_DB" | sha256sum
 }
 
+# english_words FILE [ALLOW]: the English words left in a Chinese text, one
+# per line (nothing when there are none). Not counted: options (--encoding),
+# commands (sanzi asset import), file names, the words a clerk's software
+# shows in Latin letters (CSV, UTF-8, Excel, SQLite...) and those matching
+# the extended regular expression ALLOW (names the test itself used).
+english_words() {
+  sed -E -e 's/--?[A-Za-z][A-Za-z0-9-]*(=[^ ]*)?//g' \
+    -e 's/sanzi( [a-z]+)*//g' \
+    -e 's/[^ 　“”‘’（）：，。；、"'"'"']+\.(csv|xlsx|xls|txt|db|sql|zip)//g' "$1" |
+    grep -o -E '[A-Za-z]{3,}' |
+    grep -v -x -E 'CSV|UTF|GBK|GB|XLSX|XLS|xlsx|xls|csv|json|JSON|Excel|WPS|MiB|KiB|NUL|BOM|SQLite|SHA|sqlite|ISO|HEAD|TAB|NULL|OK|ID|PDF|ZIP|LibreOffice'"${2:+|$2}" |
+    sort -u
+}
+
 # sql QUERY: its result on the test database.
 sql() { sqlite3 "$SANZI_DB" "$1"; }
 # use FILE: work on another database from here on.
