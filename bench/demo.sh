@@ -15,53 +15,53 @@ DB=demo.db
 SANZI="./sanzi --db $DB --user demo"
 
 say() {
-  printf 'demo: %s\n' "$*" >&2
+  printf '演示：%s\n' "$*" >&2
 }
 
 if [ ! -x ./sanzi ]; then
-  say "./sanzi is not built; run 'make demo' (or 'make sanzi' first)"
+  say "./sanzi 尚未编译；请运行 make demo（或先运行 make sanzi）"
   exit 1
 fi
 
-say "compiling the data generator bench/gen.c into $GEN"
+say "编译示例数据生成程序 bench/gen.c（生成到 $GEN）"
 mkdir -p bench/out
 $CC -std=c11 -Wall -Wextra -Werror -O2 -o $GEN bench/gen.c
 
-say "generating the sample county's spreadsheets into $OUT/"
+say "生成示例县的各类台账表格，放在 $OUT/ 下"
 rm -rf $OUT
 mkdir -p $OUT
 $GEN demo sample/divisions-wuchuan.csv $OUT
 
-say "creating a fresh $DB"
+say "新建数据库 $DB"
 rm -f $DB $DB-wal $DB-shm $DB-journal
 ./sanzi --db $DB init
 
-say "importing the divisions of 武川县 (townships and villages)"
+say "导入武川县的行政区划（乡镇和村）"
 $SANZI org import sample/divisions-wuchuan.csv
 
-say "importing resources (codes left empty: sanzi numbers them -ZY-0001...)"
+say "导入资源（编号留空，由系统按村编为 -ZY-0001 起的流水号）"
 $SANZI resource import $OUT/resources.csv
 
-say "importing accounts (one 库存现金 and one 银行存款 per village)"
+say "导入账户（每村一个库存现金、一个银行存款）"
 $SANZI account import $OUT/accounts.csv
 
-say "importing assets from an Excel export in GB18030 (--encoding auto)"
+say "导入资产：Excel 另存的 GB18030 编码表格（--encoding auto 自动识别）"
 $SANZI asset import $OUT/assets.csv --encoding auto
 
-say "importing the 2025 fund journal"
+say "导入 2025 年资金收支流水"
 $SANZI fund import $OUT/funds.csv
 
-say "fund balances of one township, 可可以力更镇 (150125100), at 2025-12-31"
+say "可可以力更镇（150125100）各村截至 2025-12-31 的资金余额"
 $SANZI fund balance --as-of 2025-12-31 --township 150125100
 
-say "the county summary per township at 2025-12-31"
+say "全县截至 2025-12-31 按乡镇汇总"
 $SANZI summary --as-of 2025-12-31
 
 V=150125100201   # 福如东村 of 可可以力更镇
 CLERK="./sanzi --db $DB --user 福如东村报账员"
 REVIEWER="./sanzi --db $DB --user 乡镇农经站审核员"
 
-say "a year of procedures in 福如东村: three assets to dispose of"
+say "福如东村一年的处置程序：三项资产待处置"
 OFFICE=$($CLERK asset add village=$V name=旧村委会办公楼 category=房屋及建筑物 \
   nature=经营性 original_value=260000 acquired_via=自建 acquired_on=2008-06-15 status=闲置)
 SHED=$($CLERK asset add village=$V name=农机库房 category=房屋及建筑物 \
@@ -78,7 +78,7 @@ meetings() {
   $CLERK disposal vote "$1" --step 决议 --body 村民代表会议 --date "$3" --due 45 --present 38 --for 33 --against 5 --minutes 代-1
 }
 
-say "sale (出售) of the old office by public bidding, from proposal to published result"
+say "旧村委会办公楼公开竞价出售：从提议到结果公开"
 SALE=$($CLERK disposal new village=$V type=出售 objects=$OFFICE reason=新办公楼启用后闲置 \
   method=公开竞价 price=150000 date=2025-03-03)
 meetings $SALE 2025-03-05 2025-03-12
@@ -90,7 +90,7 @@ $CLERK fund add voucher=记-301 village=$V date=2025-04-08 account=$BANK directi
 $CLERK disposal execute $SALE --date 2025-04-08 --party 王建军 --price 166000 --voucher 记-301
 $CLERK disposal publicize $SALE --kind 结果 --from 2025-04-09 --to 2025-04-15
 
-say "lease (出租) of the machinery shed with its contract and rent schedule"
+say "农机库房出租：合同和租金收取计划"
 LEASE=$($CLERK disposal new village=$V type=出租 objects=$SHED reason=闲置库房对外出租 \
   method=公开竞价 price=12000 date=2025-03-03)
 meetings $LEASE 2025-03-05 2025-03-12
@@ -104,7 +104,7 @@ $CLERK disposal publicize $LEASE --kind 结果 --from 2025-04-26 --to 2025-05-02
 $CLERK fund add voucher=记-355 village=$V date=2025-05-06 account=$BANK direction=收入 \
   amount=6000 category=经营收入 counterparty=武川县丰源农机合作社 summary=库房租金 contract=$LC >/dev/null
 
-say "scrapping (报废) of old computers, the first 决议 short of its quorum"
+say "旧电脑报废：第一次决议到会人数不足"
 SCRAP=$($CLERK disposal new village=$V type=报废 objects=$PCS reason=超过使用年限无法修复 \
   method=协议 date=2025-06-02)
 $CLERK disposal vote $SCRAP --step 提议 --date 2025-06-03 --due 7 --present 6 --for 6 --against 0
@@ -115,9 +115,9 @@ $CLERK disposal vote $SCRAP --step 决议 --body 村民代表会议 --date 2025-
 $CLERK disposal publicize $SCRAP --kind 决议 --from 2025-06-20 --to 2025-06-26
 $REVIEWER disposal review $SCRAP --decision 同意 --date 2025-06-30
 $CLERK disposal execute $SCRAP --date 2025-07-02 --party 武川县再生资源回收站 --price 300
-say "(planted for the audit: the scrapping's result is never made public)"
+say "（为审计预设的问题：报废结果一直未公开）"
 
-say "(planted for the audit: grassland contracted out in 2025 on a contract alone, no filing)"
+say "（为审计预设的问题：2025 年草场只签合同发包，未做处置申报）"
 GRASS=$V-ZY-0001
 GC=$($CLERK contract add village=$V kind=发包 object=$GRASS party=张永福 \
   party_id=150125199003070028 party_is_member=是 start_date=2025-03-01 end_date=2035-02-28 \
@@ -127,16 +127,16 @@ $CLERK fund add voucher=记-330 village=$V date=2025-03-05 account=$BANK directi
 $CLERK disposal show $SALE
 $CLERK disposal list --village $V
 
-say "the lease's receivables at 2025-12-31: the second half-year's rent is overdue"
+say "出租合同截至 2025-12-31 的应收款：下半年租金已逾期"
 $CLERK contract schedule $LC --as-of 2025-12-31
 $CLERK contract overdue --as-of 2025-12-31 --township 150125100
 
-say "a loan for the village's cattle farm and its interest subsidy (贷款贴息)"
+say "村肉牛养殖场贷款及其贷款贴息"
 LOAN=$($CLERK loan add village=$V lender=中国农业银行武川县支行 contract_no=NH2025-0412 \
   project=村集体肉牛养殖场 principal=1000000 rate=4.35 start_date=2025-01-01 maturity=2027-12-31)
 $CLERK loan interest $LOAN --from 2025-01-01 --to 2025-04-01 --paid 10875 --paid-on 2025-04-01 --voucher 记-120 >/dev/null
 $CLERK loan interest $LOAN --from 2025-04-01 --to 2025-07-01 --paid 10995.83 --paid-on 2025-07-01 --voucher 记-260 >/dev/null
-say "(the first interest payment is in the books as 记-120; planted for the audit: 记-260 is not)"
+say "（第一笔利息已记账为记-120；为审计预设的问题：记-260 未入账）"
 $CLERK fund add voucher=记-120 village=$V date=2025-04-01 account=$BANK direction=支出 \
   amount=10875 category=其他支出 counterparty=中国农业银行武川县支行 summary=支付肉牛养殖场贷款利息 >/dev/null
 ./sanzi --db $DB --user 县财政局 program set --year 2025 --budget 1000000 --ratio 50 --village-cap 100000
@@ -148,19 +148,19 @@ $REVIEWER subsidy publicize $APP --from 2025-07-16 --to 2025-07-22
 $CLERK subsidy show $APP
 ./sanzi --db $DB subsidy report --year 2025
 
-say "verifying the change log's hash chain"
+say "校验变更日志的哈希链"
 $SANZI log verify
 
-say "the village classification of 2025 in 可可以力更镇 (operating income = 经营收入 + 投资收益)"
+say "可可以力更镇 2025 年村级分类（经营性收入 = 经营收入 + 投资收益）"
 $SANZI classify --year 2025 --township 150125100
 
-say "the 2025 audit findings of 福如东村 (the planted defects are among them)"
+say "福如东村 2025 年审计发现的问题（预设的问题都在其中）"
 $SANZI audit findings --year 2025 --village $V
 
-say "the annual audit export of the whole county for 2025"
+say "导出全县 2025 年年度审计资料"
 rm -rf demo-out
 $SANZI audit export --year 2025 --out demo-out
-say "findings by code (demo-out/14-审计发现.csv):"
+say "按问题代码统计（demo-out/14-审计发现.csv）："
 awk -F, 'NR > 1 { n[$2 " " $3]++ } END { for(k in n) print "  " k ": " n[k] }' \
   demo-out/14-审计发现.csv | sort >&2
-say "the audit is in $(pwd)/demo-out: open 年度审计-2025.xlsx; manifest.txt has every file's SHA-256"
+say "审计资料在 $(pwd)/demo-out：请打开 年度审计-2025.xlsx；manifest.txt 列有每个文件的 SHA-256"
