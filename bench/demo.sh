@@ -5,26 +5,31 @@
 # The spreadsheets land in demo-data/: assets.csv is what Excel on a Chinese
 # Windows saves (GB18030, CRLF, a title line, 原值（元）, "12,500.00",
 # 2019/3/5, two empty rows at the end); the others are plain UTF-8.
+# DEMO_DIR (default: the repository) is where it writes: demo.db,
+# demo-data/, demo-out/ and the generator; SANZI_BIN the program.
 set -e
 cd "$(dirname "$0")/.."
 
 CC=${CC:-cc}
-GEN=bench/out/gen
-OUT=demo-data
-DB=demo.db
-SANZI="./sanzi --db $DB --user demo"
+D=${DEMO_DIR:-.}
+P=${SANZI_BIN:-./sanzi}
+GEN=$D/bench/out/gen
+OUT=$D/demo-data
+DB=$D/demo.db
+AUDIT=$D/demo-out
+SANZI="$P --db $DB --user demo"
 
 say() {
   printf '演示：%s\n' "$*" >&2
 }
 
-if [ ! -x ./sanzi ]; then
-  say "./sanzi 尚未编译；请运行 make demo（或先运行 make sanzi）"
+if [ ! -x "$P" ]; then
+  say "$P 尚未编译；请运行 make demo（或先运行 make sanzi）"
   exit 1
 fi
 
 say "编译示例数据生成程序 bench/gen.c（生成到 $GEN）"
-mkdir -p bench/out
+mkdir -p $D/bench/out
 $CC -std=c11 -Wall -Wextra -Werror -O2 -o $GEN bench/gen.c
 
 say "生成示例县的各类台账表格，放在 $OUT/ 下"
@@ -34,7 +39,7 @@ $GEN demo sample/divisions-wuchuan.csv $OUT
 
 say "新建数据库 $DB"
 rm -f $DB $DB-wal $DB-shm $DB-journal
-./sanzi --db $DB init
+$P --db $DB init
 
 say "导入武川县的行政区划（乡镇和村）"
 $SANZI org import sample/divisions-wuchuan.csv
@@ -58,8 +63,8 @@ say "全县截至 2025-12-31 按乡镇汇总"
 $SANZI summary --as-of 2025-12-31
 
 V=150125100201   # 福如东村 of 可可以力更镇
-CLERK="./sanzi --db $DB --user 福如东村报账员"
-REVIEWER="./sanzi --db $DB --user 乡镇农经站审核员"
+CLERK="$P --db $DB --user 福如东村报账员"
+REVIEWER="$P --db $DB --user 乡镇农经站审核员"
 
 say "福如东村一年的处置程序：三项资产待处置"
 OFFICE=$($CLERK asset add village=$V name=旧村委会办公楼 category=房屋及建筑物 \
@@ -68,7 +73,7 @@ SHED=$($CLERK asset add village=$V name=农机库房 category=房屋及建筑物
   nature=经营性 original_value=80000 acquired_via=自建 acquired_on=2016-04-20 status=闲置)
 PCS=$($CLERK asset add village=$V name=旧台式电脑 category=电子设备 \
   nature=非经营性 original_value=9000 acquired_via=购入 acquired_on=2015-03-01 status=在用)
-BANK=$(./sanzi --db $DB account list --village $V --format csv | grep 银行存款 | cut -d, -f1)
+BANK=$($P --db $DB account list --village $V --format csv | grep 银行存款 | cut -d, -f1)
 
 # four meetings, each passing
 meetings() {
@@ -139,14 +144,14 @@ $CLERK loan interest $LOAN --from 2025-04-01 --to 2025-07-01 --paid 10995.83 --p
 say "（第一笔利息已记账为记-120；为审计预设的问题：记-260 未入账）"
 $CLERK fund add voucher=记-120 village=$V date=2025-04-01 account=$BANK direction=支出 \
   amount=10875 category=其他支出 counterparty=中国农业银行武川县支行 summary=支付肉牛养殖场贷款利息 >/dev/null
-./sanzi --db $DB --user 县财政局 program set --year 2025 --budget 1000000 --ratio 50 --village-cap 100000
+$P --db $DB --user 县财政局 program set --year 2025 --budget 1000000 --ratio 50 --village-cap 100000
 APP=$($CLERK subsidy apply --loan $LOAN --year 2025 --date 2025-07-10)
 $REVIEWER subsidy review $APP --decision 同意 --date 2025-07-15
 $REVIEWER subsidy publicize $APP --from 2025-07-16 --to 2025-07-22
-./sanzi --db $DB --user 县财政局 subsidy approve $APP --date 2025-07-25
-./sanzi --db $DB --user 县财政局 subsidy pay $APP --date 2025-08-05 --voucher 财拨-2025-088
+$P --db $DB --user 县财政局 subsidy approve $APP --date 2025-07-25
+$P --db $DB --user 县财政局 subsidy pay $APP --date 2025-08-05 --voucher 财拨-2025-088
 $CLERK subsidy show $APP
-./sanzi --db $DB subsidy report --year 2025
+$P --db $DB subsidy report --year 2025
 
 say "校验变更日志的哈希链"
 $SANZI log verify
@@ -158,9 +163,9 @@ say "福如东村 2025 年审计发现的问题（预设的问题都在其中）
 $SANZI audit findings --year 2025 --village $V
 
 say "导出全县 2025 年年度审计资料"
-rm -rf demo-out
-$SANZI audit export --year 2025 --out demo-out
-say "按问题代码统计（demo-out/14-审计发现.csv）："
+rm -rf $AUDIT
+$SANZI audit export --year 2025 --out $AUDIT
+say "按问题代码统计（$AUDIT/14-审计发现.csv）："
 awk -F, 'NR > 1 { n[$2 " " $3]++ } END { for(k in n) print "  " k ": " n[k] }' \
-  demo-out/14-审计发现.csv | sort >&2
-say "审计资料在 $(pwd)/demo-out：请打开 年度审计-2025.xlsx；manifest.txt 列有每个文件的 SHA-256"
+  $AUDIT/14-审计发现.csv | sort >&2
+say "审计资料在 $(cd $AUDIT && pwd)：请打开 年度审计-2025.xlsx；manifest.txt 列有每个文件的 SHA-256"
