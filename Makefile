@@ -17,6 +17,11 @@ OBJ     = $(patsubst src/%.c,$(BUILD)/%.o,$(SRC)) $(BUILD)/schema.o
 LIBOBJ  = $(filter-out $(BUILD)/cli/main.o,$(OBJ))
 UNIT    = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 SCHEMA  = $(sort $(wildcard schema/*.sql))
+# The fuzz targets (tests/fuzz/fuzz_NAME.c): libFuzzer binaries for
+# `make fuzz`, replayers over the seed corpora for `make test`.
+FUZZ    = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+REPLAY  = $(patsubst %,$(BUILD)/fuzz/replay_%,$(FUZZ))
+FUZZ_SECONDS ?= 30
 
 
 # The Chinese catalog, compiled beside the program (the build tree finds
@@ -53,13 +58,44 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBOBJ) | $(BUILD)
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(WARN) $(CFLAGS) -Isrc -o $@ $< $(LIBOBJ) $(LIBS) -lcmocka
 
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBOBJ) | $(BUILD)
+	@mkdir -p $(BUILD)/fuzz
+	$(CC) $(WARN) $(CFLAGS) $(LDFLAGS) -Isrc -o $@ $< tests/fuzz/replay.c $(LIBOBJ) $(LIBS)
+
+# libFuzzer builds: clang, ASan and UBSan, in their own tree.
+build-fuzz/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h FORCE
+	@sh tools/deps.sh clang
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  $(patsubst $(BUILD)/%,build-fuzz/%,$(LIBOBJ))
+	@mkdir -p build-fuzz/fuzz
+	@echo "  FUZZ    $@"
+	@clang $(WARN) -O1 -g -fsanitize=address,undefined,fuzzer -fno-sanitize-recover=all -Isrc -o $@ $< \
+	  $(patsubst $(BUILD)/%,build-fuzz/%,$(LIBOBJ)) $(LIBS)
+
 $(BUILD):
 	mkdir -p $(BUILD)
 
-unit: $(UNIT)
+unit: $(UNIT) $(REPLAY)
+
+# Fuzzes each target for FUZZ_SECONDS (30 by default), starting from its
+# seed corpus; new inputs go to build-fuzz/corpus/, a crash to
+# build-fuzz/crash-TARGET-*. Add a crash to tests/fuzz/corpus/TARGET/ once
+# fixed, so that `make test` replays it from then on.
+fuzz: $(patsubst %,build-fuzz/fuzz/fuzz_%,$(FUZZ))
+	@for t in $(FUZZ); do \
+	  mkdir -p build-fuzz/corpus/$$t && \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s" && \
+	  build-fuzz/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=0 \
+	    -artifact_prefix=build-fuzz/crash-$$t- -max_len=65536 \
+	    build-fuzz/corpus/$$t tests/fuzz/corpus/$$t 2>build-fuzz/fuzz-$$t.log || \
+	  { tail -40 build-fuzz/fuzz-$$t.log; exit 1; }; \
+	  grep -E "^#[0-9]+ *DONE" build-fuzz/fuzz-$$t.log || tail -2 build-fuzz/fuzz-$$t.log; \
+	done
 
 test: deps sanzi $(MO) unit
-	CMOCKA_MESSAGE_OUTPUT=TAP prove -j$(JOBS) -f tools/layers.sh tools/po-check.sh $(UNIT) tests/cli/t*.sh
+	CMOCKA_MESSAGE_OUTPUT=TAP prove -j$(JOBS) -f tools/layers.sh tools/po-check.sh \
+	  tests/fuzz/replay.sh $(UNIT) tests/cli/t*.sh
 
 # Installs the Debian packages when one is missing (says so on screen).
 deps:
@@ -84,8 +120,9 @@ check: deps
 	CMOCKA_MESSAGE_OUTPUT=TAP \
 	  ASAN_OPTIONS=detect_leaks=1:log_path=$(CURDIR)/build-asan/sanitizer \
 	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:log_path=$(CURDIR)/build-asan/sanitizer \
-	  SANZI_BIN=$(CURDIR)/build-asan/sanzi \
-	  prove -j$(JOBS) -f $(patsubst $(BUILD)/%,build-asan/%,$(UNIT)) tests/cli/t*.sh
+	  SANZI_BIN=$(CURDIR)/build-asan/sanzi FUZZ_BUILD=build-asan \
+	  prove -j$(JOBS) -f tests/fuzz/replay.sh \
+	  $(patsubst $(BUILD)/%,build-asan/%,$(UNIT)) tests/cli/t*.sh
 	@if ls build-asan/sanitizer.* >/dev/null 2>&1; then \
 	  cat build-asan/sanitizer.*; \
 	  echo "make check: the sanitizers reported the problems above" >&2; \
@@ -97,6 +134,7 @@ install: sanzi $(MO)
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/sanzi.mo
 
 clean:
-	rm -rf build build-asan sanzi demo.db demo.db-wal demo.db-shm demo-data demo-out bench/out
+	rm -rf build build-asan build-fuzz sanzi demo.db demo.db-wal demo.db-shm demo-data demo-out bench/out
 
-.PHONY: all unit test deps demo bench check install clean pot
+.PHONY: all unit test deps demo bench check install clean fuzz FORCE
+FORCE:

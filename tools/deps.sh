@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the Debian packages sanzi needs, if any is missing. Used by
 # `make test`, `make demo` and .ci/run, so a fresh Debian machine works.
-pkgs="build-essential libsqlite3-dev libcsv-dev libcmocka-dev libsodium-dev
+# Arguments name more packages a target needs (make fuzz: clang).
+pkgs="$* build-essential libsqlite3-dev libcsv-dev libcmocka-dev libsodium-dev
 libxlsxwriter-dev sqlite3 time perl python3-openpyxl faketime gettext"
 missing=""
 for p in $pkgs; do

@@ -763,8 +763,9 @@ int csvin_next(csvin *r, csvrec *rec)
         r->outcap = (size_t)q->nf * 2;
         r->out = xrealloc(r->out, r->outcap * sizeof(*r->out));
       }
+      /* a block of empty fields has no text buffer at all */
       for(i = 0; i < q->nf; i++) {
-        r->out[i].p = b->qb + f[i].off;
+        r->out[i].p = b->qb ? b->qb + f[i].off : "";
         r->out[i].n = f[i].n;
       }
       rec->row = q->row;

@@ -357,6 +357,29 @@ static void test_invalid_utf8_late(void **state)
 
 /* Memory stays bounded: a quote that is never closed does not swallow the
  * whole file, and a record cannot have more than 65536 fields. */
+/* A blank line then a NUL (found by the fuzzer): the blank line's one
+ * empty field points at text, not at NULL (a block of empty fields has no
+ * text buffer; the reader once added an offset to NULL there). */
+static void test_blank_line_then_nul(void **state)
+{
+  (void)state;
+  char *path = tmp_write("\n\0", 2);
+  char err[256];
+  csvrec rec;
+  csvin *r = csvin_open(path, ENC_AUTO, LANG_EN, err, sizeof(err));
+  assert_non_null(r);
+  assert_int_equal(csvin_next(r, &rec), 1);
+  assert_int_equal(rec.row, 1);
+  assert_int_equal(rec.nfields, 1);
+  assert_non_null(rec.f[0].p);
+  assert_int_equal(rec.f[0].n, 0);
+  assert_int_equal(csvin_next(r, &rec), -1);
+  assert_string_equal(csvin_error(r), "row 2: NUL character in data");
+  csvin_close(r);
+  unlink(path);
+  free(path);
+}
+
 static void test_limits(void **state)
 {
   sbuf in = {0};
@@ -604,6 +627,7 @@ int main(void)
     cmocka_unit_test(test_invalid_utf8),
     cmocka_unit_test(test_invalid_utf8_late),
     cmocka_unit_test(test_limits),
+    cmocka_unit_test(test_blank_line_then_nul),
     cmocka_unit_test(test_open_errors),
     cmocka_unit_test(test_chunk_boundary),
     cmocka_unit_test(test_crlf_across_chunks),
