@@ -28,6 +28,11 @@ FUZZ_SECONDS ?= 30
 # it there; `make install` puts it under $(LOCALEDIR)).
 LOCALEDIR ?= $(PREFIX)/share/locale
 MO      = $(BUILD)/locale/zh_CN/LC_MESSAGES/sanzi.mo
+# The man page: English where man-db looks by default and under `man -L
+# en`, Chinese where it looks on a zh_CN locale. Bash completion where
+# bash-completion loads it on demand.
+MANDIR  ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
 all: $(BIN) $(MO)
 
@@ -132,6 +137,10 @@ install: sanzi $(MO)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES
 	install -m 755 sanzi $(DESTDIR)$(PREFIX)/bin/sanzi
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/sanzi.mo
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/zh_CN/man1 $(DESTDIR)$(BASHCOMPDIR)
+	install -m 644 doc/sanzi.en.1 $(DESTDIR)$(MANDIR)/man1/sanzi.1
+	install -m 644 doc/sanzi.1 $(DESTDIR)$(MANDIR)/zh_CN/man1/sanzi.1
+	install -m 644 completion/sanzi.bash $(DESTDIR)$(BASHCOMPDIR)/sanzi
 
 clean:
 	rm -rf build build-asan build-fuzz sanzi demo.db demo.db-wal demo.db-shm demo-data demo-out bench/out
