@@ -114,9 +114,11 @@ static int public_value_flag(probe *p, rec *d, int64_t value,
   char b1[32], b2[32];
   if(value < pv)
     return 0;
-  return flag(p, "CZ06", T(p->z, "处置方式: 协议 is not allowed: %s %s is at least "
-                         "%s; use 公开竞价, 招标 or 拍卖"), T(p->z, what),
-              money_format_grouped(value, b1), money_format_grouped(pv, b2));
+  return flag(p, "CZ06",
+              T(p->z, "处置方式: 协议 is not allowed: %s %s is at least "
+                      "%s; use 公开竞价, 招标 or 拍卖"),
+              T(p->z, what), money_format_grouped(value, b1),
+              money_format_grouped(pv, b2));
 }
 
 /* ... and from this land area. */
@@ -128,8 +130,9 @@ static int public_area_flag(probe *p, rec *d)
   char b1[32], b2[32];
   if(rec_int(d, "area") < pa)
     return 0;
-  return flag(p, "CZ06", T(p->z, "处置方式: 协议 is not allowed: the land area %s 亩 "
-                         "is at least %s 亩; use 公开竞价, 招标 or 拍卖"),
+  return flag(p, "CZ06",
+              T(p->z, "处置方式: 协议 is not allowed: the land area %s 亩 "
+                      "is at least %s 亩; use 公开竞价, 招标 or 拍卖"),
               area_format_grouped(rec_int(d, "area"), b1),
               area_format_grouped(pa, b2));
 }
@@ -207,7 +210,8 @@ static int add_object(sz *z, rec *d, rec *o, const char *obj, int n,
     regname = "resource";
     if(!rec_open(z, &reg_resource, obj, &x)) {
       rec_close(&x);
-      return db_fail(z, T(z, "objects: no asset or resource with code '%s'"), obj);
+      return db_fail(z, T(z, "objects: no asset or resource with code '%s'"),
+                     obj);
     }
   }
   int rc = 0;
@@ -220,9 +224,11 @@ static int add_object(sz *z, rec *d, rec *o, const char *obj, int n,
   else if(!strcmp(st, "已处置"))
     rc = db_fail(z, T(z, "objects: %s is already disposed of (已处置)"), obj);
   else if(!is_asset && !is_one_of(type, for_land))
-    rc = db_fail(z, T(z, "objects: %s is a resource; collective land is let, "
-                    "contracted out, put in as shares or pledged (出租, 发包, "
-                    "入股, 抵押), never %s"), obj, type);
+    rc = db_fail(z,
+                 T(z, "objects: %s is a resource; collective land is let, "
+                      "contracted out, put in as shares or pledged (出租, "
+                      "发包, 入股, 抵押), never %s"),
+                 obj, type);
   if(rc == 0) {
     sqlite3_stmt *q = db_prepare(
         z, "SELECT d.code, d.status FROM disposal_object o JOIN disposal d ON "
@@ -290,10 +296,10 @@ static int new_work(sz *z, const disposal_input *in, char code[80])
   if(rc == 0 && !strcmp(rec_text(&d, "outsider"), "是") &&
      strcmp(rec_text(&d, "type"), "发包"))
     rc = db_fail(z, T(z, "outsider: applies to 发包 only (the 2/3 rule for "
-                    "contracting land to a party from outside)"));
+                         "contracting land to a party from outside)"));
   if(rc == 0 && (!in->objects || !in->objects[0]))
     rc = db_fail(z, T(z, "objects: required (asset or resource codes, separated "
-                    "by commas)"));
+                        "by commas)"));
   /* The filing first (its code names the objects), then the objects; the
    * totals are written back at the end. */
   if(rc == 0)
@@ -313,7 +319,7 @@ static int new_work(sz *z, const disposal_input *in, char code[80])
     rec_close(&o);
     if(rc == 0 && n == 0)
       rc = db_fail(z, T(z, "objects: required (asset or resource codes, "
-                      "separated by commas)"));
+                           "separated by commas)"));
   }
   if(rc == 0) {
     /* Values are known now: the totals, and the rule on 协议. */
@@ -347,8 +353,10 @@ int disposal_open_for_steps(sz *z, rec *d, const char *step)
 {
   const char *st = rec_text(d, "status");
   if(strcmp(st, "申报中") && strcmp(st, "审核退回"))
-    return db_fail(z, T(z, "%s: filing %s is %s; the procedure before the review "
-                      "is closed"), step, rec_text(d, "code"), st);
+    return db_fail(z,
+                   T(z, "%s: filing %s is %s; the procedure before the review "
+                        "is closed"),
+                   step, rec_text(d, "code"), st);
   return 0;
 }
 
@@ -370,7 +378,7 @@ static int appraise_work(sz *z, const char *code, const char *value,
     rc = db_fail(z, T(z, "--value: '%s': must not be negative"), value);
   else if(rc == 0 && (!appraiser[0] || !report[0]))
     rc = db_fail(z, T(z, "资产评估: the appraiser and the report number are "
-                    "required"));
+                         "required"));
   else if(rc == 0 && strcmp(date, rec_text(&d, "filed_on")) < 0)
     rc = db_fail(z, T(z, "资产评估 on %s: before the filing (%s)"), date,
                  rec_text(&d, "filed_on"));
@@ -414,8 +422,10 @@ static int publicize_work(sz *z, const char *code, const char *kind,
   if(result) {
     const char *st = rec_text(&d, "status");
     if(strcmp(st, "已执行") && strcmp(st, "已公开"))
-      rc = db_fail(z, T(z, "%s: filing %s is %s; the result is published after "
-                      "the execution"), step, code, st);
+      rc = db_fail(z,
+                   T(z, "%s: filing %s is %s; the result is published after "
+                        "the execution"),
+                   step, code, st);
     after = rec_text(&d, "executed_on");
   } else {
     rc = disposal_open_for_steps(z, &d, step);
@@ -430,11 +440,13 @@ static int publicize_work(sz *z, const char *code, const char *kind,
     rc = db_fail(z, T(z, "%s from %s: before the %s of %s"), step, from,
                  result ? T(z, "execution") : "决议", after);
   else if(rc == 0 && days < 1)
-    rc = db_fail(z, T(z, "%s: it ends (%s) before it begins (%s)"), step, to, from);
+    rc = db_fail(z, T(z, "%s: it ends (%s) before it begins (%s)"), step, to,
+                 from);
   else if(rc == 0 && days < min)
-    rc = db_fail(z, T(z, "%s: %lld day(s) (%s to %s, both days counted), at "
-                    "least %lld required"), step, (long long)days, from, to,
-                 (long long)min);
+    rc = db_fail(z,
+                 T(z, "%s: %lld day(s) (%s to %s, both days counted), at "
+                      "least %lld required"),
+                 step, (long long)days, from, to, (long long)min);
   if(rc == 0) {
     val_text(rec_val(&d, result ? "result_from" : "resolution_from"), from);
     val_text(rec_val(&d, result ? "result_to" : "resolution_to"), to);
@@ -467,44 +479,56 @@ static int complete(probe *p, rec *d, const char *date)
   char prev[11] = "";
   for(int i = 0; i < 4; i++) {
     if(!disposal_latest_vote(z, code, disposal_steps[i], vd, &ok)) {
-      if(flag(p, "CZ01", T(p->z, "乡镇审核: no %s is recorded"), disposal_steps[i]))
+      if(flag(p, "CZ01", T(p->z, "乡镇审核: no %s is recorded"),
+              disposal_steps[i]))
         return -1;
       continue;
     }
-    if(!ok && flag(p, "CZ01", T(p->z, "乡镇审核: the last %s (%s) did not pass"), disposal_steps[i], vd))
+    if(!ok &&
+       flag(p, "CZ01", T(p->z, "乡镇审核: the last %s (%s) did not pass"),
+            disposal_steps[i], vd))
       return -1;
     /* After 退回 a step may have been held again: the steps that count
      * must still follow each other. */
     if(strcmp(vd, prev) < 0 &&
-       flag(p, "CZ01", T(p->z, "乡镇审核: the %s of %s came before the %s of %s it must "
-                       "follow; hold the %s again"), disposal_steps[i], vd,
-            disposal_steps[i - 1], prev, disposal_steps[i]))
+       flag(p, "CZ01",
+            T(p->z, "乡镇审核: the %s of %s came before the %s of %s it must "
+                    "follow; hold the %s again"),
+            disposal_steps[i], vd, disposal_steps[i - 1], prev,
+            disposal_steps[i]))
       return -1;
     snprintf(prev, sizeof prev, "%s", vd);
   }
   const char *rfrom = rec_text(d, "resolution_from");
   const char *rto = rec_text(d, "resolution_to");
   if(!rto[0]) {
-    if(flag(p, "CZ01", T(p->z, "乡镇审核: the resolution has not been made public "
+    if(flag(p, "CZ01",
+            T(p->z, "乡镇审核: the resolution has not been made public "
                     "(决议公开)")))
       return -1;
   } else {
     /* vd: the date of the 决议 that counts. After 退回 a new 决议 may have
      * been taken: the publicity must be of that one. */
     if(strcmp(rfrom, vd) < 0 &&
-       flag(p, "CZ01", T(p->z, "乡镇审核: 决议公开 from %s was before the 决议 of %s; make "
-                       "that resolution public (决议公开)"), rfrom, vd))
+       flag(p, "CZ01",
+            T(p->z,
+              "乡镇审核: 决议公开 from %s was before the 决议 of %s; make "
+              "that resolution public (决议公开)"),
+            rfrom, vd))
       return -1;
     int64_t min = config_int(z, "disposal.resolution_days", 7);
     int64_t days = (int64_t)date_days(rto) - date_days(rfrom) + 1;
     if(days < min &&
-       flag(p, "CZ03", T(p->z, "乡镇审核: 决议公开 lasted %lld day(s), at least %lld "
-                       "required"), (long long)days,
-            (long long)min))
+       flag(p, "CZ03",
+            T(p->z, "乡镇审核: 决议公开 lasted %lld day(s), at least %lld "
+                    "required"),
+            (long long)days, (long long)min))
       return -1;
     if(strcmp(date, rto) <= 0 &&
-       flag(p, "CZ01", T(p->z, "乡镇审核 on %s: 决议公开 runs to %s and must end "
-                       "before the review"), date, rto))
+       flag(p, "CZ01",
+            T(p->z, "乡镇审核 on %s: 决议公开 runs to %s and must end "
+                    "before the review"),
+            date, rto))
       return -1;
   }
   int64_t book = rec_int(d, "book_value");
@@ -512,15 +536,19 @@ static int complete(probe *p, rec *d, const char *date)
   char b1[32], b2[32];
   if(is_one_of(rec_text(d, "type"), needs_appraisal) && book >= av &&
      rec_val(d, "appraised_value")->t == V_NULL &&
-     flag(p, "CZ04", T(p->z, "乡镇审核: 资产评估 required: %s with a book value of %s (at "
-                     "least %s)"), rec_text(d, "type"),
-          money_format_grouped(book, b1), money_format_grouped(av, b2)))
+     flag(p, "CZ04",
+          T(p->z, "乡镇审核: 资产评估 required: %s with a book value of %s (at "
+                  "least %s)"),
+          rec_text(d, "type"), money_format_grouped(book, b1),
+          money_format_grouped(av, b2)))
     return -1;
   /* The appraisal the township relies on was made before it decided. */
   const char *aon = rec_text(d, "appraised_on");
   if(aon[0] && strcmp(aon, date) > 0 &&
-     flag(p, "CZ04", T(p->z, "乡镇审核 on %s: the 资产评估 is dated %s, after the "
-                     "review"), date, aon))
+     flag(p, "CZ04",
+          T(p->z, "乡镇审核 on %s: the 资产评估 is dated %s, after the "
+                  "review"),
+          date, aon))
     return -1;
   if(public_value_flag(p, d, book, N_("the book value")) ||
      public_area_flag(p, d) ||
@@ -594,8 +622,10 @@ static int review_work(sz *z, const char *code, const char *decision,
 {
   static const char *const decisions[] = {"同意", "不同意", "退回", NULL};
   if(!is_one_of(decision, decisions))
-    return db_fail(z, T(z, "乡镇审核: the decision is 同意, 不同意 or 退回, not "
-                      "'%s'"), decision);
+    return db_fail(z,
+                   T(z, "乡镇审核: the decision is 同意, 不同意 or 退回, not "
+                        "'%s'"),
+                   decision);
   rec d;
   if(disposal_load(z, code, &d))
     return -1;
@@ -605,8 +635,10 @@ static int review_work(sz *z, const char *code, const char *decision,
     rc = db_fail(z, T(z, "乡镇审核: filing %s is %s, not waiting for a review"),
                  code, st);
   else if(!strcmp(rec_text(&d, "filer"), z->user))
-    rc = db_fail(z, T(z, "乡镇审核: %s filed %s and may not review it; another "
-                    "person reviews (--user)"), z->user, code);
+    rc = db_fail(z,
+                 T(z, "乡镇审核: %s filed %s and may not review it; another "
+                      "person reviews (--user)"),
+                 z->user, code);
   else if(strcmp(decision, "同意") && (!opinion || !opinion[0]))
     rc = db_fail(z, T(z, "乡镇审核: %s needs the reason (--opinion)"), decision);
   else if(strcmp(date, rec_text(&d, "filed_on")) < 0)
@@ -618,8 +650,8 @@ static int review_work(sz *z, const char *code, const char *decision,
   }
   if(rc == 0 && rec_text(&d, "reviewed_on")[0] &&
      strcmp(date, rec_text(&d, "reviewed_on")) < 0)
-    rc = db_fail(z, T(z, "乡镇审核 on %s: before the earlier review of %s"), date,
-                 rec_text(&d, "reviewed_on"));
+    rc = db_fail(z, T(z, "乡镇审核 on %s: before the earlier review of %s"),
+                 date, rec_text(&d, "reviewed_on"));
   if(rc == 0) {
     val_text(rec_val(&d, "status"), !strcmp(decision, "同意")     ? "审核同意"
                                     : !strcmp(decision, "不同意") ? "审核不同意"
@@ -661,8 +693,10 @@ static int check_contract_for(sz *z, rec *d, const exec_input *in,
   rec c;
   if(!rec_open(z, &reg_contract, ccode, &c)) {
     rec_close(&c);
-    return db_fail(z, T(z, "执行: no contract with code '%s' (register it with "
-                      "'sanzi contract add')"), ccode);
+    return db_fail(z,
+                   T(z, "执行: no contract with code '%s' (register it with "
+                        "'sanzi contract add')"),
+                   ccode);
   }
   int rc = 0;
   sqlite3_stmt *q = db_prepare(z, "SELECT 1 FROM disposal_object WHERE "
@@ -677,11 +711,13 @@ static int check_contract_for(sz *z, rec *d, const exec_input *in,
     rc = db_fail(z, T(z, "执行: contract %s is of village %s"), ccode,
                  rec_text(&c, "village"));
   else if(!has_object)
-    rc = db_fail(z, T(z, "执行: contract %s lets %s, which this filing does not "
-                    "name"), ccode, rec_text(&c, "object"));
+    rc = db_fail(z,
+                 T(z, "执行: contract %s lets %s, which this filing does not "
+                      "name"),
+                 ccode, rec_text(&c, "object"));
   else if(strcmp(rec_text(&c, "kind"), type))
     rc = db_fail(z, T(z, "执行: contract %s is a %s contract; the filing is %s"),
-                 ccode, rec_text(&c, "kind"), type);
+                ccode, rec_text(&c, "kind"), type);
   else if(strcmp(rec_text(&c, "party"), in->party))
     rc = db_fail(z, T(z, "执行: contract %s is with %s, not %s"), ccode,
                  rec_text(&c, "party"), in->party);
@@ -690,21 +726,28 @@ static int check_contract_for(sz *z, rec *d, const exec_input *in,
     rc = db_fail(z, T(z, "执行: contract %s belongs to filing %s"), ccode,
                  rec_text(&c, "disposal"));
   else if(!signed_on[0])
-    rc = db_fail(z, T(z, "执行: contract %s has no 签订日期: record when it was "
-                    "signed (sanzi contract edit %s signed_on=D)"), ccode, ccode);
+    rc = db_fail(z,
+                 T(z, "执行: contract %s has no 签订日期: record when it was "
+                      "signed (sanzi contract edit %s signed_on=D)"),
+                 ccode, ccode);
   else if(strcmp(signed_on, rec_text(d, "reviewed_on")) < 0)
-    rc = db_fail(z, T(z, "执行: contract %s was signed on %s, before the "
-                    "township approved the filing (%s)"), ccode, signed_on,
-                 rec_text(d, "reviewed_on"));
+    rc = db_fail(z,
+                 T(z, "执行: contract %s was signed on %s, before the "
+                      "township approved the filing (%s)"),
+                 ccode, signed_on, rec_text(d, "reviewed_on"));
   else if(!strcmp(type, "发包") && !member[0])
-    rc = db_fail(z, T(z, "执行: contract %s does not say whether the party is a "
-                    "member of the collective (是否本集体成员): 发包 to an "
-                    "outsider needs 2/3 of all in favour"), ccode);
+    rc = db_fail(z,
+                 T(z, "执行: contract %s does not say whether the party is a "
+                      "member of the collective (是否本集体成员): 发包 to an "
+                      "outsider needs 2/3 of all in favour"),
+                 ccode);
   else if(!strcmp(type, "发包") && !strcmp(member, "否") &&
           strcmp(rec_text(d, "outsider"), "是"))
-    rc = db_fail(z, T(z, "执行: contract %s is with a party from outside the "
-                    "collective, but the filing's 决议 was not taken under "
-                    "the 2/3 rule for that (outsider=是)"), ccode);
+    rc = db_fail(z,
+                 T(z, "执行: contract %s is with a party from outside the "
+                      "collective, but the filing's 决议 was not taken under "
+                      "the 2/3 rule for that (outsider=是)"),
+                 ccode);
   if(rc == 0) {
     schedule s;
     snprintf(object, 96, "%s", rec_text(&c, "object"));
@@ -739,8 +782,10 @@ static int link_contracts(sz *z, rec *d, const exec_input *in, int64_t price)
     rc = check_contract_for(z, d, in, cs.v[i], &annual, &total, obj[i]);
     for(int k = 0; rc == 0 && k < i; k++)
       if(!strcmp(obj[k], obj[i]))
-        rc = db_fail(z, T(z, "执行: contracts %s and %s both let %s; an object "
-                        "has one contract"), cs.v[k], cs.v[i], obj[i]);
+        rc = db_fail(z,
+                     T(z, "执行: contracts %s and %s both let %s; an object "
+                          "has one contract"),
+                     cs.v[k], cs.v[i], obj[i]);
   }
   /* Every object of the filing has one of them. */
   sqlite3_stmt *q = db_prepare(z, "SELECT object FROM disposal_object WHERE "
@@ -752,21 +797,25 @@ static int link_contracts(sz *z, rec *d, const exec_input *in, int64_t price)
     for(int i = 0; i < cs.n && !found; i++)
       found = !strcmp(obj[i], o);
     if(!found)
-      rc = db_fail(z, T(z, "执行: %s of the filing has no contract among those "
-                      "given (--contract A,B: one for each object)"), o);
+      rc = db_fail(z,
+                   T(z, "执行: %s of the filing has no contract among those "
+                        "given (--contract A,B: one for each object)"),
+                   o);
   }
   sqlite3_finalize(q);
   free(obj);
   codes_free(&cs);
   char b1[32], b2[32];
   if(rc == 0 && strcmp(type, "入股") && annual != price)
-    rc = db_fail(z, T(z, "执行: the price of a %s is the yearly amount of its "
-                    "contracts: %s given, the contracts say %s"), type,
-                 money_format_grouped(price, b1),
+    rc = db_fail(z,
+                 T(z, "执行: the price of a %s is the yearly amount of its "
+                      "contracts: %s given, the contracts say %s"),
+                 type, money_format_grouped(price, b1),
                  money_format_grouped(annual, b2));
   else if(rc == 0)
-    rc = public_method_check(z, d, total, N_("the contracts' total over "
-                                             "their terms"));
+    rc = public_method_check(z, d, total,
+                             N_("the contracts' total over "
+                                "their terms"));
   return rc;
 }
 
@@ -782,8 +831,10 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
   const char *e = in->price ? money_parse(in->price, strlen(in->price), &price)
                             : N_("required");
   if(strcmp(rec_text(&d, "status"), "审核同意"))
-    rc = db_fail(z, T(z, "执行: filing %s is %s; it is executed after the "
-                    "township's 同意"), code, rec_text(&d, "status"));
+    rc = db_fail(z,
+                 T(z, "执行: filing %s is %s; it is executed after the "
+                      "township's 同意"),
+                 code, rec_text(&d, "status"));
   else if(strcmp(in->date, rec_text(&d, "reviewed_on")) < 0)
     rc = db_fail(z, T(z, "执行 on %s: before the review (%s)"), in->date,
                  rec_text(&d, "reviewed_on"));
@@ -797,9 +848,10 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
   else if(rec_val(&d, "appraised_value")->t == V_INT &&
           price < rec_int(&d, "appraised_value") &&
           (!in->lower_price || !in->lower_price[0]))
-    rc = db_fail(z, T(z, "执行: the price %s is below the appraised value %s; "
-                    "give the resolution that approved the lower price "
-                    "(--lower-price-resolution)"),
+    rc = db_fail(z,
+                 T(z, "执行: the price %s is below the appraised value %s; "
+                      "give the resolution that approved the lower price "
+                      "(--lower-price-resolution)"),
                  money_format_grouped(price, b1),
                  money_format_grouped(rec_int(&d, "appraised_value"), b2));
   else
@@ -814,7 +866,7 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
   char fcode[128] = "";
   if(rc == 0 && !strcmp(type, "出售") && (!in->voucher || !in->voucher[0]))
     rc = db_fail(z, T(z, "执行: a sale needs the voucher of its proceeds "
-                    "(--voucher)"));
+                         "(--voucher)"));
   if(rc == 0 && in->voucher && in->voucher[0]) {
     /* The proceeds are in the books: a receipt of the village that year. */
     snprintf(fcode, sizeof fcode, "%s-%.4s-%s", rec_text(&d, "village"),
@@ -823,9 +875,10 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
                                     "WHERE code = ?1");
     sqlite3_bind_text(q, 1, fcode, -1, SQLITE_STATIC);
     if(db_step(z, q) != SQLITE_ROW)
-      rc = db_fail(z, T(z, "执行: no fund entry with voucher %s in %.4s for "
-                      "village %s: record the proceeds first"), in->voucher,
-                   in->date, rec_text(&d, "village"));
+      rc = db_fail(z,
+                   T(z, "执行: no fund entry with voucher %s in %.4s for "
+                        "village %s: record the proceeds first"),
+                   in->voucher, in->date, rec_text(&d, "village"));
     else if(strcmp((const char *)sqlite3_column_text(q, 0), "收入"))
       rc = db_fail(z, T(z, "执行: fund entry %s is a 支出, not the proceeds"),
                    fcode);
@@ -843,8 +896,10 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
     sqlite3_bind_text(q, 3, in->date, 4, SQLITE_STATIC);
     sqlite3_bind_text(q, 4, code, -1, SQLITE_STATIC);
     if(rc == 0 && db_step(z, q) == SQLITE_ROW)
-      rc = db_fail(z, T(z, "执行: fund entry %s is already the proceeds of filing "
-                      "%s"), fcode, sqlite3_column_text(q, 0));
+      rc = db_fail(z,
+                   T(z, "执行: fund entry %s is already the proceeds of filing "
+                        "%s"),
+                   fcode, sqlite3_column_text(q, 0));
     sqlite3_finalize(q);
   }
   /* The objects change status. */
@@ -902,8 +957,10 @@ static int withdraw_work(sz *z, const char *code, const char *date,
   const char *st = rec_text(&d, "status");
   int rc = 0;
   if(!is_one_of(st, pending))
-    rc = db_fail(z, T(z, "撤回: filing %s is %s; only a filing not yet executed "
-                    "or refused is withdrawn"), code, st);
+    rc = db_fail(z,
+                 T(z, "撤回: filing %s is %s; only a filing not yet executed "
+                      "or refused is withdrawn"),
+                 code, st);
   else if(!reason[0])
     rc = db_fail(z, T(z, "撤回: a reason (--reason) is required"));
   else if(strcmp(date, rec_text(&d, "filed_on")) < 0)
@@ -947,20 +1004,26 @@ void disposal_next_step(sz *z, const char *code, char *out, size_t n)
                  disposal_steps[i], code, disposal_steps[i]);
     int64_t av = config_int(z, "disposal.appraisal_value", 5000000);
     if(!out[0] && !rec_text(&d, "resolution_to")[0])
-      snprintf(out, n, T(z, "决议公开 (sanzi disposal publicize %s --kind 决议 "
-                            "--from D --to D)"), code);
+      snprintf(out, n,
+               T(z, "决议公开 (sanzi disposal publicize %s --kind 决议 "
+                    "--from D --to D)"),
+               code);
     if(!out[0] && is_one_of(rec_text(&d, "type"), needs_appraisal) &&
        rec_int(&d, "book_value") >= av &&
        rec_val(&d, "appraised_value")->t == V_NULL)
       snprintf(out, n, T(z, "资产评估 (sanzi disposal appraise %s ...)"), code);
     if(!out[0])
-      snprintf(out, n, T(z, "乡镇审核 by someone other than the filer (sanzi "
-                            "disposal review %s ...)"), code);
+      snprintf(out, n,
+               T(z, "乡镇审核 by someone other than the filer (sanzi "
+                    "disposal review %s ...)"),
+               code);
   } else if(!strcmp(st, "审核同意"))
     snprintf(out, n, T(z, "执行 (sanzi disposal execute %s ...)"), code);
   else if(!strcmp(st, "已执行"))
-    snprintf(out, n, T(z, "结果公开 (sanzi disposal publicize %s --kind 结果 "
-                          "--from D --to D)"), code);
+    snprintf(out, n,
+             T(z, "结果公开 (sanzi disposal publicize %s --kind 结果 "
+                  "--from D --to D)"),
+             code);
   else if(!strcmp(st, "审核不同意"))
     snprintf(out, n, "%s", T(z, "none: the township did not agree"));
   else if(!strcmp(st, "已撤回"))

@@ -74,9 +74,10 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
       ru = &rules[i];
   if(in->households && (!in->body || strcmp(in->body, "村民会议")))
     return db_fail(z, T(z, "--households: only a 村民会议 may be counted in "
-                      "households"));
+                           "households"));
   if(!strcmp(in->step, "决议") && !in->body)
-    return db_fail(z, T(z, "决议: --body is required: 村民会议 or 村民代表会议"));
+    return db_fail(z,
+                   T(z, "决议: --body is required: 村民会议 or 村民代表会议"));
   if(!ru)
     return db_fail(z, T(z, "%s: held by %s, not %s"), in->step,
                    !strcmp(in->step, "决议") ? T(z, "村民会议 or 村民代表会议")
@@ -96,9 +97,10 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
     return db_fail(z, T(z, "%s: %lld present of %lld due is not possible"),
                    in->step, (long long)in->present, (long long)in->due);
   if(in->vfor + in->against + abstain > in->present)
-    return db_fail(z, T(z, "%s: %lld for, %lld against and %lld abstaining are "
-                      "more than the %lld present"), in->step,
-                   (long long)in->vfor, (long long)in->against,
+    return db_fail(z,
+                   T(z, "%s: %lld for, %lld against and %lld abstaining are "
+                        "more than the %lld present"),
+                   in->step, (long long)in->vfor, (long long)in->against,
                    (long long)abstain, (long long)in->present);
   rec d;
   if(disposal_load(z, code, &d))
@@ -116,14 +118,14 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
                    disposal_steps[si - 1], date);
   }
   if(rc == 0 && strcmp(in->date, rec_text(&d, "filed_on")) < 0)
-    rc = db_fail(z, T(z, "%s on %s: before the filing (%s)"), in->step, in->date,
-                 rec_text(&d, "filed_on"));
+    rc = db_fail(z, T(z, "%s on %s: before the filing (%s)"), in->step,
+                 in->date, rec_text(&d, "filed_on"));
   if(rc == 0 && disposal_latest_vote(z, code, in->step, date, &ok)) {
     if(ok && !strcmp(rec_text(&d, "status"), "申报中"))
       rc = db_fail(z, T(z, "%s: passed on %s already"), in->step, date);
     else if(strcmp(in->date, date) < 0)
-      rc = db_fail(z, T(z, "%s on %s: before the earlier %s vote of %s"), in->step,
-                   in->date, in->step, date);
+      rc = db_fail(z, T(z, "%s on %s: before the earlier %s vote of %s"),
+                   in->step, in->date, in->step, date);
   }
   if(rc) {
     rec_close(&d);
@@ -161,29 +163,34 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
   share_text(z, pa, pb, pf);
   share_text(z, oa, ob, of);
   if(in->present < need_present && ru->quorum_strict)
-    snprintf(why, whylen, T(z, "%s: %lld of %lld %s present, at least %lld "
-                               "(more than %s) required"),
+    snprintf(why, whylen,
+             T(z, "%s: %lld of %lld %s present, at least %lld "
+                  "(more than %s) required"),
              in->step, (long long)in->present, (long long)in->due, who,
              (long long)need_present, qf);
   else if(in->present < need_present)
-    snprintf(why, whylen, T(z, "%s: %lld of %lld %s present, at least %lld "
-                               "(%s) required"),
+    snprintf(why, whylen,
+             T(z, "%s: %lld of %lld %s present, at least %lld "
+                  "(%s) required"),
              in->step, (long long)in->present, (long long)in->due, who,
              (long long)need_present, qf);
   else if(in->vfor < need_for && ru->pass_of_due)
-    snprintf(why, whylen, T(z, "%s: %lld in favour, at least %lld (more than "
-                               "%s of the %lld due) required%.0s"),
+    snprintf(why, whylen,
+             T(z, "%s: %lld in favour, at least %lld (more than "
+                  "%s of the %lld due) required%.0s"),
              in->step, (long long)in->vfor, (long long)need_for, pf,
              (long long)base, who);
   else if(in->vfor < need_for)
-    snprintf(why, whylen, T(z, "%s: %lld in favour, at least %lld (more than "
-                               "%s of the %lld present) required%.0s"),
+    snprintf(why, whylen,
+             T(z, "%s: %lld in favour, at least %lld (more than "
+                  "%s of the %lld present) required%.0s"),
              in->step, (long long)in->vfor, (long long)need_for, pf,
              (long long)base, who);
   else if(in->vfor < need_out)
-    snprintf(why, whylen, T(z, "%s: 发包 to a party from outside the "
-                               "collective: %lld in favour, at least %lld (%s "
-                               "of all %lld due) required%.0s"),
+    snprintf(why, whylen,
+             T(z, "%s: 发包 to a party from outside the "
+                  "collective: %lld in favour, at least %lld (%s "
+                  "of all %lld due) required%.0s"),
              in->step, (long long)in->vfor, (long long)need_out, of,
              (long long)in->due, who);
   /* Record the meeting, passing or not. */
@@ -225,7 +232,9 @@ int disposal_vote(sz *z, const char *code, const vote_input *in, int *passed)
     return -1;
   int rc = db_finish(z, vote_work(z, code, in, passed, why, sizeof why));
   if(rc == 0 && !*passed)
-    db_fail(z, T(z, "%s; recorded as not passed: the filing moves on only after "
-               "a new, passing %s"), why, in->step);
+    db_fail(z,
+            T(z, "%s; recorded as not passed: the filing moves on only after "
+                 "a new, passing %s"),
+            why, in->step);
   return rc;
 }
