@@ -160,7 +160,7 @@ static int64_t term_limit(sz *z, const char *kind, const char *group,
     snprintf(key, sizeof key, "term.发包.%s", group);
     y = config_int(z, key, -1);
     if(y >= 0)
-      snprintf(what, 96, "发包 of %s", group);
+      snprintf(what, 96, T(z, "发包 of %s"), group);
   }
   if(y < 0) {
     snprintf(key, sizeof key, "term.%s", kind);
@@ -186,9 +186,10 @@ int contract_term_over(sz *z, const char *kind, const char *group,
   date_from_days(date_days(limit) - 1, last);
   if(strcmp(end, limit) < 0)
     return 0;
-  snprintf(msg, n, "%s to %s is longer than the %lld years allowed for %s "
-                   "(it may end on %s at the latest)", start, end,
-           (long long)years, what, last);
+  snprintf(msg, n,
+           T(z, "%s to %s is longer than the %lld years allowed for "
+                "%s (it may end on %s at the latest)"),
+           start, end, (long long)years, what, last);
   return 1;
 }
 
@@ -250,8 +251,10 @@ static int check_contract(regctx *c, val *v)
     char *out = c->scratch + SCRATCH * pi, mask[19];
     if(!stored_text(c, v, pi, out, SCRATCH) ||
        (idnum_mask(out, mask), memcmp(mask, v[pi].s, 18))) {
-      reg_error(c, pi, "'%.*s' is masked: give the full number (an export "
-                       "with --full-ids has it)", (int)v[pi].n, v[pi].s);
+      reg_error(c, pi,
+                T(c->z, "'%.*s' is masked: give the full number (an export "
+                        "with --full-ids has it)"),
+                (int)v[pi].n, v[pi].s);
       bad++;
     } else {
       v[pi].s = out;
@@ -273,23 +276,26 @@ static int check_contract(regctx *c, val *v)
   }
   sqlite3_finalize(q);
   if(!ovil[0]) {
-    reg_error(c, ob, "no asset or resource with code '%.*s'", (int)v[ob].n,
-              v[ob].s);
+    reg_error(c, ob, T(c->z, "no asset or resource with code '%.*s'"),
+              (int)v[ob].n, v[ob].s);
     bad++;
   } else if(strlen(ovil) != v[vi].n || memcmp(ovil, v[vi].s, v[vi].n)) {
-    reg_error(c, ob, "'%.*s' belongs to village %s, not %.*s", (int)v[ob].n,
-              v[ob].s, ovil, (int)v[vi].n, v[vi].s);
+    reg_error(c, ob, T(c->z, "'%.*s' belongs to village %s, not %.*s"),
+              (int)v[ob].n, v[ob].s, ovil, (int)v[vi].n, v[vi].s);
     bad++;
   } else if(!strcmp(ostatus, "已处置")) {
-    reg_error(c, ob, "'%.*s' is 已处置 (disposed of)", (int)v[ob].n, v[ob].s);
+    reg_error(c, ob, T(c->z, "'%.*s' is 已处置 (disposed of)"), (int)v[ob].n,
+              v[ob].s);
     bad++;
   }
   if(memcmp(v[ed].s, v[sd].s, 10) <= 0) {
-    reg_error(c, ed, "%.10s is not after 起始日期 %.10s", v[ed].s, v[sd].s);
+    reg_error(c, ed, T(c->z, "%.10s is not after 起始日期 %.10s"), v[ed].s,
+              v[sd].s);
     return bad + 1;
   }
   if(memcmp(v[fd].s, v[ed].s, 10) > 0) {
-    reg_error(c, fd, "%.10s is after 终止日期 %.10s", v[fd].s, v[ed].s);
+    reg_error(c, fd, T(c->z, "%.10s is after 终止日期 %.10s"), v[fd].s,
+              v[ed].s);
     bad++;
   }
   char kind[16], start[11], end[11], msg[256];
@@ -313,10 +319,12 @@ static int check_contract(regctx *c, val *v)
   if(code[0])
     sqlite3_bind_text(q, 4, code, -1, SQLITE_STATIC);
   if(db_step(c->z, q) == SQLITE_ROW) {
-    reg_error(c, sd, "%.10s to %.10s overlaps contract %s (%s to %s) on the "
-                     "same object %.*s", v[sd].s, v[ed].s,
-              sqlite3_column_text(q, 0), sqlite3_column_text(q, 1),
-              sqlite3_column_text(q, 2), (int)v[ob].n, v[ob].s);
+    reg_error(c, sd,
+              T(c->z, "%.10s to %.10s overlaps contract %s (%s to %s) on the "
+                      "same object %.*s"),
+              v[sd].s, v[ed].s, sqlite3_column_text(q, 0),
+              sqlite3_column_text(q, 1), sqlite3_column_text(q, 2),
+              (int)v[ob].n, v[ob].s);
     bad++;
   }
   sqlite3_finalize(q);
@@ -325,20 +333,21 @@ static int check_contract(regctx *c, val *v)
                          "code = ?1");
     sqlite3_bind_text(q, 1, v[di].s, (int)v[di].n, SQLITE_STATIC);
     if(db_step(c->z, q) != SQLITE_ROW) {
-      reg_error(c, di, "no disposal filing with code '%.*s'", (int)v[di].n,
-                v[di].s);
+      reg_error(c, di, T(c->z, "no disposal filing with code '%.*s'"),
+                (int)v[di].n, v[di].s);
       bad++;
     } else if(strlen((const char *)sqlite3_column_text(q, 0)) != v[vi].n ||
               memcmp(sqlite3_column_text(q, 0), v[vi].s, v[vi].n)) {
-      reg_error(c, di, "filing '%.*s' is of village %s", (int)v[di].n,
+      reg_error(c, di, T(c->z, "filing '%.*s' is of village %s"), (int)v[di].n,
                 v[di].s, sqlite3_column_text(q, 0));
       bad++;
     } else if(sqlite3_column_type(q, 1) != SQLITE_NULL &&
               !stored_text(c, v, di, NULL, 0)) {
       /* Only execute names an executed filing's contracts. */
-      reg_error(c, di, "filing '%.*s' was executed on %s; its contracts "
-                       "were named then", (int)v[di].n, v[di].s,
-                sqlite3_column_text(q, 1));
+      reg_error(c, di,
+                T(c->z, "filing '%.*s' was executed on %s; its contracts "
+                        "were named then"),
+                (int)v[di].n, v[di].s, sqlite3_column_text(q, 1));
       bad++;
     }
     sqlite3_finalize(q);
@@ -372,15 +381,17 @@ static int guard_contract(regctx *c, const val *old, const val *v)
                       "executed_on IS NOT NULL", filing))
     return 0; /* named ahead of its execution: may still change */
   if(!same(&old[di], &v[di])) {
-    reg_error(c, di, "set when its disposal filing is executed (sanzi "
-                     "disposal execute --contract), not by an edit");
+    reg_error(c, di,
+              T(c->z, "set when its disposal filing is executed (sanzi "
+                      "disposal execute --contract), not by an edit"));
     return 1;
   }
   for(size_t k = 0; k < ARRAY_SIZE(terms); k++) {
     int fi = reg_field(c->r, terms[k]);
     if(!same(&old[fi], &v[fi])) {
-      reg_error(c, fi, "the contract was approved and executed under filing "
-                       "%s; its terms change only through a new filing",
+      reg_error(c, fi,
+                T(c->z, "the contract was approved and executed under filing "
+                        "%s; its terms change only through a new filing"),
                 filing);
       return 1;
     }
@@ -432,7 +443,7 @@ int contract_schedule_view(sz *z, const char *code, const char *as_of,
 {
   schedule sc;
   if(!contract_schedule(z, code, as_of, &sc))
-    return db_fail(z, "no contract with code '%s'", code);
+    return db_fail(z, T(z, "no contract with code '%s'"), code);
   char mask[19];
   idnum_mask(sc.party_id, mask);
   acell h[7] = {cell_str(sc.code),    cell_str(sc.kind),

@@ -29,7 +29,7 @@ int disposal_load(sz *z, const char *code, rec *d)
   if(rec_open(z, &reg_disposal, code, d))
     return 0;
   rec_close(d);
-  return db_fail(z, "no disposal filing with code '%s'", code);
+  return db_fail(z, T(z, "no disposal filing with code '%s'"), code);
 }
 
 /* The latest vote of a step: 1 and its date and outcome, or 0. */
@@ -114,9 +114,11 @@ static int public_value_flag(probe *p, rec *d, int64_t value,
   char b1[32], b2[32];
   if(value < pv)
     return 0;
-  return flag(p, "CZ06", "处置方式: 协议 is not allowed: %s %s is at least "
-                         "%s; use 公开竞价, 招标 or 拍卖", what,
-              money_format_grouped(value, b1), money_format_grouped(pv, b2));
+  return flag(p, "CZ06",
+              T(p->z, "处置方式: 协议 is not allowed: %s %s is at least "
+                      "%s; use 公开竞价, 招标 or 拍卖"),
+              T(p->z, what), money_format_grouped(value, b1),
+              money_format_grouped(pv, b2));
 }
 
 /* ... and from this land area. */
@@ -128,8 +130,9 @@ static int public_area_flag(probe *p, rec *d)
   char b1[32], b2[32];
   if(rec_int(d, "area") < pa)
     return 0;
-  return flag(p, "CZ06", "处置方式: 协议 is not allowed: the land area %s 亩 "
-                         "is at least %s 亩; use 公开竞价, 招标 or 拍卖",
+  return flag(p, "CZ06",
+              T(p->z, "处置方式: 协议 is not allowed: the land area %s 亩 "
+                      "is at least %s 亩; use 公开竞价, 招标 or 拍卖"),
               area_format_grouped(rec_int(d, "area"), b1),
               area_format_grouped(pa, b2));
 }
@@ -178,7 +181,7 @@ static int codes_split(sz *z, const char *what, const char *list, codes *c)
     if(tl) {
       for(int i = 0; i < c->n; i++)
         if(strlen(c->v[i]) == tl && !memcmp(c->v[i], t, tl)) {
-          db_fail(z, "%s: %.*s is named twice", what, (int)tl, t);
+          db_fail(z, T(z, "%s: %.*s is named twice"), T(z, what), (int)tl, t);
           codes_free(c);
           return -1;
         }
@@ -207,7 +210,8 @@ static int add_object(sz *z, rec *d, rec *o, const char *obj, int n,
     regname = "resource";
     if(!rec_open(z, &reg_resource, obj, &x)) {
       rec_close(&x);
-      return db_fail(z, "objects: no asset or resource with code '%s'", obj);
+      return db_fail(z, T(z, "objects: no asset or resource with code '%s'"),
+                     obj);
     }
   }
   int rc = 0;
@@ -215,21 +219,23 @@ static int add_object(sz *z, rec *d, rec *o, const char *obj, int n,
   const char *st = rec_text(&x, "status");
   int64_t value = 0, mu = 0;
   if(strcmp(rec_text(&x, "village"), village))
-    rc = db_fail(z, "objects: %s belongs to village %s, not %s", obj,
+    rc = db_fail(z, T(z, "objects: %s belongs to village %s, not %s"), obj,
                  rec_text(&x, "village"), village);
   else if(!strcmp(st, "已处置"))
-    rc = db_fail(z, "objects: %s is already disposed of (已处置)", obj);
+    rc = db_fail(z, T(z, "objects: %s is already disposed of (已处置)"), obj);
   else if(!is_asset && !is_one_of(type, for_land))
-    rc = db_fail(z, "objects: %s is a resource; collective land is let, "
-                    "contracted out, put in as shares or pledged (出租, 发包, "
-                    "入股, 抵押), never %s", obj, type);
+    rc = db_fail(z,
+                 T(z, "objects: %s is a resource; collective land is let, "
+                      "contracted out, put in as shares or pledged (出租, "
+                      "发包, 入股, 抵押), never %s"),
+                 obj, type);
   if(rc == 0) {
     sqlite3_stmt *q = db_prepare(
         z, "SELECT d.code, d.status FROM disposal_object o JOIN disposal d ON "
            "d.code = o.disposal WHERE o.object = ?1 AND d." OPEN_STATUS);
     sqlite3_bind_text(q, 1, obj, -1, SQLITE_STATIC);
     if(db_step(z, q) == SQLITE_ROW)
-      rc = db_fail(z, "objects: %s is already in filing %s (%s)", obj,
+      rc = db_fail(z, T(z, "objects: %s is already in filing %s (%s)"), obj,
                    sqlite3_column_text(q, 0), sqlite3_column_text(q, 1));
     sqlite3_finalize(q);
   }
@@ -289,11 +295,11 @@ static int new_work(sz *z, const disposal_input *in, char code[80])
   free(lens);
   if(rc == 0 && !strcmp(rec_text(&d, "outsider"), "是") &&
      strcmp(rec_text(&d, "type"), "发包"))
-    rc = db_fail(z, "outsider: applies to 发包 only (the 2/3 rule for "
-                    "contracting land to a party from outside)");
+    rc = db_fail(z, T(z, "outsider: applies to 发包 only (the 2/3 rule for "
+                         "contracting land to a party from outside)"));
   if(rc == 0 && (!in->objects || !in->objects[0]))
-    rc = db_fail(z, "objects: required (asset or resource codes, separated "
-                    "by commas)");
+    rc = db_fail(z, T(z, "objects: required (asset or resource codes, separated "
+                        "by commas)"));
   /* The filing first (its code names the objects), then the objects; the
    * totals are written back at the end. */
   if(rc == 0)
@@ -306,14 +312,14 @@ static int new_work(sz *z, const disposal_input *in, char code[80])
     rec o;
     rec_open(z, &reg_disposal_object, NULL, &o);
     codes objs;
-    rc = codes_split(z, "objects", in->objects, &objs);
+    rc = codes_split(z, N_("objects"), in->objects, &objs);
     for(int k = 0; rc == 0 && k < objs.n; k++)
       rc = add_object(z, &d, &o, objs.v[k], ++n, &book, &area);
     codes_free(&objs);
     rec_close(&o);
     if(rc == 0 && n == 0)
-      rc = db_fail(z, "objects: required (asset or resource codes, "
-                      "separated by commas)");
+      rc = db_fail(z, T(z, "objects: required (asset or resource codes, "
+                           "separated by commas)"));
   }
   if(rc == 0) {
     /* Values are known now: the totals, and the rule on 协议. */
@@ -321,9 +327,9 @@ static int new_work(sz *z, const disposal_input *in, char code[80])
     rec_open(z, &reg_disposal, code, &d);
     val_int(rec_val(&d, "book_value"), book);
     val_int(rec_val(&d, "area"), area);
-    rc = public_method_check(z, &d, book, "the book value");
+    rc = public_method_check(z, &d, book, N_("the book value"));
     if(rc == 0)
-      rc = public_method_check(z, &d, rec_int(&d, "price"), "the price");
+      rc = public_method_check(z, &d, rec_int(&d, "price"), N_("the price"));
     if(rc == 0)
       rc = reg_put(d.c, d.v, 2);
   }
@@ -347,8 +353,10 @@ int disposal_open_for_steps(sz *z, rec *d, const char *step)
 {
   const char *st = rec_text(d, "status");
   if(strcmp(st, "申报中") && strcmp(st, "审核退回"))
-    return db_fail(z, "%s: filing %s is %s; the procedure before the review "
-                      "is closed", step, rec_text(d, "code"), st);
+    return db_fail(z,
+                   T(z, "%s: filing %s is %s; the procedure before the review "
+                        "is closed"),
+                   step, rec_text(d, "code"), st);
   return 0;
 }
 
@@ -365,14 +373,14 @@ static int appraise_work(sz *z, const char *code, const char *value,
   int64_t v = 0;
   const char *e = money_parse(value, strlen(value), &v);
   if(rc == 0 && e)
-    rc = db_fail(z, "--value: '%s': %s", value, e);
+    rc = db_fail(z, T(z, "--value: '%s': %s"), value, T(z, e));
   else if(rc == 0 && v < 0)
-    rc = db_fail(z, "--value: '%s': must not be negative", value);
+    rc = db_fail(z, T(z, "--value: '%s': must not be negative"), value);
   else if(rc == 0 && (!appraiser[0] || !report[0]))
-    rc = db_fail(z, "资产评估: the appraiser and the report number are "
-                    "required");
+    rc = db_fail(z, T(z, "资产评估: the appraiser and the report number are "
+                         "required"));
   else if(rc == 0 && strcmp(date, rec_text(&d, "filed_on")) < 0)
-    rc = db_fail(z, "资产评估 on %s: before the filing (%s)", date,
+    rc = db_fail(z, T(z, "资产评估 on %s: before the filing (%s)"), date,
                  rec_text(&d, "filed_on"));
   if(rc == 0) {
     val_int(rec_val(&d, "appraised_value"), v);
@@ -401,7 +409,7 @@ static int publicize_work(sz *z, const char *code, const char *kind,
 {
   int result = !strcmp(kind, "结果");
   if(!result && strcmp(kind, "决议"))
-    return db_fail(z, "--kind: '%s' is not 决议 or 结果", kind);
+    return db_fail(z, T(z, "--kind: '%s' is not 决议 or 结果"), kind);
   rec d;
   if(disposal_load(z, code, &d))
     return -1;
@@ -414,27 +422,31 @@ static int publicize_work(sz *z, const char *code, const char *kind,
   if(result) {
     const char *st = rec_text(&d, "status");
     if(strcmp(st, "已执行") && strcmp(st, "已公开"))
-      rc = db_fail(z, "%s: filing %s is %s; the result is published after "
-                      "the execution", step, code, st);
+      rc = db_fail(z,
+                   T(z, "%s: filing %s is %s; the result is published after "
+                        "the execution"),
+                   step, code, st);
     after = rec_text(&d, "executed_on");
   } else {
     rc = disposal_open_for_steps(z, &d, step);
     if(rc == 0 && (!disposal_latest_vote(z, code, "决议", date, &ok) || !ok))
-      rc = db_fail(z, "%s: needs a passing 决议 first", step);
+      rc = db_fail(z, T(z, "%s: needs a passing 决议 first"), step);
     after = date;
   }
   int64_t min = config_int(z, result ? "disposal.result_days"
                                      : "disposal.resolution_days", 7);
   int64_t days = (int64_t)date_days(to) - date_days(from) + 1;
   if(rc == 0 && strcmp(from, after) < 0)
-    rc = db_fail(z, "%s from %s: before the %s of %s", step, from,
-                 result ? "execution" : "决议", after);
+    rc = db_fail(z, T(z, "%s from %s: before the %s of %s"), step, from,
+                 result ? T(z, "execution") : "决议", after);
   else if(rc == 0 && days < 1)
-    rc = db_fail(z, "%s: it ends (%s) before it begins (%s)", step, to, from);
+    rc = db_fail(z, T(z, "%s: it ends (%s) before it begins (%s)"), step, to,
+                 from);
   else if(rc == 0 && days < min)
-    rc = db_fail(z, "%s: %lld day(s) (%s to %s, both days counted), at "
-                    "least %lld required", step, (long long)days, from, to,
-                 (long long)min);
+    rc = db_fail(z,
+                 T(z, "%s: %lld day(s) (%s to %s, both days counted), at "
+                      "least %lld required"),
+                 step, (long long)days, from, to, (long long)min);
   if(rc == 0) {
     val_text(rec_val(&d, result ? "result_from" : "resolution_from"), from);
     val_text(rec_val(&d, result ? "result_to" : "resolution_to"), to);
@@ -467,44 +479,56 @@ static int complete(probe *p, rec *d, const char *date)
   char prev[11] = "";
   for(int i = 0; i < 4; i++) {
     if(!disposal_latest_vote(z, code, disposal_steps[i], vd, &ok)) {
-      if(flag(p, "CZ01", "乡镇审核: no %s is recorded", disposal_steps[i]))
+      if(flag(p, "CZ01", T(p->z, "乡镇审核: no %s is recorded"),
+              disposal_steps[i]))
         return -1;
       continue;
     }
-    if(!ok && flag(p, "CZ01", "乡镇审核: the last %s (%s) did not pass", disposal_steps[i], vd))
+    if(!ok &&
+       flag(p, "CZ01", T(p->z, "乡镇审核: the last %s (%s) did not pass"),
+            disposal_steps[i], vd))
       return -1;
     /* After 退回 a step may have been held again: the steps that count
      * must still follow each other. */
     if(strcmp(vd, prev) < 0 &&
-       flag(p, "CZ01", "乡镇审核: the %s of %s came before the %s of %s it must "
-                       "follow; hold the %s again", disposal_steps[i], vd,
-            disposal_steps[i - 1], prev, disposal_steps[i]))
+       flag(p, "CZ01",
+            T(p->z, "乡镇审核: the %s of %s came before the %s of %s it must "
+                    "follow; hold the %s again"),
+            disposal_steps[i], vd, disposal_steps[i - 1], prev,
+            disposal_steps[i]))
       return -1;
     snprintf(prev, sizeof prev, "%s", vd);
   }
   const char *rfrom = rec_text(d, "resolution_from");
   const char *rto = rec_text(d, "resolution_to");
   if(!rto[0]) {
-    if(flag(p, "CZ01", "乡镇审核: the resolution has not been made public "
-                    "(决议公开)"))
+    if(flag(p, "CZ01",
+            T(p->z, "乡镇审核: the resolution has not been made public "
+                    "(决议公开)")))
       return -1;
   } else {
     /* vd: the date of the 决议 that counts. After 退回 a new 决议 may have
      * been taken: the publicity must be of that one. */
     if(strcmp(rfrom, vd) < 0 &&
-       flag(p, "CZ01", "乡镇审核: 决议公开 from %s was before the 决议 of %s; make "
-                       "that resolution public (决议公开)", rfrom, vd))
+       flag(p, "CZ01",
+            T(p->z,
+              "乡镇审核: 决议公开 from %s was before the 决议 of %s; make "
+              "that resolution public (决议公开)"),
+            rfrom, vd))
       return -1;
     int64_t min = config_int(z, "disposal.resolution_days", 7);
     int64_t days = (int64_t)date_days(rto) - date_days(rfrom) + 1;
     if(days < min &&
-       flag(p, "CZ03", "乡镇审核: 决议公开 lasted %lld day(s), at least %lld "
-                       "required", (long long)days,
-            (long long)min))
+       flag(p, "CZ03",
+            T(p->z, "乡镇审核: 决议公开 lasted %lld day(s), at least %lld "
+                    "required"),
+            (long long)days, (long long)min))
       return -1;
     if(strcmp(date, rto) <= 0 &&
-       flag(p, "CZ01", "乡镇审核 on %s: 决议公开 runs to %s and must end "
-                       "before the review", date, rto))
+       flag(p, "CZ01",
+            T(p->z, "乡镇审核 on %s: 决议公开 runs to %s and must end "
+                    "before the review"),
+            date, rto))
       return -1;
   }
   int64_t book = rec_int(d, "book_value");
@@ -512,21 +536,25 @@ static int complete(probe *p, rec *d, const char *date)
   char b1[32], b2[32];
   if(is_one_of(rec_text(d, "type"), needs_appraisal) && book >= av &&
      rec_val(d, "appraised_value")->t == V_NULL &&
-     flag(p, "CZ04", "乡镇审核: 资产评估 required: %s with a book value of %s (at "
-                     "least %s)", rec_text(d, "type"),
-          money_format_grouped(book, b1), money_format_grouped(av, b2)))
+     flag(p, "CZ04",
+          T(p->z, "乡镇审核: 资产评估 required: %s with a book value of %s (at "
+                  "least %s)"),
+          rec_text(d, "type"), money_format_grouped(book, b1),
+          money_format_grouped(av, b2)))
     return -1;
   /* The appraisal the township relies on was made before it decided. */
   const char *aon = rec_text(d, "appraised_on");
   if(aon[0] && strcmp(aon, date) > 0 &&
-     flag(p, "CZ04", "乡镇审核 on %s: the 资产评估 is dated %s, after the "
-                     "review", date, aon))
+     flag(p, "CZ04",
+          T(p->z, "乡镇审核 on %s: the 资产评估 is dated %s, after the "
+                  "review"),
+          date, aon))
     return -1;
-  if(public_value_flag(p, d, book, "the book value") ||
+  if(public_value_flag(p, d, book, N_("the book value")) ||
      public_area_flag(p, d) ||
-     public_value_flag(p, d, rec_int(d, "price"), "the price") ||
+     public_value_flag(p, d, rec_int(d, "price"), N_("the price")) ||
      public_value_flag(p, d, rec_int(d, "appraised_value"),
-                       "the appraised value"))
+                       N_("the appraised value")))
     return -1;
   return 0;
 }
@@ -594,23 +622,27 @@ static int review_work(sz *z, const char *code, const char *decision,
 {
   static const char *const decisions[] = {"同意", "不同意", "退回", NULL};
   if(!is_one_of(decision, decisions))
-    return db_fail(z, "乡镇审核: the decision is 同意, 不同意 or 退回, not "
-                      "'%s'", decision);
+    return db_fail(z,
+                   T(z, "乡镇审核: the decision is 同意, 不同意 or 退回, not "
+                        "'%s'"),
+                   decision);
   rec d;
   if(disposal_load(z, code, &d))
     return -1;
   int rc = 0;
   const char *st = rec_text(&d, "status");
   if(strcmp(st, "申报中") && strcmp(st, "审核退回"))
-    rc = db_fail(z, "乡镇审核: filing %s is %s, not waiting for a review",
+    rc = db_fail(z, T(z, "乡镇审核: filing %s is %s, not waiting for a review"),
                  code, st);
   else if(!strcmp(rec_text(&d, "filer"), z->user))
-    rc = db_fail(z, "乡镇审核: %s filed %s and may not review it; another "
-                    "person reviews (--user)", z->user, code);
+    rc = db_fail(z,
+                 T(z, "乡镇审核: %s filed %s and may not review it; another "
+                      "person reviews (--user)"),
+                 z->user, code);
   else if(strcmp(decision, "同意") && (!opinion || !opinion[0]))
-    rc = db_fail(z, "乡镇审核: %s needs the reason (--opinion)", decision);
+    rc = db_fail(z, T(z, "乡镇审核: %s needs the reason (--opinion)"), decision);
   else if(strcmp(date, rec_text(&d, "filed_on")) < 0)
-    rc = db_fail(z, "乡镇审核 on %s: before the filing (%s)", date,
+    rc = db_fail(z, T(z, "乡镇审核 on %s: before the filing (%s)"), date,
                  rec_text(&d, "filed_on"));
   else if(!strcmp(decision, "同意")) {
     probe p = {z, NULL, NULL, 0};
@@ -618,8 +650,8 @@ static int review_work(sz *z, const char *code, const char *decision,
   }
   if(rc == 0 && rec_text(&d, "reviewed_on")[0] &&
      strcmp(date, rec_text(&d, "reviewed_on")) < 0)
-    rc = db_fail(z, "乡镇审核 on %s: before the earlier review of %s", date,
-                 rec_text(&d, "reviewed_on"));
+    rc = db_fail(z, T(z, "乡镇审核 on %s: before the earlier review of %s"),
+                 date, rec_text(&d, "reviewed_on"));
   if(rc == 0) {
     val_text(rec_val(&d, "status"), !strcmp(decision, "同意")     ? "审核同意"
                                     : !strcmp(decision, "不同意") ? "审核不同意"
@@ -661,8 +693,10 @@ static int check_contract_for(sz *z, rec *d, const exec_input *in,
   rec c;
   if(!rec_open(z, &reg_contract, ccode, &c)) {
     rec_close(&c);
-    return db_fail(z, "执行: no contract with code '%s' (register it with "
-                      "'sanzi contract add')", ccode);
+    return db_fail(z,
+                   T(z, "执行: no contract with code '%s' (register it with "
+                        "'sanzi contract add')"),
+                   ccode);
   }
   int rc = 0;
   sqlite3_stmt *q = db_prepare(z, "SELECT 1 FROM disposal_object WHERE "
@@ -674,37 +708,46 @@ static int check_contract_for(sz *z, rec *d, const exec_input *in,
   const char *member = rec_text(&c, "party_is_member");
   const char *signed_on = rec_text(&c, "signed_on");
   if(strcmp(rec_text(&c, "village"), rec_text(d, "village")))
-    rc = db_fail(z, "执行: contract %s is of village %s", ccode,
+    rc = db_fail(z, T(z, "执行: contract %s is of village %s"), ccode,
                  rec_text(&c, "village"));
   else if(!has_object)
-    rc = db_fail(z, "执行: contract %s lets %s, which this filing does not "
-                    "name", ccode, rec_text(&c, "object"));
+    rc = db_fail(z,
+                 T(z, "执行: contract %s lets %s, which this filing does not "
+                      "name"),
+                 ccode, rec_text(&c, "object"));
   else if(strcmp(rec_text(&c, "kind"), type))
-    rc = db_fail(z, "执行: contract %s is a %s contract; the filing is %s",
-                 ccode, rec_text(&c, "kind"), type);
+    rc = db_fail(z, T(z, "执行: contract %s is a %s contract; the filing is %s"),
+                ccode, rec_text(&c, "kind"), type);
   else if(strcmp(rec_text(&c, "party"), in->party))
-    rc = db_fail(z, "执行: contract %s is with %s, not %s", ccode,
+    rc = db_fail(z, T(z, "执行: contract %s is with %s, not %s"), ccode,
                  rec_text(&c, "party"), in->party);
   else if(rec_text(&c, "disposal")[0] &&
           strcmp(rec_text(&c, "disposal"), code))
-    rc = db_fail(z, "执行: contract %s belongs to filing %s", ccode,
+    rc = db_fail(z, T(z, "执行: contract %s belongs to filing %s"), ccode,
                  rec_text(&c, "disposal"));
   else if(!signed_on[0])
-    rc = db_fail(z, "执行: contract %s has no 签订日期: record when it was "
-                    "signed (sanzi contract edit %s signed_on=D)", ccode, ccode);
+    rc = db_fail(z,
+                 T(z, "执行: contract %s has no 签订日期: record when it was "
+                      "signed (sanzi contract edit %s signed_on=D)"),
+                 ccode, ccode);
   else if(strcmp(signed_on, rec_text(d, "reviewed_on")) < 0)
-    rc = db_fail(z, "执行: contract %s was signed on %s, before the "
-                    "township approved the filing (%s)", ccode, signed_on,
-                 rec_text(d, "reviewed_on"));
+    rc = db_fail(z,
+                 T(z, "执行: contract %s was signed on %s, before the "
+                      "township approved the filing (%s)"),
+                 ccode, signed_on, rec_text(d, "reviewed_on"));
   else if(!strcmp(type, "发包") && !member[0])
-    rc = db_fail(z, "执行: contract %s does not say whether the party is a "
-                    "member of the collective (是否本集体成员): 发包 to an "
-                    "outsider needs 2/3 of all in favour", ccode);
+    rc = db_fail(z,
+                 T(z, "执行: contract %s does not say whether the party is a "
+                      "member of the collective (是否本集体成员): 发包 to an "
+                      "outsider needs 2/3 of all in favour"),
+                 ccode);
   else if(!strcmp(type, "发包") && !strcmp(member, "否") &&
           strcmp(rec_text(d, "outsider"), "是"))
-    rc = db_fail(z, "执行: contract %s is with a party from outside the "
-                    "collective, but the filing's 决议 was not taken under "
-                    "the 2/3 rule for that (outsider=是)", ccode);
+    rc = db_fail(z,
+                 T(z, "执行: contract %s is with a party from outside the "
+                      "collective, but the filing's 决议 was not taken under "
+                      "the 2/3 rule for that (outsider=是)"),
+                 ccode);
   if(rc == 0) {
     schedule s;
     snprintf(object, 96, "%s", rec_text(&c, "object"));
@@ -739,8 +782,10 @@ static int link_contracts(sz *z, rec *d, const exec_input *in, int64_t price)
     rc = check_contract_for(z, d, in, cs.v[i], &annual, &total, obj[i]);
     for(int k = 0; rc == 0 && k < i; k++)
       if(!strcmp(obj[k], obj[i]))
-        rc = db_fail(z, "执行: contracts %s and %s both let %s; an object "
-                        "has one contract", cs.v[k], cs.v[i], obj[i]);
+        rc = db_fail(z,
+                     T(z, "执行: contracts %s and %s both let %s; an object "
+                          "has one contract"),
+                     cs.v[k], cs.v[i], obj[i]);
   }
   /* Every object of the filing has one of them. */
   sqlite3_stmt *q = db_prepare(z, "SELECT object FROM disposal_object WHERE "
@@ -752,21 +797,25 @@ static int link_contracts(sz *z, rec *d, const exec_input *in, int64_t price)
     for(int i = 0; i < cs.n && !found; i++)
       found = !strcmp(obj[i], o);
     if(!found)
-      rc = db_fail(z, "执行: %s of the filing has no contract among those "
-                      "given (--contract A,B: one for each object)", o);
+      rc = db_fail(z,
+                   T(z, "执行: %s of the filing has no contract among those "
+                        "given (--contract A,B: one for each object)"),
+                   o);
   }
   sqlite3_finalize(q);
   free(obj);
   codes_free(&cs);
   char b1[32], b2[32];
   if(rc == 0 && strcmp(type, "入股") && annual != price)
-    rc = db_fail(z, "执行: the price of a %s is the yearly amount of its "
-                    "contracts: %s given, the contracts say %s", type,
-                 money_format_grouped(price, b1),
+    rc = db_fail(z,
+                 T(z, "执行: the price of a %s is the yearly amount of its "
+                      "contracts: %s given, the contracts say %s"),
+                 type, money_format_grouped(price, b1),
                  money_format_grouped(annual, b2));
   else if(rc == 0)
-    rc = public_method_check(z, d, total, "the contracts' total over their "
-                                          "terms");
+    rc = public_method_check(z, d, total,
+                             N_("the contracts' total over "
+                                "their terms"));
   return rc;
 }
 
@@ -780,40 +829,44 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
   int64_t price = 0;
   char b1[32], b2[32];
   const char *e = in->price ? money_parse(in->price, strlen(in->price), &price)
-                            : "required";
+                            : N_("required");
   if(strcmp(rec_text(&d, "status"), "审核同意"))
-    rc = db_fail(z, "执行: filing %s is %s; it is executed after the "
-                    "township's 同意", code, rec_text(&d, "status"));
+    rc = db_fail(z,
+                 T(z, "执行: filing %s is %s; it is executed after the "
+                      "township's 同意"),
+                 code, rec_text(&d, "status"));
   else if(strcmp(in->date, rec_text(&d, "reviewed_on")) < 0)
-    rc = db_fail(z, "执行 on %s: before the review (%s)", in->date,
+    rc = db_fail(z, T(z, "执行 on %s: before the review (%s)"), in->date,
                  rec_text(&d, "reviewed_on"));
   else if(!in->party || !in->party[0])
-    rc = db_fail(z, "执行: the counterparty (--party) is required");
+    rc = db_fail(z, T(z, "执行: the counterparty (--party) is required"));
   else if(e)
-    rc = db_fail(z, "--price: '%s': %s", in->price ? in->price : "", e);
+    rc = db_fail(z, T(z, "--price: '%s': %s"), in->price ? in->price : "",
+                 T(z, e));
   else if(price < 0)
-    rc = db_fail(z, "--price: must not be negative");
+    rc = db_fail(z, T(z, "--price: must not be negative"));
   else if(rec_val(&d, "appraised_value")->t == V_INT &&
           price < rec_int(&d, "appraised_value") &&
           (!in->lower_price || !in->lower_price[0]))
-    rc = db_fail(z, "执行: the price %s is below the appraised value %s; "
-                    "give the resolution that approved the lower price "
-                    "(--lower-price-resolution)",
+    rc = db_fail(z,
+                 T(z, "执行: the price %s is below the appraised value %s; "
+                      "give the resolution that approved the lower price "
+                      "(--lower-price-resolution)"),
                  money_format_grouped(price, b1),
                  money_format_grouped(rec_int(&d, "appraised_value"), b2));
   else
-    rc = public_method_check(z, &d, price, "the final price");
+    rc = public_method_check(z, &d, price, N_("the final price"));
   static const char *const let[] = {"出租", "发包", "入股", NULL};
   if(rc == 0 && is_one_of(type, let)) {
     if(!in->contract || !in->contract[0])
-      rc = db_fail(z, "执行: a %s needs its contract (--contract)", type);
+      rc = db_fail(z, T(z, "执行: a %s needs its contract (--contract)"), type);
     else
       rc = link_contracts(z, &d, in, price);
   }
   char fcode[128] = "";
   if(rc == 0 && !strcmp(type, "出售") && (!in->voucher || !in->voucher[0]))
-    rc = db_fail(z, "执行: a sale needs the voucher of its proceeds "
-                    "(--voucher)");
+    rc = db_fail(z, T(z, "执行: a sale needs the voucher of its proceeds "
+                         "(--voucher)"));
   if(rc == 0 && in->voucher && in->voucher[0]) {
     /* The proceeds are in the books: a receipt of the village that year. */
     snprintf(fcode, sizeof fcode, "%s-%.4s-%s", rec_text(&d, "village"),
@@ -822,14 +875,15 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
                                     "WHERE code = ?1");
     sqlite3_bind_text(q, 1, fcode, -1, SQLITE_STATIC);
     if(db_step(z, q) != SQLITE_ROW)
-      rc = db_fail(z, "执行: no fund entry with voucher %s in %.4s for "
-                      "village %s: record the proceeds first", in->voucher,
-                   in->date, rec_text(&d, "village"));
+      rc = db_fail(z,
+                   T(z, "执行: no fund entry with voucher %s in %.4s for "
+                        "village %s: record the proceeds first"),
+                   in->voucher, in->date, rec_text(&d, "village"));
     else if(strcmp((const char *)sqlite3_column_text(q, 0), "收入"))
-      rc = db_fail(z, "执行: fund entry %s is a 支出, not the proceeds",
+      rc = db_fail(z, T(z, "执行: fund entry %s is a 支出, not the proceeds"),
                    fcode);
     else if(!strcmp(type, "出售") && sqlite3_column_int64(q, 1) != price)
-      rc = db_fail(z, "执行: fund entry %s records %s, the price is %s",
+      rc = db_fail(z, T(z, "执行: fund entry %s records %s, the price is %s"),
                    fcode, money_format_grouped(sqlite3_column_int64(q, 1), b1),
                    money_format_grouped(price, b2));
     sqlite3_finalize(q);
@@ -842,8 +896,10 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
     sqlite3_bind_text(q, 3, in->date, 4, SQLITE_STATIC);
     sqlite3_bind_text(q, 4, code, -1, SQLITE_STATIC);
     if(rc == 0 && db_step(z, q) == SQLITE_ROW)
-      rc = db_fail(z, "执行: fund entry %s is already the proceeds of filing "
-                      "%s", fcode, sqlite3_column_text(q, 0));
+      rc = db_fail(z,
+                   T(z, "执行: fund entry %s is already the proceeds of filing "
+                        "%s"),
+                   fcode, sqlite3_column_text(q, 0));
     sqlite3_finalize(q);
   }
   /* The objects change status. */
@@ -861,7 +917,7 @@ static int execute_work(sz *z, const char *code, const exec_input *in)
         val_text(rec_val(&o, "status"), after);
         rc = reg_put(o.c, o.v, 2);
       } else
-        rc = db_fail(z, "执行: object %s has gone from its register", obj);
+        rc = db_fail(z, T(z, "执行: object %s has gone from its register"), obj);
       rec_close(&o);
     }
     sqlite3_finalize(q);
@@ -901,12 +957,14 @@ static int withdraw_work(sz *z, const char *code, const char *date,
   const char *st = rec_text(&d, "status");
   int rc = 0;
   if(!is_one_of(st, pending))
-    rc = db_fail(z, "撤回: filing %s is %s; only a filing not yet executed "
-                    "or refused is withdrawn", code, st);
+    rc = db_fail(z,
+                 T(z, "撤回: filing %s is %s; only a filing not yet executed "
+                      "or refused is withdrawn"),
+                 code, st);
   else if(!reason[0])
-    rc = db_fail(z, "撤回: a reason (--reason) is required");
+    rc = db_fail(z, T(z, "撤回: a reason (--reason) is required"));
   else if(strcmp(date, rec_text(&d, "filed_on")) < 0)
-    rc = db_fail(z, "撤回 on %s: before the filing (%s)", date,
+    rc = db_fail(z, T(z, "撤回 on %s: before the filing (%s)"), date,
                  rec_text(&d, "filed_on"));
   if(rc == 0) {
     val_text(rec_val(&d, "status"), "已撤回");
@@ -942,28 +1000,34 @@ void disposal_next_step(sz *z, const char *code, char *out, size_t n)
   if(!strcmp(st, "申报中") || !strcmp(st, "审核退回")) {
     for(int i = 0; i < 4 && !out[0]; i++)
       if(!disposal_latest_vote(z, code, disposal_steps[i], date, &ok) || !ok)
-        snprintf(out, n, "%s (sanzi disposal vote %s --step %s ...)",
+        snprintf(out, n, T(z, "%s (sanzi disposal vote %s --step %s ...)"),
                  disposal_steps[i], code, disposal_steps[i]);
     int64_t av = config_int(z, "disposal.appraisal_value", 5000000);
     if(!out[0] && !rec_text(&d, "resolution_to")[0])
-      snprintf(out, n, "决议公开 (sanzi disposal publicize %s --kind 决议 "
-                       "--from D --to D)", code);
+      snprintf(out, n,
+               T(z, "决议公开 (sanzi disposal publicize %s --kind 决议 "
+                    "--from D --to D)"),
+               code);
     if(!out[0] && is_one_of(rec_text(&d, "type"), needs_appraisal) &&
        rec_int(&d, "book_value") >= av &&
        rec_val(&d, "appraised_value")->t == V_NULL)
-      snprintf(out, n, "资产评估 (sanzi disposal appraise %s ...)", code);
+      snprintf(out, n, T(z, "资产评估 (sanzi disposal appraise %s ...)"), code);
     if(!out[0])
-      snprintf(out, n, "乡镇审核 by someone other than the filer (sanzi "
-                       "disposal review %s ...)", code);
+      snprintf(out, n,
+               T(z, "乡镇审核 by someone other than the filer (sanzi "
+                    "disposal review %s ...)"),
+               code);
   } else if(!strcmp(st, "审核同意"))
-    snprintf(out, n, "执行 (sanzi disposal execute %s ...)", code);
+    snprintf(out, n, T(z, "执行 (sanzi disposal execute %s ...)"), code);
   else if(!strcmp(st, "已执行"))
-    snprintf(out, n, "结果公开 (sanzi disposal publicize %s --kind 结果 "
-                     "--from D --to D)", code);
+    snprintf(out, n,
+             T(z, "结果公开 (sanzi disposal publicize %s --kind 结果 "
+                  "--from D --to D)"),
+             code);
   else if(!strcmp(st, "审核不同意"))
-    snprintf(out, n, "none: the township did not agree");
+    snprintf(out, n, "%s", T(z, "none: the township did not agree"));
   else if(!strcmp(st, "已撤回"))
-    snprintf(out, n, "none: withdrawn");
+    snprintf(out, n, "%s", T(z, "none: withdrawn"));
   rec_close(&d);
 }
 

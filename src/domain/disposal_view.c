@@ -95,7 +95,7 @@ int disposal_show_view(sz *z, const char *code, asink *s)
   rec d;
   if(!rec_open(z, &reg_disposal, code, &d)) {
     rec_close(&d);
-    return db_fail(z, "no disposal filing with code '%s'", code);
+    return db_fail(z, T(z, "no disposal filing with code '%s'"), code);
   }
   int rc = heading(z, s, &d, code);
   if(!rc)

@@ -15,7 +15,7 @@
  * share of those due, "more than" (strict) or "at least"; in favour, as a
  * share of those present or of those due. The shares are parameters. */
 static const struct rule {
-  const char *step, *body, *members;
+  const char *step, *body, *members; /* members: who is counted */
   int households;
   const char *quorum_key;
   int quorum_strict;
@@ -42,6 +42,20 @@ static int64_t least(int64_t n, int64_t a, int64_t b, int strict)
   return strict ? n * a / b + 1 : (n * a + b - 1) / b;
 }
 
+/* The share a/b as the language writes it: "2/3" in English; in Chinese
+ * 三分之二, 半数 for 1/2, and a/b when the numbers are past ten. */
+static void share_text(sz *z, int64_t a, int64_t b, char out[32])
+{
+  static const char *const digit[] = {"零", "一", "二", "三", "四", "五",
+                                      "六", "七", "八", "九", "十"};
+  if(z->lang == LANG_EN || a < 1 || b < 2 || a >= b || b > 10)
+    snprintf(out, 32, "%lld/%lld", (long long)a, (long long)b);
+  else if(a * 2 == b)
+    snprintf(out, 32, "半数");
+  else
+    snprintf(out, 32, "%s分之%s", digit[b], digit[a]);
+}
+
 static int vote_work(sz *z, const char *code, const vote_input *in,
                      int *passed, char *why, size_t whylen)
 {
@@ -50,7 +64,7 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
     if(!strcmp(in->step, disposal_steps[i]))
       si = i;
   if(si < 0)
-    return db_fail(z, "--step: '%s' is not one of 提议, 商议, 审议, 决议",
+    return db_fail(z, T(z, "--step: '%s' is not one of 提议, 商议, 审议, 决议"),
                    in->step);
   const struct rule *ru = NULL;
   for(size_t i = 0; i < ARRAY_SIZE(rules) && !ru; i++)
@@ -59,13 +73,14 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
        rules[i].households == in->households)
       ru = &rules[i];
   if(in->households && (!in->body || strcmp(in->body, "村民会议")))
-    return db_fail(z, "--households: only a 村民会议 may be counted in "
-                      "households");
+    return db_fail(z, T(z, "--households: only a 村民会议 may be counted in "
+                           "households"));
   if(!strcmp(in->step, "决议") && !in->body)
-    return db_fail(z, "决议: --body is required: 村民会议 or 村民代表会议");
+    return db_fail(z,
+                   T(z, "决议: --body is required: 村民会议 or 村民代表会议"));
   if(!ru)
-    return db_fail(z, "%s: held by %s, not %s", in->step,
-                   !strcmp(in->step, "决议") ? "村民会议 or 村民代表会议"
+    return db_fail(z, T(z, "%s: held by %s, not %s"), in->step,
+                   !strcmp(in->step, "决议") ? T(z, "村民会议 or 村民代表会议")
                                              : rules[si].body,
                    in->body);
   /* Without --abstain, the rest of those present abstained; when for and
@@ -76,15 +91,16 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
   if(in->abstain < 0 && abstain < 0)
     abstain = 0;
   if(in->due <= 0)
-    return db_fail(z, "%s: --due must be more than 0", in->step);
+    return db_fail(z, T(z, "%s: --due must be more than 0"), in->step);
   if(in->present < 0 || in->vfor < 0 || in->against < 0 || abstain < 0 ||
      in->present > in->due)
-    return db_fail(z, "%s: %lld present of %lld due is not possible",
+    return db_fail(z, T(z, "%s: %lld present of %lld due is not possible"),
                    in->step, (long long)in->present, (long long)in->due);
   if(in->vfor + in->against + abstain > in->present)
-    return db_fail(z, "%s: %lld for, %lld against and %lld abstaining are "
-                      "more than the %lld present", in->step,
-                   (long long)in->vfor, (long long)in->against,
+    return db_fail(z,
+                   T(z, "%s: %lld for, %lld against and %lld abstaining are "
+                        "more than the %lld present"),
+                   in->step, (long long)in->vfor, (long long)in->against,
                    (long long)abstain, (long long)in->present);
   rec d;
   if(disposal_load(z, code, &d))
@@ -95,21 +111,21 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
   /* The step before must have passed, and this one not yet. */
   if(rc == 0 && si > 0) {
     if(!disposal_latest_vote(z, code, disposal_steps[si - 1], date, &ok) || !ok)
-      rc = db_fail(z, "%s: needs a passing %s first", in->step,
+      rc = db_fail(z, T(z, "%s: needs a passing %s first"), in->step,
                    disposal_steps[si - 1]);
     else if(strcmp(in->date, date) < 0)
-      rc = db_fail(z, "%s on %s: before the %s of %s", in->step, in->date,
+      rc = db_fail(z, T(z, "%s on %s: before the %s of %s"), in->step, in->date,
                    disposal_steps[si - 1], date);
   }
   if(rc == 0 && strcmp(in->date, rec_text(&d, "filed_on")) < 0)
-    rc = db_fail(z, "%s on %s: before the filing (%s)", in->step, in->date,
-                 rec_text(&d, "filed_on"));
+    rc = db_fail(z, T(z, "%s on %s: before the filing (%s)"), in->step,
+                 in->date, rec_text(&d, "filed_on"));
   if(rc == 0 && disposal_latest_vote(z, code, in->step, date, &ok)) {
     if(ok && !strcmp(rec_text(&d, "status"), "申报中"))
-      rc = db_fail(z, "%s: passed on %s already", in->step, date);
+      rc = db_fail(z, T(z, "%s: passed on %s already"), in->step, date);
     else if(strcmp(in->date, date) < 0)
-      rc = db_fail(z, "%s on %s: before the earlier %s vote of %s", in->step,
-                   in->date, in->step, date);
+      rc = db_fail(z, T(z, "%s on %s: before the earlier %s vote of %s"),
+                   in->step, in->date, in->step, date);
   }
   if(rc) {
     rec_close(&d);
@@ -138,25 +154,45 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
   int64_t need = need_for > need_out ? need_for : need_out;
   *passed = in->present >= need_present && in->vfor >= need;
   why[0] = 0;
-  if(in->present < need_present)
-    snprintf(why, whylen, "%s: %lld of %lld %s present, at least %lld "
-                          "(%s%lld/%lld) required",
-             in->step, (long long)in->present, (long long)in->due,
-             ru->members, (long long)need_present,
-             ru->quorum_strict ? "more than " : "", (long long)qa,
-             (long long)qb);
+  /* Who is counted: in English who they are, in Chinese the unit (人, 户);
+   * the shares as the language writes them (1/2; 三分之二, 半数). */
+  const char *who = z->lang == LANG_EN ? ru->members
+                                       : in->households ? "户" : "人";
+  char qf[32], pf[32], of[32];
+  share_text(z, qa, qb, qf);
+  share_text(z, pa, pb, pf);
+  share_text(z, oa, ob, of);
+  if(in->present < need_present && ru->quorum_strict)
+    snprintf(why, whylen,
+             T(z, "%s: %lld of %lld %s present, at least %lld "
+                  "(more than %s) required"),
+             in->step, (long long)in->present, (long long)in->due, who,
+             (long long)need_present, qf);
+  else if(in->present < need_present)
+    snprintf(why, whylen,
+             T(z, "%s: %lld of %lld %s present, at least %lld "
+                  "(%s) required"),
+             in->step, (long long)in->present, (long long)in->due, who,
+             (long long)need_present, qf);
+  else if(in->vfor < need_for && ru->pass_of_due)
+    snprintf(why, whylen,
+             T(z, "%s: %lld in favour, at least %lld (more than "
+                  "%s of the %lld due) required%.0s"),
+             in->step, (long long)in->vfor, (long long)need_for, pf,
+             (long long)base, who);
   else if(in->vfor < need_for)
-    snprintf(why, whylen, "%s: %lld in favour, at least %lld (more than "
-                          "%lld/%lld of the %lld %s) required",
-             in->step, (long long)in->vfor, (long long)need_for,
-             (long long)pa, (long long)pb, (long long)base,
-             ru->pass_of_due ? "due" : "present");
+    snprintf(why, whylen,
+             T(z, "%s: %lld in favour, at least %lld (more than "
+                  "%s of the %lld present) required%.0s"),
+             in->step, (long long)in->vfor, (long long)need_for, pf,
+             (long long)base, who);
   else if(in->vfor < need_out)
-    snprintf(why, whylen, "%s: 发包 to a party from outside the collective: "
-                          "%lld in favour, at least %lld (%lld/%lld of all "
-                          "%lld due) required",
-             in->step, (long long)in->vfor, (long long)need_out,
-             (long long)oa, (long long)ob, (long long)in->due);
+    snprintf(why, whylen,
+             T(z, "%s: 发包 to a party from outside the "
+                  "collective: %lld in favour, at least %lld (%s "
+                  "of all %lld due) required%.0s"),
+             in->step, (long long)in->vfor, (long long)need_out, of,
+             (long long)in->due, who);
   /* Record the meeting, passing or not. */
   rec v;
   rec_open(z, &reg_disposal_vote, NULL, &v);
@@ -196,7 +232,9 @@ int disposal_vote(sz *z, const char *code, const vote_input *in, int *passed)
     return -1;
   int rc = db_finish(z, vote_work(z, code, in, passed, why, sizeof why));
   if(rc == 0 && !*passed)
-    db_fail(z, "%s; recorded as not passed: the filing moves on only after "
-               "a new, passing %s", why, in->step);
+    db_fail(z,
+            T(z, "%s; recorded as not passed: the filing moves on only after "
+                 "a new, passing %s"),
+            why, in->step);
   return rc;
 }

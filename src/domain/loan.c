@@ -64,7 +64,8 @@ static int check_loan(regctx *c, val *v)
   int wd = reg_field(c->r, "withdrawn");
   int bad = 0;
   if(memcmp(v[ma].s, v[st].s, 10) <= 0) {
-    reg_error(c, ma, "%.10s is not after 放款日期 %.10s", v[ma].s, v[st].s);
+    reg_error(c, ma, T(c->z, "%.10s is not after 放款日期 %.10s"), v[ma].s,
+              v[st].s);
     bad++;
   }
   char code[80];
@@ -80,8 +81,9 @@ static int check_loan(regctx *c, val *v)
   sqlite3_bind_text(q, 2, v[st].s, (int)v[st].n, SQLITE_STATIC);
   sqlite3_bind_text(q, 3, v[ma].s, (int)v[ma].n, SQLITE_STATIC);
   if(db_step(c->z, q) == SQLITE_ROW) {
-    reg_error(c, st, "interest payment %s (%s to %s) would lie outside the "
-                     "loan's life %.10s to %.10s",
+    reg_error(c, st,
+              T(c->z, "interest payment %s (%s to %s) would lie outside the "
+                      "loan's life %.10s to %.10s"),
               sqlite3_column_text(q, 0), sqlite3_column_text(q, 1),
               sqlite3_column_text(q, 2), v[st].s, v[ma].s);
     bad++;
@@ -93,9 +95,10 @@ static int check_loan(regctx *c, val *v)
                          "ORDER BY id LIMIT 1");
     sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
     if(db_step(c->z, q) == SQLITE_ROW) {
-      reg_error(c, wd, "the loan has subsidy application %s (%s): withdraw "
-                       "that first", sqlite3_column_text(q, 0),
-                sqlite3_column_text(q, 1));
+      reg_error(c, wd,
+                T(c->z, "the loan has subsidy application %s (%s): withdraw "
+                        "that first"),
+                sqlite3_column_text(q, 0), sqlite3_column_text(q, 1));
       bad++;
     }
     sqlite3_finalize(q);
@@ -115,7 +118,8 @@ static int check_interest(regctx *c, val *v)
             "WHERE code = ?1");
   sqlite3_bind_text(q, 1, v[lo].s, (int)v[lo].n, SQLITE_STATIC);
   if(db_step(c->z, q) != SQLITE_ROW) {
-    reg_error(c, lo, "no loan with code '%.*s'", (int)v[lo].n, v[lo].s);
+    reg_error(c, lo, T(c->z, "no loan with code '%.*s'"), (int)v[lo].n,
+              v[lo].s);
     sqlite3_finalize(q);
     return 1;
   }
@@ -123,7 +127,8 @@ static int check_interest(regctx *c, val *v)
   snprintf(start, sizeof start, "%s", sqlite3_column_text(q, 1));
   snprintf(mat, sizeof mat, "%s", sqlite3_column_text(q, 2));
   if(sqlite3_column_type(q, 3) != SQLITE_NULL) {
-    reg_error(c, lo, "loan %.*s is withdrawn (%s): it takes no payments",
+    reg_error(c, lo,
+              T(c->z, "loan %.*s is withdrawn (%s): it takes no payments"),
               (int)v[lo].n, v[lo].s, sqlite3_column_text(q, 3));
     bad++;
   }
@@ -133,28 +138,31 @@ static int check_interest(regctx *c, val *v)
   v[vi].n = strlen(c->genbuf);
   sqlite3_finalize(q);
   if(memcmp(v[to].s, v[fr].s, 10) <= 0) {
-    reg_error(c, to, "%.10s is not after 计息起日 %.10s: days are counted "
-                     "from the first day to the last, not counting the last",
+    reg_error(c, to,
+              T(c->z, "%.10s is not after 计息起日 %.10s: days are counted "
+                      "from the first day to the last, not counting the last"),
               v[to].s, v[fr].s);
     return bad + 1;
   }
   if(memcmp(v[fr].s, start, 10) < 0) {
-    reg_error(c, fr, "%.10s is before the loan was paid out (%s)", v[fr].s,
-              start);
+    reg_error(c, fr, T(c->z, "%.10s is before the loan was paid out (%s)"),
+              v[fr].s, start);
     bad++;
   }
   if(memcmp(v[to].s, mat, 10) > 0) {
-    reg_error(c, to, "%.10s is after the loan's maturity (%s)", v[to].s, mat);
+    reg_error(c, to, T(c->z, "%.10s is after the loan's maturity (%s)"),
+              v[to].s, mat);
     bad++;
   }
   if(memcmp(v[po].s, v[fr].s, 10) < 0) {
-    reg_error(c, po, "%.10s is before the period it pays for begins (%.10s)",
+    reg_error(c, po,
+              T(c->z, "%.10s is before the period it pays for begins (%.10s)"),
               v[po].s, v[fr].s);
     bad++;
   }
   const char *today = c->z->today;
   if(memcmp(v[po].s, today, 10) > 0) {
-    reg_error(c, po, "%.10s: that day has not come yet (today is %s)",
+    reg_error(c, po, T(c->z, "%.10s: that day has not come yet (today is %s)"),
               v[po].s, today);
     bad++;
   }
@@ -171,8 +179,10 @@ static int check_interest(regctx *c, val *v)
   if(code[0])
     sqlite3_bind_text(q, 4, code, -1, SQLITE_STATIC);
   if(db_step(c->z, q) == SQLITE_ROW) {
-    reg_error(c, fr, "%.10s to %.10s overlaps payment %s for %s to %s of the "
-                     "same loan", v[fr].s, v[to].s, sqlite3_column_text(q, 0),
+    reg_error(c, fr,
+              T(c->z, "%.10s to %.10s overlaps payment %s for %s to %s of the "
+                      "same loan"),
+              v[fr].s, v[to].s, sqlite3_column_text(q, 0),
               sqlite3_column_text(q, 1), sqlite3_column_text(q, 2));
     bad++;
   }
@@ -189,12 +199,18 @@ static int guard_withdrawn(regctx *c, const val *old, const val *v)
   if(o->t == n->t && (o->t != V_TEXT || (o->n == n->n &&
                                          !memcmp(o->s, n->s, n->n))))
     return 0;
+  /* The register named in the language: loan, 贷款. */
+  const char *what = c->z->lang == LANG_EN ? c->r->name : c->r->zh;
   if(o->t == V_TEXT)
-    reg_error(c, wi, "the %s was withdrawn ('%.*s'); a withdrawal is not "
-                     "undone or reworded", c->r->name, (int)o->n, o->s);
+    reg_error(c, wi,
+              T(c->z, "the %s was withdrawn ('%.*s'); a withdrawal is "
+                      "not undone or reworded"),
+              what, (int)o->n, o->s);
   else
-    reg_error(c, wi, "a %s is withdrawn with 'sanzi %s withdraw CODE "
-                     "--reason TEXT'", c->r->name, c->r->name);
+    reg_error(c, wi,
+              T(c->z, "a %s is withdrawn with 'sanzi %s withdraw CODE "
+                      "--reason TEXT'"),
+              what, c->r->name);
   return 1;
 }
 
@@ -226,7 +242,7 @@ int loan_payments_view(sz *z, const char *loan, asink *s)
     const char *to = (const char *)sqlite3_column_text(st, 2);
     sb_reset(&claim);
     if(sqlite3_column_type(st, 6) != SQLITE_NULL)
-      sb_addf(&claim, "withdrawn: %s", sqlite3_column_text(st, 6));
+      sb_addf(&claim, T(z, "withdrawn: %s"), sqlite3_column_text(st, 6));
     else if(sqlite3_column_type(st, 7) != SQLITE_NULL)
       sb_addstr(&claim, (const char *)sqlite3_column_text(st, 7));
     acell c[8] = {
