@@ -28,8 +28,9 @@ FUZZ_SECONDS ?= 30
 # it there; `make install` puts it under $(LOCALEDIR)).
 LOCALEDIR ?= $(PREFIX)/share/locale
 MO      = $(BUILD)/locale/zh_CN/LC_MESSAGES/sanzi.mo
-# The man page: English where man-db looks by default and under `man -L
-# en`, Chinese where it looks on a zh_CN locale. Bash completion where
+# The man page: Chinese where man-db looks by default (as the program
+# speaks Chinese on a bare C locale), English under `man -L en` and on an
+# English locale. Bash completion where
 # bash-completion loads it on demand.
 MANDIR  ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
@@ -137,9 +138,9 @@ install: sanzi $(MO)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES
 	install -m 755 sanzi $(DESTDIR)$(PREFIX)/bin/sanzi
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/sanzi.mo
-	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/zh_CN/man1 $(DESTDIR)$(BASHCOMPDIR)
-	install -m 644 doc/sanzi.en.1 $(DESTDIR)$(MANDIR)/man1/sanzi.1
-	install -m 644 doc/sanzi.1 $(DESTDIR)$(MANDIR)/zh_CN/man1/sanzi.1
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/en/man1 $(DESTDIR)$(BASHCOMPDIR)
+	install -m 644 doc/sanzi.1 $(DESTDIR)$(MANDIR)/man1/sanzi.1
+	install -m 644 doc/sanzi.en.1 $(DESTDIR)$(MANDIR)/en/man1/sanzi.1
 	install -m 644 completion/sanzi.bash $(DESTDIR)$(BASHCOMPDIR)/sanzi
 
 clean:

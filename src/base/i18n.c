@@ -103,10 +103,11 @@ int i18n_init(const char *exe)
     char *slash = strrchr(self, '/');
     if(slash) {
       /* the build tree: ./sanzi beside build/locale, or build-x/sanzi
-       * beside build-x/locale */
-      char dir[PATH_MAX + 16];
+       * beside build-x/locale; installed: PREFIX/bin/sanzi with
+       * PREFIX/share/locale, whatever PREFIX it was compiled for */
+      char dir[PATH_MAX + 24];
       *slash = 0;
-      const char *tails[] = {"/build/locale", "/locale"};
+      const char *tails[] = {"/build/locale", "/locale", "/../share/locale"};
       for(size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
         snprintf(dir, sizeof dir, "%s%s", self, tails[i]);
         if(has_catalog(dir)) {

@@ -27,7 +27,8 @@ const char *tr_errno(int lang, int err);
 
 /* Makes the zh_CN catalog reachable for tr(): binds the text domain to
  * the first directory holding it (beside the program in the build tree,
- * then the installed LOCALEDIR) and sets the message locale so gettext
+ * PREFIX/share/locale beside PREFIX/bin/sanzi, then the LOCALEDIR it was
+ * compiled with) and sets the message locale so gettext
  * reads it even on a bare C locale. Once per process, before any thread.
  * exe: the program's path (/proc/self/exe when NULL). Returns 0, or -1
  * when no catalog was found (Chinese then falls back to English). */

@@ -18,32 +18,40 @@ test_expect_success 'make install honours DESTDIR and PREFIX' '
   test -x "$INST/usr/bin/sanzi" &&
   cmp "$TOP/sanzi" "$INST/usr/bin/sanzi" &&
   test -f "$INST/usr/share/locale/zh_CN/LC_MESSAGES/sanzi.mo" &&
-  cmp "$TOP/doc/sanzi.en.1" "$MAN/man1/sanzi.1" &&
-  cmp "$TOP/doc/sanzi.1" "$MAN/zh_CN/man1/sanzi.1" &&
+  cmp "$TOP/doc/sanzi.1" "$MAN/man1/sanzi.1" &&
+  cmp "$TOP/doc/sanzi.en.1" "$MAN/en/man1/sanzi.1" &&
   cmp "$TOP/completion/sanzi.bash" "$COMP" &&
   test -z "$(find "$INST" -type f ! -path "$INST/usr/*")"
 '
 
+test_expect_success 'the installed program finds its catalog under PREFIX/share/locale' '
+  (cd / && env -u LANGUAGE LANG=C "$INST/usr/bin/sanzi" --db "$TMP/nope.db" \
+     asset list 2>&1) >inst.out;
+  grep -F "数据库不存在" inst.out
+'
+
 test_expect_success 'both man pages render without a warning, at 60, 80 and 120 columns' '
   for w in 60 80 120; do
-    for f in "$MAN/man1/sanzi.1" "$MAN/zh_CN/man1/sanzi.1"; do
+    for f in "$MAN/man1/sanzi.1" "$MAN/en/man1/sanzi.1"; do
       MANWIDTH=$w man --warnings -l "$f" 2>warn >/dev/null &&
       test ! -s warn || { cat warn; return 1; }
     done
   done
 '
 
-test_expect_success 'man finds the English page under -L en, the Chinese one on zh_CN' '
-  test "$(MANPATH="$MAN" man -L en -w sanzi)" = "$MAN/man1/sanzi.1" &&
-  test "$(MANPATH="$MAN" man -L zh_CN -w sanzi)" = "$MAN/zh_CN/man1/sanzi.1" &&
-  test "$(MANPATH="$MAN" man -L zh_CN.UTF-8 -w sanzi)" = "$MAN/zh_CN/man1/sanzi.1"
+test_expect_success 'man finds the English page under -L en, the Chinese one on zh_CN and C' '
+  test "$(MANPATH="$MAN" man -L en -w sanzi)" = "$MAN/en/man1/sanzi.1" &&
+  test "$(MANPATH="$MAN" man -L en_US.UTF-8 -w sanzi)" = "$MAN/en/man1/sanzi.1" &&
+  test "$(MANPATH="$MAN" man -L zh_CN -w sanzi)" = "$MAN/man1/sanzi.1" &&
+  test "$(MANPATH="$MAN" man -L zh_CN.UTF-8 -w sanzi)" = "$MAN/man1/sanzi.1" &&
+  test "$(MANPATH="$MAN" man -L C -w sanzi)" = "$MAN/man1/sanzi.1"
 '
 
 # The commands of `sanzi help`, one a line.
 sanzi help >help.out
 awk '/^  [a-z]+ / { print $1 }' help.out >commands
-MANWIDTH=200 man -l "$MAN/zh_CN/man1/sanzi.1" 2>/dev/null >zh.txt
-MANWIDTH=200 man -l "$MAN/man1/sanzi.1" 2>/dev/null >en.txt
+MANWIDTH=200 man -l "$MAN/man1/sanzi.1" 2>/dev/null >zh.txt
+MANWIDTH=200 man -l "$MAN/en/man1/sanzi.1" 2>/dev/null >en.txt
 . "$COMP"
 
 test_expect_success 'each page names every command of sanzi help and every verb' '
