@@ -86,16 +86,9 @@ static int export(args *a, const void *ctx)
   static const char *const formats[] = {"both", "csv", "xlsx", NULL};
   const char *f = args_choice(a, "--format", formats);
   audit_export_opts o = {dir, strcmp(f, "xlsx") != 0, strcmp(f, "csv") != 0,
-                         SANZI_VERSION, ""};
+                         SANZI_VERSION};
   sz *z;
-  const char *vil, *town;
-  audit *au = open_audit(a, &z, &vil, &town);
-  char scope[64];
-  snprintf(scope, sizeof scope, "%s%s",
-           vil ? "村 " : town ? "乡镇/县 " : "全部 (every village of the "
-                                            "counties that hold records)",
-           vil ? vil : town ? town : "");
-  o.scope_text = scope;
+  audit *au = open_audit(a, &z, NULL, NULL);
   int n;
   free(args_rest(a, 0, 0, &n));
   long nf;

@@ -51,12 +51,12 @@ audit *audit_open(sz *z, int year, const char *vil, const char *township)
   int ty, tm, td;
   date_split(today, &ty, &tm, &td);
   if(year > ty) {
-    db_fail(z, "year %d has not begun (today is %s): there is nothing to "
-               "audit yet", year, today);
+    db_fail(z, T(z, "year %d has not begun (today is %s): there is nothing "
+                    "to audit yet"), year, today);
     return NULL;
   }
   if(year < 1900) {
-    db_fail(z, "year %d: dates before 1900 are not kept", year);
+    db_fail(z, T(z, "year %d: dates before 1900 are not kept"), year);
     return NULL;
   }
   /* One read transaction for the whole audit: every table sees the same
@@ -65,6 +65,7 @@ audit *audit_open(sz *z, int year, const char *vil, const char *township)
     return NULL;
   audit *a = xcalloc(1, sizeof *a);
   a->z = z;
+  a->lang = z->lang;
   a->txn = 1;
   a->dflt = asset_defaults_load(z);
   a->year = year;
@@ -79,8 +80,8 @@ audit *audit_open(sz *z, int year, const char *vil, const char *township)
   a->general_below = config_int(z, "classify.general_below", 10000000);
   if(a->weak_below > a->general_below) {
     char b1[32], b2[32];
-    db_fail(z, "parameters: classify.weak_below %s is above "
-               "classify.general_below %s",
+    db_fail(z, T(z, "parameters: classify.weak_below %s is above "
+                    "classify.general_below %s"),
             money_format_grouped(a->weak_below, b1),
             money_format_grouped(a->general_below, b2));
     audit_close(a);
@@ -132,13 +133,9 @@ void audit_close(audit *a)
   if(a->txn)
     db_end(a->z, 1); /* only read: ends the transaction or savepoint */
   asset_defaults_free(a->dflt);
+  audit_drop_findings(a);
   for(int i = 0; i < a->nv; i++)
     free(a->v[i].name);
-  for(long i = 0; i < a->nf; i++) {
-    free(a->f[i].record);
-    free(a->f[i].msg);
-  }
-  free(a->f);
   free(a->v);
   free(a->scope);
   free(a);
@@ -152,6 +149,29 @@ const char *audit_ref_date(const audit *a)
 sz *audit_db(const audit *a)
 {
   return a->z;
+}
+
+void audit_scope_text(audit *a, char *out, size_t n)
+{
+  if(!a->scope) {
+    snprintf(out, n, "全部（有台账记录的县的每一个村）");
+    return;
+  }
+  sqlite3_stmt *st = db_prepare(a->z, "SELECT level, name FROM org WHERE "
+                                      "code = ?1");
+  sqlite3_bind_text(st, 1, a->scope, -1, SQLITE_STATIC);
+  const char *level = "", *name = "";
+  if(db_step(a->z, st) == SQLITE_ROW) {
+    level = ct(st, 0) ? ct(st, 0) : "";
+    name = ct(st, 1) ? ct(st, 1) : "";
+  }
+  snprintf(out, n, "%s %s%s%s",
+           !strcmp(level, "village")    ? "村"
+           : !strcmp(level, "township") ? "乡镇"
+           : !strcmp(level, "county")   ? "县"
+                                        : "乡镇/县",
+           a->scope, name[0] ? " " : "", name);
+  sqlite3_finalize(st);
 }
 
 /* ---- the tables ---- */
@@ -749,20 +769,22 @@ static int fill_findings(audit *a, asink *s)
   return audit_findings(a, s, NULL);
 }
 
-/* 参数: every parameter in force, as `sanzi config` shows it. */
+/* 参数: every parameter in force, in Chinese: its key (scripts read it),
+ * name, value by its type, unit and note. */
 COLS(t_params, "参数",
-     {"参数", K_TEXT}, {"值", K_TEXT}, {"说明", K_TEXT});
+     {"参数", K_TEXT}, {"名称", K_TEXT}, {"值", K_TEXT}, {"单位", K_TEXT},
+     {"说明", K_TEXT});
 
 typedef struct param_ctx {
   asink *s;
   int bad;
 } param_ctx;
 
-static void param_row(void *ctx, const char *key, const char *value,
-                      const char *note)
+static void param_row(void *ctx, const config_param *x)
 {
   param_ctx *p = ctx;
-  acell c[3] = {TX(key), TX(value), TX(note)};
+  acell c[5] = {TX(x->key), TX(x->name), TX(x->value), TX(x->unit),
+                TX(x->note)};
   if(!p->bad)
     p->bad = p->s->row(p->s, c);
 }

@@ -27,6 +27,9 @@ audit *audit_open(sz *z, int year, const char *village, const char *township);
 void audit_close(audit *a);
 const char *audit_ref_date(const audit *a);
 sz *audit_db(const audit *a);
+/* The audit's scope in Chinese words, for the manifest: "村 CODE 名称",
+ * "乡镇 CODE 名称", "县 CODE 名称", or every village. */
+void audit_scope_text(audit *a, char *out, size_t n);
 
 /* The tables, in export order. Each producer writes its table to s. */
 typedef struct audit_part {
@@ -42,16 +45,20 @@ int audit_classify(audit *a, asink *s);
 int audit_findings(audit *a, asink *s, long *count);
 /* How many findings there are (computing them once); -1 with z->err. */
 long audit_finding_count(audit *a);
+/* The language of the findings' texts: the handle's at audit_open. The
+ * export makes its files in Chinese (LANG_ZH) whatever the session's
+ * language: findings made in another language are made again. */
+void audit_set_lang(audit *a, int lang);
 
 typedef struct audit_export_opts {
   const char *dir;
   int csv, xlsx;       /* which formats */
   const char *version; /* the program's version, for the manifest */
-  const char *scope_text; /* the scope in words, for the manifest */
 } audit_export_opts;
 
 /* Writes every table into o->dir (created if missing; files of an earlier
- * export there are replaced), then manifest.txt. The change log must
+ * export there are replaced), then manifest.txt, all in Chinese whatever
+ * the handle's language (its refusals follow it). The change log must
  * verify first. *findings: how many findings were written. Returns 0, or -1
  * with z->err. */
 int audit_export(audit *a, const audit_export_opts *o, long *findings);

@@ -48,6 +48,7 @@ struct audit {
   finding *f;
   long nf;
   int findings_done;
+  int lang; /* of the findings' texts (audit_set_lang) */
   int txn; /* the read transaction is open */
 };
 
@@ -195,6 +196,9 @@ static const char balance_sql[] =
     "THEN f.amount END), 0) AS expense FROM account a LEFT JOIN fund f ON "
     "f.account = a.code AND f.date <= :ref WHERE a.opening_date <= :ref AND "
     IN_SCOPE("a.village") " GROUP BY a.id) ORDER BY village, code";
+
+/* Frees the findings made, to be made again (findings.c). */
+void audit_drop_findings(audit *a);
 
 /* The findings' table (findings.c). */
 extern const atable audit_findings_table;

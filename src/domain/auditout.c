@@ -71,6 +71,7 @@ static const char *cell_text(int kind, const acell *c, char buf[48])
 typedef struct out {
   asink csv, xlsx;
   const char *dir; /* where the files are written */
+  int lang;        /* of the errors: the session's */
   const char *file;
   /* CSV */
   FILE *fp;
@@ -108,7 +109,7 @@ static int csv_begin(asink *s, const atable *t)
   join(path, o->dir, o->file, ".csv");
   o->fp = fopen(path, "wb");
   if(!o->fp) {
-    set_err(s->err, sizeof s->err, "%s: %s", path, strerror(errno));
+    set_err(s->err, sizeof s->err, "%s: %s", path, tr_errno(o->lang, errno));
     return -1;
   }
   csvout_bom(o->fp);
@@ -145,7 +146,7 @@ static int csv_end(asink *s)
   o->fp = NULL;
   if(bad) {
     set_err(s->err, sizeof s->err, "%s/%s.csv: %s", o->dir, o->file,
-            strerror(errno));
+            tr_errno(o->lang, errno));
     return -1;
   }
   return 0;
@@ -206,7 +207,8 @@ static int xlsx_begin(asink *s, const atable *t)
     if(o->sheets[i].t == t && o->sheets[i].part == 1)
       o->cur = &o->sheets[i];
   if(!o->cur) {
-    set_err(s->err, sizeof s->err, "no sheet for %s", t->name);
+    set_err(s->err, sizeof s->err, tr(o->lang, "workbook: no sheet for %s"),
+            t->name);
     return -1;
   }
   free(o->width);
@@ -231,7 +233,8 @@ static int xlsx_row(asink *s, const acell *c)
     o->cur->part = part;
     o->cur->ws = workbook_add_worksheet(o->wb, name);
     if(!o->cur->ws) {
-      set_err(s->err, sizeof s->err, "workbook: cannot add sheet %s", name);
+      set_err(s->err, sizeof s->err,
+              tr(o->lang, "workbook: cannot add sheet %s"), name);
       return -1;
     }
     xlsx_header(o);
@@ -369,7 +372,7 @@ static int list_file(out *o, const char *name, long rows, char *err,
   char path[PATHLEN], hex[65];
   join(path, o->dir, name, NULL);
   if(sha256_file(path, hex)) {
-    set_err(err, errlen, "%s: %s", path, strerror(errno));
+    set_err(err, errlen, "%s: %s", path, tr_errno(o->lang, errno));
     return -1;
   }
   sb_addf(&o->files, "%s\t%ld\t%s\n", name, rows, hex);
@@ -415,11 +418,12 @@ static void remove_tree(const char *dir)
 /* Moves every file of tmp into dir, the manifest last, all or nothing:
  * a file the export replaces is first put aside in tmp, and on a failure
  * every step taken is undone in reverse. */
-static int move_all(const char *tmp, const char *dir, char *err, size_t n)
+static int move_all(int lang, const char *tmp, const char *dir, char *err,
+                    size_t n)
 {
   DIR *d = opendir(tmp);
   if(!d) {
-    set_err(err, n, "%s: %s", tmp, strerror(errno));
+    set_err(err, n, "%s: %s", tmp, tr_errno(lang, errno));
     return -1;
   }
   char **names = NULL;
@@ -483,12 +487,14 @@ static int move_all(const char *tmp, const char *dir, char *err, size_t n)
       if(S_ISDIR(st.st_mode) && i >= made)
         continue; /* not a file an export wrote */
       if(S_ISDIR(st.st_mode)) {
-        set_err(err, n, "%s: is a directory; the export did not replace it", b);
+        set_err(err, n,
+                tr(lang, "%s: is a directory; the export did not replace it"),
+                b);
         rc = -1;
         break;
       }
       if(rename(b, old)) {
-        set_err(err, n, "%s: %s", b, strerror(errno));
+        set_err(err, n, "%s: %s", b, tr_errno(lang, errno));
         rc = -1;
         break;
       }
@@ -497,7 +503,7 @@ static int move_all(const char *tmp, const char *dir, char *err, size_t n)
     if(i >= made)
       continue; /* a leftover: put aside, nothing in its place */
     if(rename(a, b)) {
-      set_err(err, n, "%s: %s", b, strerror(errno));
+      set_err(err, n, "%s: %s", b, tr_errno(lang, errno));
       rc = -1;
       break;
     }
@@ -570,8 +576,8 @@ static int verified(sz *z, verifier *v, int64_t last)
       snprintf(v->err, sizeof v->err, "%s", z->err);
   }
   if(v->rc)
-    return db_fail(z, "the change log does not verify, so the export would "
-                      "not be trustworthy: %s", v->err);
+    return db_fail(z, T(z, "the change log does not verify, so the export "
+                           "would not be trustworthy: %s"), v->err);
   return 0;
 }
 
@@ -589,6 +595,7 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
   out w;
   memset(&w, 0, sizeof w);
   w.dir = tmp;
+  w.lang = z->lang;
   w.want_csv = o->csv;
   w.want_xlsx = o->xlsx;
   w.csv.begin = csv_begin;
@@ -606,7 +613,7 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
   join(xpath, tmp, xname, NULL);
   int rc = 0;
   if(o->xlsx && xlsx_open(&w, xpath))
-    rc = db_fail(z, "%s: cannot make the workbook", xpath);
+    rc = db_fail(z, T(z, "%s: cannot make the workbook"), xpath);
   for(int i = 0; rc == 0 && i < audit_nparts; i++) {
     w.file = audit_parts[i].file;
     rc = audit_parts[i].fill(a, &w.both);
@@ -616,7 +623,8 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
   if(w.wb) {
     lxw_error e = workbook_close(w.wb);
     if(rc == 0 && e != LXW_NO_ERROR)
-      rc = db_fail(z, "%s: %s", xpath, lxw_strerror(e));
+      rc = db_fail(z, T(z, "%s: cannot write the workbook (libxlsxwriter: "
+                           "%s)"), xpath, lxw_strerror(e));
   }
   free(w.width);
   free(w.sheets);
@@ -640,21 +648,22 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
     if(!fp)
       rc = db_fail(z, "%s: %s", path, tr_errno(z->lang, errno));
     else {
-      fprintf(fp, "sanzi 年度审计导出 (annual audit export)\n"
-                  "程序版本 program: sanzi %s\n"
-                  "导出时间 exported at: %s\n"
-                  "年度 year: %.4s\n"
-                  "参考日期 reference date: %s\n"
-                  "范围 scope: %s\n"
-                  "审计发现 findings: %ld\n"
-                  "证件号 ID numbers: shown whole (an auditors' export; "
-                  "lists and register exports mask them)\n"
-                  "变更日志 change log: verified, %lld entries, chain head "
-                  "%s\n"
+      char scope[512];
+      audit_scope_text(a, scope, sizeof scope);
+      fprintf(fp, "sanzi 年度审计导出\n"
+                  "程序版本：sanzi %s\n"
+                  "导出时间：%s\n"
+                  "年度：%.4s\n"
+                  "参考日期：%s\n"
+                  "范围：%s\n"
+                  "审计发现：%ld 项\n"
+                  "证件号：完整显示（审计专用导出；列表和台账导出中证件号"
+                  "部分隐去）\n"
+                  "变更日志：已验证，共 %lld 条，链头 %s\n"
                   "\n"
-                  "file\trows\tsha256\n%s",
-              o->version, now, audit_ref_date(a), audit_ref_date(a),
-              o->scope_text, nf, (long long)ver.entries, ver.head,
+                  "文件\t行数\tSHA-256\n%s",
+              o->version, now, audit_ref_date(a), audit_ref_date(a), scope,
+              nf, (long long)ver.entries, ver.head,
               w.files.buf ? w.files.buf : "");
       if(ferror(fp) | fclose(fp))
         rc = db_fail(z, "%s: %s", path, tr_errno(z->lang, errno));
@@ -667,10 +676,11 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
 int audit_export(audit *a, const audit_export_opts *o, long *findings)
 {
   sz *z = audit_db(a);
+  audit_set_lang(a, LANG_ZH); /* the files are Chinese */
   /* Room for the hidden directory and the longest name in it. */
   if(strlen(o->dir) + 128 > PATHLEN)
-    return db_fail(z, "--out: the path is too long (%zu bytes; at most %d)",
-                   strlen(o->dir), PATHLEN - 128);
+    return db_fail(z, T(z, "--out: the path is too long (%zu bytes; at "
+                           "most %d)"), strlen(o->dir), PATHLEN - 128);
   int made = mkdir(o->dir, 0777) == 0;
   if(!made && errno != EEXIST)
     return db_fail(z, "%s: %s", o->dir, tr_errno(z->lang, errno));
@@ -688,9 +698,9 @@ int audit_export(audit *a, const audit_export_opts *o, long *findings)
   /* A read that failed (a damaged page, an I/O error) leaves a table
    * short: nothing of it goes into place. */
   if(rc == 0 && db_fault(z))
-    rc = db_fail(z, "the database cannot be read: %s", z->fault_msg);
+    rc = db_fail(z, T(z, "the database cannot be read: %s"), z->fault_msg);
   if(rc == 0)
-    rc = move_all(tmp, o->dir, z->err, sizeof z->err);
+    rc = move_all(z->lang, tmp, o->dir, z->err, sizeof z->err);
   remove_tree(tmp);
   if(rc && made)
     rmdir(o->dir); /* a directory the export made, and left empty */

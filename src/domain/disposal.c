@@ -568,21 +568,22 @@ int disposal_audit(sz *z, const char *code, const char *ref,
   probe p = {z, fn, ctx, 0};
   const char *rv = rec_text(&d, "reviewed_on");
   if(strcmp(rec_text(&d, "review_decision"), "同意") || !rv[0])
-    flag(&p, "CZ01", "executed without the township's 同意 (乡镇审核)");
+    flag(&p, "CZ01", T(z, "executed without the township's 同意 (乡镇审核)"));
   else if(!strcmp(rec_text(&d, "reviewer"), rec_text(&d, "filer")))
-    flag(&p, "CZ01", "reviewed by its own filer %s", rec_text(&d, "filer"));
+    flag(&p, "CZ01", T(z, "reviewed by its own filer %s"),
+         rec_text(&d, "filer"));
   complete(&p, &d, rv[0] ? rv : rec_text(&d, "executed_on"));
   char b1[32], b2[32];
   const char *ex = rec_text(&d, "executed_on");
   if(rv[0] && strcmp(ex, rv) < 0)
-    flag(&p, "CZ01", "executed on %s, before the review of %s", ex, rv);
+    flag(&p, "CZ01", T(z, "executed on %s, before the review of %s"), ex, rv);
   val *apv = rec_val(&d, "appraised_value");
   int64_t price = rec_int(&d, "final_price");
   if(apv->t == V_INT && price < apv->i) {
     const char *lp = rec_text(&d, "lower_price_resolution");
-    flag(&p, "CZ05", "sold for %s, below the appraised value %s (%s)",
+    flag(&p, "CZ05", T(z, "sold for %s, below the appraised value %s (%s)"),
          money_format_grouped(price, b1), money_format_grouped(apv->i, b2),
-         lp[0] ? lp : "no resolution for the lower price");
+         lp[0] ? lp : T(z, "no resolution for the lower price"));
   }
   public_value_flag(&p, &d, price, "the final price");
   /* A let, contracting out or share: its contracts over their terms, as
@@ -607,11 +608,11 @@ int disposal_audit(sz *z, const char *code, const char *ref,
   const char *rf = rec_text(&d, "result_from"), *rt = rec_text(&d, "result_to");
   int64_t min = config_int(z, "disposal.result_days", 7);
   if(!rt[0] || strcmp(rf, ref) > 0)
-    flag(&p, "CZ01", "executed on %s; the result had not been made public "
-                     "(结果公开) by %s", ex, ref);
+    flag(&p, "CZ01", T(z, "executed on %s; the result had not been made "
+                          "public (结果公开) by %s"), ex, ref);
   else if((int64_t)date_days(rt) - date_days(rf) + 1 < min)
-    flag(&p, "CZ03", "结果公开 %s to %s lasted %d day(s), at least %lld "
-                     "required", rf, rt, date_days(rt) - date_days(rf) + 1,
+    flag(&p, "CZ03", T(z, "结果公开 %s to %s lasted %d day(s), at least "
+                          "%lld required"), rf, rt, date_days(rt) - date_days(rf) + 1,
          (long long)min);
   rec_close(&d);
   return 0;

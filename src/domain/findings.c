@@ -109,13 +109,14 @@ static int check_filings(audit *a)
     const char *unit = ct(st, 5);
     if(pr < np)
       found(a, "CZ02", ct(st, 1), ct(st, 0),
-            "%s (%s) on %s: %lld of %lld %s present, at least %lld required",
+            T(a->z, "%s (%s) on %s: %lld of %lld %s present, at least %lld "
+                    "required"),
             ct(st, 2), ct(st, 3), ct(st, 4), (long long)pr, (long long)due,
             unit, (long long)np);
     else
       found(a, "CZ02", ct(st, 1), ct(st, 0),
-            "%s (%s) on %s: %lld in favour of %lld present (%lld due), at "
-            "least %lld required", ct(st, 2), ct(st, 3), ct(st, 4),
+            T(a->z, "%s (%s) on %s: %lld in favour of %lld present (%lld "
+                    "due), at least %lld required"), ct(st, 2), ct(st, 3), ct(st, 4),
             (long long)vf, (long long)pr, (long long)due, (long long)nf);
     (void)unit;
   }
@@ -129,8 +130,8 @@ static int check_filings(audit *a)
             IN_SCOPE("village") " ORDER BY code");
   while((rc = db_step(a->z, st)) == SQLITE_ROW)
     found(a, "CZ01", ct(st, 1), ct(st, 0),
-          "%s of %s from %s without a disposal filing (四议两公开): no "
-          "executed filing names this contract", ct(st, 2), ct(st, 3),
+          T(a->z, "%s of %s from %s without a disposal filing (四议两公开): "
+                  "no executed filing names this contract"), ct(st, 2), ct(st, 3),
           ct(st, 4));
   if(step_done(a, st, rc))
     return -1;
@@ -146,7 +147,8 @@ static int check_filings(audit *a)
   db_bind_int(st, ":min", min);
   while((rc = db_step(a->z, st)) == SQLITE_ROW)
     found(a, "CZ03", ct(st, 1), ct(st, 0),
-          "贴息公示 %s to %s lasted %lld day(s), at least %lld required",
+          T(a->z, "贴息公示 %s to %s lasted %lld day(s), at least %lld "
+                  "required"),
           ct(st, 2), ct(st, 3), (long long)sqlite3_column_int64(st, 4),
           (long long)min);
   return step_done(a, st, rc);
@@ -164,8 +166,8 @@ static void overdue_flush(overdue_ctx *o)
   char b[32];
   if(o->n)
     found(o->a, "HT02", o->village, o->code,
-          "%d instalment(s) overdue at %s, %s outstanding; the oldest was "
-          "due on %s (%d days)", o->n, o->a->ref,
+          T(o->a->z, "%d instalment(s) overdue at %s, %s outstanding; the "
+                     "oldest was due on %s (%d days)"), o->n, o->a->ref,
           money_format_grouped(o->amount, b), o->oldest, o->days);
   o->n = 0;
   o->amount = 0;
@@ -223,7 +225,8 @@ static int check_contracts(audit *a)
             " ORDER BY c.code");
   while((rc = db_step(a->z, st)) == SQLITE_ROW)
     found(a, "HT03", ct(st, 1), ct(st, 0),
-          "ended on %s, and %s is still %s with no contract in force at %s",
+          T(a->z, "ended on %s, and %s is still %s with no contract in force "
+                  "at %s"),
           ct(st, 3), ct(st, 2), ct(st, 4), a->ref);
   return step_done(a, st, rc);
 }
@@ -243,7 +246,7 @@ static int check_funds(audit *a)
       char b1[32], b2[32];
       if(cur[0] && cash > limit)
         found(a, "ZJ01", cur, accts,
-              "库存现金 %s at %s, above the limit of %s", 
+              T(a->z, "库存现金 %s at %s, above the limit of %s"),
               money_format_grouped(cash, b1), a->ref,
               money_format_grouped(limit, b2));
       snprintf(cur, sizeof cur, "%s", vil);
@@ -295,17 +298,17 @@ static int check_assets(audit *a)
   while((rc = db_step(a->z, st)) == SQLITE_ROW) {
     if(!sqlite3_column_int64(st, 4))
       found(a, "ZC01", ct(st, 1), ct(st, 0),
-            "%s (%s) is registered with an original value of 0.00",
+            T(a->z, "%s (%s) is registered with an original value of 0.00"),
             ct(st, 2), ct(st, 3));
     if(!ct(st, 5) && (!strcmp(ct(st, 3), "房屋及建筑物") ||
                       !strcmp(ct(st, 3), "土地")))
       found(a, "ZC02", ct(st, 1), ct(st, 0),
-            "%s (%s) has no certificate number (权证号)", ct(st, 2),
+            T(a->z, "%s (%s) has no certificate number (权证号)"), ct(st, 2),
             ct(st, 3));
     if(sqlite3_column_int(st, 7))
       found(a, "HT04", ct(st, 1), ct(st, 0),
-            "%s is %s, and no contract of it began by %s: what it earns "
-            "cannot be followed", ct(st, 2), ct(st, 6), a->ref);
+            T(a->z, "%s is %s, and no contract of it began by %s: what it "
+                    "earns cannot be followed"), ct(st, 2), ct(st, 6), a->ref);
   }
   if(step_done(a, st, rc))
     return -1;
@@ -317,11 +320,11 @@ static int check_assets(audit *a)
   while((rc = db_step(a->z, st)) == SQLITE_ROW) {
     if(!ct(st, 3))
       found(a, "ZC02", ct(st, 1), ct(st, 0),
-            "land %s has no certificate number (权证号)", ct(st, 2));
+            T(a->z, "land %s has no certificate number (权证号)"), ct(st, 2));
     if(sqlite3_column_int(st, 5))
       found(a, "HT04", ct(st, 1), ct(st, 0),
-            "land %s is %s, and no contract of it began by %s: what it earns "
-            "cannot be followed", ct(st, 2), ct(st, 4), a->ref);
+            T(a->z, "land %s is %s, and no contract of it began by %s: what "
+                    "it earns cannot be followed"), ct(st, 2), ct(st, 4), a->ref);
   }
   if(step_done(a, st, rc))
     return -1;
@@ -340,7 +343,7 @@ static int check_assets(audit *a)
             "WHERE " IN_SCOPE("c.village") " ORDER BY c.code");
   while((rc = db_step(a->z, st)) == SQLITE_ROW)
     found(a, "ZC03", ct(st, 1), ct(st, 0),
-          "certificate %s is also on %s", ct(st, 2), ct(st, 3));
+          T(a->z, "certificate %s is also on %s"), ct(st, 2), ct(st, 3));
   return step_done(a, st, rc);
 }
 
@@ -366,14 +369,14 @@ static int check_subsidies(audit *a)
     int64_t paid = sqlite3_column_int64(st, 5);
     if(!sqlite3_column_int64(st, 6))
       found(a, "TX01", ct(st, 1), ct(st, 0),
-            "interest payment %s (%s paid on %s, voucher %s) has no 支出 "
-            "entry with that voucher in the village's %.4s books",
+            T(a->z, "interest payment %s (%s paid on %s, voucher %s) has no "
+                    "支出 entry with that voucher in the village's %.4s books"),
             ct(st, 2), money_format_grouped(paid, b1), ct(st, 4), ct(st, 3),
             ct(st, 4));
     else if(sqlite3_column_int64(st, 7) < paid)
       found(a, "TX01", ct(st, 1), ct(st, 0),
-            "interest payment %s: %s paid on %s, but the 支出 entries under "
-            "voucher %s come to %s", ct(st, 2),
+            T(a->z, "interest payment %s: %s paid on %s, but the 支出 entries "
+                    "under voucher %s come to %s"), ct(st, 2),
             money_format_grouped(paid, b1), ct(st, 4), ct(st, 3),
             money_format_grouped(sqlite3_column_int64(st, 7), b2));
   }
@@ -393,12 +396,39 @@ static int cmp_finding(const void *x, const void *y)
   return c;
 }
 
+void audit_drop_findings(audit *a)
+{
+  for(long i = 0; i < a->nf; i++) {
+    free(a->f[i].record);
+    free(a->f[i].msg);
+  }
+  free(a->f);
+  a->f = NULL;
+  a->nf = 0;
+  for(int i = 0; i < a->nv; i++)
+    a->v[i].findings = 0;
+  a->findings_done = 0;
+}
+
+void audit_set_lang(audit *a, int lang)
+{
+  if(a->lang != lang)
+    audit_drop_findings(a);
+  a->lang = lang;
+}
+
 static int compute_findings(audit *a)
 {
   if(a->findings_done)
     return 0;
-  if(check_filings(a) || check_contracts(a) || check_funds(a) ||
-     check_assets(a) || check_subsidies(a))
+  /* The texts in the findings' language, those the disposal and contract
+   * checks write too. */
+  int lang = a->z->lang;
+  a->z->lang = a->lang;
+  int bad = check_filings(a) || check_contracts(a) || check_funds(a) ||
+            check_assets(a) || check_subsidies(a);
+  a->z->lang = lang;
+  if(bad)
     return -1;
   if(a->nf > 1)
     qsort(a->f, (size_t)a->nf, sizeof *a->f, cmp_finding);

@@ -20,75 +20,119 @@ const reg reg_setting = {"setting", "参数", NULL, SPEC(setting_fields),
                                 1, NULL, NULL};
 
 static const struct {
-  const char *key, *type, *value, *note;
+  const char *key, *type, *value;
+  const char *note; /* English: translated where it is shown */
+  const char *name, *unit; /* in Chinese: the 参数 sheet and `config` in Chinese */
 } defaults[] = {
-  {"cash_limit", "money", "500000", "库存现金限额: cash on hand per village"},
+  {"cash_limit", "money", "500000", N_("库存现金限额: cash on hand per village"),
+   "库存现金限额", "元"},
   {"classify.weak_below", "money", "5000000",
-   "薄弱村: operating income (经营收入 + 投资收益) below this; 空白村: none"},
+   N_("薄弱村: operating income (经营收入 + 投资收益) below this; 空白村: none"),
+   "薄弱村标准", "元"},
   {"classify.general_below", "money", "10000000",
-   "一般村: operating income below this; 较强村: this or more"},
-  {"residual_rate", "rate", "50000", "净残值率: default residual rate"},
-  {"useful_life.房屋及建筑物", "int", "240", "使用年限 in months"},
-  {"useful_life.水利设施", "int", "240", "使用年限 in months"},
-  {"useful_life.公益设施", "int", "240", "使用年限 in months"},
-  {"useful_life.机器设备", "int", "120", "使用年限 in months"},
-  {"useful_life.农业机械", "int", "120", "使用年限 in months"},
-  {"useful_life.运输设备", "int", "48", "使用年限 in months"},
-  {"useful_life.办公设备", "int", "60", "使用年限 in months"},
-  {"useful_life.电子设备", "int", "36", "使用年限 in months"},
-  {"useful_life.生产性生物资产", "int", "120", "使用年限 in months"},
+   N_("一般村: operating income below this; 较强村: this or more"),
+   "一般村标准", "元"},
+  {"residual_rate", "rate", "50000", N_("净残值率: default residual rate"),
+   "净残值率", "%"},
+  {"useful_life.房屋及建筑物", "int", "240", N_("使用年限 in months"),
+   "房屋及建筑物使用年限", "月"},
+  {"useful_life.水利设施", "int", "240", N_("使用年限 in months"),
+   "水利设施使用年限", "月"},
+  {"useful_life.公益设施", "int", "240", N_("使用年限 in months"),
+   "公益设施使用年限", "月"},
+  {"useful_life.机器设备", "int", "120", N_("使用年限 in months"),
+   "机器设备使用年限", "月"},
+  {"useful_life.农业机械", "int", "120", N_("使用年限 in months"),
+   "农业机械使用年限", "月"},
+  {"useful_life.运输设备", "int", "48", N_("使用年限 in months"),
+   "运输设备使用年限", "月"},
+  {"useful_life.办公设备", "int", "60", N_("使用年限 in months"),
+   "办公设备使用年限", "月"},
+  {"useful_life.电子设备", "int", "36", N_("使用年限 in months"),
+   "电子设备使用年限", "月"},
+  {"useful_life.生产性生物资产", "int", "120", N_("使用年限 in months"),
+   "生产性生物资产使用年限", "月"},
   {"subsidy.budget", "money", "100000000",
-   "贴息引导资金: a new programme year's budget"},
+   N_("贴息引导资金: a new programme year's budget"),
+   "贴息引导资金预算", "元"},
   {"subsidy.ratio", "rate", "500000",
-   "贴息比例: a new programme year's share of the eligible interest"},
+   N_("贴息比例: a new programme year's share of the eligible interest"),
+   "贴息比例", "%"},
   {"subsidy.rate_cap", "rate", "0",
-   "利率上限: a new programme year's rate cap (0: none)"},
+   N_("利率上限: a new programme year's rate cap (0: none)"),
+   "利率上限", "%"},
   {"subsidy.day_basis", "int", "360",
-   "计息天数基准: a new programme year's day basis (360 or 365)"},
+   N_("计息天数基准: a new programme year's day basis (360 or 365)"),
+   "计息天数基准", "天"},
   {"subsidy.village_cap", "money", "10000000",
-   "每村年度限额: a new programme year's cap per village"},
+   N_("每村年度限额: a new programme year's cap per village"),
+   "每村年度限额", "元"},
   {"subsidy.publicity_days", "int", "7",
-   "贴息公示: days an application is publicised, at least"},
-  {"term.出租", "int", "20", "出租: longest lease in years (民法典 art. 705)"},
-  {"term.发包", "int", "20", "发包: longest term in years, unless below"},
-  {"term.发包.耕地", "int", "30", "发包 of 耕地: longest term in years"},
-  {"term.发包.草地", "int", "50", "发包 of 草地: longest term in years"},
-  {"term.发包.林地", "int", "70", "发包 of 林地: longest term in years"},
+   N_("贴息公示: days an application is publicised, at least"),
+   "贴息公示天数", "天"},
+  {"term.出租", "int", "20", N_("出租: longest lease in years (民法典 art. 705)"),
+   "出租最长期限", "年"},
+  {"term.发包", "int", "20", N_("发包: longest term in years, unless below"),
+   "发包最长期限", "年"},
+  {"term.发包.耕地", "int", "30", N_("发包 of 耕地: longest term in years"),
+   "耕地发包最长期限", "年"},
+  {"term.发包.草地", "int", "50", N_("发包 of 草地: longest term in years"),
+   "草地发包最长期限", "年"},
+  {"term.发包.林地", "int", "70", N_("发包 of 林地: longest term in years"),
+   "林地发包最长期限", "年"},
   {"term.发包.其他土地", "int", "50",
-   "发包 of 其他土地 (四荒地, 未利用地): longest term in years"},
+   N_("发包 of 其他土地 (四荒地, 未利用地): longest term in years"),
+   "其他土地发包最长期限", "年"},
   {"disposal.appraisal_value", "money", "5000000",
-   "资产评估 required for 出售/入股/抵押/置换 from this book value"},
+   N_("资产评估 required for 出售/入股/抵押/置换 from this book value"),
+   "须评估的账面价值", "元"},
   {"disposal.public_value", "money", "20000000",
-   "公开方式 required (not 协议) from this value"},
+   N_("公开方式 required (not 协议) from this value"),
+   "须公开处置的价值", "元"},
   {"disposal.public_area", "area", "500000",
-   "公开方式 required (not 协议) from this land area (亩)"},
-  {"disposal.resolution_days", "int", "7", "决议公开: days at least"},
-  {"disposal.result_days", "int", "7", "结果公开: days at least"},
+   N_("公开方式 required (not 协议) from this land area (亩)"),
+   "须公开处置的面积", "亩"},
+  {"disposal.resolution_days", "int", "7", N_("决议公开: days at least"),
+   "决议公开天数", "天"},
+  {"disposal.result_days", "int", "7", N_("结果公开: days at least"),
+   "结果公开天数", "天"},
   {"vote.提议.quorum", "text", "1/2",
-   "提议 (党支部会议): more than this share of members present"},
+   N_("提议 (党支部会议): more than this share of members present"),
+   "提议到会比例", ""},
   {"vote.提议.pass", "text", "1/2",
-   "提议: more than this share of those present in favour"},
+   N_("提议: more than this share of those present in favour"),
+   "提议通过比例", ""},
   {"vote.商议.quorum", "text", "1/2",
-   "商议 (两委联席会议): more than this share present"},
+   N_("商议 (两委联席会议): more than this share present"),
+   "商议到会比例", ""},
   {"vote.商议.pass", "text", "1/2",
-   "商议: more than this share of those present in favour"},
+   N_("商议: more than this share of those present in favour"),
+   "商议通过比例", ""},
   {"vote.审议.quorum", "text", "2/3",
-   "审议 (党员大会): at least this share of members present"},
+   N_("审议 (党员大会): at least this share of members present"),
+   "审议到会比例", ""},
   {"vote.审议.pass", "text", "1/2",
-   "审议: more than this share of members due in favour"},
+   N_("审议: more than this share of members due in favour"),
+   "审议通过比例", ""},
   {"vote.村民会议.quorum", "text", "1/2",
-   "决议 by 村民会议: more than this share of adult villagers present"},
+   N_("决议 by 村民会议: more than this share of adult villagers present"),
+   "村民会议到会比例", ""},
   {"vote.村民会议.households", "text", "2/3",
-   "决议 by 村民会议 counted in households: at least this share present"},
+   N_("决议 by 村民会议 counted in households: at least this share present"),
+   "村民会议到会户数比例", ""},
   {"vote.村民会议.pass", "text", "1/2",
-   "决议 by 村民会议: more than this share of those present in favour"},
+   N_("决议 by 村民会议: more than this share of those present in favour"),
+   "村民会议通过比例", ""},
   {"vote.村民代表会议.quorum", "text", "2/3",
-   "决议 by 村民代表会议: at least this share of representatives present"},
+   N_("决议 by 村民代表会议: at least this share of representatives present"),
+   "村民代表会议到会比例", ""},
   {"vote.村民代表会议.pass", "text", "1/2",
-   "决议 by 村民代表会议: more than this share of those present in favour"},
+   N_("决议 by 村民代表会议: more than this share of those present in favour"),
+   "村民代表会议通过比例", ""},
   {"vote.outsider.pass", "text", "2/3",
-   "发包 to a party outside the collective: at least this share of all "
-   "due in favour"},
+   N_("发包 to a party outside the collective: at least this share of all "
+   "due in favour"),
+   "向集体以外发包通过比例", ""},
 };
 
 int config_init(sz *z)
@@ -156,8 +200,8 @@ int config_get_fraction(sz *z, const char *key, int64_t *num, int64_t *den)
     snprintf(v, sizeof v, "%s", sqlite3_column_text(st, 0));
   sqlite3_finalize(st);
   if(config_fraction(v, num, den)) {
-    db_fail(z, "parameter %s: '%s' is not a fraction "
-            "(set it with 'sanzi config %s 2/3')", key, v, key);
+    db_fail(z, T(z, "parameter %s: '%s' is not a fraction "
+                    "(set it with 'sanzi config %s 2/3')"), key, v, key);
     return -1;
   }
   return 0;
@@ -169,6 +213,17 @@ int64_t config_int(sz *z, const char *key, int64_t dflt)
                          "WHERE key = ?1", key);
 }
 
+/* The default's row of a parameter, or NULL. */
+static int find_default(const char *key)
+{
+  for(size_t i = 0; i < ARRAY_SIZE(defaults); i++)
+    if(!strcmp(defaults[i].key, key))
+      return (int)i;
+  return -1;
+}
+
+/* Parses s as a value of type; NULL (out: the stored text) or the reason
+ * (English, to translate). */
 static const char *parse_value(const char *type, const char *s, char out[32])
 {
   int64_t v;
@@ -185,25 +240,27 @@ static const char *parse_value(const char *type, const char *s, char out[32])
   else
     return NULL;
   if(!e && v < 0)
-    e = "must not be negative";
+    e = N_("must not be negative");
   if(!e && !strcmp(type, "rate") && v > 1000000)
-    e = "more than 100%";
+    e = N_("more than 100%");
   if(!e && !strcmp(type, "rate") && v > 0 && v < 10000 && !strchr(s, '%'))
-    e = "less than 1%: a rate is given in percent (5 or 5% for five percent)";
+    e = N_("less than 1%: a rate is given in percent (5 or 5% for five "
+           "percent)");
   if(!e)
     snprintf(out, 32, "%lld", (long long)v);
   return e;
 }
 
+/* A stored value as shown: money 5000.00, a rate 5 (unit %), an area in
+ * 亩, else as stored. */
 static void show_value(const char *type, const char *value, char out[48])
 {
   int64_t v = strtoll(value, NULL, 10);
   if(!strcmp(type, "money"))
     money_format(v, out);
-  else if(!strcmp(type, "rate")) {
-    char tmp[32];
-    snprintf(out, 48, "%s%%", rate_format(v, tmp));
-  } else if(!strcmp(type, "area"))
+  else if(!strcmp(type, "rate"))
+    rate_format(v, out);
+  else if(!strcmp(type, "area"))
     area_format(v, out);
   else
     snprintf(out, 48, "%s", value);
@@ -222,7 +279,8 @@ int config_set(sz *z, const char *key, const char *value)
   }
   sqlite3_finalize(st);
   if(!type[0]) {
-    db_fail(z, "no parameter '%s' (see 'sanzi config' for the list)", key);
+    db_fail(z, T(z, "no parameter '%s' (see 'sanzi config' for the list)"),
+            key);
     return -1;
   }
   char canon[32];
@@ -230,28 +288,26 @@ int config_set(sz *z, const char *key, const char *value)
   if(!strncmp(key, "vote.", 5)) {
     int64_t num, den;
     if(config_fraction(value, &num, &den)) {
-      db_fail(z, "%s: '%s' is not a fraction such as "
-              "1/2 or 2/3", key, value);
+      db_fail(z, T(z, "%s: '%s' is not a fraction such as 1/2 or 2/3"), key,
+              value);
       return -1;
     }
   } else if(strcmp(type, "text")) {
     const char *e = parse_value(type, value, canon);
     if(e) {
-      db_fail(z, "%s: '%s': %s", key, value, e);
+      db_fail(z, T(z, "%s: '%s': %s"), key, value, T(z, e));
       return -1;
     }
     text = canon;
     int64_t v = strtoll(canon, NULL, 10);
     size_t kl = strlen(key);
     if(!strcmp(key, "subsidy.day_basis") && v != 360 && v != 365) {
-      db_fail(z, "%s: '%s': the day basis is 360 or 365",
-              key, value);
+      db_fail(z, T(z, "%s: '%s': the day basis is 360 or 365"), key, value);
       return -1;
     }
     if((!strncmp(key, "term.", 5) ||
         (kl > 5 && !strcmp(key + kl - 5, "_days"))) && v < 1) {
-      db_fail(z, "%s: '%s': must be at least 1", key,
-              value);
+      db_fail(z, T(z, "%s: '%s': must be at least 1"), key, value);
       return -1;
     }
   }
@@ -273,6 +329,20 @@ int config_set(sz *z, const char *key, const char *value)
   return db_end(z, !bad) || bad ? -1 : 0;
 }
 
+/* A parameter in lang: its Chinese name and unit (none in English), its
+ * note (the stored one for a parameter this program does not know). */
+static void describe(int lang, const char *key, const char *stored,
+                     config_param *p)
+{
+  int i = find_default(key);
+  p->key = key;
+  p->name = i >= 0 && lang == LANG_ZH && defaults[i].name ? defaults[i].name
+                                                          : "";
+  p->unit = i >= 0 && lang == LANG_ZH && defaults[i].unit ? defaults[i].unit
+                                                          : "";
+  p->note = i >= 0 ? tr(lang, defaults[i].note) : stored ? stored : "";
+}
+
 int config_show(sz *z, const char *key, FILE *fp)
 {
   sqlite3_stmt *st = db_prepare(
@@ -282,16 +352,24 @@ int config_show(sz *z, const char *key, FILE *fp)
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
   int n = 0;
   while(db_step(z, st) == SQLITE_ROW) {
+    const char *type = (const char *)sqlite3_column_text(st, 1);
     char shown[48];
-    show_value((const char *)sqlite3_column_text(st, 1),
-               (const char *)sqlite3_column_text(st, 2), shown);
-    fprintf(fp, "%s\t%s\t%s\n", sqlite3_column_text(st, 0), shown,
-            sqlite3_column_text(st, 3));
+    show_value(type, (const char *)sqlite3_column_text(st, 2), shown);
+    config_param p;
+    describe(z->lang, (const char *)sqlite3_column_text(st, 0),
+             (const char *)sqlite3_column_text(st, 3), &p);
+    /* KEY<TAB>VALUE<TAB>note; in Chinese the note begins with the name
+     * and the unit: 库存现金限额（元）：... */
+    fprintf(fp, "%s\t%s%s\t", p.key, shown, !strcmp(type, "rate") ? "%" : "");
+    if(p.name[0])
+      fprintf(fp, p.unit[0] ? "%s（%s）：" : "%s：", p.name, p.unit);
+    fprintf(fp, "%s\n", p.note);
     n++;
   }
   sqlite3_finalize(st);
   if(key && !n) {
-    db_fail(z, "no parameter '%s' (see 'sanzi config' for the list)", key);
+    db_fail(z, T(z, "no parameter '%s' (see 'sanzi config' for the list)"),
+            key);
     return -1;
   }
   return 0;
@@ -311,7 +389,10 @@ void config_each(sz *z, config_fn fn, void *ctx)
     }
     sqlite3_reset(st);
     show_value(defaults[i].type, value, shown);
-    fn(ctx, defaults[i].key, shown, defaults[i].note);
+    config_param p;
+    describe(LANG_ZH, defaults[i].key, NULL, &p);
+    p.value = shown;
+    fn(ctx, &p);
   }
   sqlite3_finalize(st);
 }

@@ -21,14 +21,22 @@ int config_fraction(const char *s, int64_t *num, int64_t *den);
 int config_get_fraction(sz *z, const char *key, int64_t *num, int64_t *den);
 /* Set a parameter from user text, parsed by its type. 0 or -1 (z->err). */
 int config_set(sz *z, const char *key, const char *value);
-/* Print one parameter, or all, as "key<TAB>value<TAB>note". 0, or -1 when
- * the key is unknown (z->err). */
+/* Print one parameter, or all, as "key<TAB>value<TAB>note", the note in
+ * the handle's language (in Chinese after the name and unit:
+ * "库存现金限额（元）：..."). 0, or -1 when the key is unknown (z->err). */
 int config_show(sz *z, const char *key, FILE *fp);
 
+/* A parameter as the audit's 参数 sheet shows it, in Chinese: the key,
+ * its name, its value by its type (money 5000.00, a rate 5, an area in 亩,
+ * a fraction 2/3), its unit (元, %, 月, 天, 年, 亩; none for a fraction)
+ * and the note. */
+typedef struct config_param {
+  const char *key, *name, *value, *unit, *note;
+} config_param;
+
 /* Every parameter in force (the stored value, else the default), in the
- * order of the defaults table, with its value as `config` shows it. */
-typedef void (*config_fn)(void *ctx, const char *key, const char *value,
-                          const char *note);
+ * order of the defaults table, in Chinese. */
+typedef void (*config_fn)(void *ctx, const config_param *p);
 void config_each(sz *z, config_fn fn, void *ctx);
 
 #endif

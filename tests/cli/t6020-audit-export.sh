@@ -72,7 +72,7 @@ villages_of() { grep -c "^$1[0-9]*,[^,]*,village," "$DIVISIONS"; }
 # the sheets, which are those of the 16 tables) and its SHA-256.
 manifest_ok() {
   m=$1/manifest.txt
-  sed -n '/^file\trows\tsha256$/,$p' "$m" | sed 1d >files.m &&
+  sed -n '/^文件\t行数\tSHA-256$/,$p' "$m" | sed 1d >files.m &&
   test -s files.m &&
   (cd "$1" && ls -A | grep -v '^manifest\.txt$' | LC_ALL=C sort) >want.m &&
   cut -f1 files.m | LC_ALL=C sort >got.m &&
@@ -352,7 +352,7 @@ test_expect_success 'every CSV: UTF-8 with BOM, CRLF, the Chinese header of its 
 	12-贴息资金|年度,预算,补贴比例(%),利率上限(%),计息天数基础,村年度限额,已审定未拨付,已拨付,预算结余
 	13-村级分类|村代码,村名称,乡镇代码,经营收入,投资收益,本年经营性收入,本年类别,上年经营性收入,上年类别,增减额,变化
 	14-审计发现|序号,代码,问题,村代码,村名称,记录,说明
-	15-参数|参数,值,说明
+	15-参数|参数,名称,值,单位,说明
 	EOF
   test "$(wc -l <headers)" = 16 &&
   while IFS="|" read -r f h; do
@@ -581,18 +581,18 @@ test_expect_success '14-审计发现: the six findings, numbered, each with its 
 	EOF
   test_cmp expect actual &&
   test "$(pick exp/14-审计发现.csv 序号 | tr "\n" " ")" = "1 2 3 4 5 6 " &&
-  grep -q "700.00 outstanding" exp/14-审计发现.csv &&
+  grep -q "未收 700.00 元" exp/14-审计发现.csv &&
   grep -q "9,000.00" exp/14-审计发现.csv
 '
 
 test_expect_success '15-参数: the parameters in force' '
-  pick exp/15-参数.csv 参数 值 >params &&
-  grep -qx "cash_limit|5000.00" params &&
-  grep -qx "residual_rate|5%" params &&
-  grep -qx "classify.weak_below|50000.00" params &&
-  grep -qx "classify.general_below|100000.00" params &&
-  grep -qx "useful_life.运输设备|48" params &&
-  grep -qx "disposal.resolution_days|7" params
+  pick exp/15-参数.csv 参数 值 单位 >params &&
+  grep -qx "cash_limit|5000.00|元" params &&
+  grep -qx "residual_rate|5|%" params &&
+  grep -qx "classify.weak_below|50000.00|元" params &&
+  grep -qx "classify.general_below|100000.00|元" params &&
+  grep -qx "useful_life.运输设备|48|月" params &&
+  grep -qx "disposal.resolution_days|7|天" params
 '
 
 # ==== the summary ====
@@ -654,22 +654,22 @@ test_expect_success '00-汇总: villages = their detail rows, townships and the 
 test_expect_success 'manifest.txt: version, time, year, scope, findings, change log, every file' '
   m=exp/manifest.txt &&
   v=$(sanzi --version | cut -d" " -f2) &&
-  grep -qx "程序版本 program: sanzi $v" $m &&
-  at=$(sed -n "s/^导出时间 exported at: //p" $m) &&
+  grep -qx "程序版本：sanzi $v" $m &&
+  at=$(sed -n "s/^导出时间：//p" $m) &&
   echo "$at" | grep -Eqx "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z" &&
   read t0 t1 <times &&
   ! expr "$at" \< "$t0" >/dev/null && ! expr "$at" \> "$t1" >/dev/null &&
-  grep -qx "年度 year: 2025" $m &&
-  grep -qx "参考日期 reference date: 2025-12-31" $m &&
-  grep -q "^范围 scope: ." $m &&
-  grep -qx "审计发现 findings: 6" $m &&
-  grep -q "^证件号 ID numbers: shown whole" $m &&
+  grep -qx "年度：2025" $m &&
+  grep -qx "参考日期：2025-12-31" $m &&
+  grep -qx "范围：全部（有台账记录的县的每一个村）" $m &&
+  grep -qx "审计发现：6 项" $m &&
+  grep -q "^证件号：完整显示" $m &&
   sanzi log verify >head 2>verified &&
   e=$(sed -n "s/^\([0-9]*\) change-log entries verified.*/\1/p" verified) &&
   test "$e" = "$(sql "SELECT count(*) FROM history")" &&
-  grep -qx "变更日志 change log: verified, $e entries, chain head $(cat head)" $m &&
+  grep -qx "变更日志：已验证，共 $e 条，链头 $(cat head)" $m &&
   sed -n "/^变更日志/{n;p;n;p;}" $m >tail2 &&
-  printf "\nfile\trows\tsha256\n" >expect && test_cmp expect tail2 &&
+  printf "\n文件\t行数\tSHA-256\n" >expect && test_cmp expect tail2 &&
   # 17 files; the workbook: the data rows of the 16 tables together
   XROWS=0 &&
   for f in $FILES; do XROWS=$((XROWS + $(data_rows exp/$f.csv))); done &&
@@ -742,8 +742,8 @@ test_expect_success '--village: that village only, everywhere; 3 findings; the l
     "村|$V1 全部| " &&
   test "$(tail -n 1 rows)" = "全部||合计" &&
   sum_check v1 &&
-  grep -qx "审计发现 findings: 3" v1/manifest.txt &&
-  grep "^范围 scope:" v1/manifest.txt | grep -q $V1 &&
+  grep -qx "审计发现：3 项" v1/manifest.txt &&
+  grep "^范围：" v1/manifest.txt | grep -q $V1 &&
   XROWS=0 &&
   for f in $FILES; do XROWS=$((XROWS + $(data_rows v1/$f.csv))); done &&
   manifest_ok v1
@@ -977,7 +977,7 @@ test_expect_success 'exporting again into the same directory replaces the files;
   test "$(pick exp/04-账户余额.csv 账户编号 本年收入 期末余额 | grep "^$V1-ZH-0002")" = \
     "$V1-ZH-0002|35501.50|89466.94" &&
   sanzi log verify >head 2>/dev/null &&
-  grep -q "chain head $(cat head)\$" exp/manifest.txt &&
+  grep -q "链头 $(cat head)\$" exp/manifest.txt &&
   XROWS=0 &&
   for f in $FILES; do XROWS=$((XROWS + $(data_rows exp/$f.csv))); done &&
   mv exp/notes.txt notes.keep &&

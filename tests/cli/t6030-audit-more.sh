@@ -63,7 +63,7 @@ no_hidden() { test -z "$(ls -A "$1" | grep '^\.')"; }
 listed() {
   d=$1
   shift
-  sed -n '/^file\trows\tsha256$/,$p' "$d/manifest.txt" | sed 1d >files.m &&
+  sed -n '/^文件\t行数\tSHA-256$/,$p' "$d/manifest.txt" | sed 1d >files.m &&
   cut -f1 files.m | LC_ALL=C sort >got.m &&
   (cd "$d" && ls -A) | grep -vx manifest.txt >all.m &&
   for x in "$@"; do grep -vxF "$x" all.m >all.t; mv all.t all.m; done &&
@@ -738,10 +738,10 @@ test_expect_success 'an auditor'\''s own workbook named 年度审计-批注.xlsx
 test_expect_success 'year 2024, then 2025 into the same DIR: no 年度审计-2024.xlsx left' '
   sanzi audit export --year 2024 --out yy >/dev/null 2>&1 &&
   test -f yy/年度审计-2024.xlsx &&
-  grep -qx "年度 year: 2024" yy/manifest.txt &&
+  grep -qx "年度：2024" yy/manifest.txt &&
   sanzi audit export --year 2025 --out yy >/dev/null 2>&1 &&
   ! test -e yy/年度审计-2024.xlsx && test -f yy/年度审计-2025.xlsx &&
-  grep -qx "年度 year: 2025" yy/manifest.txt &&
+  grep -qx "年度：2025" yy/manifest.txt &&
   listed yy &&
   # and a CSV-only export of 2024 afterwards takes the 2025 workbook away
   sanzi audit export --year 2024 --out yy --format csv >/dev/null 2>&1 &&
