@@ -20,7 +20,7 @@ static char *formatted(const errlist *e)
 {
   sbuf out;
   sb_init(&out);
-  errs_format(e, &out);
+  errs_format(e, LANG_EN, &out);
   return out.buf ? sb_detach(&out) : strdup("");
 }
 
