@@ -432,6 +432,17 @@ void db_close(sz *z)
   free(z);
 }
 
+/* A schema object's type (sqlite_schema.type) in the handle's language. */
+static const char *schema_kind(sz *z, const unsigned char *type)
+{
+  static const char *const kinds[] = {N_("table"), N_("index"), N_("trigger"),
+                                      N_("view")};
+  for(size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+    if(type && !strcmp((const char *)type, kinds[i]))
+      return T(z, kinds[i]);
+  return type ? (const char *)type : "";
+}
+
 int db_schema_check(sz *z)
 {
   /* The schema the migrations make, built in memory, against the file's. */
@@ -461,14 +472,14 @@ int db_schema_check(sz *z)
     int cmp = !na ? 1 : !nb ? -1 : strcmp(na, nb);
     if(cmp < 0)
       db_fail(z, T(z, "the schema was changed outside sanzi: %s '%s' is "
-                      "missing"), sqlite3_column_text(a, 0), na);
+                      "missing"), schema_kind(z, sqlite3_column_text(a, 0)), na);
     else if(cmp > 0)
       db_fail(z, T(z, "the schema was changed outside sanzi: %s '%s' is not "
-                      "sanzi's"), sqlite3_column_text(b, 0), nb);
+                      "sanzi's"), schema_kind(z, sqlite3_column_text(b, 0)), nb);
     else if(strcmp((const char *)sqlite3_column_text(a, 2),
                    (const char *)sqlite3_column_text(b, 2)))
       db_fail(z, T(z, "the schema was changed outside sanzi: %s '%s' "
-                      "differs"), sqlite3_column_text(b, 0), nb);
+                      "differs"), schema_kind(z, sqlite3_column_text(b, 0)), nb);
     else
       continue;
     rc = -1;
