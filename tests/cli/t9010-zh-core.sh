@@ -18,6 +18,12 @@ value() { sql "SELECT original_value FROM asset WHERE name = '$1'"; }
 no_english() {
   test -z "$(english_words "$1" "asset|import|tester${2:+|$2}")"
 }
+# refused_zh FILE: `asset import FILE` in Chinese is refused; the lines
+# about FILE (FILE:ROW: COLUMN: message) are left in mine.
+refused_zh() {
+  test_must_fail 1 zh asset import "$1" 2>err &&
+  grep "^$1:" err >mine
+}
 # The accepted columns of the asset register, '*' for the required ones.
 ACC='资产编号、*村代码、*资产名称、*资产类别、*资产性质、坐落位置、数量、计量单位、*原值、累计折旧、折旧截至、使用年限、净残值率、*取得方式、*取得日期、*使用状态、管护责任人、权证号、备注、净值'
 CATS='房屋及建筑物、水利设施、公益设施、机器设备、农业机械、运输设备、办公设备、电子设备、生产性生物资产、在建工程、长期投资、土地、其他'
@@ -40,8 +46,7 @@ test_expect_success 'a bare 使用年限 is years: 5 is 60 months, 2.5 is 30; �
 test_expect_success '0.1 years (1.2 months) is refused, naming the rule' '
   before=$(db_state) &&
   printf "%s\n" "$H,使用年限" "$V1,零点一,机器设备,经营性,3500,购入,2022-04-01,在用,0.1" >f.csv &&
-  test_must_fail 1 zh asset import f.csv 2>err &&
-  grep "^f.csv:" err >mine &&
+  refused_zh f.csv &&
   echo "f.csv:2: 使用年限: “0.1”年为 1.2 个月，而使用年限按整月计（或按月填写，列名写作“使用年限（月）”）" >expect &&
   test_cmp expect mine &&
   no_english mine &&
@@ -63,8 +68,7 @@ test_expect_success '原值（万元） 3.5 and the cells 3.5万, 3.5万元 are 
 test_expect_success '1.2345678万 (7 decimals of 万元) is refused, not rounded' '
   before=$(db_state) &&
   printf "%s\n" "$H" "$V1,多位,机器设备,经营性,1.2345678万,购入,2022-04-01,在用" >w3.csv &&
-  test_must_fail 1 zh asset import w3.csv 2>err &&
-  grep "^w3.csv:" err >mine &&
+  refused_zh w3.csv &&
   echo "w3.csv:2: 原值: “1.2345678万”：以万元计超过 6 位小数（0.000001万元即 1 分），不作四舍五入" >expect &&
   test_cmp expect mine &&
   no_english mine &&
@@ -94,8 +98,7 @@ test_expect_success 'the cells of a row: every bad one named in Chinese' '
     "$V1,水泵,机器设备,经营性,\"1,23,4\",购入,2022-04-01,在用" \
     "$V1,水泵,机器设备,经营性,3500,购入,2022-04-01,在用,多余" \
     "$V1,水泵,机器设备,经营性,3500,购入,2022-04-01 8:30,在用" >x.csv &&
-  test_must_fail 1 zh asset import x.csv 2>err &&
-  grep "^x.csv:" err >mine &&
+  refused_zh x.csv &&
   cat >expect <<-EOF &&
 	x.csv:2: 资产名称: 必填，但为空
 	x.csv:3: 资产类别: “飞机”不是可选值之一：$CATS
@@ -118,8 +121,7 @@ test_expect_success 'a rate below 1% and a month that does not exist' '
   printf "%s\n" "$H,净残值率,折旧截至,累计折旧" \
     "$V1,水泵,机器设备,经营性,100,购入,2022-04-01,在用,0.05,2023-13,10" \
     "$V1,水泵,机器设备,经营性,100,购入,2022-04-01,在用,101,2023年,10" >r.csv &&
-  test_must_fail 1 zh asset import r.csv 2>err &&
-  grep "^r.csv:" err >mine &&
+  refused_zh r.csv &&
   cat >expect <<-EOF &&
 	r.csv:2: 折旧截至: “2023-13”：没有这个月份
 	r.csv:2: 净残值率: “0.05”：小于 1%：比率按百分数填写（百分之五填 5 或 5%，千分之五填 0.5%）
@@ -134,8 +136,7 @@ test_expect_success 'the header: a column twice, in another unit, unknown, or mi
   before=$(db_state) &&
   printf "%s\n" "村代码,资产名称,name,资产类别,资产性质,原值（千元）,取得方式,取得日期,使用状态,购置人" \
     "$V1,水泵,水泵,机器设备,经营性,12,购入,2022-04-01,在用,张三" >h.csv &&
-  test_must_fail 1 zh asset import h.csv 2>err &&
-  grep "^h.csv:" err >mine &&
+  refused_zh h.csv &&
   cat >expect <<-EOF &&
 	h.csv:1: 列“name”重复（与另一列同为资产名称）
 	h.csv:1: 列“原值（千元）”：原值以元为单位；请换算该列，或将列名写作“原值（元）”
@@ -145,8 +146,7 @@ test_expect_success 'the header: a column twice, in another unit, unknown, or mi
   no_english mine "name" &&
   printf "%s\n" "资产名称,资产类别,资产性质,原值,取得方式,取得日期,使用状态" \
     "水泵,机器设备,经营性,12,购入,2022-04-01,在用" >n.csv &&
-  test_must_fail 1 zh asset import n.csv 2>err &&
-  grep "^n.csv:" err >mine &&
+  refused_zh n.csv &&
   echo "n.csv:1: 缺少必填列“村代码”；可用的列（带 * 的必填）：$ACC" >expect &&
   test_cmp expect mine &&
   no_english mine &&
@@ -156,14 +156,12 @@ test_expect_success 'the header: a column twice, in another unit, unknown, or mi
 test_expect_success 'a code twice in the file, a code that exists' '
   printf "%s\n" "资产编号,$H" "R-1,$V1,水泵,机器设备,经营性,3500,购入,2022-04-01,在用" \
     "R-1,$V1,水泵,机器设备,经营性,3500,购入,2022-04-01,在用" >d.csv &&
-  test_must_fail 1 zh asset import d.csv 2>err &&
-  grep "^d.csv:" err >mine &&
+  refused_zh d.csv &&
   echo "d.csv:3: 资产编号: “R-1”在本文件中出现了两次" >expect &&
   test_cmp expect mine &&
   head -2 d.csv >one.csv &&
   zh asset import one.csv 2>/dev/null &&
-  test_must_fail 1 zh asset import one.csv 2>err &&
-  grep "^one.csv:" err >mine &&
+  refused_zh one.csv &&
   echo "one.csv:2: 资产编号: “R-1”已存在（要修改它，请加 --update）" >expect &&
   test_cmp expect mine &&
   no_english mine
