@@ -901,14 +901,14 @@ static void make_asset(struct rng *r, const struct village *v, struct asset *a)
 
 static const char *const asset_cols[] = {
   "资产编号", "村代码", "资产名称", "资产类别", "资产性质", "坐落位置", "数量",
-  "计量单位", "原值", "累计折旧", "折旧截至", "使用年限", "净残值率",
+  "计量单位", "原值", "累计折旧", "折旧截至", "使用年限（月）", "净残值率",
   "取得方式", "取得日期", "使用状态", "管护责任人", "权证号", "备注"
 };
 
 /* The same columns as an Excel export shows them, units in brackets. */
 static const char *const asset_cols_excel[] = {
   "资产编号", "村代码", "资产名称", "资产类别", "资产性质", "坐落位置", "数量",
-  "计量单位", "原值（元）", "累计折旧（元）", "折旧截至", "使用年限",
+  "计量单位", "原值（元）", "累计折旧（元）", "折旧截至", "使用年限（月）",
   "净残值率",
   "取得方式", "取得日期", "使用状态", "管护责任人", "权证号", "备注"
 };

@@ -5,6 +5,7 @@
 
 #include <time.h>
 
+#include "base/i18n.h"
 #include "base/text.h"
 
 /* Characters the parsers look for besides ASCII (text_fold_next). */
@@ -15,13 +16,14 @@
 
 #define fold_next text_fold_next
 
-static const char msg_empty[] = "empty";
-static const char msg_date[] = "not a date (use YYYY-MM-DD)";
-static const char msg_month[] = "not a month (use YYYY-MM)";
-static const char msg_nodate[] = "no such date";
-static const char msg_nomonth[] = "no such month";
-static const char msg_year[] = "year out of range (1900-2999)";
-static const char msg_time[] = "time of day other than 0:00";
+/* The parsers' reasons are msgids: the caller translates them (tr). */
+static const char *const msg_empty = N_("empty");
+static const char *const msg_date = N_("not a date (use YYYY-MM-DD)");
+static const char *const msg_month = N_("not a month (use YYYY-MM)");
+static const char *const msg_nodate = N_("no such date");
+static const char *const msg_nomonth = N_("no such month");
+static const char *const msg_year = N_("year out of range (1900-2999)");
+static const char *const msg_time = N_("time of day other than 0:00");
 
 /* A cursor: c is the current (folded) character, p the bytes after it. */
 typedef struct cursor {

@@ -1,5 +1,6 @@
 /* errs.c: lists of reasons (errs.h). */
 #include "base/errs.h"
+#include "base/i18n.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -90,14 +91,15 @@ void errs_format_item(const erritem *it, sbuf *out)
   sb_addstr(out, it->msg);
 }
 
-void errs_format(const errlist *e, sbuf *out)
+void errs_format(const errlist *e, int lang, sbuf *out)
 {
   for(size_t i = 0; i < e->n; i++) {
     errs_format_item(&e->v[i], out);
     sb_addch(out, '\n');
   }
   if(e->total > (long)e->n)
-    sb_addf(out, "... and %ld more errors\n", e->total - (long)e->n);
+    sb_addf(out, tr(lang, "... and %ld more errors\n"),
+            e->total - (long)e->n);
 }
 
 void errs_clear(errlist *e)

@@ -36,9 +36,11 @@ void errs_vadd(errlist *e, const char *file, long row, const char *field,
 /* Moves every reason of from (and its count) to the end of to. */
 void errs_move(errlist *to, errlist *from);
 /* One line per reason, "FILE:ROW: COLUMN: message" with the parts it has,
- * then "... and N more errors" when some were not kept. */
-void errs_format(const errlist *e, sbuf *out);
-/* One reason as that line, without the newline. */
+ * then "... and N more errors" in lang (i18n.h) when some were not kept. */
+void errs_format(const errlist *e, int lang, sbuf *out);
+/* One reason as that line, without the newline: only the message is words
+ * (already in the language it was made in); the rest is the place, in the
+ * same ASCII structure in every language, so it needs no language. */
 void errs_format_item(const erritem *it, sbuf *out);
 void errs_clear(errlist *e);
 void errs_free(errlist *e);

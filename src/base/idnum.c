@@ -1,6 +1,7 @@
 /* idnum.c: 居民身份证号码 and 统一社会信用代码 check characters. */
 #include "base/idnum.h"
 #include "base/date.h"
+#include "base/i18n.h"
 #include "base/text.h"
 
 #include <stdio.h>
@@ -49,8 +50,8 @@ static int spreadsheet_number(const char *s, size_t n)
   return 0;
 }
 
-const char *idnum_check(const char *s, size_t n, const char *today,
-                        char out[19], char msg[160])
+const char *idnum_check(const char *s, size_t n, const char *today, int lang,
+                        char out[19], char msg[IDNUM_MSG])
 {
   /* Characters, not bytes: full-width digits and letters (as a Chinese
    * input method types them) are their ASCII forms; any other character
@@ -76,15 +77,16 @@ const char *idnum_check(const char *s, size_t n, const char *today,
   }
   if(len != 18)
     return spreadsheet_number(s, n)
-               ? "an ID number has 18 characters; a spreadsheet turned this "
-                 "one into a number (format the column as text and type it "
-                 "again)"
-               : "an ID number has 18 characters (居民身份证号码 or "
-                 "统一社会信用代码)";
+               ? tr(lang, "an ID number has 18 characters; a spreadsheet "
+                          "turned this one into a number (format the column "
+                          "as text and type it again)")
+               : tr(lang, "an ID number has 18 characters (居民身份证号码 or "
+                          "统一社会信用代码)");
   out[18] = 0;
   if(other) {
-    snprintf(msg, 160, "not a valid ID number: character %zu ('%.*s') is "
-                       "neither a digit nor a letter", other_at,
+    snprintf(msg, IDNUM_MSG,
+             tr(lang, "not a valid ID number: character %zu ('%.*s') is "
+                      "neither a digit nor a letter"), other_at,
              (int)(other_end - other), (const char *)other);
     return msg;
   }
@@ -107,30 +109,35 @@ const char *idnum_check(const char *s, size_t n, const char *today,
     if(birth_ok ? !future && want == out[17] : uscc_ok)
       return NULL;
     if(!birth_ok)
-      snprintf(msg, 160, "not a valid 居民身份证号码: %.8s is not a birth "
-                         "date", out + 6);
+      snprintf(msg, IDNUM_MSG,
+               tr(lang, "not a valid 居民身份证号码: %.8s is not a birth date"),
+               out + 6);
     else if(future)
-      snprintf(msg, 160, "not a valid 居民身份证号码: the birth date %.8s is "
-                         "in the future", out + 6);
+      snprintf(msg, IDNUM_MSG,
+               tr(lang, "not a valid 居民身份证号码: the birth date %.8s is "
+                        "in the future"), out + 6);
     else
-      snprintf(msg, 160, "not a valid 居民身份证号码: the check character "
-                         "should be %c, not %c", want, out[17]);
+      snprintf(msg, IDNUM_MSG,
+               tr(lang, "not a valid 居民身份证号码: the check character "
+                        "should be %c, not %c"), want, out[17]);
     return msg;
   }
   if(uscc_ok)
     return NULL;
   if(!strchr("123456789ANY", out[0]))
-    return "not a valid 统一社会信用代码: it begins with the registering "
-           "authority, one of 1-9, A, N, Y";
+    return tr(lang, "not a valid 统一社会信用代码: it begins with the "
+                    "registering authority, one of 1-9, A, N, Y");
   for(int i = 0; i < 18; i++)
     if(uscc_value(out[i]) < 0) {
-      snprintf(msg, 160, "not a valid 统一社会信用代码: '%c' is not one of its "
-                         "characters (digits and capitals except I O Z S V)",
+      snprintf(msg, IDNUM_MSG,
+               tr(lang, "not a valid 统一社会信用代码: '%c' is not one of its "
+                        "characters (digits and capitals except I O Z S V)"),
                out[i]);
       return msg;
     }
-  snprintf(msg, 160, "not a valid 统一社会信用代码: the check character should "
-                     "be %c, not %c", uscc_check(out), out[17]);
+  snprintf(msg, IDNUM_MSG,
+           tr(lang, "not a valid 统一社会信用代码: the check character should "
+                    "be %c, not %c"), uscc_check(out), out[17]);
   return msg;
 }
 

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/text.h"
 
 __extension__ typedef __int128 i128;
@@ -15,6 +16,8 @@ __extension__ typedef __int128 i128;
 #define FC_YEN   0xA5    /* ¥, and ￥ U+FFE5 */
 #define FC_YUAN  0x5143  /* 元 */
 #define FC_MU    0x4EA9  /* 亩 */
+#define FC_WAN   0x4E07  /* 万 */
+#define FC_NIAN  0x5E74  /* 年 */
 
 static int fold_next(const unsigned char **pp, const unsigned char *end)
 {
@@ -31,21 +34,31 @@ static int is_space(int c)
 typedef struct numspec {
   int decimals;          /* decimals allowed; the result is scaled by 10^d */
   int yen;               /* a leading yen sign is allowed */
-  int suffix;            /* a trailing 元, 亩 or '%' allowed, or 0 */
+  int suffix;            /* a trailing 元, 亩, 年 or '%' allowed, or 0 */
   int negative;          /* negative values allowed */
+  int wan;               /* money: 万 before the suffix ("3.5万", "3.5万元") */
   const char *nan;       /* "not an amount" */
   const char *decimals_msg; /* "more than 2 decimals" */
   const char *negative_msg; /* "negative area" */
 } numspec;
 
-static const char msg_empty[] = "empty";
-static const char msg_sep[] = "misplaced thousands separator";
-static const char msg_large[] = "number too large";
+/* The parsers' reasons are msgids: the caller translates them (tr). */
+static const char *const msg_empty = N_("empty");
+static const char *const msg_sep = N_("misplaced thousands separator");
+static const char *const msg_large = N_("number too large");
+static const char *const msg_wan = N_("more than 6 decimals of 万元 "
+                                      "(0.000001万元 is one fen): not "
+                                      "rounded");
 
-/* Parses [sign] [yen [sign]] digits[,ddd...] [.digits] [suffix] after
- * trimming. The value is accumulated scaled, checked against INT64_MAX. */
-static const char *num_parse(const numspec *spec, const char *s, size_t n,
-                             int64_t *out)
+/* Fraction digits kept: enough for any scale (万元 to the fen). */
+#define FRAC_KEPT 6
+
+/* Parses [sign] [yen [sign]] digits[,ddd...] [.digits] [万] [suffix] after
+ * trimming. The value is scaled by 10^decimals, or by 10^6 when in 万元 (a
+ * cell "3.5万", or wan set by the caller and the cell naming no unit):
+ * 1万元 is 10^6 fen. Checked against INT64_MAX. */
+static const char *num_parse(const numspec *spec, int wan, const char *s,
+                             size_t n, int64_t *out)
 {
   size_t len;
   const unsigned char *p = (const unsigned char *)text_trim(s, n, &len);
@@ -53,7 +66,7 @@ static const char *num_parse(const numspec *spec, const char *s, size_t n,
   int c, neg = 0, signs = 0;
   int ndigits = 0, group = 0, commas = 0, badsep = 0, big = 0;
   int fdigits = 0;
-  int64_t v = 0;
+  int64_t v = 0, frac = 0;
 
   if(!len)
     return msg_empty;
@@ -105,14 +118,8 @@ static const char *num_parse(const numspec *spec, const char *s, size_t n,
   if(c == '.') {
     for(c = fold_next(&p, end);; c = fold_next(&p, end)) {
       if(c >= '0' && c <= '9') {
-        int d = c - '0';
-        fdigits++;
-        if(fdigits <= spec->decimals) {
-          if(v > (INT64_MAX - d) / 10)
-            big = 1;
-          else
-            v = v * 10 + d;
-        }
+        if(++fdigits <= FRAC_KEPT)
+          frac = frac * 10 + (c - '0');
       }
       else if(c == ',')
         badsep = 1;
@@ -123,24 +130,39 @@ static const char *num_parse(const numspec *spec, const char *s, size_t n,
       return spec->nan;
   }
 
-  /* suffix, then nothing */
+  /* 万, the suffix, then nothing; a cell naming its unit (元) is read in
+   * it whatever the column's */
   while(is_space(c))
     c = fold_next(&p, end);
-  if(spec->suffix && c == spec->suffix)
+  int cell_wan = spec->wan && c == FC_WAN;
+  if(cell_wan)
     c = fold_next(&p, end);
+  if(spec->suffix && c == spec->suffix) {
+    c = fold_next(&p, end);
+    if(!cell_wan)
+      wan = 0;
+  }
   if(c != FC_END)
     return spec->nan;
+  wan = (wan && spec->wan) || cell_wan;
 
+  int decimals = wan ? FRAC_KEPT : spec->decimals;
   if(badsep)
     return msg_sep;
-  if(fdigits > spec->decimals)
-    return spec->decimals_msg;
-  for(int i = fdigits; i < spec->decimals; i++) {
+  if(fdigits > decimals)
+    return wan ? msg_wan : spec->decimals_msg;
+  for(int i = 0; i < decimals; i++) {
     if(v > INT64_MAX / 10)
       big = 1;
     else
       v *= 10;
+    if(i >= fdigits)
+      frac *= 10;
   }
+  if(v > INT64_MAX - frac)
+    big = 1;
+  else
+    v += frac;
   if(big)
     return msg_large;
   if(neg && v && !spec->negative)
@@ -150,36 +172,59 @@ static const char *num_parse(const numspec *spec, const char *s, size_t n,
 }
 
 static const numspec money_spec = {
-  2, 1, FC_YUAN, 1, "not an amount", "more than 2 decimals", NULL
+  2, 1, FC_YUAN, 1, 1, N_("not an amount"), N_("more than 2 decimals"), NULL
 };
 static const numspec area_spec = {
-  4, 0, FC_MU, 0, "not a number", "more than 4 decimals", "negative area"
+  4, 0, FC_MU, 0, 0, N_("not a number"), N_("more than 4 decimals"),
+  N_("negative area")
 };
 static const numspec rate_spec = {
-  4, 0, '%', 0, "not a number", "more than 4 decimals", "negative rate"
+  4, 0, '%', 0, 0, N_("not a number"), N_("more than 4 decimals"),
+  N_("negative rate")
 };
 static const numspec int_spec = {
-  0, 0, 0, 1, "not a number", "not a whole number", NULL
+  0, 0, 0, 1, 0, N_("not a number"), N_("not a whole number"), NULL
+};
+static const numspec years_spec = {
+  4, 0, FC_NIAN, 0, 0, N_("not a number of years"), N_("more than 4 decimals"),
+  N_("negative")
 };
 
 const char *money_parse(const char *s, size_t n, int64_t *out)
 {
-  return num_parse(&money_spec, s, n, out);
+  return num_parse(&money_spec, 0, s, n, out);
+}
+
+const char *money_parse_wan(const char *s, size_t n, int64_t *out)
+{
+  return num_parse(&money_spec, 1, s, n, out);
 }
 
 const char *area_parse(const char *s, size_t n, int64_t *out)
 {
-  return num_parse(&area_spec, s, n, out);
+  return num_parse(&area_spec, 0, s, n, out);
 }
 
 const char *rate_parse(const char *s, size_t n, int64_t *out)
 {
-  return num_parse(&rate_spec, s, n, out);
+  return num_parse(&rate_spec, 0, s, n, out);
 }
 
 const char *int_parse(const char *s, size_t n, int64_t *out)
 {
-  return num_parse(&int_spec, s, n, out);
+  return num_parse(&int_spec, 0, s, n, out);
+}
+
+const char *years_parse(const char *s, size_t n, int64_t *out)
+{
+  int64_t y;
+  const char *e = num_parse(&years_spec, 0, s, n, &y);
+  if(e)
+    return e;
+  if(y > INT64_MAX / 12)
+    return msg_large;
+  *out = y * 12;
+  return NULL;
 }
 
 /* Writes v / 10^decimals into buf (>= 32 bytes): sign, integer part (with

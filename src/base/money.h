@@ -1,7 +1,8 @@
 /* money.h: exact numbers: money in fen, area in 1/10000 mu, rates in ppm,
  * plain integers. Parsers take a cell as bytes (not NUL-terminated), accept
  * surrounding white space and full-width digits/punctuation, and return NULL
- * on success or a static English message (lower case) saying what is wrong. */
+ * on success or a static English message (lower case) saying what is wrong:
+ * a msgid (i18n.h), which the caller translates with tr(lang, reason). */
 #ifndef SANZI_MONEY_H
 #define SANZI_MONEY_H
 #include <stddef.h>
@@ -9,9 +10,14 @@
 
 /* Money: "1234.5", "1,234.56", "¥1234", "￥1,234", "１２３４．５６", "-12.00",
  * optional trailing "元". At most 2 decimals (more is an error, never rounded).
+ * In 万元 when the cell says so ("3.5万", "3.5万元" = 35000.00): at most 6
+ * decimals, the 6th being a fen (more is an error, never rounded).
  * Thousands separators must sit between groups of three digits.
  * Stores fen in *out. Empty input is an error ("empty"). */
 const char *money_parse(const char *s, size_t n, int64_t *out);
+/* The same for a column in 万元: a bare number is 万元 ("3.5" = 35000.00),
+ * a cell that names 元 ("800元") is read in 元. */
+const char *money_parse_wan(const char *s, size_t n, int64_t *out);
 /* Formats fen as "-1234.50" (no separators), returns buf. buf >= 32 bytes. */
 char *money_format(int64_t fen, char *buf);
 /* Same with thousands separators "1,234.50" for human-readable tables. */
@@ -32,6 +38,11 @@ char *rate_format(int64_t ppm, char *buf);
 
 /* A whole number, optional sign, full-width digits accepted. */
 const char *int_parse(const char *s, size_t n, int64_t *out);
+
+/* A duration in years, up to 4 decimals, not negative, optional trailing
+ * "年" ("5", "2.5年"), stored as months in 1/10000 in *out (5 -> 600000,
+ * 0.1 -> 12000): the caller refuses what is not whole months. */
+const char *years_parse(const char *s, size_t n, int64_t *out);
 
 /* round_half_up(num / den) for num >= 0 or < 0 (half away from zero),
  * den > 0. Uses 128-bit intermediates where callers multiply first. */

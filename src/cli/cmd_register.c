@@ -83,7 +83,7 @@ int cmd_register_import(const reg *r, args *a, int always_update)
   if(rc) {
     sbuf e;
     sb_init(&e);
-    errs_format(&res.errs, &e);
+    errs_format(&res.errs, cli_lang, &e);
     fputs(e.buf ? e.buf : "", stderr);
     sb_free(&e);
     fprintf(stderr, "sanzi: '%s': nothing imported (%ld error%s)\n", o.file,
@@ -166,7 +166,7 @@ static void pairs_to_cells(const reg *r, args *a, char **pos, int from, int n,
       usage_error(a, "'%s' is not KEY=VALUE", pos[i]);
     int fi = reg_match_header(r, pos[i], (size_t)(eq - pos[i]));
     if(fi < 0) {
-      char *acc = reg_accepted_names(r);
+      char *acc = reg_accepted_names(r, cli_lang);
       die(1, "unknown field '%.*s'; accepted: %s", (int)(eq - pos[i]), pos[i],
           acc);
     }

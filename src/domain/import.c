@@ -43,7 +43,8 @@ static int map_header(regctx *c, const reg *r, const csvrec *h, int *col2f,
 {
   int bad = 0;
   int *seen = xcalloc((size_t)r->nfields, sizeof *seen);
-  char *acc = reg_accepted_names(r);
+  sz *z = c->z;
+  char *acc = reg_accepted_names(r, z->lang);
   *ncols = h->nfields;
   while(*ncols > 0 && cell_blank(&h->f[*ncols - 1]))
     (*ncols)--; /* trailing empty header cells: Excel's, ignored */
@@ -51,34 +52,40 @@ static int map_header(regctx *c, const reg *r, const csvrec *h, int *col2f,
     col2f[i] = -1;
     if(cell_blank(&h->f[i]))
       continue;
-    int fi = reg_match_header(r, h->f[i].p, h->f[i].n);
+    int fi = reg_match_header(r, h->f[i].p, h->f[i].n), unit = U_OWN;
+    const char *want =
+        fi < 0 ? NULL : reg_header_unit(r, fi, h->f[i].p, h->f[i].n, &unit);
     if(fi < 0) {
-      reg_error(c, -1, "unknown column '%.*s'; accepted: %s", (int)h->f[i].n,
-                h->f[i].p, acc);
+      reg_error(c, -1, T(z, "unknown column '%.*s'; accepted: %s"),
+                (int)h->f[i].n, h->f[i].p, acc);
       bad++;
-    } else if(reg_header_unit(r, fi, h->f[i].p, h->f[i].n)) {
-      reg_error(c, -1, "column '%.*s': %s is entered in %s; convert the "
-                       "column or name it %s（%s）", (int)h->f[i].n,
-                h->f[i].p, r->fields[fi].zh,
-                reg_header_unit(r, fi, h->f[i].p, h->f[i].n),
-                r->fields[fi].zh,
-                reg_header_unit(r, fi, h->f[i].p, h->f[i].n));
+    } else if(want) {
+      reg_error(c, -1, T(z, "column '%.*s': %s is entered in %s; convert the "
+                            "column or name it %s（%s）"), (int)h->f[i].n,
+                h->f[i].p, r->fields[fi].zh, want, r->fields[fi].zh, want);
       seen[fi] = 1; /* said once: not "missing" as well */
       bad++;
     } else if(seen[fi]) {
-      reg_error(c, -1, "column '%.*s' appears twice (as %s)", (int)h->f[i].n,
-                h->f[i].p, r->fields[fi].zh);
+      reg_error(c, -1, T(z, "column '%.*s' appears twice (as %s)"),
+                (int)h->f[i].n, h->f[i].p, r->fields[fi].zh);
       bad++;
     } else {
       seen[fi] = 1;
       col2f[i] = fi;
-      reg_set_colname(c, fi, h->f[i].p, h->f[i].n);
+      reg_set_colname(c, fi, h->f[i].p, h->f[i].n, unit);
     }
   }
   for(int fi = 0; fi < r->nfields; fi++)
     if((r->fields[fi].flags & F_REQ) && !seen[fi]) {
-      reg_error(c, -1, "missing required column %s (%s); accepted: %s",
-                r->fields[fi].zh, r->fields[fi].key, acc);
+      /* The column by its Chinese name (and its key, in English). */
+      char col[256];
+      if(z->lang == LANG_EN)
+        snprintf(col, sizeof col, "%s (%s)", r->fields[fi].zh,
+                 r->fields[fi].key);
+      else
+        snprintf(col, sizeof col, "%s", r->fields[fi].zh);
+      reg_error(c, -1, T(z, "missing required column %s; accepted: %s"), col,
+                acc);
       bad++;
     }
   free(acc);
@@ -195,8 +202,8 @@ static void parse_hook(void *ctx, const csvrec *rec, sbuf *out)
   for(int i = h->ncols; i < rec->nfields; i++)
     extra |= !cell_blank(&rec->f[i]);
   if(rec->nfields < h->ncols || extra) {
-    reg_error(c, -1, "%d cells, but the header has %d columns", rec->nfields,
-              h->ncols);
+    reg_error(c, -1, T(c->z, "%d cells, but the header has %d columns"),
+              rec->nfields, h->ncols);
     ok = 0;
   }
   if(ok) {
@@ -210,7 +217,8 @@ static void parse_hook(void *ctx, const csvrec *rec, sbuf *out)
         h->cells[h->col2f[i]] = rec->f[i].p + guard;
         h->lens[h->col2f[i]] = rec->f[i].n - guard;
       } else if(!cell_blank(&rec->f[i])) {
-        reg_error(c, -1, "a value in column %d, which has no header", i + 1);
+        reg_error(c, -1, T(c->z, "a value in column %d, which has no header"),
+                  i + 1);
         ok = 0;
       }
     }
@@ -221,6 +229,26 @@ static void parse_hook(void *ctx, const csvrec *rec, sbuf *out)
 }
 
 /* ---- the main thread's half ---- */
+
+/* csvin's message "row N: message", as csvin writes it in lang (the
+ * catalog's "row %ld: %s"): N, and the message after it in *msg; 0 when
+ * the message names no row. */
+static long csv_error_row(int lang, const char *m, const char **msg)
+{
+  const char *fmt = tr(lang, "row %ld: %s");
+  const char *num = strstr(fmt, "%ld"), *str = strstr(fmt, "%s");
+  if(!num || !str || str < num)
+    return 0;
+  size_t pre = (size_t)(num - fmt), sep = (size_t)(str - num - 3);
+  char *end;
+  if(strncmp(m, fmt, pre) || m[pre] < '0' || m[pre] > '9')
+    return 0;
+  long row = strtol(m + pre, &end, 10);
+  if(row <= 0 || strncmp(end, num + 3, sep))
+    return 0;
+  *msg = end + sep;
+  return row;
+}
 
 int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
 {
@@ -252,9 +280,14 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
 
   if(db_begin(z)) {
     reg_set_place(c, NULL, 0);
-    reg_error(c, -1, "%s: cannot start writing: %s%s", o->file, z->err,
-              strstr(z->err, "locked") ? " (another sanzi is writing to it; "
-                                         "try again when it is done)" : "");
+    int busy = (sqlite3_errcode(z->db) & 0xff) == SQLITE_BUSY ||
+               (sqlite3_errcode(z->db) & 0xff) == SQLITE_LOCKED;
+    if(busy)
+      reg_error(c, -1, T(z, "%s: cannot start writing: %s (another sanzi is "
+                            "writing to it; try again when it is done)"),
+                o->file, z->err);
+    else
+      reg_error(c, -1, T(z, "%s: cannot start writing: %s"), o->file, z->err);
     goto done;
   }
   began = 1;
@@ -298,8 +331,8 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
       int src = db_step(z, seen);
       sqlite3_reset(seen);
       if(src != SQLITE_DONE) {
-        reg_error(c, ci, "'%.*s' appears twice in this file", (int)v[ci].n,
-                  v[ci].s);
+        reg_error(c, ci, T(z, "'%.*s' appears twice in this file"),
+                  (int)v[ci].n, v[ci].s);
         continue;
       }
     }
@@ -328,20 +361,19 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   }
   if(rc < 0) {
     /* csvin says "row N: message": make it FILE:N: message. */
-    const char *m = csvin_error(in);
-    char *end;
-    long row = strncmp(m, "row ", 4) ? 0 : strtol(m + 4, &end, 10);
+    const char *m = csvin_error(in), *msg;
+    long row = csv_error_row(z->lang, m, &msg);
     reg_set_place(c, o->file, row);
-    if(row > 0 && end[0] == ':' && end[1] == ' ')
-      reg_error(c, -1, "%s", end + 2);
+    if(row > 0)
+      reg_error(c, -1, "%s", msg);
     else {
       reg_set_place(c, NULL, 0);
       reg_error(c, -1, "%s: %s", o->file, m);
     }
   } else if(!header && reg_nerrors(c) == 0) {
     reg_set_place(c, NULL, 0);
-    reg_error(c, -1, "%s: no header row (accepted columns: see 'sanzi %s "
-                     "template')", o->file, r->name);
+    reg_error(c, -1, T(z, "%s: no header row (accepted columns: see 'sanzi "
+                          "%s template')"), o->file, r->name);
   }
   sqlite3_finalize(seen);
   snprintf(res->encoding, sizeof res->encoding, "%s",
@@ -378,7 +410,7 @@ done:
     int commit = res->nerrors == 0 && !o->dry_run;
     if(db_end(z, commit) && commit) {
       reg_set_place(c, NULL, 0);
-      reg_error(c, -1, "%s: cannot commit: %s", o->file, z->err);
+      reg_error(c, -1, T(z, "%s: cannot commit: %s"), o->file, z->err);
       res->nerrors = reg_nerrors(c);
       res->log_id = 0;
     }
@@ -435,7 +467,9 @@ int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
     const field *f = &r->fields[i];
     if((f->type == F_DERIVED && !with_net) || (f->type == F_CODE && !r->infix))
       continue;
-    csvout_field(fp, f->zh, strlen(f->zh), first);
+    sb_reset(&cell);
+    reg_header(f, &cell);
+    csvout_field(fp, cell.buf, cell.len, first);
     first = 0;
   }
   csvout_endrow(fp);
@@ -531,13 +565,18 @@ void reg_template(const reg *r, FILE *fp)
     {"loan", "start_date", "2025-03-01"}, {"loan", "maturity", "2028-02-29"},
   };
   int first = 1;
+  sbuf head;
+  sb_init(&head);
   for(int i = 0; i < r->nfields; i++) {
     const field *f = &r->fields[i];
     if(f->type == F_DERIVED || (f->type == F_CODE && !r->infix))
       continue;
-    csvout_field(fp, f->zh, strlen(f->zh), first);
+    sb_reset(&head);
+    reg_header(f, &head);
+    csvout_field(fp, head.buf, head.len, first);
     first = 0;
   }
+  sb_free(&head);
   csvout_endrow(fp);
   first = 1;
   for(int i = 0; i < r->nfields; i++) {

@@ -49,8 +49,35 @@ static void fault(sz *z, const char *sql)
   if(z->fault)
     return;
   z->fault = 1;
-  snprintf(z->fault_msg, sizeof z->fault_msg, "%s (in: %.120s)",
-           sqlite3_errmsg(z->db), sql ? sql : "?");
+  snprintf(z->fault_msg, sizeof z->fault_msg, T(z, "%s (in: %.120s)"),
+           db_errmsg(z), sql ? sql : "?");
+}
+
+/* SQLite's reason in the handle's language: SQLite's own words are the
+ * msgids of the failures a user meets (the English text is unchanged). */
+static const char *sqlite_reason(int lang, sqlite3 *db, int code)
+{
+  const char *own = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+  if(lang == LANG_EN)
+    return own;
+  switch(code & 0xff) {
+  case SQLITE_FULL: return tr(lang, "database or disk is full");
+  case SQLITE_IOERR: return tr(lang, "disk I/O error");
+  case SQLITE_BUSY: return tr(lang, "database is locked");
+  case SQLITE_LOCKED: return tr(lang, "database table is locked");
+  case SQLITE_READONLY: return tr(lang, "attempt to write a readonly database");
+  case SQLITE_CORRUPT: return tr(lang, "database disk image is malformed");
+  case SQLITE_NOTADB: return tr(lang, "file is not a database");
+  case SQLITE_CANTOPEN: return tr(lang, "unable to open database file");
+  case SQLITE_NOMEM: return tr(lang, "out of memory");
+  case SQLITE_PERM: return tr(lang, "access permission denied");
+  default: return own;
+  }
+}
+
+const char *db_errmsg(sz *z)
+{
+  return sqlite_reason(z->lang, z->db, sqlite3_extended_errcode(z->db));
 }
 
 int db_fault(const sz *z)
@@ -91,7 +118,7 @@ int db_exec(sz *z, const char *sql)
 {
   char *msg = NULL;
   if(sqlite3_exec(z->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-    db_fail(z, "%s", msg ? msg : sqlite3_errmsg(z->db));
+    db_fail(z, "%s", z->lang == LANG_EN && msg ? msg : db_errmsg(z));
     sqlite3_free(msg);
     return -1;
   }
@@ -104,7 +131,7 @@ int db_run(sz *z, sqlite3_stmt *st)
   while(rc == SQLITE_ROW)
     rc = db_step(z, st);
   if(rc != SQLITE_DONE)
-    db_fail(z, "%s", sqlite3_errmsg(z->db));
+    db_fail(z, "%s", db_errmsg(z));
   sqlite3_reset(st);
   return rc;
 }
@@ -151,8 +178,8 @@ int64_t db_int(sz *z, int64_t dflt, const char *sql, const char *arg)
 int db_not_future(sz *z, const char *what, const char *date)
 {
   if(strcmp(date, z->today) > 0)
-    return db_fail(z, "%s on %s: that day has not come yet (today is %s)",
-                   what, date, z->today);
+    return db_fail(z, T(z, "%s on %s: that day has not come yet (today is "
+                           "%s)"), what, date, z->today);
   return 0;
 }
 
@@ -213,7 +240,8 @@ int db_end(sz *z, int commit)
   z->txn_depth--;
   if(z->txn_depth == 0) {
     if(commit && z->fault)
-      db_fail(z, "the database failed, nothing was written: %s", z->fault_msg);
+      db_fail(z, T(z, "the database failed, nothing was written: %s"),
+              z->fault_msg);
     else if(commit && db_exec(z, "COMMIT") == 0)
       return 0;
     char keep[sizeof z->err];
@@ -223,7 +251,8 @@ int db_end(sz *z, int commit)
     return commit ? -1 : 0;
   }
   if(commit && z->fault) {
-    db_fail(z, "the database failed, nothing was written: %s", z->fault_msg);
+    db_fail(z, T(z, "the database failed, nothing was written: %s"),
+            z->fault_msg);
     return -1;
   }
   if(commit)
@@ -284,7 +313,7 @@ static int migrate(sz *z)
       if(!strncmp(f->name, "schema/", 7) && migration_number(f->name) == v)
         m = f;
     if(!m) {
-      db_fail(z, "migration %d is missing", v);
+      db_fail(z, T(z, "migration %d is missing"), v);
       return -1;
     }
     if(db_begin(z))
@@ -324,8 +353,8 @@ sz *db_open(const char *path, const char *user, int lang, int create,
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
               (create ? SQLITE_OPEN_CREATE : 0);
   if(sqlite3_open_v2(path, &z->db, flags, NULL) != SQLITE_OK) {
-    set_err(err, errlen, "cannot open '%s': %s", path,
-            z->db ? sqlite3_errmsg(z->db) : "out of memory");
+    set_err(err, errlen, tr(lang, "cannot open '%s': %s"), path,
+            z->db ? db_errmsg(z) : tr(lang, "out of memory"));
     db_close(z);
     return NULL;
   }
@@ -337,16 +366,20 @@ sz *db_open(const char *path, const char *user, int lang, int create,
   int64_t app = probe(z, "PRAGMA application_id");
   int64_t tables = probe(z, "SELECT count(*) FROM sqlite_schema");
   if(app == -1 || tables == -1) {
-    set_err(err, errlen, "cannot open '%s': %s", path,
+    set_err(err, errlen, tr(lang, "cannot open '%s': %s"), path,
             sqlite3_errcode(z->db) == SQLITE_NOTADB
-                ? "not a database file"
-                : sqlite3_errmsg(z->db));
+                ? tr(lang, "not a database file")
+                : db_errmsg(z));
     db_close(z);
     return NULL;
   }
   if(app != SANZI_APP_ID && !(app == 0 && tables == 0 && create)) {
-    set_err(err, errlen, "'%s' is not a sanzi database%s", path,
-            create ? "; refusing to change it" : "");
+    if(create)
+      set_err(err, errlen,
+              tr(lang, "'%s' is not a sanzi database; refusing to change it"),
+              path);
+    else
+      set_err(err, errlen, tr(lang, "'%s' is not a sanzi database"), path);
     db_close(z);
     return NULL;
   }
@@ -364,8 +397,8 @@ sz *db_open(const char *path, const char *user, int lang, int create,
   int have = db_schema_version(z);
   if(have > db_schema_latest()) {
     set_err(err, errlen,
-            "'%s' has schema version %d, newer than this sanzi (%d): "
-            "upgrade sanzi", path, have, db_schema_latest());
+            tr(lang, "'%s' has schema version %d, newer than this sanzi "
+                     "(%d): upgrade sanzi"), path, have, db_schema_latest());
     db_close(z);
     return NULL;
   }
@@ -374,8 +407,9 @@ sz *db_open(const char *path, const char *user, int lang, int create,
       goto fail;
   } else if(have < db_schema_latest()) {
     set_err(err, errlen,
-            "'%s' has schema version %d, older than this sanzi (%d): "
-            "run 'sanzi init' to upgrade it", path, have, db_schema_latest());
+            tr(lang, "'%s' has schema version %d, older than this sanzi "
+                     "(%d): run 'sanzi init' to upgrade it"), path, have,
+            db_schema_latest());
     db_close(z);
     return NULL;
   }
@@ -396,6 +430,17 @@ void db_close(sz *z)
   free(z->user);
   errs_free(&z->errs);
   free(z);
+}
+
+/* A schema object's type (sqlite_schema.type) in the handle's language. */
+static const char *schema_kind(sz *z, const unsigned char *type)
+{
+  static const char *const kinds[] = {N_("table"), N_("index"), N_("trigger"),
+                                      N_("view")};
+  for(size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+    if(type && !strcmp((const char *)type, kinds[i]))
+      return T(z, kinds[i]);
+  return type ? (const char *)type : "";
 }
 
 int db_schema_check(sz *z)
@@ -426,15 +471,15 @@ int db_schema_check(sz *z)
                                       : NULL;
     int cmp = !na ? 1 : !nb ? -1 : strcmp(na, nb);
     if(cmp < 0)
-      db_fail(z, "the schema was changed outside sanzi: "
-              "%s '%s' is missing", sqlite3_column_text(a, 0), na);
+      db_fail(z, T(z, "the schema was changed outside sanzi: %s '%s' is "
+                      "missing"), schema_kind(z, sqlite3_column_text(a, 0)), na);
     else if(cmp > 0)
-      db_fail(z, "the schema was changed outside sanzi: "
-              "%s '%s' is not sanzi's", sqlite3_column_text(b, 0), nb);
+      db_fail(z, T(z, "the schema was changed outside sanzi: %s '%s' is not "
+                      "sanzi's"), schema_kind(z, sqlite3_column_text(b, 0)), nb);
     else if(strcmp((const char *)sqlite3_column_text(a, 2),
                    (const char *)sqlite3_column_text(b, 2)))
-      db_fail(z, "the schema was changed outside sanzi: "
-              "%s '%s' differs", sqlite3_column_text(b, 0), nb);
+      db_fail(z, T(z, "the schema was changed outside sanzi: %s '%s' "
+                      "differs"), schema_kind(z, sqlite3_column_text(b, 0)), nb);
     else
       continue;
     rc = -1;

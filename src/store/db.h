@@ -72,6 +72,10 @@ sqlite3_stmt *db_prepare(sz *z, const char *sql);
  * does not pass for the end of the data: the transaction will not commit
  * and the caller's db_fault() is set. */
 int db_step(sz *z, sqlite3_stmt *st);
+/* Why the last call on the handle failed, in its language: the failures
+ * a user meets (a full disk, an I/O error, a locked, read-only or damaged
+ * file) translated, else SQLite's own message. */
+const char *db_errmsg(sz *z);
 /* 1 when a statement failed on this handle (fault_msg says how). */
 int db_fault(const sz *z);
 /* Forget the fault, for a handle that lives on (a server, between

@@ -215,13 +215,13 @@ int history_append(sz *z, int64_t id, const char *tbl, const char *key,
                    const unsigned char dig[32])
 {
   if(id != history_next_id(z)) {
-    db_fail(z, "internal error: change-log entry %lld out of order",
+    db_fail(z, T(z, "internal error: change-log entry %lld out of order"),
             (long long)id);
     return -1;
   }
   if(z->now <= 0) /* a bug of the caller, which must set the clock */
-    return db_fail(z, "internal error: the database handle has no clock "
-                      "(db_set_clock): nothing is written");
+    return db_fail(z, "%s", T(z, "internal error: the database handle has no "
+                                 "clock (db_set_clock): nothing is written"));
   unsigned char prev[32] = {0}, hash[32], odig[32];
   sqlite3_stmt *st =
       db_prepare(z, "SELECT hash FROM history ORDER BY id DESC LIMIT 1");
@@ -323,9 +323,9 @@ static void feed(crypto_hash_sha256_state **h, int64_t *n, const char *p,
 
 static void describe(sz *z, int64_t id, const vent *e, const char *what)
 {
-  db_fail(z, "change-log entry %lld (%s %s%s%s, %s by %s): %s", (long long)id,
-          e->tbl, e->action, e->key ? " " : "", e->key ? e->key : "", e->at,
-          e->op, what);
+  db_fail(z, T(z, "change-log entry %lld (%s %s%s%s, %s by %s): %s"),
+          (long long)id, e->tbl, e->action, e->key ? " " : "",
+          e->key ? e->key : "", e->at, e->op, what);
 }
 
 /* Feeds every row of one table, and the rows it superseded, into the
@@ -361,16 +361,17 @@ static int verify_table(sz *z, const reg *r, vent *ents, int64_t n)
                         (long long)sqlite3_column_int64(old, 0));
       if(sqlite3_column_type(old, 3) != SQLITE_TEXT || tn < (size_t)il ||
          memcmp(t, idtxt, (size_t)il)) {
-        db_fail(z, "a replaced %s row is filed under row id %lld but is another "
-                "row: the change log was changed outside sanzi", r->name,
+        db_fail(z, T(z, "a replaced %s row is filed under row id %lld but is "
+                        "another row: the change log was changed outside "
+                        "sanzi"), r->name,
                 (long long)sqlite3_column_int64(old, 0));
         rc = -1;
         break;
       }
       if(wrote < 1 || wrote > n || by < 1 || by > n ||
          strcmp(ents[wrote].tbl, r->name) || strcmp(ents[by].tbl, r->name)) {
-        db_fail(z, "a replaced %s row (id %lld) cites change-log entries %lld and "
-                "%lld, which do not record that table",
+        db_fail(z, T(z, "a replaced %s row (id %lld) cites change-log entries "
+                        "%lld and %lld, which do not record that table"),
                 r->name, (long long)sqlite3_column_int64(old, 0),
                 (long long)wrote, (long long)by);
         rc = -1;
@@ -385,8 +386,9 @@ static int verify_table(sz *z, const reg *r, vent *ents, int64_t n)
     int64_t lid = sqlite3_column_int64(cur, 1);
     int badf = reg_row_types(r, cur, 2);
     if(badf >= 0 || sqlite3_column_type(cur, 1) != SQLITE_INTEGER) {
-      db_fail(z, "%s row id %lld: %s holds a value of the wrong type: the row "
-              "was changed outside sanzi", r->name, (long long)id,
+      db_fail(z, T(z, "%s row id %lld: %s holds a value of the wrong type: "
+                      "the row was changed outside sanzi"), r->name,
+              (long long)id,
               badf >= 0 ? r->fields[badf].key : "log_id");
       rc = -1;
       break;
@@ -395,8 +397,8 @@ static int verify_table(sz *z, const reg *r, vent *ents, int64_t n)
     if(lid < 1 || lid > n || strcmp(ents[lid].tbl, r->name)) {
       sb_reset(&canon);
       reg_canon(r, id, v, &canon);
-      db_fail(z, "%s row %s cites change-log entry %lld, which does not record "
-              "it: the row was written outside sanzi",
+      db_fail(z, T(z, "%s row %s cites change-log entry %lld, which does not "
+                      "record it: the row was written outside sanzi"),
               r->name, canon.buf, (long long)lid);
       rc = -1;
       break;
@@ -457,8 +459,8 @@ static int table_missing(sz *z, const char *name)
   if(db_int(z, 0, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
                   "AND name = ?1", name))
     return 0;
-  db_fail(z, "the schema was changed outside sanzi: table '%s' is missing",
-          name);
+  db_fail(z, T(z, "the schema was changed outside sanzi: table '%s' is "
+                  "missing"), name);
   return 1;
 }
 
@@ -495,7 +497,7 @@ int history_verify(sz *z, const reg *const *tables, const char *expect_head, cha
     e.nrows = sqlite3_column_int64(st, 7);
     e.nold = sqlite3_column_int64(st, 9);
     if(e.id != expect || e.id > n) {
-      db_fail(z, "change-log entry %lld is missing: the log was cut",
+      db_fail(z, T(z, "change-log entry %lld is missing: the log was cut"),
               (long long)expect);
       rc = -1;
       break;
@@ -503,8 +505,8 @@ int history_verify(sz *z, const reg *const *tables, const char *expect_head, cha
     expect++;
     if(sqlite3_column_bytes(st, 8) != 32 || sqlite3_column_bytes(st, 10) != 32 ||
        sqlite3_column_bytes(st, 11) != 32 || sqlite3_column_bytes(st, 12) != 32) {
-      db_fail(z, "change-log entry %lld is damaged (a hash is not 32 bytes)",
-              (long long)e.id);
+      db_fail(z, T(z, "change-log entry %lld is damaged (a hash is not 32 "
+                      "bytes)"), (long long)e.id);
       rc = -1;
       break;
     }
@@ -522,25 +524,25 @@ int history_verify(sz *z, const reg *const *tables, const char *expect_head, cha
     memcpy(v->dig, e.dig, 32);
     memcpy(v->odig, e.odig, 32);
     if(memcmp(sqlite3_column_blob(st, 11), prev, 32)) {
-      describe(z, e.id, v, "does not follow the entry before it: the log "
-                           "was changed or cut");
+      describe(z, e.id, v, T(z, "does not follow the entry before it: the "
+                                "log was changed or cut"));
       rc = -1;
       break;
     }
     entry_hash(&e, h);
     if(memcmp(h, sqlite3_column_blob(st, 12), 32)) {
-      describe(z, e.id, v, "its hash does not match its contents: the entry "
-                           "was changed");
+      describe(z, e.id, v, T(z, "its hash does not match its contents: the "
+                                "entry was changed"));
       rc = -1;
       break;
     }
     if(!known_table(tables, v->tbl)) {
-      describe(z, e.id, v, "records an unknown table");
+      describe(z, e.id, v, T(z, "records an unknown table"));
       rc = -1;
       break;
     }
     if(id_prev_at[0] && e.at && strcmp(e.at, id_prev_at) < 0) {
-      describe(z, e.id, v, "is dated before the entry before it");
+      describe(z, e.id, v, T(z, "is dated before the entry before it"));
       rc = -1;
       break;
     }
@@ -553,12 +555,12 @@ int history_verify(sz *z, const reg *const *tables, const char *expect_head, cha
   }
   sqlite3_finalize(st);
   if(rc == 0 && expect_head && !found_expected) {
-    db_fail(z, "the chain no longer holds the head %s recorded earlier: the log "
-            "was cut or rewritten", expect_head);
+    db_fail(z, T(z, "the chain no longer holds the head %s recorded "
+                    "earlier: the log was cut or rewritten"), expect_head);
     rc = -1;
   }
   if(rc == 0 && expect != n + 1) {
-    db_fail(z, "the change log has gaps");
+    db_fail(z, "%s", T(z, "the change log has gaps"));
     rc = -1;
   }
   for(int i = 0; rc == 0 && tables[i]; i++)
@@ -572,18 +574,19 @@ int history_verify(sz *z, const reg *const *tables, const char *expect_head, cha
       crypto_hash_sha256_final(v->w, w);
     if(v->o)
       crypto_hash_sha256_final(v->o, o);
-    char what[256];
+    char what[512];
     if(v->wn != v->nrows || memcmp(w, v->dig, 32)) {
       snprintf(what, sizeof what,
-               "the %lld row(s) it wrote no longer match (%lld found as "
-               "written): a row was changed, added or removed outside sanzi",
+               T(z, "the %lld row(s) it wrote no longer match (%lld found as "
+                    "written): a row was changed, added or removed outside "
+                    "sanzi"),
                (long long)v->nrows, (long long)v->wn);
       describe(z, id, v, what);
       rc = -1;
     } else if(v->on != v->nold || memcmp(o, v->odig, 32)) {
       snprintf(what, sizeof what,
-               "the %lld old row(s) it replaced no longer match (%lld found)",
-               (long long)v->nold, (long long)v->on);
+               T(z, "the %lld old row(s) it replaced no longer match (%lld "
+                    "found)"), (long long)v->nold, (long long)v->on);
       describe(z, id, v, what);
       rc = -1;
     }
@@ -593,7 +596,7 @@ int history_verify(sz *z, const reg *const *tables, const char *expect_head, cha
     rc = -1;
   /* What could not be read is damage, not a proof of tampering. */
   if(db_fault(z))
-    rc = db_fail(z, "the database cannot be read: %s", z->fault_msg);
+    rc = db_fail(z, T(z, "the database cannot be read: %s"), z->fault_msg);
   if(rc == 0) {
     hex(prev, head);
     *entries = n;

@@ -2,6 +2,7 @@
 #include "store/record.h"
 #include "base/date.h"
 #include "store/history.h"
+#include "base/i18n.h"
 #include "base/idnum.h"
 #include "base/money.h"
 #include "base/text.h"
@@ -89,6 +90,7 @@ regctx *reg_open(sz *z, const reg *r)
   c->z = z;
   c->r = r;
   c->colname = xcalloc((size_t)r->nfields, sizeof *c->colname);
+  c->unit = xcalloc((size_t)r->nfields, sizeof *c->unit);
   c->enums = xcalloc((size_t)r->nfields, sizeof *c->enums);
   c->scratch = xcalloc((size_t)r->nfields, SCRATCH);
   c->ci = reg_field(r, "code") >= 0 ? reg_field(r, "code") : 0;
@@ -182,6 +184,7 @@ void reg_close(regctx *c)
     names_free(&c->lc_alias_code);
     free(c->enums);
     free(c->colname);
+    free(c->unit);
     free(c->vil);
     free(c->vil_next);
     sqlite3_finalize(c->ins);
@@ -206,8 +209,9 @@ void reg_set_place(regctx *c, const char *file, long row)
   c->row = row;
 }
 
-void reg_set_colname(regctx *c, int i, const char *name, size_t n)
+void reg_set_colname(regctx *c, int i, const char *name, size_t n, int unit)
 {
+  c->unit[i] = unit;
   free(c->colname[i]);
   size_t tl;
   const char *t = text_trim(name, n, &tl);
@@ -239,7 +243,7 @@ const char *reg_errors(regctx *c)
 {
   /* The listed messages, and how many more there were. */
   sb_reset(&c->report);
-  errs_format(&c->errs, &c->report);
+  errs_format(&c->errs, c->z->lang, &c->report);
   return c->report.buf ? c->report.buf : "";
 }
 
@@ -259,10 +263,10 @@ static int village_index(const regctx *c, const char *s, size_t n)
   return p ? (int)(p - c->vil) : -2;
 }
 
-static void list_names(const names *nm, sbuf *out)
+static void list_names(const names *nm, const char *sep, sbuf *out)
 {
   for(int i = 0; i < nm->n; i++)
-    sb_addf(out, "%s%s", i ? ", " : "", nm->v[i]);
+    sb_addf(out, "%s%s", i ? sep : "", nm->v[i]);
 }
 
 static int parse_landclass(regctx *c, int fi, const char *s, size_t n, val *v)
@@ -302,8 +306,8 @@ static int parse_landclass(regctx *c, int fi, const char *s, size_t n, val *v)
     return 0;
   }
   reg_error(c, fi,
-            "'%.*s' is not a GB/T 21010 land class (give a code such as 0103 "
-            "or a name such as 旱地)", (int)n, s);
+            T(c->z, "'%.*s' is not a GB/T 21010 land class (give a code such "
+                    "as 0103 or a name such as 旱地)"), (int)n, s);
   return 1;
 }
 
@@ -330,15 +334,15 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
   v->t = V_NULL;
   if(n == 0) {
     if(f->flags & F_REQ) {
-      reg_error(c, fi, "required, but empty");
+      reg_error(c, fi, "%s", T(c->z, "required, but empty"));
       return 1;
     }
     return 0;
   }
   if((f->flags & F_DIGITS) && sci_notation(s, n)) {
-    reg_error(c, fi, "'%.*s' looks like a number the spreadsheet rounded "
-                     "(format the column as text and export again)",
-              (int)n, s);
+    reg_error(c, fi, T(c->z, "'%.*s' looks like a number the spreadsheet "
+                             "rounded (format the column as text and export "
+                             "again)"), (int)n, s);
     return 1;
   }
   switch(f->type) {
@@ -349,7 +353,7 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
     v->s = s;
     v->n = n;
     if(f->type != F_TEXT && n > 64) {
-      reg_error(c, fi, "a code is at most 64 bytes long");
+      reg_error(c, fi, "%s", T(c->z, "a code is at most 64 bytes long"));
       return 1;
     }
     return 0;
@@ -358,17 +362,18 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
     if(k == -1) {
       if(memchr(s, 'E', n) || memchr(s, 'e', n))
         reg_error(c, fi,
-                  "'%.*s' is not a 12-digit village code: the spreadsheet "
-                  "turned it into a number; format the column as text",
-                  (int)n, s);
+                  T(c->z, "'%.*s' is not a 12-digit village code: the "
+                          "spreadsheet turned it into a number; format the "
+                          "column as text"), (int)n, s);
       else
-        reg_error(c, fi, "'%.*s' is not a 12-digit village code", (int)n, s);
+        reg_error(c, fi, T(c->z, "'%.*s' is not a 12-digit village code"),
+                  (int)n, s);
       return 1;
     }
     if(k == -2) {
       reg_error(c, fi,
-                "no village with code %.*s (load the divisions with 'sanzi "
-                "org import')", (int)n, s);
+                T(c->z, "no village with code %.*s (load the divisions with "
+                        "'sanzi org import')"), (int)n, s);
       return 1;
     }
     v->t = V_TEXT;
@@ -378,9 +383,10 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
   }
   case F_MONEY:
   case F_DERIVED:
-    e = money_parse(s, n, &v->i);
+    e = c->unit[fi] == U_WAN ? money_parse_wan(s, n, &v->i)
+                             : money_parse(s, n, &v->i);
     if(!e && (v->i > MONEY_MAX || v->i < -MONEY_MAX))
-      e = "more than 10,000,000,000,000.00 (a typing error?)";
+      e = N_("more than 10,000,000,000,000.00 (a typing error?)");
     break;
   case F_AREA:
   case F_QTY:
@@ -389,16 +395,31 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
   case F_RATE:
     e = rate_parse(s, n, &v->i);
     if(!e && v->i > 1000000)
-      e = "more than 100%";
+      e = N_("more than 100%");
     if(!e && v->i > 0 && v->i < 10000 && !memchr(s, '%', n) &&
        !memchr(s, 0xef, n))
-      e = "less than 1%: a rate is given in percent (5 or 5% for five "
-          "percent, 0.5% for a half)";
+      e = N_("less than 1%: a rate is given in percent (5 or 5% for five "
+             "percent, 0.5% for a half)");
     break;
   case F_INT:
-    e = int_parse(s, n, &v->i);
+    if(c->unit[fi] == U_YEARS) {
+      /* In years, kept in months: 2.5 is 30, 0.1 (1.2 months) is not. */
+      e = years_parse(s, n, &v->i);
+      if(!e && v->i % 10000) {
+        char m[48];
+        reg_error(c, fi,
+                  T(c->z, "'%.*s' years are %s months, but %s is counted in "
+                          "whole months (or give months, in a column "
+                          "%s（月）)"),
+                  (int)n, s, area_format(v->i, m), f->zh, f->zh);
+        return 1;
+      }
+      if(!e)
+        v->i /= 10000;
+    } else
+      e = int_parse(s, n, &v->i);
     if(!e && v->i < 0)
-      e = "negative";
+      e = N_("negative");
     break;
   case F_DATE:
   case F_MONTH: {
@@ -417,8 +438,8 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
     if(k < 0) {
       sbuf l;
       sb_init(&l);
-      list_names(&c->enums[fi], &l);
-      reg_error(c, fi, "'%.*s' is not one of: %s", (int)n, s, l.buf);
+      list_names(&c->enums[fi], c->z->lang == LANG_EN ? ", " : "、", &l);
+      reg_error(c, fi, T(c->z, "'%.*s' is not one of: %s"), (int)n, s, l.buf);
       sb_free(&l);
       return 1;
     }
@@ -438,30 +459,30 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
       v->n = n;
       return 0;
     }
-    char *out = c->scratch + SCRATCH * fi, msg[160];
-    e = idnum_check(s, n, c->z->today, out, msg);
+    char *out = c->scratch + SCRATCH * fi, msg[IDNUM_MSG];
+    e = idnum_check(s, n, c->z->today, c->z->lang, out, msg);
     if(!e) {
       v->t = V_TEXT;
       v->s = out;
       v->n = 18;
       return 0;
     }
-    reg_error(c, fi, "'%.*s': %s", (int)n, s, e);
+    reg_error(c, fi, T(c->z, "'%.*s': %s"), (int)n, s, e);
     return 1;
   }
   }
   if(e) {
-    reg_error(c, fi, "'%.*s': %s", (int)n, s, e);
+    reg_error(c, fi, T(c->z, "'%.*s': %s"), (int)n, s, T(c->z, e));
     return 1;
   }
   v->t = V_INT;
   if(v->i < 0 && (f->type == F_AREA || f->type == F_QTY ||
                   (f->type == F_MONEY && strcmp(f->key, "opening_balance")))) {
-    reg_error(c, fi, "'%.*s': must not be negative", (int)n, s);
+    reg_error(c, fi, T(c->z, "'%.*s': must not be negative"), (int)n, s);
     return 1;
   }
   if((f->flags & F_POS) && v->i <= 0) {
-    reg_error(c, fi, "'%.*s': must be greater than 0", (int)n, s);
+    reg_error(c, fi, T(c->z, "'%.*s': must be greater than 0"), (int)n, s);
     return 1;
   }
   return 0;
@@ -583,8 +604,8 @@ static void constraint_error(regctx *c, val *v)
   int rc = sqlite3_extended_errcode(c->z->db);
   if((rc & 0xff) != SQLITE_CONSTRAINT) {
     c->fatal = 1;
-    reg_error(c, -1, "cannot write to the database: %s",
-              sqlite3_errmsg(c->z->db));
+    reg_error(c, -1, T(c->z, "cannot write to the database: %s"),
+              db_errmsg(c->z));
     return;
   }
   if(!c->r->infix && !c->r->internal) {
@@ -592,9 +613,9 @@ static void constraint_error(regctx *c, val *v)
     int vo = reg_field(c->r, "voucher"), da = reg_field(c->r, "date");
     if(strstr(sqlite3_errmsg(c->z->db), ".code") ||
        !strstr(sqlite3_errmsg(c->z->db), "constraint")) {
-      reg_error(c, vo, "voucher '%.*s' is already used by village %.*s in "
-                       "%.4s", (int)v[vo].n, v[vo].s, (int)v[c->vi].n,
-                v[c->vi].s, v[da].s);
+      reg_error(c, vo, T(c->z, "voucher '%.*s' is already used by village "
+                               "%.*s in %.4s"), (int)v[vo].n, v[vo].s,
+                (int)v[c->vi].n, v[c->vi].s, v[da].s);
       return;
     }
   }
@@ -605,20 +626,26 @@ static void constraint_error(regctx *c, val *v)
      field_by_key(c->r, dot + 1, &fi)) {
     char other[128] = "";
     if(strcmp(dot + 1, "code")) {
+      /* Which record has it. */
       char sql[160];
       snprintf(sql, sizeof sql, "SELECT code FROM \"%s\" WHERE \"%s\" = ?1",
                c->r->name, dot + 1);
       sqlite3_stmt *st = db_prepare(c->z, sql);
       sqlite3_bind_text(st, 1, v[fi].s, (int)v[fi].n, SQLITE_STATIC);
       if(db_step(c->z, st) == SQLITE_ROW)
-        snprintf(other, sizeof other, " by %s",
+        snprintf(other, sizeof other, "%s",
                  (const char *)sqlite3_column_text(st, 0));
       sqlite3_finalize(st);
     }
-    reg_error(c, fi, "'%.*s' is already used%s", (int)v[fi].n, v[fi].s, other);
+    if(other[0])
+      reg_error(c, fi, T(c->z, "'%.*s' is already used by %s"), (int)v[fi].n,
+                v[fi].s, other);
+    else
+      reg_error(c, fi, T(c->z, "'%.*s' is already used"), (int)v[fi].n,
+                v[fi].s);
     return;
   }
-  reg_error(c, -1, "refused by the database: %s", msg);
+  reg_error(c, -1, T(c->z, "refused by the database: %s"), msg);
 }
 
 int reg_load(regctx *c, const char *code, int64_t *id, val *v)
@@ -745,11 +772,14 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
         load(c, v[ci].s, v[ci].n, &tid, tmp, &tlog, &c->oldbuf);
         free(tmp);
         if(log_id && tlog == log_id)
-          reg_error(c, ci, "'%.*s' appears twice in this file", (int)v[ci].n,
-                    v[ci].s);
+          reg_error(c, ci, T(c->z, "'%.*s' appears twice in this file"),
+                    (int)v[ci].n, v[ci].s);
+        else if(log_id)
+          reg_error(c, ci, T(c->z, "'%.*s' already exists (give --update to "
+                                   "change it)"), (int)v[ci].n, v[ci].s);
         else
-          reg_error(c, ci, "'%.*s' already exists%s", (int)v[ci].n, v[ci].s,
-                    log_id ? " (give --update to change it)" : "");
+          reg_error(c, ci, T(c->z, "'%.*s' already exists"), (int)v[ci].n,
+                    v[ci].s);
       }
       return 1;
     }
@@ -760,13 +790,14 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
   int found = load(c, v[ci].s, v[ci].n, id, old, &oldlog, &c->oldbuf);
   if(!found) {
     free(old);
-    reg_error(c, ci, "no %s with code '%.*s'", r->name, (int)v[ci].n, v[ci].s);
+    reg_error(c, ci, T(c->z, "no %s with code '%.*s'"),
+              c->z->lang == LANG_EN ? r->name : r->zh, (int)v[ci].n, v[ci].s);
     return 1;
   }
   if(log_id && oldlog == log_id) {
     free(old);
-    reg_error(c, ci, "'%.*s' appears twice in this file", (int)v[ci].n,
-              v[ci].s);
+    reg_error(c, ci, T(c->z, "'%.*s' appears twice in this file"),
+              (int)v[ci].n, v[ci].s);
     return 1;
   }
   if(r->guard && !c->workflow && r->guard(c, old, v)) {

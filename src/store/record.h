@@ -48,6 +48,7 @@ struct regctx {
   const char *file;
   long row;
   char **colname;
+  int *unit;     /* per field: the unit its column is in (enum unit) */
   errlist errs;  /* why the rows were refused */
   int is_fork;  /* shares the caches of the context it was forked from */
   int fatal;    /* the database failed (disk full, I/O): stop at once */
@@ -66,8 +67,10 @@ void reg_close(regctx *c);
 
 /* Where errors are reported: FILE:ROW: COLUMN: message. */
 void reg_set_place(regctx *c, const char *file, long row);
-/* The column name printed for field i (the header as the file spells it). */
-void reg_set_colname(regctx *c, int i, const char *name, size_t n);
+/* The column of field i: its name printed in messages (the header as the
+ * file spells it) and the unit its cells are in (enum unit, from
+ * reg_header_unit: a column in 万元 or in years is converted exactly). */
+void reg_set_colname(regctx *c, int i, const char *name, size_t n, int unit);
 void reg_error(regctx *c, int field, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 long reg_nerrors(const regctx *c);

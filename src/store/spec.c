@@ -2,6 +2,7 @@
  * the canonical form that is hashed and logged, formatting for export,
  * header matching, masking, reading a row from a statement. */
 #include "store/spec.h"
+#include "base/i18n.h"
 #include "base/idnum.h"
 #include "base/money.h"
 #include "base/text.h"
@@ -178,36 +179,59 @@ static void header_key(const char *cell, size_t n, sbuf *out, sbuf *unit)
   sb_free(&t);
 }
 
-const char *reg_header_unit(const reg *r, int fi, const char *cell, size_t n)
+const char *reg_header_unit(const reg *r, int fi, const char *cell, size_t n,
+                            int *unit)
 {
+  /* The units a kind of field takes in brackets. */
   static const struct {
     enum ftype type;
-    const char *units; /* accepted, separated by '|' */
-    const char *say;
-  } fixed[] = {
-    {F_MONEY, "|元|", "元"},   {F_DERIVED, "|元|", "元"},
-    {F_AREA, "|亩|", "亩"},    {F_RATE, "|%|", "%"},
-    {F_INT, "|月|个月|", "月"},
+    unsigned flag;   /* the field must have this flag, or 0 */
+    const char *name;
+    int unit;
+  } units[] = {
+    {F_MONEY, 0, "元", U_OWN},        {F_MONEY, 0, "万元", U_WAN},
+    {F_DERIVED, 0, "元", U_OWN},      {F_DERIVED, 0, "万元", U_WAN},
+    {F_AREA, 0, "亩", U_OWN},         {F_RATE, 0, "%", U_OWN},
+    {F_INT, F_YEARS, "月", U_OWN},    {F_INT, F_YEARS, "个月", U_OWN},
+    {F_INT, F_YEARS, "年", U_YEARS},
   };
-  sbuf name, unit;
+  const field *f = &r->fields[fi];
+  sbuf name, u;
   sb_init(&name);
-  sb_init(&unit);
-  header_key(cell, n, &name, &unit);
+  sb_init(&u);
+  header_key(cell, n, &name, &u);
+  /* Bare: the field's own unit, but years for a duration named in
+   * Chinese (使用年限); its English key says months. */
+  *unit = (f->flags & F_YEARS) && strcasecmp(name.buf ? name.buf : "", f->key)
+              ? U_YEARS
+              : U_OWN;
   const char *bad = NULL;
-  if(unit.len)
-    for(size_t i = 0; i < ARRAY_SIZE(fixed); i++) {
-      if(fixed[i].type != r->fields[fi].type)
+  if(u.len) {
+    int checked = 0, found = 0;
+    for(size_t i = 0; i < ARRAY_SIZE(units); i++) {
+      if(units[i].type != f->type || (f->flags & units[i].flag) != units[i].flag)
         continue;
-      sbuf w;
-      sb_init(&w);
-      sb_addf(&w, "|%s|", unit.buf);
-      if(!strstr(fixed[i].units, w.buf))
-        bad = fixed[i].say;
-      sb_free(&w);
+      if(!checked)
+        bad = units[i].name; /* the first is the field's own */
+      checked = 1;
+      if(!strcmp(u.buf, units[i].name)) {
+        found = 1;
+        *unit = units[i].unit;
+      }
     }
+    if(found)
+      bad = NULL;
+  }
   sb_free(&name);
-  sb_free(&unit);
+  sb_free(&u);
   return bad;
+}
+
+void reg_header(const field *f, sbuf *out)
+{
+  sb_addstr(out, f->zh);
+  if(f->flags & F_YEARS)
+    sb_addstr(out, "（月）");
 }
 
 int reg_match_header(const reg *r, const char *cell, size_t n)
@@ -227,7 +251,7 @@ int reg_match_header(const reg *r, const char *cell, size_t n)
   return found;
 }
 
-char *reg_accepted_names(const reg *r)
+char *reg_accepted_names(const reg *r, int lang)
 {
   sbuf s;
   sb_init(&s);
@@ -235,8 +259,11 @@ char *reg_accepted_names(const reg *r)
     const field *f = &r->fields[i];
     if(r->infix == NULL && f->type == F_CODE && !r->internal)
       continue;
-    sb_addf(&s, "%s%s%s (%s)", i ? ", " : "", f->flags & F_REQ ? "*" : "",
-            f->zh, f->key);
+    if(lang == LANG_EN)
+      sb_addf(&s, "%s%s%s (%s)", i ? ", " : "", f->flags & F_REQ ? "*" : "",
+              f->zh, f->key);
+    else
+      sb_addf(&s, "%s%s%s", s.len ? "、" : "", f->flags & F_REQ ? "*" : "", f->zh);
   }
   return sb_detach(&s);
 }

@@ -34,6 +34,18 @@ enum ftype {
 #define F_POS 8u    /* a number > 0 */
 #define F_DIGITS 16u /* an identifier written in digits, kept as text: a
                         spreadsheet may have turned it into 6.22848E+18 */
+#define F_YEARS 32u  /* F_INT: a duration kept in months that a clerk
+                        names in years: a bare Chinese header (使用年限) is
+                        in years, "使用年限（月）" and the key in months */
+
+/* The unit a column's cells are written in, from its header
+ * (reg_header_unit): the field's own (元, 亩, %, 月), or another that
+ * import converts exactly. */
+enum unit {
+  U_OWN = 0, /* as stored */
+  U_WAN,     /* money in 万元: x 10000 */
+  U_YEARS    /* an F_YEARS field in years: x 12 months */
+};
 
 typedef struct field {
   const char *key; /* English key, also the column name */
@@ -90,12 +102,20 @@ void reg_format_grouped(const field *f, const val *v, sbuf *out);
  * brackets and '*' marks dropped) against the Chinese names and English keys.
  * Returns the field index or -1. */
 int reg_match_header(const reg *r, const char *cell, size_t n);
-/* For a header matched to field fi: NULL when its unit in brackets (if
- * any) is the field's own, else the unit the field is entered in: a
- * column "原值（万元）" must not be read as 元. */
-const char *reg_header_unit(const reg *r, int fi, const char *cell, size_t n);
-/* "资产编号(code), 村代码(village), ..." for messages; caller frees. */
-char *reg_accepted_names(const reg *r);
+/* For a header matched to field fi: the unit its cells are in (enum unit)
+ * into *unit and NULL; or, when its unit in brackets is none the field
+ * takes, the unit the field is entered in ("元"): a column "原值（千元）"
+ * must not be read as 元. Money takes 元 and 万元; an F_YEARS field 年 and
+ * 月 (bare: years, or months under its English key); area 亩, a rate %. */
+const char *reg_header_unit(const reg *r, int fi, const char *cell, size_t n,
+                            int *unit);
+/* The header export and the template write for f: its Chinese name, with
+ * the unit when the bare name would mean another ("使用年限（月）"). */
+void reg_header(const field *f, sbuf *out);
+/* The accepted columns, for messages: in English "*资产名称 (name), 坐落位置
+ * (location), ...", in Chinese "*资产名称、坐落位置、..." ('*': required).
+ * Caller frees. */
+char *reg_accepted_names(const reg *r, int lang);
 
 /* Fill v from a statement's columns starting at col, in spec order (derived
  * fields are not columns). Text points into the statement. */

@@ -25,7 +25,7 @@ test_expect_success 'setup: a county with its villages' '
 
 test_expect_success 'Chinese column names: every column is stored as typed' '
   cat >full.csv <<-EOF &&
-	资产编号,村代码,资产名称,资产类别,资产性质,坐落位置,数量,计量单位,原值,累计折旧,折旧截至,使用年限,净残值率,取得方式,取得日期,使用状态,管护责任人,权证号,备注
+	资产编号,村代码,资产名称,资产类别,资产性质,坐落位置,数量,计量单位,原值,累计折旧,折旧截至,使用年限（月）,净残值率,取得方式,取得日期,使用状态,管护责任人,权证号,备注
 	$V1-ZC-0100,$V1,村委会办公楼,房屋及建筑物,非经营性,福如东村一组,1,座,120000.00,10000.00,2021-12,240,5,自建,2020-06-15,在用,张建国,蒙(2020)武川县不动产权第0000101号,两层砖混
 	EOF
   sanzi asset import full.csv &&

@@ -9,24 +9,94 @@ V1=150125100201
 setup_county
 H=村代码,资产名称,资产类别,资产性质,原值,取得方式,取得日期,使用状态
 
-test_expect_success '原值（万元） is refused: amounts are in 元' '
+# Issue 11, part 4 (units a clerk would write) changed the first two tests:
+# 原值（万元） was refused and a bare 使用年限 held months; now 万元 is read
+# exactly, a bare 使用年限 is years and 使用年限（月） months.
+test_expect_success '原值（千元） is refused: amounts are in 元 (or 万元)' '
   before=$(db_state) &&
-  printf "%s\n" "村代码,资产名称,资产类别,资产性质,原值（万元）,取得方式,取得日期,使用状态" \
+  printf "%s\n" "村代码,资产名称,资产类别,资产性质,原值（千元）,取得方式,取得日期,使用状态" \
     "$V1,水泵,机器设备,经营性,12,购入,2022-04-01,在用" >w.csv &&
   test_must_fail 1 sanzi asset import w.csv 2>err &&
-  grep "^w.csv:1: column '\''原值（万元）'\'': 原值 is entered in 元" err &&
+  grep "^w.csv:1: column '\''原值（千元）'\'': 原值 is entered in 元" err &&
   ! grep "missing required column 原值" err &&
   test "$(db_state)" = "$before"
 '
 
-test_expect_success '使用年限（年） is refused, 使用年限（月） and 原值（元） are taken' '
-  printf "%s\n" "$H,使用年限（年）" "$V1,水泵,机器设备,经营性,3500,购入,2022-04-01,在用,10" >y.csv &&
-  test_must_fail 1 sanzi asset import y.csv 2>err &&
-  grep "使用年限 is entered in 月" err &&
+life() { sql "SELECT useful_life_months FROM asset WHERE name = '$1'"; }
+value() { sql "SELECT original_value FROM asset WHERE name = '$1'"; }
+
+test_expect_success '使用年限（天） is refused; 使用年限（年） is years, 使用年限（月） months, 原值（元） 元' '
+  printf "%s\n" "$H,使用年限（天）" "$V1,水泵,机器设备,经营性,3500,购入,2022-04-01,在用,10" >d.csv &&
+  test_must_fail 1 sanzi asset import d.csv 2>err &&
+  grep "使用年限 is entered in 月; convert the column or name it 使用年限（月）" err &&
+  printf "%s\n" "$H,使用年限（年）" "$V1,水泵年,机器设备,经营性,3500,购入,2022-04-01,在用,10" >y.csv &&
+  sanzi asset import y.csv 2>/dev/null &&
+  test "$(life 水泵年)" = 120 &&
   printf "%s\n" "村代码,资产名称,资产类别,资产性质,原值（元）,取得方式,取得日期,使用状态,使用年限（月）" \
     "$V1,水泵,机器设备,经营性,3500,购入,2022-04-01,在用,120" >m.csv &&
   sanzi asset import m.csv 2>/dev/null &&
-  test "$(sqlite3 "$SANZI_DB" "SELECT useful_life_months FROM asset WHERE name = '\''水泵'\''")" = 120
+  test "$(life 水泵)" = 120 &&
+  test "$(value 水泵)" = 350000
+'
+
+test_expect_success 'a bare 使用年限 is years: 5 is 60 months, 2.5 is 30; 使用年限（月） 30 is 30' '
+  printf "%s\n" "$H,使用年限" "$V1,五年,机器设备,经营性,3500,购入,2022-04-01,在用,5" \
+    "$V1,两年半,机器设备,经营性,3500,购入,2022-04-01,在用,2.5年" >b.csv &&
+  sanzi asset import b.csv 2>/dev/null &&
+  test "$(life 五年)" = 60 &&
+  test "$(life 两年半)" = 30 &&
+  printf "%s\n" "$H,使用年限(月)" "$V1,三十月,机器设备,经营性,3500,购入,2022-04-01,在用,30" >m2.csv &&
+  sanzi asset import m2.csv 2>/dev/null &&
+  test "$(life 三十月)" = 30 &&
+  printf "%s\n" "$H,useful_life_months" "$V1,按键,机器设备,经营性,3500,购入,2022-04-01,在用,30" >k.csv &&
+  sanzi asset import k.csv 2>/dev/null &&
+  test "$(life 按键)" = 30
+'
+
+test_expect_success 'years that are not whole months are refused, naming the rule (0.1 = 1.2 months)' '
+  before=$(db_state) &&
+  printf "%s\n" "$H,使用年限" "$V1,零点一,机器设备,经营性,3500,购入,2022-04-01,在用,0.1" >f.csv &&
+  test_must_fail 1 sanzi asset import f.csv 2>err &&
+  test "$(head -1 err)" = "f.csv:2: 使用年限: '\''0.1'\'' years are 1.2 months, but 使用年限 is counted in whole months (or give months, in a column 使用年限（月）)" &&
+  test "$(db_state)" = "$before"
+'
+
+test_expect_success '原值（万元） 3.5 and cells 3.5万, 3.5万元 are 35,000.00; 800元 in a 万元 column is 800.00' '
+  printf "%s\n" "村代码,资产名称,资产类别,资产性质,原值（万元）,取得方式,取得日期,使用状态" \
+    "$V1,万甲,机器设备,经营性,3.5,购入,2022-04-01,在用" \
+    "$V1,万乙,机器设备,经营性,800元,购入,2022-04-01,在用" \
+    "$V1,万丙,机器设备,经营性,0.000001,购入,2022-04-01,在用" >w1.csv &&
+  sanzi asset import w1.csv 2>/dev/null &&
+  test "$(value 万甲)" = 3500000 &&
+  test "$(value 万乙)" = 80000 &&
+  test "$(value 万丙)" = 1 &&
+  printf "%s\n" "$H" "$V1,万丁,机器设备,经营性,3.5万,购入,2022-04-01,在用" \
+    "$V1,万戊,机器设备,经营性,3.5万元,购入,2022-04-01,在用" \
+    "$V1,万己,机器设备,经营性,\"1,234.567891万\",购入,2022-04-01,在用" >w2.csv &&
+  sanzi asset import w2.csv 2>/dev/null &&
+  test "$(value 万丁)" = 3500000 &&
+  test "$(value 万戊)" = 3500000 &&
+  test "$(value 万己)" = 1234567891
+'
+
+test_expect_success 'more than 6 decimals of 万元 is refused, never rounded' '
+  before=$(db_state) &&
+  printf "%s\n" "$H" "$V1,多位,机器设备,经营性,1.2345678万,购入,2022-04-01,在用" >w3.csv &&
+  test_must_fail 1 sanzi asset import w3.csv 2>err &&
+  test "$(head -1 err)" = "w3.csv:2: 原值: '\''1.2345678万'\'': more than 6 decimals of 万元 (0.000001万元 is one fen): not rounded" &&
+  printf "%s\n" "村代码,资产名称,资产类别,资产性质,原值（万元）,取得方式,取得日期,使用状态" \
+    "$V1,多位,机器设备,经营性,0.0000001,购入,2022-04-01,在用" >w4.csv &&
+  test_must_fail 1 sanzi asset import w4.csv 2>err &&
+  grep "^w4.csv:2: 原值（万元）: '\''0.0000001'\'': more than 6 decimals of 万元" err &&
+  test "$(db_state)" = "$before"
+'
+
+test_expect_success 'export writes 使用年限（月）, and export -> import changes nothing' '
+  sanzi asset export >all.csv &&
+  head -1 all.csv | tr -d "\r" | grep ",使用年限（月）," &&
+  sanzi asset import all.csv --update 2>err &&
+  grep " 0 updated, " err &&
+  sanzi asset template | head -1 | grep ",使用年限（月）,"
 '
 
 test_expect_success 'a residual rate of 0.05 (meant as 5%) is refused; 0.5% is taken' '

@@ -546,7 +546,7 @@ test_expect_success 'template: the Chinese column names, then one example row' '
   sed "1s/^$(cat bom)//" tpl.csv | tr -d "\r" | grep -v "^\$" >tpl.txt &&
   test "$(wc -l <tpl.txt)" = 2 &&
   head -1 tpl.txt >actual &&
-  echo 资产编号,村代码,资产名称,资产类别,资产性质,坐落位置,数量,计量单位,原值,累计折旧,折旧截至,使用年限,净残值率,取得方式,取得日期,使用状态,管护责任人,权证号,备注 >expect &&
+  echo 资产编号,村代码,资产名称,资产类别,资产性质,坐落位置,数量,计量单位,原值,累计折旧,折旧截至,使用年限（月）,净残值率,取得方式,取得日期,使用状态,管护责任人,权证号,备注 >expect &&
   test_cmp expect actual
 '
 

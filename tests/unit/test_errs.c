@@ -20,7 +20,7 @@ static char *formatted(const errlist *e)
 {
   sbuf out;
   sb_init(&out);
-  errs_format(e, &out);
+  errs_format(e, LANG_EN, &out);
   return out.buf ? sb_detach(&out) : strdup("");
 }
 
@@ -98,7 +98,7 @@ static void test_register_refusal(void **state)
                          {"name", "拖拉机"},
                          {"category", "飞机"},          /* no such category */
                          {"nature", "经营性"},
-                         {"original_value", "3.5万"},     /* not an amount */
+                         {"original_value", "3.5亿"},     /* not an amount */
                          {"acquired_via", "购入"},
                          {"acquired_on", "2020-01-01"},
                          {"status", "在用"}};
@@ -123,7 +123,7 @@ static void test_register_refusal(void **state)
   assert_int_equal(z->errs.total, 3);
   assert_int_equal(c->errs.total, 0);
   assert_string_equal(z->errs.v[2].field, "original_value");
-  assert_non_null(strstr(z->err, "资产.csv:7: 原值: '3.5万'"));
+  assert_non_null(strstr(z->err, "资产.csv:7: 原值: '3.5亿'"));
   reg_close(c);
   db_fail(z, "filing %s is not open", "X");
   assert_int_equal(z->errs.total, 1);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "base/i18n.h"
 #include "base/idnum.h"
 
 /* The clock the checks are given: birth dates after it are refused. */
@@ -17,9 +18,9 @@ static const char today[] = "2026-12-05";
 /* in is accepted and stored as want. */
 static void valid(const char *in, const char *want)
 {
-  char out[19], msg[160];
+  char out[19], msg[IDNUM_MSG];
   memset(out, '#', sizeof out);
-  const char *err = idnum_check(in, strlen(in), today, out, msg);
+  const char *err = idnum_check(in, strlen(in), today, LANG_EN, out, msg);
   if(err)
     fail_msg("'%s': unexpected error '%s'", in, err);
   if(memcmp(out, want, 19))
@@ -29,8 +30,8 @@ static void valid(const char *in, const char *want)
 /* in is refused with exactly this message. */
 static void invalid(const char *in, const char *want)
 {
-  char out[19], msg[160];
-  const char *err = idnum_check(in, strlen(in), today, out, msg);
+  char out[19], msg[IDNUM_MSG];
+  const char *err = idnum_check(in, strlen(in), today, LANG_EN, out, msg);
   if(!err)
     fail_msg("'%s': accepted, want '%s'", in, want);
   if(strcmp(err, want))
@@ -181,10 +182,10 @@ static void test_only_n_bytes(void **state)
   (void)state;
   /* the 18 characters are followed by more in memory: only n are read */
   const char *s = "11010519491231002X9999";
-  char out[19], msg[160];
-  assert_null(idnum_check(s, 18, today, out, msg));
+  char out[19], msg[IDNUM_MSG];
+  assert_null(idnum_check(s, 18, today, LANG_EN, out, msg));
   assert_string_equal(out, "11010519491231002X");
-  assert_non_null(idnum_check(s, 19, today, out, msg));
+  assert_non_null(idnum_check(s, 19, today, LANG_EN, out, msg));
 }
 
 /* Found in review: an 18-digit number whose digits 7-14 are a real birth
@@ -234,8 +235,8 @@ static void test_mask(void **state)
   assert_false(idnum_is_masked("110105********00*X", 18));
   assert_false(idnum_is_masked("110105********002", 17));
   /* a masked number is no valid number */
-  char msg[160];
-  assert_non_null(idnum_check("110105********002X", 18, today, out, msg));
+  char msg[IDNUM_MSG];
+  assert_non_null(idnum_check("110105********002X", 18, today, LANG_EN, out, msg));
 }
 
 int main(void)

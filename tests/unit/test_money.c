@@ -124,6 +124,53 @@ static void test_money_invalid(void **state)
   fails(money_parse, "１，２３", "misplaced thousands separator");
 }
 
+/* 万元: 1万元 = 10^6 fen, so 6 decimals of 万元 are whole fen. */
+static void test_money_wan(void **state)
+{
+  (void)state;
+  parses(money_parse, "3.5万", 3500000);
+  parses(money_parse, "3.5万元", 3500000);
+  parses(money_parse, " 3.5 万元 ", 3500000);
+  parses(money_parse, "１２万", 12000000);
+  parses(money_parse, "0.000001万", 1);
+  parses(money_parse, "-2万", -2000000);
+  parses(money_parse, "1,234.567891万", 1234567891);
+  fails(money_parse, "1.2345678万",
+        "more than 6 decimals of 万元 (0.000001万元 is one fen): not rounded");
+  fails(money_parse, "1.0000000万",
+        "more than 6 decimals of 万元 (0.000001万元 is one fen): not rounded");
+  fails(money_parse, "3.5万万", "not an amount");
+  fails(money_parse, "3.5元万", "not an amount");
+  fails(money_parse, "万", "not an amount");
+  /* 922337203685.4775807万 is INT64_MAX fen, but has 7 decimals */
+  parses(money_parse, "9223372036854.775807万", INT64_MAX);
+  fails(money_parse, "9223372036854.775808万", "number too large");
+  /* A column in 万元: a bare number is 万元, a cell naming 元 is 元. */
+  parses(money_parse_wan, "3.5", 3500000);
+  parses(money_parse_wan, "3.5万元", 3500000);
+  parses(money_parse_wan, "800元", 80000);
+  parses(money_parse_wan, "0.000001", 1);
+  fails(money_parse_wan, "0.0000001",
+        "more than 6 decimals of 万元 (0.000001万元 is one fen): not rounded");
+  fails(money_parse_wan, "800.001元", "more than 2 decimals");
+}
+
+/* Years as months in 1/10000: the caller refuses what is not whole. */
+static void test_years(void **state)
+{
+  (void)state;
+  parses(years_parse, "5", 600000);
+  parses(years_parse, "2.5", 300000);
+  parses(years_parse, "2.5年", 300000);
+  parses(years_parse, "0.25", 30000);
+  parses(years_parse, "0.1", 12000); /* 1.2 months */
+  parses(years_parse, "0", 0);
+  fails(years_parse, "-1", "negative");
+  fails(years_parse, "五年", "not a number of years");
+  fails(years_parse, "1.23456", "more than 4 decimals");
+  fails(years_parse, "", "empty");
+}
+
 static void test_money_only_n_bytes(void **state)
 {
   int64_t v = 0;
@@ -327,6 +374,8 @@ int main(void)
     cmocka_unit_test(test_money_valid),
     cmocka_unit_test(test_money_limits),
     cmocka_unit_test(test_money_invalid),
+    cmocka_unit_test(test_money_wan),
+    cmocka_unit_test(test_years),
     cmocka_unit_test(test_money_only_n_bytes),
     cmocka_unit_test(test_area),
     cmocka_unit_test(test_rate),

@@ -49,6 +49,50 @@ static void test_header_units_and_marks(void **state)
   assert_string_equal(key_of("fund", "ａｍｏｕｎｔ"), "amount");
 }
 
+/* The unit a header names: -1 when refused (with the unit to use). */
+static int unit_of(const char *reg_name, const char *cell, const char **want)
+{
+  const reg *r = reg_find(reg_name);
+  int fi = match(reg_name, cell), unit = -9;
+  assert_true(fi >= 0);
+  *want = reg_header_unit(r, fi, cell, strlen(cell), &unit);
+  return *want ? -1 : unit;
+}
+
+static void test_header_unit(void **state)
+{
+  (void)state;
+  const char *want;
+  assert_int_equal(unit_of("asset", "原值", &want), U_OWN);
+  assert_int_equal(unit_of("asset", "原值（元）", &want), U_OWN);
+  assert_int_equal(unit_of("asset", "原值（万元）", &want), U_WAN);
+  assert_int_equal(unit_of("asset", "*累计折旧(万元)", &want), U_WAN);
+  assert_int_equal(unit_of("fund", "金额（万元）", &want), U_WAN);
+  assert_int_equal(unit_of("asset", "原值（千元）", &want), -1);
+  assert_string_equal(want, "元");
+  /* 使用年限: years bare, months by its key or in brackets. */
+  assert_int_equal(unit_of("asset", "使用年限", &want), U_YEARS);
+  assert_int_equal(unit_of("asset", "使用年限（年）", &want), U_YEARS);
+  assert_int_equal(unit_of("asset", "使用年限（月）", &want), U_OWN);
+  assert_int_equal(unit_of("asset", "使用年限(个月)", &want), U_OWN);
+  assert_int_equal(unit_of("asset", "useful_life_months", &want), U_OWN);
+  assert_int_equal(unit_of("asset", "使用年限（天）", &want), -1);
+  assert_string_equal(want, "月");
+  assert_int_equal(unit_of("resource", "面积（亩）", &want), U_OWN);
+  assert_int_equal(unit_of("resource", "面积（公顷）", &want), -1);
+  assert_string_equal(want, "亩");
+  /* Export and template write the unit where the bare name means another. */
+  const reg *r = reg_find("asset");
+  sbuf h;
+  sb_init(&h);
+  reg_header(&r->fields[reg_field(r, "useful_life_months")], &h);
+  assert_string_equal(h.buf, "使用年限（月）");
+  sb_reset(&h);
+  reg_header(&r->fields[reg_field(r, "original_value")], &h);
+  assert_string_equal(h.buf, "原值");
+  sb_free(&h);
+}
+
 static void test_header_unknown(void **state)
 {
   (void)state;
@@ -129,6 +173,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_header_names),
     cmocka_unit_test(test_header_units_and_marks),
+    cmocka_unit_test(test_header_unit),
     cmocka_unit_test(test_header_unknown),
     cmocka_unit_test(test_canon),
     cmocka_unit_test(test_format_round_trip),
