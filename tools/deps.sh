@@ -2,7 +2,7 @@
 # Installs the Debian packages sanzi needs, if any is missing. Used by
 # `make test`, `make demo` and .ci/run, so a fresh Debian machine works.
 pkgs="build-essential libsqlite3-dev libcsv-dev libcmocka-dev libsodium-dev
-libxlsxwriter-dev sqlite3 time perl python3-openpyxl faketime gettext"
+libxlsxwriter-dev sqlite3 time perl python3-openpyxl faketime gettext tzdata"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
