@@ -412,6 +412,15 @@ void tz_format_local(const tzone *z, int64_t t, char out[20])
   format_time(t + tz_offset(z, t), ' ', "", out, 20);
 }
 
+int tz_local_text(const char *utc, long off, char out[20])
+{
+  int64_t t;
+  if(tz_parse_utc(utc, &t))
+    return -1;
+  format_time(t + off, ' ', "", out, 20);
+  return 0;
+}
+
 int tz_day_start_utc(const tzone *z, const char *date, char out[21])
 {
   int64_t days;

@@ -24,6 +24,9 @@ long tz_offset(const tzone *z, int64_t t);
 int tz_parse_utc(const char *iso, int64_t *t);
 /* The instant t as "YYYY-MM-DD HH:MM:SS" in the zone. */
 void tz_format_local(const tzone *z, int64_t t, char out[20]);
+/* The UTC time utc ("YYYY-MM-DDTHH:MM:SSZ") off seconds east of UTC, as
+ * "YYYY-MM-DD HH:MM:SS": 0, or -1 when utc is not such a time. */
+int tz_local_text(const char *utc, long off, char out[20]);
 /* The first instant of the day `date` (YYYY-MM-DD) in the zone, as UTC
  * text "YYYY-MM-DDTHH:MM:SSZ"; -1 when date is not a date. */
 int tz_day_start_utc(const tzone *z, const char *date, char out[21]);

@@ -2,6 +2,7 @@
 #include "store/config.h"
 #include "store/history.h"
 #include "base/money.h"
+#include "base/tz.h"
 #include "store/record.h"
 #include "base/util.h"
 
@@ -89,6 +90,8 @@ static const struct {
   {"vote.outsider.pass", "text", "2/3",
    "发包 to a party outside the collective: at least this share of all "
    "due in favour"},
+  {"timezone", "text", "Asia/Shanghai",
+   "时区: the zone times are shown in (the change log keeps UTC)"},
 };
 
 int config_init(sz *z)
@@ -254,6 +257,15 @@ int config_set(sz *z, const char *key, const char *value)
               value);
       return -1;
     }
+  }
+  if(!strcmp(key, "timezone")) {
+    tzone *tz = tz_load(value);
+    if(!tz) {
+      db_fail(z, T(z, "%s: '%s' is not a time zone of the tz database "
+                      "(such as Asia/Shanghai)"), key, value);
+      return -1;
+    }
+    tz_free(tz);
   }
   if(db_begin(z))
     return -1;
