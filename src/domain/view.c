@@ -27,7 +27,7 @@ const char *acol_key(const atable *t, int i)
 static int sink_fail(sz *z, asink *s)
 {
   set_err(z->err, sizeof z->err, "%s",
-          s->err[0] ? s->err : "cannot write the output");
+          s->err[0] ? s->err : T(z, "cannot write the output"));
   return -1;
 }
 
@@ -275,7 +275,8 @@ int reg_show_view(sz *z, const reg *r, const char *code, const char *as_of,
   vfields_init(&x, r, r->zh, "record", 0, NULL, NULL);
   int rc = 0;
   if(!reg_load(c, code, &id, v))
-    rc = db_fail(z, "no %s with code '%s'", r->name, code);
+    rc = db_fail(z, T(z, "no %s with code '%s'"),
+                 z->lang == LANG_EN ? r->name : r->zh, code);
   if(!rc)
     rc = view_begin(z, s, &x.t);
   if(!rc)
@@ -505,7 +506,7 @@ const char *const log_actions[] = {N_("init"), N_("import"), N_("insert"),
 
 static const acol log_cols[] = {
   {"#", K_INT},  {"时间", K_TIME}, {"操作人", K_TEXT},
-  {"操作", K_CODE}, {"表", K_TEXT}, {"编号", K_TEXT},
+  {"操作", K_CODE}, {"表", K_CODE}, {"编号", K_TEXT},
   {"写入", K_INT}, {"替换", K_INT}, {"说明", K_TEXT}};
 static const char *const log_keys[] = {"entry", "at",   "operator",
                                        "action", "table", "key",
