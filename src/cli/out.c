@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 #include "base/csvout.h"
 #include "base/money.h"
+#include "base/tz.h"
 #include "store/spec.h"
 
 #include <stdlib.h>
@@ -30,6 +31,12 @@ const char *out_cell(int kind, const acell *c, int grouped, char *buf)
   case K_INT:
     snprintf(buf, 48, "%lld", (long long)c->i);
     return buf;
+  case K_CODE:
+    return grouped && c->s ? tr(cli_lang, c->s) : c->s ? c->s : "";
+  case K_TIME:
+    if(grouped && c->s && !tz_local_text(c->s, (long)c->i, buf))
+      return buf;
+    return c->s ? c->s : "";
   default:
     return c->s ? c->s : "";
   }
@@ -42,7 +49,7 @@ static void json_value(sbuf *sb, int kind, const acell *c)
   char buf[48];
   if(c->null)
     sb_addstr(sb, "null");
-  else if(kind == K_TEXT)
+  else if(kind_text(kind))
     json_string(sb, c->s ? c->s : "", c->s ? strlen(c->s) : 0);
   else if(kind == K_RATE)
     sb_addstr(sb, rate_format(c->i, buf));
@@ -114,8 +121,10 @@ static int out_begin(asink *s, const atable *t)
 static void history_row(out *o, const acell *c)
 {
   if(o->nrows == 1 || c[0].i != o->entry) {
-    printf("  #%lld %s %s %s", (long long)c[0].i, txt(&c[1]), txt(&c[2]),
-           txt(&c[3]));
+    char at[48], act[48];
+    printf("  #%lld %s %s %s", (long long)c[0].i,
+           out_cell(o->t->cols[1].kind, &c[1], 1, at), txt(&c[2]),
+           out_cell(o->t->cols[3].kind, &c[3], 1, act));
     if(!c[4].null)
       printf(" %s", txt(&c[4]));
     putchar('\n');
@@ -137,7 +146,7 @@ static int out_row(asink *s, const acell *c)
   if(o->fmt == OUT_CSV) {
     for(int i = 0; i < t->ncols; i++) {
       const char *x = out_cell(t->cols[i].kind, &c[i], 0, o->buf[i]);
-      if(t->cols[i].kind == K_TEXT)
+      if(kind_text(t->cols[i].kind))
         csvout_text(stdout, x, strlen(x), i == 0);
       else
         csvout_field(stdout, x, strlen(x), i == 0);

@@ -71,22 +71,22 @@ static int check_asset(regctx *c, val *v)
   int64_t acc = v[ad].t == V_INT ? v[ad].i : 0;
   char b1[32], b2[32];
   if(acc > v[ov].i) {
-    reg_error(c, ad, "%s is more than the original value %s",
+    reg_error(c, ad, T(c->z, "%s is more than the original value %s"),
               money_format(acc, b1), money_format(v[ov].i, b2));
     bad++;
   }
   if(acc > 0 && v[dt].t == V_NULL) {
-    reg_error(c, dt, "required when 累计折旧 is given: the month the "
-                     "registered depreciation runs through");
+    reg_error(c, dt, T(c->z, "required when 累计折旧 is given: the month "
+                             "the registered depreciation runs through"));
     bad++;
   }
   if(v[dt].t == V_TEXT && memcmp(v[dt].s, v[aq].s, 7) < 0) {
-    reg_error(c, dt, "%.7s is before the acquisition month %.7s", v[dt].s,
-              v[aq].s);
+    reg_error(c, dt, T(c->z, "%.7s is before the acquisition month %.7s"),
+              v[dt].s, v[aq].s);
     bad++;
   }
   if(v[nv].t == V_INT && v[nv].i != v[ov].i - acc) {
-    reg_error(c, nv, "%s does not equal 原值 - 累计折旧 = %s",
+    reg_error(c, nv, T(c->z, "%s does not equal 原值 - 累计折旧 = %s"),
               money_format(v[nv].i, b1), money_format(v[ov].i - acc, b2));
     bad++;
   }
@@ -111,13 +111,15 @@ static int guard_status(regctx *c, const val *old, const val *v)
     into |= strlen(filed[i]) == n->n && !memcmp(filed[i], n->s, n->n);
   int was_gone = o->n == strlen("已处置") && !memcmp(o->s, "已处置", o->n);
   if(was_gone) {
-    reg_error(c, si, "%.*s -> %.*s: a disposed record (已处置) stays disposed",
+    reg_error(c, si, T(c->z, "%.*s -> %.*s: a disposed record (已处置) "
+                             "stays disposed"),
               (int)o->n, o->s, (int)n->n, n->s);
     return 1;
   }
   if(into) {
-    reg_error(c, si, "%.*s -> %.*s: letting and disposal go through a "
-                     "disposal filing (sanzi disposal new), not an edit",
+    reg_error(c, si, T(c->z, "%.*s -> %.*s: letting and disposal go "
+                             "through a disposal filing (sanzi disposal new), "
+                             "not an edit"),
               (int)o->n, o->s, (int)n->n, n->s);
     return 1;
   }

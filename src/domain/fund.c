@@ -43,18 +43,20 @@ static int check_fund(regctx *c, val *v)
                                    "WHERE code = ?1");
   sqlite3_bind_text(acct, 1, v[ac].s, (int)v[ac].n, SQLITE_STATIC);
   if(db_step(c->z, acct) != SQLITE_ROW) {
-    reg_error(c, ac, "no account with code '%.*s'", (int)v[ac].n, v[ac].s);
+    reg_error(c, ac, T(c->z, "no account with code '%.*s'"), (int)v[ac].n,
+              v[ac].s);
     bad++;
   } else {
     const char *av = (const char *)sqlite3_column_text(acct, 0);
     const char *od = (const char *)sqlite3_column_text(acct, 1);
     if(strlen(av) != v[vi].n || memcmp(av, v[vi].s, v[vi].n)) {
-      reg_error(c, ac, "account '%.*s' belongs to village %s, not %.*s",
+      reg_error(c, ac, T(c->z, "account '%.*s' belongs to village %s, not "
+                               "%.*s"),
                 (int)v[ac].n, v[ac].s, av, (int)v[vi].n, v[vi].s);
       bad++;
     } else if(memcmp(v[dt].s, od, 10) < 0) {
-      reg_error(c, dt, "%.10s is before the account's opening date %s",
-                v[dt].s, od);
+      reg_error(c, dt, T(c->z, "%.10s is before the account's opening date "
+                               "%s"), v[dt].s, od);
       bad++;
     }
   }
@@ -65,8 +67,8 @@ static int check_fund(regctx *c, val *v)
   sqlite3_bind_text(st, 1, v[ca].s, (int)v[ca].n, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, v[di].s, (int)v[di].n, SQLITE_STATIC);
   if(db_step(c->z, st) != SQLITE_ROW) {
-    reg_error(c, ca, "'%.*s' is not a %.*s category", (int)v[ca].n, v[ca].s,
-              (int)v[di].n, v[di].s);
+    reg_error(c, ca, T(c->z, "'%.*s' is not a %.*s category"), (int)v[ca].n,
+              v[ca].s, (int)v[di].n, v[di].s);
     bad++;
   }
   sqlite3_reset(st);
@@ -76,18 +78,19 @@ static int check_fund(regctx *c, val *v)
                                      "code = ?1");
     sqlite3_bind_text(fcon, 1, v[ct].s, (int)v[ct].n, SQLITE_STATIC);
     if(db_step(c->z, fcon) != SQLITE_ROW) {
-      reg_error(c, ct, "no contract with code '%.*s'", (int)v[ct].n, v[ct].s);
+      reg_error(c, ct, T(c->z, "no contract with code '%.*s'"), (int)v[ct].n,
+                v[ct].s);
       bad++;
     } else if((size_t)sqlite3_column_bytes(fcon, 0) != v[vi].n ||
               memcmp(sqlite3_column_text(fcon, 0), v[vi].s, v[vi].n)) {
-      reg_error(c, ct, "contract '%.*s' belongs to village %s", (int)v[ct].n,
-                v[ct].s, sqlite3_column_text(fcon, 0));
+      reg_error(c, ct, T(c->z, "contract '%.*s' belongs to village %s"),
+                (int)v[ct].n, v[ct].s, sqlite3_column_text(fcon, 0));
       bad++;
     }
     sqlite3_reset(fcon);
   }
   if(v[vo].n > 64) {
-    reg_error(c, vo, "a voucher number is at most 64 bytes long");
+    reg_error(c, vo, T(c->z, "a voucher number is at most 64 bytes long"));
     return bad + 1;
   }
   int k = snprintf(c->fundcode, sizeof c->fundcode, "%.*s-%.4s-%.*s",

@@ -3,6 +3,7 @@
 #include "domain/view.h"
 #include "base/date.h"
 #include "base/money.h"
+#include "base/i18n.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -24,42 +25,53 @@ const reg reg_org = {"org", "组织", NULL, SPEC(org_fields), 1,
 
 static int check_org(regctx *c, val *v)
 {
-  static const char *const levels[] = {"province", "city", "county",
-                                       "township", "village"};
+  /* The codes of the levels; their names (省, 乡镇 ...) in the catalog. */
+  static const char *const levels[] = {N_("province"), N_("city"),
+                                       N_("county"), N_("township"),
+                                       N_("village")};
+  /* A file may name them in Chinese; the code is stored. */
+  static const char *const names[] = {"省", "市", "县", "乡镇", "村"};
   static const size_t lens[] = {2, 4, 6, 9, 12};
   int bad = 0, lv = -1;
-  for(int i = 0; i < 5; i++)
+  for(int i = 0; i < 5; i++) {
+    if(strlen(names[i]) == v[2].n && !memcmp(names[i], v[2].s, v[2].n)) {
+      v[2].s = levels[i];
+      v[2].n = strlen(levels[i]);
+    }
     if(strlen(levels[i]) == v[2].n && !memcmp(levels[i], v[2].s, v[2].n))
       lv = i;
+  }
   if(lv < 0) {
-    reg_error(c, 2, "'%.*s' is not one of: province, city, county, township, "
-                    "village", (int)v[2].n, v[2].s);
+    reg_error(c, 2, T(c->z, "'%.*s' is not one of: province, city, county, "
+                            "township, village"), (int)v[2].n, v[2].s);
     return 1;
   }
   int digits = 1;
   for(size_t i = 0; i < v[0].n; i++)
     digits &= v[0].s[i] >= '0' && v[0].s[i] <= '9';
   if(!digits || v[0].n != lens[lv]) {
-    reg_error(c, 0, "'%.*s' is not a %s code (%zu digits)", (int)v[0].n,
-              v[0].s, levels[lv], lens[lv]);
+    reg_error(c, 0, T(c->z, "'%.*s' is not a %s code (%zu digits)"),
+              (int)v[0].n, v[0].s, T(c->z, levels[lv]), lens[lv]);
     bad++;
   }
   if(lv == 0 && v[3].t != V_NULL) {
-    reg_error(c, 3, "a province has no parent");
+    reg_error(c, 3, T(c->z, "a province has no parent"));
     bad++;
   } else if(lv > 0 && !bad) {
     if(v[3].t == V_NULL || v[3].n != lens[lv - 1] ||
        memcmp(v[3].s, v[0].s, v[3].n)) {
-      reg_error(c, 3, "'%.*s' is not the %s code that %.*s begins with",
-                (int)v[3].n, v[3].t == V_NULL ? "" : v[3].s, levels[lv - 1],
-                (int)v[0].n, v[0].s);
+      reg_error(c, 3, T(c->z, "'%.*s' is not the %s code that %.*s begins "
+                              "with"),
+                (int)v[3].n, v[3].t == V_NULL ? "" : v[3].s,
+                T(c->z, levels[lv - 1]), (int)v[0].n, v[0].s);
       bad++;
     } else {
       sqlite3_stmt *st = db_prepare(c->z, "SELECT 1 FROM org WHERE code = ?1");
       sqlite3_bind_text(st, 1, v[3].s, (int)v[3].n, SQLITE_STATIC);
       if(db_step(c->z, st) != SQLITE_ROW) {
-        reg_error(c, 3, "no organisation with code %.*s (list parents before "
-                        "their children)", (int)v[3].n, v[3].s);
+        reg_error(c, 3, T(c->z, "no organisation with code %.*s (list "
+                                "parents before their children)"),
+                  (int)v[3].n, v[3].s);
         bad++;
       }
       sqlite3_finalize(st);
@@ -71,7 +83,7 @@ static int check_org(regctx *c, val *v)
 /* ---- views ---- */
 
 static const acol org_cols[] = {
-  {"代码", K_TEXT}, {"名称", K_TEXT}, {"级别", K_TEXT}, {"上级代码", K_TEXT}};
+  {"代码", K_TEXT}, {"名称", K_TEXT}, {"级别", K_CODE}, {"上级代码", K_TEXT}};
 static const char *const org_keys[] = {"code", "name", "level",
                                        "parent_code"};
 static const atable t_orgs = {"组织", org_cols, 4, "orgs", org_keys};
@@ -87,7 +99,7 @@ int org_list_view(sz *z, const char *under, asink *s)
   while(!rc && db_step(z, st) == SQLITE_ROW) {
     acell c[4];
     for(int i = 0; i < 4; i++)
-      c[i] = cell_str((const char *)sqlite3_column_text(st, i));
+      c[i] = view_col(st, i, t_orgs.cols[i].kind);
     rc = view_row(z, s, c);
   }
   if(rc)

@@ -1,5 +1,6 @@
 /* registers.c: the list of registers (registers.h). */
 #include "domain/registers.h"
+#include "base/i18n.h"
 
 #include <string.h>
 
@@ -14,6 +15,12 @@ const reg *const logged_tables[] = {
   &reg_fund, &reg_loan, &reg_interest, &reg_program, &reg_subsidy,
   &reg_subsidy_line, &reg_contract, &reg_disposal, &reg_disposal_object,
   &reg_disposal_vote, NULL};
+
+const char *const register_names[] = {
+  N_("setting"),  N_("org"),          N_("asset"),    N_("resource"),
+  N_("account"),  N_("fund"),         N_("loan"),     N_("interest"),
+  N_("program"),  N_("subsidy"),      N_("subsidy_line"), N_("contract"),
+  N_("disposal"), N_("disposal_object"), N_("disposal_vote"), NULL};
 
 const reg *reg_find(const char *name)
 {

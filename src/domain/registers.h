@@ -15,6 +15,10 @@ extern const reg *const registers[];
 /* The tables whose rows the change log proves, in the order verify reads
  * them; NULL-terminated. */
 extern const reg *const logged_tables[];
+/* The tables' English names, marked for the catalog, which gives each
+ * its register's Chinese name (the spec's zh): people read them where a
+ * table's name is shown as a code (K_CODE, the change log's 表). */
+extern const char *const register_names[];
 /* A register by its English name ("asset"), or NULL. */
 const reg *reg_find(const char *name);
 

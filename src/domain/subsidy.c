@@ -8,6 +8,7 @@
 #include "base/money.h"
 #include "store/record.h"
 #include "base/util.h"
+#include "base/i18n.h"
 
 #include <stdarg.h>
 #include <ctype.h>
@@ -126,7 +127,7 @@ static int program_set_work(sz *z, const char *year, const char *const opt[5])
       if(strcmp(opt[k], "none") && strcmp(opt[k], "无"))
         sb_addstr(&text[fi], opt[k]);
       else if(strcmp(keys[k], "rate_cap")) {
-        rc = fail(z, "--%s: a number is required",
+        rc = fail(z, T(z, "--%s: a number is required"),
                   !strcmp(keys[k], "village_cap") ? "village-cap" : keys[k]);
         break; /* to the common cleanup (it used to leak the texts) */
       }
@@ -152,28 +153,29 @@ static int program_set_work(sz *z, const char *year, const char *const opt[5])
                                 "year = ?1 AND " LIVE, year);
     const char *formula = NULL;
     if(after[1] != before[1])
-      formula = "贴息比例 (ratio)";
+      formula = T(z, "贴息比例 (ratio)");
     else if(after[2] != before[2])
-      formula = "利率上限 (rate cap)";
+      formula = T(z, "利率上限 (rate cap)");
     else if(after[3] != before[3])
-      formula = "计息天数基准 (day basis)";
+      formula = T(z, "计息天数基准 (day basis)");
     char b1[32], b2[32];
     int64_t granted = sum_granted(z, year, NULL);
     int64_t vmax = db_int(z, 0, "SELECT coalesce(max(s), 0) FROM (SELECT "
                                 "sum(approved) s FROM subsidy WHERE year = ?1 "
                                 "AND " GRANTED " GROUP BY village)", year);
     if(formula && open)
-      rc = fail(z, "%s: %lld application(s) of %s (not withdrawn or refused) "
-                   "were computed with the current value; it can change only "
-                   "while there are none",
+      rc = fail(z, T(z, "%s: %lld application(s) of %s (not withdrawn or "
+                        "refused) were computed with the current value; it "
+                        "can change only while there are none"),
                 formula, (long long)open, year);
     else if(after[0] < granted)
-      rc = fail(z, "年度预算 (budget): %s is below the %s already approved "
-                   "or paid in %s", money_format_grouped(after[0], b1),
+      rc = fail(z, T(z, "年度预算 (budget): %s is below the %s already "
+                        "approved or paid in %s"),
+                money_format_grouped(after[0], b1),
                 money_format_grouped(granted, b2), year);
     else if(after[4] < vmax)
-      rc = fail(z, "每村年度限额 (village cap): %s is below the %s a village "
-                   "already has approved or paid in %s",
+      rc = fail(z, T(z, "每村年度限额 (village cap): %s is below the %s a "
+                        "village already has approved or paid in %s"),
                 money_format_grouped(after[4], b1),
                 money_format_grouped(vmax, b2), year);
   }
@@ -263,16 +265,18 @@ static int loan_withdraw_work(sz *z, const char *code, const char *reason)
     rec_close(&x);
     if(!rec_open(z, &reg_interest, code, &x)) {
       rec_close(&x);
-      return fail(z, "no loan or interest payment with code '%s'", code);
+      return fail(z, T(z, "no loan or interest payment with code '%s'"),
+                  code);
     }
   }
   int rc = 0;
   char app[80], st[32];
   if(F(&x, "withdrawn")->t == V_TEXT)
-    rc = fail(z, "%s is already withdrawn (%s)", code, S(&x, "withdrawn"));
+    rc = fail(z, T(z, "%s is already withdrawn (%s)"), code,
+              S(&x, "withdrawn"));
   else if(!is_loan && claimed_by(z, code, app, st))
-    rc = fail(z, "payment %s is claimed by subsidy application %s (%s): "
-                 "withdraw the application first", code, app, st);
+    rc = fail(z, T(z, "payment %s is claimed by subsidy application %s (%s): "
+                      "withdraw the application first"), code, app, st);
   if(rc == 0) {
     reg_set_workflow(x.c);
     val_text(F(&x, "withdrawn"), reason);
@@ -289,7 +293,7 @@ static int loan_withdraw_work(sz *z, const char *code, const char *reason)
 int loan_withdraw(sz *z, const char *code, const char *reason)
 {
   if(!reason[0])
-    return fail(z, "a withdrawal needs a reason (--reason)");
+    return fail(z, T(z, "a withdrawal needs a reason (--reason)"));
   if(db_begin(z))
     return -1;
   return db_finish(z, loan_withdraw_work(z, code, reason));
@@ -302,16 +306,16 @@ static int apply_work(sz *z, const char *loan, const char *year,
 {
   program p;
   if(!program_get(z, year, &p))
-    return fail(z, "no programme year %s: the county sets it up first with "
-                   "'sanzi program set --year %s'", year, year);
+    return fail(z, T(z, "no programme year %s: the county sets it up first "
+                        "with 'sanzi program set --year %s'"), year, year);
   rec l;
   if(!rec_open(z, &reg_loan, loan, &l)) {
     rec_close(&l);
-    return fail(z, "no loan with code '%s'", loan);
+    return fail(z, T(z, "no loan with code '%s'"), loan);
   }
   int rc = 0;
   if(F(&l, "withdrawn")->t == V_TEXT) {
-    rc = fail(z, "loan %s is withdrawn (%s)", loan, S(&l, "withdrawn"));
+    rc = fail(z, T(z, "loan %s is withdrawn (%s)"), loan, S(&l, "withdrawn"));
     rec_close(&l);
     return rc;
   }
@@ -342,8 +346,8 @@ static int apply_work(sz *z, const char *loan, const char *year,
     const char *to = (const char *)sqlite3_column_text(q, 2);
     const char *paid_on = (const char *)sqlite3_column_text(q, 4);
     if(strcmp(paid_on, date) > 0) {
-      rc = fail(z, "payment %s was paid on %s, after the application date "
-                   "%s", sqlite3_column_text(q, 0), paid_on, date);
+      rc = fail(z, T(z, "payment %s was paid on %s, after the application "
+                        "date %s"), sqlite3_column_text(q, 0), paid_on, date);
       break;
     }
     ls = xrealloc(ls, sizeof *ls * (size_t)(nl + 1));
@@ -359,9 +363,9 @@ static int apply_work(sz *z, const char *loan, const char *year,
   }
   sqlite3_finalize(q);
   if(rc == 0 && nl == 0) {
-    rc = fail(z, "loan %s has no interest paid in %s that is not already "
-                 "claimed (record payments with 'sanzi loan interest')",
-              loan, year);
+    rc = fail(z, T(z, "loan %s has no interest paid in %s that is not "
+                      "already claimed (record payments with 'sanzi loan "
+                      "interest')"), loan, year);
   }
   if(rc == 0) {
     rec a;
@@ -420,12 +424,16 @@ static int load_app(sz *z, const char *app, rec *x, const char *step,
 {
   if(!rec_open(z, &reg_subsidy, app, x)) {
     rec_close(x);
-    return fail(z, "no subsidy application with code '%s'", app);
+    return fail(z, T(z, "no subsidy application with code '%s'"), app);
   }
   const char *st = S(x, "status");
   if(strcmp(st, want) && (!want2 || strcmp(st, want2))) {
-    fail(z, "%s: application %s is %s; this step needs one that is %s%s%s",
-         step, app, st, want, want2 ? " or " : "", want2 ? want2 : "");
+    if(want2)
+      fail(z, T(z, "%s: application %s is %s; this step needs one that is "
+                   "%s or %s"), step, app, st, want, want2);
+    else
+      fail(z, T(z, "%s: application %s is %s; this step needs one that is "
+                   "%s"), step, app, st, want);
     rec_close(x);
     return -1;
   }
@@ -436,7 +444,8 @@ static int not_before(sz *z, const char *step, const char *date,
                       const char *what, const char *earlier)
 {
   if(earlier[0] && strcmp(date, earlier) < 0)
-    return fail(z, "%s: %s is before %s (%s)", step, date, what, earlier);
+    return fail(z, T(z, "%s: %s is before %s (%s)"), step, date, T(z, what),
+                earlier);
   return 0;
 }
 
@@ -445,12 +454,13 @@ static int review_work(sz *z, const char *app, const char *decision,
 {
   const char *step = "乡镇初审";
   if(strcmp(decision, "同意") && strcmp(decision, "不同意"))
-    return fail(z, "%s: the decision is 同意 or 不同意, not '%s'", step,
+    return fail(z, T(z, "%s: the decision is 同意 or 不同意, not '%s'"), step,
                 decision);
   rec x;
   if(load_app(z, app, &x, step, S_APPLIED, NULL))
     return -1;
-  int rc = not_before(z, step, date, "the application", S(&x, "applied_on"));
+  int rc = not_before(z, step, date, N_("the application"),
+                      S(&x, "applied_on"));
   if(rc == 0) {
     val_text(F(&x, "status"), strcmp(decision, "同意") ? S_REJECTED
                                                          : S_REVIEWED);
@@ -481,15 +491,16 @@ static int publicize_work(sz *z, const char *app, const char *from,
   /* A second publicity replaces the first (both are in the log). */
   if(load_app(z, app, &x, step, S_REVIEWED, S_PUBLIC))
     return -1;
-  int rc = not_before(z, step, from, "the township review",
+  int rc = not_before(z, step, from, N_("the township review"),
                       S(&x, "reviewed_on"));
   int64_t min = config_int(z, "subsidy.publicity_days", 7);
   int64_t days = (int64_t)date_days(to) - date_days(from) + 1;
   if(rc == 0 && days < 1)
-    rc = fail(z, "%s: it ends (%s) before it begins (%s)", step, to, from);
+    rc = fail(z, T(z, "%s: it ends (%s) before it begins (%s)"), step, to,
+              from);
   else if(rc == 0 && days < min)
-    rc = fail(z, "%s: %lld day(s) (%s to %s), at least %lld required", step,
-              (long long)days, from, to, (long long)min);
+    rc = fail(z, T(z, "%s: %lld day(s) (%s to %s), at least %lld required"),
+              step, (long long)days, from, to, (long long)min);
   if(rc == 0) {
     val_text(F(&x, "status"), S_PUBLIC);
     val_text(F(&x, "publicity_from"), from);
@@ -517,14 +528,14 @@ static int approve_work(sz *z, const char *app, const char *date,
   int rc = 0;
   const char *pto = S(&x, "publicity_to");
   if(strcmp(date, pto) <= 0)
-    rc = fail(z, "%s on %s: the publicity runs to %s and must end before "
-                 "the approval", step, date, pto);
+    rc = fail(z, T(z, "%s on %s: the publicity runs to %s and must end "
+                      "before the approval"), step, date, pto);
   program p;
   char year[8], village[16], b1[32], b2[32], b3[32];
   snprintf(year, sizeof year, "%s", S(&x, "year"));
   snprintf(village, sizeof village, "%s", S(&x, "village"));
   if(rc == 0 && !program_get(z, year, &p))
-    rc = fail(z, "no programme year %s", year);
+    rc = fail(z, T(z, "no programme year %s"), year);
   if(rc == 0) {
     /* Inside the write transaction (BEGIN IMMEDIATE): no other approval
      * can change these sums until this one commits. */
@@ -548,11 +559,12 @@ static int approve_work(sz *z, const char *app, const char *date,
       out->used = bused;
     }
     if(amount == 0)
-      rc = fail(z, "%s: the application's subsidy is 0.00: nothing to "
-                   "approve", step);
+      rc = fail(z, T(z, "%s: the application's subsidy is 0.00: nothing to "
+                        "approve"), step);
     else if(out->approved <= 0)
-      rc = fail(z, "%s: nothing left to grant: the %s of %s is %s, and %s "
-                   "is already approved or paid (application %s asks %s)",
+      rc = fail(z, T(z, "%s: nothing left to grant: the %s of %s is %s, and "
+                        "%s is already approved or paid (application %s asks "
+                        "%s)"),
                 step, out->cut_by, year, money_format_grouped(out->cap, b1),
                 money_format_grouped(out->used, b2), app,
                 money_format_grouped(amount, b3));
@@ -585,9 +597,11 @@ static int pay_work(sz *z, const char *app, const char *date,
   rec x;
   if(load_app(z, app, &x, step, S_APPROVED, NULL))
     return -1;
-  int rc = not_before(z, step, date, "the approval", S(&x, "approved_on"));
+  int rc = not_before(z, step, date, N_("the approval"),
+                      S(&x, "approved_on"));
   if(rc == 0 && !voucher[0])
-    rc = fail(z, "%s: the payment voucher (--voucher) is required", step);
+    rc = fail(z, T(z, "%s: the payment voucher (--voucher) is required"),
+              step);
   if(rc == 0) {
     val_text(F(&x, "status"), S_PAID);
     val_text(F(&x, "paid_on"), date);
@@ -614,25 +628,27 @@ static int withdraw_work(sz *z, const char *app, const char *date,
   rec x;
   if(!rec_open(z, &reg_subsidy, app, &x)) {
     rec_close(&x);
-    return fail(z, "no subsidy application with code '%s'", app);
+    return fail(z, T(z, "no subsidy application with code '%s'"), app);
   }
   const char *st = S(&x, "status");
   int rc = 0;
   if(!strcmp(st, S_PAID))
-    rc = fail(z, "%s: application %s was paid on %s; a paid subsidy is not "
-                 "withdrawn", step, app, S(&x, "paid_on"));
+    rc = fail(z, T(z, "%s: application %s was paid on %s; a paid subsidy is "
+                      "not withdrawn"), step, app, S(&x, "paid_on"));
   else if(!strcmp(st, S_WITHDRAWN) || !strcmp(st, S_REJECTED))
-    rc = fail(z, "%s: application %s is already closed (%s)", step, app, st);
+    rc = fail(z, T(z, "%s: application %s is already closed (%s)"), step,
+              app, st);
   else if(!reason[0])
-    rc = fail(z, "%s: a reason (--reason) is required", step);
+    rc = fail(z, T(z, "%s: a reason (--reason) is required"), step);
   if(rc == 0)
-    rc = not_before(z, step, date, "the application", S(&x, "applied_on"));
+    rc = not_before(z, step, date, N_("the application"),
+                    S(&x, "applied_on"));
   /* Nor before a step the application has already been through. */
   if(rc == 0)
-    rc = not_before(z, step, date, "the township review",
+    rc = not_before(z, step, date, N_("the township review"),
                     S(&x, "reviewed_on"));
   if(rc == 0)
-    rc = not_before(z, step, date, "the approval", S(&x, "approved_on"));
+    rc = not_before(z, step, date, N_("the approval"), S(&x, "approved_on"));
   if(rc == 0) {
     val_text(F(&x, "status"), S_WITHDRAWN);
     val_text(F(&x, "withdrawn_on"), date);
@@ -771,11 +787,12 @@ static int check_program(regctx *c, val *v)
      !isdigit((unsigned char)y->s[1]) || !isdigit((unsigned char)y->s[2]) ||
      !isdigit((unsigned char)y->s[3]) || memcmp(y->s, "1900", 4) < 0 ||
      memcmp(y->s, "2999", 4) > 0) {
-    reg_error(c, 0, "'%.*s' is not a year", (int)y->n, y->s);
+    reg_error(c, 0, T(c->z, "'%.*s' is not a year"), (int)y->n, y->s);
     bad++;
   }
   if(v[db].i != 360 && v[db].i != 365) {
-    reg_error(c, db, "%lld: the day basis is 360 or 365", (long long)v[db].i);
+    reg_error(c, db, T(c->z, "%lld: the day basis is 360 or 365"),
+              (long long)v[db].i);
     bad++;
   }
   return bad;

@@ -25,7 +25,7 @@ int program_view(sz *z, const char *year, asink *s)
 {
   program p;
   if(!program_get(z, year, &p))
-    return db_fail(z, "no programme year %s", year);
+    return db_fail(z, T(z, "no programme year %s"), year);
   acell c[9] = {cell_str(p.year),
                 cell_int(p.budget),
                 cell_int(p.ratio),
@@ -72,9 +72,7 @@ static int lines(sz *z, const char *code, asink *s)
   while(!rc && db_step(z, st) == SQLITE_ROW) {
     acell c[12];
     for(int i = 0; i < 12; i++)
-      c[i] = line_cols[i].kind == K_TEXT
-                 ? cell_str((const char *)sqlite3_column_text(st, i))
-                 : cell_int(sqlite3_column_int64(st, i));
+      c[i] = view_col(st, i, line_cols[i].kind);
     total += sqlite3_column_int64(st, 11);
     rc = view_row(z, s, c);
   }
@@ -99,7 +97,7 @@ int subsidy_show_view(sz *z, const char *code, asink *s)
                NULL);
   int rc = 0;
   if(!rec_open(z, &reg_subsidy, code, &x))
-    rc = db_fail(z, "no subsidy application with code '%s'", code);
+    rc = db_fail(z, T(z, "no subsidy application with code '%s'"), code);
   if(!rc)
     rc = view_begin(z, s, &f.t);
   if(!rc)

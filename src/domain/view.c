@@ -6,6 +6,7 @@
 #include "domain/import.h"
 #include "domain/asset.h"
 #include "base/money.h"
+#include "base/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +27,7 @@ const char *acol_key(const atable *t, int i)
 static int sink_fail(sz *z, asink *s)
 {
   set_err(z->err, sizeof z->err, "%s",
-          s->err[0] ? s->err : "cannot write the output");
+          s->err[0] ? s->err : T(z, "cannot write the output"));
   return -1;
 }
 
@@ -59,24 +60,55 @@ acell view_col(sqlite3_stmt *st, int i, int kind)
 {
   if(sqlite3_column_type(st, i) == SQLITE_NULL)
     return cell_nil();
-  return kind == K_TEXT ? cell_str((const char *)sqlite3_column_text(st, i))
-                        : cell_int(sqlite3_column_int64(st, i));
+  return kind_text(kind) ? cell_str((const char *)sqlite3_column_text(st, i))
+                         : cell_int(sqlite3_column_int64(st, i));
 }
 
 int view_rows(sz *z, asink *s, const atable *t, sqlite3_stmt *st)
 {
   acell c[16];
+  tzone *tz = NULL;
+  for(int i = 0; i < t->ncols && !tz; i++)
+    if(t->cols[i].kind == K_TIME)
+      tz = view_zone(z);
   int rc = view_begin(z, s, t);
   while(!rc && db_step(z, st) == SQLITE_ROW) {
     for(int i = 0; i < t->ncols && i < 16; i++)
-      c[i] = view_col(st, i, t->cols[i].kind);
+      c[i] = t->cols[i].kind == K_TIME
+                 ? cell_time(tz, (const char *)sqlite3_column_text(st, i))
+                 : view_col(st, i, t->cols[i].kind);
     rc = view_row(z, s, c);
   }
+  tz_free(tz);
   if(rc)
     sqlite3_finalize(st);
   else
     rc = view_done(z, s, st);
   return rc;
+}
+
+/* ---- times ---- */
+
+tzone *view_zone(sz *z)
+{
+  char name[256] = "";
+  sqlite3_stmt *st =
+      db_prepare(z, "SELECT value FROM setting WHERE key = 'timezone'");
+  if(db_step(z, st) == SQLITE_ROW)
+    snprintf(name, sizeof name, "%s", sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  tzone *tz = tz_load(name[0] ? name : "Asia/Shanghai");
+  /* A system without the tz database: China Standard Time. */
+  return tz ? tz : tz_load("CST-8");
+}
+
+acell cell_time(const tzone *tz, const char *utc)
+{
+  acell c = cell_str(utc);
+  int64_t t;
+  if(utc && !tz_parse_utc(utc, &t))
+    c.i = tz_offset(tz, t);
+  return c;
 }
 
 int field_kind(const field *f)
@@ -243,7 +275,8 @@ int reg_show_view(sz *z, const reg *r, const char *code, const char *as_of,
   vfields_init(&x, r, r->zh, "record", 0, NULL, NULL);
   int rc = 0;
   if(!reg_load(c, code, &id, v))
-    rc = db_fail(z, "no %s with code '%s'", r->name, code);
+    rc = db_fail(z, T(z, "no %s with code '%s'"),
+                 z->lang == LANG_EN ? r->name : r->zh, code);
   if(!rc)
     rc = view_begin(z, s, &x.t);
   if(!rc)
@@ -276,9 +309,42 @@ int reg_show_view(sz *z, const reg *r, const char *code, const char *as_of,
 
 /* ---- history ---- */
 
+/* The note of a change-log entry as people read it: an import's file and
+ * counts, the parameters' defaults. Row st has the action in column
+ * `action`, the stored note (JSON) in column `json`, and from column
+ * `parts` on the import's file, inserted and updated (ENTRY_PARTS). English
+ * shows the JSON as it is stored. */
+#define ENTRY_PARTS                                                        \
+  "CASE WHEN h.action = 'import' AND json_valid(h.new) THEN "             \
+  "json_extract(h.new, '$.file') END, "                                    \
+  "CASE WHEN h.action = 'import' AND json_valid(h.new) THEN "             \
+  "json_extract(h.new, '$.inserted') END, "                                \
+  "CASE WHEN h.action = 'import' AND json_valid(h.new) THEN "             \
+  "json_extract(h.new, '$.updated') END"
+static const char *entry_note(sz *z, sqlite3_stmt *st, int action, int json,
+                              int parts, sbuf *out)
+{
+  const char *a = (const char *)sqlite3_column_text(st, action);
+  const char *j = (const char *)sqlite3_column_text(st, json);
+  if(!a || !j || z->lang == LANG_EN)
+    return j;
+  sb_reset(out);
+  if(!strcmp(a, "init"))
+    sb_addstr(out, T(z, "the parameters' defaults"));
+  else if(sqlite3_column_type(st, parts) == SQLITE_TEXT)
+    sb_addf(out, T(z, "file %s: %lld inserted, %lld updated"),
+            (const char *)sqlite3_column_text(st, parts),
+            (long long)sqlite3_column_int64(st, parts + 1),
+            (long long)sqlite3_column_int64(st, parts + 2));
+  else
+    return j;
+  return out->buf;
+}
+
+
 static const acol hist_cols[] = {
-  {"#", K_INT},     {"时间", K_TEXT}, {"操作人", K_TEXT},
-  {"操作", K_TEXT}, {"说明", K_TEXT}, {"字段", K_TEXT},
+  {"#", K_INT},     {"时间", K_TIME}, {"操作人", K_TEXT},
+  {"操作", K_CODE}, {"说明", K_TEXT}, {"字段", K_TEXT},
   {"键", K_TEXT},   {"旧值", K_TEXT}, {"新值", K_TEXT}};
 static const char *const hist_keys[] = {"entry", "at",  "operator",
                                         "action", "note", "field",
@@ -350,8 +416,8 @@ int reg_history_view(sz *z, const reg *r, int64_t id, const char *code,
                      asink *s)
 {
   sqlite3_stmt *st = db_prepare(
-      z, "SELECT h.id, h.at, h.operator, h.action, h.new, s.old, s.old_log "
-         "FROM history h LEFT JOIN superseded s ON s.log_id = h.id "
+      z, "SELECT h.id, h.at, h.operator, h.action, h.new, s.old, s.old_log, "
+      ENTRY_PARTS " FROM history h LEFT JOIN superseded s ON s.log_id = h.id "
          "AND s.tbl = ?1 AND s.row_id = ?2 "
          "WHERE h.tbl = ?1 AND (h.key = ?3 OR s.row_id IS NOT NULL "
          "OR h.id IN (SELECT old_log FROM superseded WHERE tbl = ?1 AND "
@@ -371,19 +437,21 @@ int reg_history_view(sz *z, const reg *r, int64_t id, const char *code,
   sqlite3_stmt *diff = db_prepare(
       z, "SELECT o.key, o.value, n.value FROM json_each(?1) o "
          "JOIN json_each(?2) n ON n.key = o.key WHERE o.value IS NOT n.value");
-  sbuf was, now;
+  sbuf was, now, note;
   sb_init(&was);
   sb_init(&now);
+  sb_init(&note);
+  tzone *tz = view_zone(z);
   int rc = view_begin(z, s, &t_history);
   while(!rc && db_step(z, st) == SQLITE_ROW) {
     const char *action = (const char *)sqlite3_column_text(st, 3);
     acell c[9] = {
       cell_int(sqlite3_column_int64(st, 0)),
-      cell_str((const char *)sqlite3_column_text(st, 1)),
+      cell_time(tz, (const char *)sqlite3_column_text(st, 1)),
       cell_str((const char *)sqlite3_column_text(st, 2)),
       cell_str(action),
       cell_str(action && !strcmp(action, "import")
-                   ? (const char *)sqlite3_column_text(st, 4)
+                   ? entry_note(z, st, 3, 4, 7, &note)
                    : NULL),
       cell_nil(), cell_nil(), cell_nil(), cell_nil()};
     int changes = 0;
@@ -419,6 +487,8 @@ int reg_history_view(sz *z, const reg *r, int64_t id, const char *code,
       rc = view_row(z, s, c);
     }
   }
+  tz_free(tz);
+  sb_free(&note);
   sb_free(&was);
   sb_free(&now);
   sqlite3_finalize(diff);
@@ -431,9 +501,12 @@ int reg_history_view(sz *z, const reg *r, int64_t id, const char *code,
 
 /* ---- the change log ---- */
 
+const char *const log_actions[] = {N_("init"), N_("import"), N_("insert"),
+                                   N_("update"), NULL};
+
 static const acol log_cols[] = {
-  {"#", K_INT},  {"时间", K_TEXT}, {"操作人", K_TEXT},
-  {"操作", K_TEXT}, {"表", K_TEXT}, {"编号", K_TEXT},
+  {"#", K_INT},  {"时间", K_TIME}, {"操作人", K_TEXT},
+  {"操作", K_CODE}, {"表", K_CODE}, {"编号", K_TEXT},
   {"写入", K_INT}, {"替换", K_INT}, {"说明", K_TEXT}};
 static const char *const log_keys[] = {"entry", "at",   "operator",
                                        "action", "table", "key",
@@ -447,8 +520,8 @@ int log_view(sz *z, const char *table, const char *key, const char *since,
   sbuf q;
   sb_init(&q);
   sb_addstr(&q, "SELECT id, at, operator, action, tbl, key, nrows, nold, "
-                "CASE WHEN action IN ('import', 'init') THEN new END "
-                "FROM history WHERE (?1 IS NULL OR tbl = ?1) "
+                "CASE WHEN action IN ('import', 'init') THEN new END, "
+                ENTRY_PARTS " FROM history h WHERE (?1 IS NULL OR tbl = ?1) "
                 "AND (?3 IS NULL OR at >= ?3) AND (?2 IS NULL OR key = ?2");
   for(int i = 0; logged_tables[i]; i++) {
     const reg *r = logged_tables[i];
@@ -465,7 +538,32 @@ int log_view(sz *z, const char *table, const char *key, const char *since,
     sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
   if(key)
     sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-  if(since)
-    sqlite3_bind_text(st, 3, since, -1, SQLITE_STATIC);
-  return view_rows(z, s, &t_log, st);
+  if(since) {
+    /* The day begins at midnight in the zone people read the times in. */
+    char from[21];
+    tzone *tz = view_zone(z);
+    if(tz_day_start_utc(tz, since, from))
+      snprintf(from, sizeof from, "%s", since);
+    tz_free(tz);
+    sqlite3_bind_text(st, 3, from, -1, SQLITE_TRANSIENT);
+  }
+  tzone *tz = view_zone(z);
+  sbuf note;
+  sb_init(&note);
+  int rc = view_begin(z, s, &t_log);
+  while(!rc && db_step(z, st) == SQLITE_ROW) {
+    acell c[9];
+    for(int i = 0; i < 9; i++)
+      c[i] = i == 1 ? cell_time(tz, (const char *)sqlite3_column_text(st, 1))
+                    : view_col(st, i, t_log.cols[i].kind);
+    c[8] = cell_str(entry_note(z, st, 3, 8, 9, &note));
+    rc = view_row(z, s, c);
+  }
+  sb_free(&note);
+  tz_free(tz);
+  if(rc)
+    sqlite3_finalize(st);
+  else
+    rc = view_done(z, s, st);
+  return rc;
 }

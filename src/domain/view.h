@@ -20,6 +20,7 @@
 #include "store/db.h"
 #include "store/spec.h"
 #include "base/util.h"
+#include "base/tz.h"
 
 /* ---- the tables ---- */
 
@@ -29,8 +30,22 @@ enum acol_kind {
   K_INT,   /* a count */
   K_AREA,  /* 1/10000 mu */
   K_RATE,  /* ppm, shown in percent */
-  K_QTY    /* a quantity, 1/10000 of its unit */
+  K_QTY,   /* a quantity, 1/10000 of its unit */
+  K_CODE,  /* text, a code ("insert", "township"): files carry the code,
+              people read its name in their language, tr(lang, code) (the
+              codes are marked N_ where they are listed) */
+  K_TIME   /* text, a UTC time "YYYY-MM-DDTHH:MM:SSZ" as the change log
+              keeps it, and in the cell's i the offset from UTC (seconds)
+              of the zone of parameter `timezone` at that instant: files
+              carry the UTC text, people read the local time
+              "YYYY-MM-DD HH:MM:SS" (tz_local_text) */
 };
+
+/* A kind whose cells are text (the others are integers). */
+static inline int kind_text(int kind)
+{
+  return kind == K_TEXT || kind == K_CODE || kind == K_TIME;
+}
 
 typedef struct acol {
   const char *zh;
@@ -92,11 +107,16 @@ int reg_show_view(sz *z, const reg *r, const char *code, const char *as_of,
 int reg_history_view(sz *z, const reg *r, int64_t id, const char *code,
                      asink *s);
 
-/* Part "log": the change log's entries, oldest first: of one table, at or
- * after a date (UTC), and for key those that wrote or replaced a row with
- * that code (or whose key it is); NULL for no filter. */
+/* Part "log": the change log's entries, oldest first: of one table, on or
+ * after a day (YYYY-MM-DD, in the zone of parameter `timezone`), and for
+ * key those that wrote or replaced a row with that code (or whose key it
+ * is); NULL for no filter. Its times are K_TIME, its actions K_CODE. */
 int log_view(sz *z, const char *table, const char *key, const char *since,
              asink *s);
+
+/* The change log's actions (history.action), marked for the catalog:
+ * people read them translated (K_CODE). NULL-terminated. */
+extern const char *const log_actions[];
 
 /* 1 when r has a record with this code. */
 int reg_exists(sz *z, const reg *r, const char *code);
@@ -196,13 +216,19 @@ int view_end(sz *z, asink *s);
 /* The end of a part read through a statement: finalizes it; -1 (z->err)
  * when a statement failed on z. */
 int view_done(sz *z, asink *s, sqlite3_stmt *st);
-/* Column i of st's row as a cell: NULL as empty, K_TEXT as text, any
+/* Column i of st's row as a cell: NULL as empty, a text kind as text, any
  * other kind as an integer. */
 acell view_col(sqlite3_stmt *st, int i, int kind);
 /* Every row of st as part t (at most 16 columns, in the part's order: a
- * K_TEXT column as text, the others as integers, NULL as empty), then
- * view_done. */
+ * text kind as text, the others as integers, NULL as empty; a K_TIME
+ * column with its offset), then view_done. */
 int view_rows(sz *z, asink *s, const atable *t, sqlite3_stmt *st);
+
+/* The zone of parameter `timezone` (default Asia/Shanghai; China Standard
+ * Time, UTC+8, when the system has no file for it). Free with tz_free. */
+tzone *view_zone(sz *z);
+/* A K_TIME cell: the UTC text utc (NULL: empty) with tz's offset then. */
+acell cell_time(const tzone *tz, const char *utc);
 
 /* The kind of a field's values. */
 int field_kind(const field *f);

@@ -2,6 +2,7 @@
 #include "store/config.h"
 #include "store/history.h"
 #include "base/money.h"
+#include "base/tz.h"
 #include "store/record.h"
 #include "base/util.h"
 
@@ -133,6 +134,9 @@ static const struct {
    N_("发包 to a party outside the collective: at least this share of all "
    "due in favour"),
    "向集体以外发包通过比例", ""},
+  {"timezone", "text", "Asia/Shanghai",
+   N_("时区: the zone times are shown in (the change log keeps UTC)"),
+   "时区", ""},
 };
 
 int config_init(sz *z)
@@ -310,6 +314,15 @@ int config_set(sz *z, const char *key, const char *value)
       db_fail(z, T(z, "%s: '%s': must be at least 1"), key, value);
       return -1;
     }
+  }
+  if(!strcmp(key, "timezone")) {
+    tzone *tz = tz_load(value);
+    if(!tz) {
+      db_fail(z, T(z, "%s: '%s' is not a time zone of the tz database "
+                      "(such as Asia/Shanghai)"), key, value);
+      return -1;
+    }
+    tz_free(tz);
   }
   if(db_begin(z))
     return -1;
