@@ -9,6 +9,29 @@
 #include <string.h>
 
 const char *const out_formats[] = {"table", "csv", "json", NULL};
+int cli_keys;
+
+void out_field(const char *indent, const char *zh, const char *key,
+               const char *value)
+{
+  if(cli_lang == LANG_EN || cli_keys)
+    printf("%s%s (%s): %s\n", indent, zh, key, value);
+  else
+    printf("%s%s：%s\n", indent, zh, value);
+}
+
+/* A change-log action (a code value) for people. */
+static const char *action_text(const char *action)
+{
+  static const char *const actions[][2] = {
+    {"import", N_("import")}, {"init", N_("init")},
+    {"insert", N_("insert")}, {"update", N_("update")},
+  };
+  for(size_t i = 0; i < ARRAY_SIZE(actions); i++)
+    if(!strcmp(action, actions[i][0]))
+      return _(actions[i][1]);
+  return action;
+}
 
 const char *out_cell(int kind, const acell *c, int grouped, char *buf)
 {
@@ -70,7 +93,7 @@ static const layout *find_layout(const out *o, const char *key)
 static void first_row(out *o)
 {
   if(o->cur->heading)
-    fputs(o->cur->heading, stdout);
+    fputs(_(o->cur->heading), stdout);
   if(o->cur->form == SHOW_ROWS) {
     for(int i = 0; i < o->t->ncols; i++)
       o->cells[i] = o->t->cols[i].zh;
@@ -115,16 +138,16 @@ static void history_row(out *o, const acell *c)
 {
   if(o->nrows == 1 || c[0].i != o->entry) {
     printf("  #%lld %s %s %s", (long long)c[0].i, txt(&c[1]), txt(&c[2]),
-           txt(&c[3]));
+           action_text(txt(&c[3])));
     if(!c[4].null)
       printf(" %s", txt(&c[4]));
     putchar('\n');
     o->entry = c[0].i;
   }
   if(!c[5].null)
-    printf("      %s: %s -> %s\n", txt(&c[5]),
-           c[7].null ? "(empty)" : txt(&c[7]),
-           c[8].null ? "(empty)" : txt(&c[8]));
+    printf(_("      %s: %s -> %s\n"), txt(&c[5]),
+           c[7].null ? _("(empty)") : txt(&c[7]),
+           c[8].null ? _("(empty)") : txt(&c[8]));
 }
 
 static int out_row(asink *s, const acell *c)
@@ -171,9 +194,9 @@ static int out_row(asink *s, const acell *c)
   case SHOW_FIELDS:
     for(int i = 0; i < t->ncols; i++)
       if(!c[i].null || !o->cur->skip_null)
-        printf("%s%s (%s): %s\n", o->cur->indent ? o->cur->indent : "",
-               t->cols[i].zh, acol_key(t, i),
-               out_cell(t->cols[i].kind, &c[i], 1, o->buf[i]));
+        out_field(o->cur->indent ? o->cur->indent : "", t->cols[i].zh,
+                  acol_key(t, i),
+                  out_cell(t->cols[i].kind, &c[i], 1, o->buf[i]));
     break;
   case SHOW_HISTORY:
     history_row(o, c);
@@ -195,14 +218,14 @@ static int out_end(asink *s)
           stdout);
   else if(o->fmt == OUT_TABLE) {
     if(!o->nrows && o->cur->empty)
-      fputs(o->cur->empty, stdout);
+      fputs(_(o->cur->empty), stdout);
     else {
       if(!o->nrows)
         first_row(o);
       if(o->tb)
         table_end(o->tb);
       if(!o->nrows && o->cur->none)
-        fputs(o->cur->none, stdout);
+        fputs(_(o->cur->none), stdout);
     }
   }
   o->tb = NULL;
@@ -224,8 +247,10 @@ void out_init(out *o, args *a, const char *const *formats, int multi)
   o->fmt = !strcmp(f, "csv") ? OUT_CSV : !strcmp(f, "json") ? OUT_JSON
                                                            : OUT_TABLE;
   o->multi = multi;
-  if(multi)
+  if(multi) {
     o->part = args_value(a, "--part");
+    cli_keys = args_flag(a, "--keys");
+  }
   sb_init(&o->line);
   sb_init(&o->seen);
 }
@@ -243,7 +268,7 @@ void out_done(out *o, args *a)
     snprintf(seen, sizeof seen, "%s", o->seen.buf ? o->seen.buf : "");
     sb_free(&o->line);
     sb_free(&o->seen);
-    usage_error(a, "--part: no part '%s' (%s)", o->part, seen);
+    usage_error(a, _("--part: no part '%s' (%s)"), o->part, seen);
   }
   if(o->fmt == OUT_JSON && o->multi && !o->part)
     fputs(o->nparts ? "\n}\n" : "{}\n", stdout);
