@@ -105,7 +105,7 @@ static int export(args *a, const void *ctx)
     fputs(_(" the CSV files,"), stdout);
   if(o.xlsx)
     printf(_(" 年度审计-%.4s.xlsx,"), audit_ref_date(au));
-  printf(" manifest.txt\n");
+  fputs(_(" manifest.txt\n"), stdout);
   printf(NG_("%ld finding\n", "%ld findings\n", (unsigned long)nf), nf);
   audit_close(au);
   cli_close(z);

@@ -13,10 +13,11 @@
 
 static void progress(long long done, long long total, long rows)
 {
+  fputc('\r', stderr);
   if(total > 0)
-    fprintf(stderr, _("\r%ld rows (%lld%%)"), rows, done * 100 / total);
+    fprintf(stderr, _("%ld rows (%lld%%)"), rows, done * 100 / total);
   else
-    fprintf(stderr, _("\r%ld rows"), rows);
+    fprintf(stderr, _("%ld rows"), rows);
 }
 
 static int do_import(args *a, const void *ctx)
