@@ -59,6 +59,8 @@ void args_init(args *a, const char *cmd, int argc, char **argv)
     usage_error(a, _("too many arguments (at most %d)"), ARGS_MAX - 1);
 }
 
+static void unknown_option(args *a, const char *opt) __attribute__((noreturn));
+
 /* name is an option of the command (for the nearest to an unknown one). */
 static void known(args *a, const char *name)
 {
@@ -93,11 +95,25 @@ const char *args_value(args *a, const char *name)
   return found;
 }
 
+void args_missing(args *a, const char *name)
+{
+  /* "--presnet 15" was meant for --present: say so rather than that
+   * --present is missing */
+  for(int i = 0; i < a->argc && strcmp(a->argv[i], "--"); i++) {
+    char opt[64];
+    snprintf(opt, sizeof opt, "%.*s", (int)strcspn(a->argv[i], "="),
+             a->argv[i]);
+    if(!a->used[i] && opt[0] == '-' && nearest(opt, &name, 1))
+      unknown_option(a, a->argv[i]);
+  }
+  usage_error(a, _("%s is required"), name);
+}
+
 const char *args_need(args *a, const char *name)
 {
   const char *v = args_value(a, name);
   if(!v)
-    usage_error(a, _("%s is required"), name);
+    args_missing(a, name);
   return v;
 }
 
@@ -105,7 +121,7 @@ void args_date(args *a, const char *name, int dflt_today, char out[11])
 {
   const char *d = args_value(a, name);
   if(!d && !dflt_today)
-    usage_error(a, _("%s is required"), name);
+    args_missing(a, name);
   if(d)
     cli_date(name, d, out);
   else
@@ -129,7 +145,6 @@ int args_flag(args *a, const char *name)
 
 /* An unknown option: a usage error, naming the nearest option of the
  * command when one is near. */
-static void unknown_option(args *a, const char *opt) __attribute__((noreturn));
 static void unknown_option(args *a, const char *opt)
 {
   char name[64];
@@ -418,7 +433,7 @@ const char *args_choice(args *a, const char *name,
       sb_free(&list);
       return *c;
     }
-    sb_addf(&list, "%s%s", c == choices ? "" : ", ", *c);
+    sb_addf(&list, "%s%s", c == choices ? "" : _(", "), *c);
   }
   usage_error(a, _("%s: unknown '%s' (%s)"), name, v, list.buf);
 }

@@ -28,6 +28,9 @@ const char *args_value(args *a, const char *name);
 int args_flag(args *a, const char *name);
 /* A required option's value: a usage error when it is absent. */
 const char *args_need(args *a, const char *name);
+/* The required option name is absent: a usage error, naming the option
+ * given instead when one is a slip for it (--presnet for --present). */
+void args_missing(args *a, const char *name) __attribute__((noreturn));
 /* A date option, ISO into out: exit 1 when it is not a date; when absent,
  * today if dflt_today, else a usage error. */
 void args_date(args *a, const char *name, int dflt_today, char out[11]);

@@ -13,7 +13,7 @@ static int64_t count_opt(args *a, const char *opt, int required)
   const char *v = args_value(a, opt);
   if(!v) {
     if(required)
-      usage_error(a, _("%s is required"), opt);
+      args_missing(a, opt);
     return -1;
   }
   char *end;

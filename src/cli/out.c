@@ -105,7 +105,7 @@ static int out_begin(asink *s, const atable *t)
 {
   out *o = (out *)s;
   const char *key = atable_key(t);
-  sb_addf(&o->seen, "%s%s", o->seen.len ? ", " : "", key);
+  sb_addf(&o->seen, "%s%s", o->seen.len ? _(", ") : "", key);
   if(o->part)
     o->on = !strcmp(key, o->part);
   else
