@@ -134,13 +134,41 @@ static int out_begin(asink *s, const atable *t)
   return 0;
 }
 
+/* An import's note, {"file":"a.csv","inserted":2,"updated":0}, in words
+ * (Chinese; English shows it as it is, as before). */
+static const char *import_note(sbuf *sb, const char *note)
+{
+  const char *p = note;
+  if(cli_lang == LANG_EN || strncmp(p, "{\"file\":\"", 9))
+    return note;
+  sbuf file;
+  sb_init(&file);
+  for(p += 9; *p && *p != '"'; p++) {
+    if(*p == '\\' && p[1])
+      p++; /* \" and \\ (a \uXXXX keeps its digits) */
+    sb_addch(&file, *p);
+  }
+  long ins, upd;
+  int end = 0;
+  if(*p != '"' || sscanf(p, "\",\"inserted\":%ld,\"updated\":%ld}%n", &ins,
+                         &upd, &end) != 2 || p[end]) {
+    sb_free(&file);
+    return note;
+  }
+  sb_reset(sb);
+  sb_addf(sb, _("'%s': %ld new, %ld updated"), file.buf ? file.buf : "", ins,
+          upd);
+  sb_free(&file);
+  return sb->buf;
+}
+
 static void history_row(out *o, const acell *c)
 {
   if(o->nrows == 1 || c[0].i != o->entry) {
     printf("  #%lld %s %s %s", (long long)c[0].i, txt(&c[1]), txt(&c[2]),
            action_text(txt(&c[3])));
     if(!c[4].null)
-      printf(" %s", txt(&c[4]));
+      printf(" %s", import_note(&o->line, txt(&c[4])));
     putchar('\n');
     o->entry = c[0].i;
   }
