@@ -21,8 +21,10 @@ void die(int status, const char *fmt, ...)
   if(open_db && db_fault(open_db)) {
     /* A statement failed: that, not what it led to ("no such asset"), is
      * the reason. */
-    fprintf(stderr, "sanzi: database '%s' failed: %s\n", cli_db_path,
+    fputs("sanzi: ", stderr);
+    fprintf(stderr, _("database '%s' failed: %s"), cli_db_path,
             open_db->fault_msg);
+    fputc('\n', stderr);
     exit(1);
   }
   fputs("sanzi: ", stderr);
@@ -40,7 +42,9 @@ void usage_error(args *a, const char *fmt, ...)
   va_start(ap, fmt);
   vfprintf(stderr, fmt, ap);
   va_end(ap);
-  fprintf(stderr, "\n(see 'sanzi %s --help')\n", a->cmd);
+  fputc('\n', stderr);
+  fprintf(stderr, _("(see 'sanzi %s --help')"), a->cmd);
+  fputc('\n', stderr);
   exit(2);
 }
 
@@ -50,13 +54,27 @@ void args_init(args *a, const char *cmd, int argc, char **argv)
   a->argv = argv;
   memset(a->used, 0, sizeof a->used);
   a->cmd = cmd;
+  a->nknown = 0;
   if(argc >= ARGS_MAX)
-    usage_error(a, "too many arguments (at most %d)", ARGS_MAX - 1);
+    usage_error(a, _("too many arguments (at most %d)"), ARGS_MAX - 1);
+}
+
+static void unknown_option(args *a, const char *opt) __attribute__((noreturn));
+
+/* name is an option of the command (for the nearest to an unknown one). */
+static void known(args *a, const char *name)
+{
+  for(int i = 0; i < a->nknown; i++)
+    if(!strcmp(a->known[i], name))
+      return;
+  if(a->nknown < (int)ARRAY_SIZE(a->known))
+    a->known[a->nknown++] = name;
 }
 
 const char *args_value(args *a, const char *name)
 {
   size_t n = strlen(name);
+  known(a, name);
   const char *found = NULL;
   for(int i = 0; i < a->argc; i++) {
     if(a->used[i])
@@ -65,7 +83,7 @@ const char *args_value(args *a, const char *name)
       break;
     if(!strcmp(a->argv[i], name)) {
       if(i + 1 >= a->argc)
-        usage_error(a, "%s needs a value", name);
+        usage_error(a, _("%s needs a value"), name);
       a->used[i] = a->used[i + 1] = 1;
       found = a->argv[i + 1];
       i++;
@@ -77,11 +95,25 @@ const char *args_value(args *a, const char *name)
   return found;
 }
 
+void args_missing(args *a, const char *name)
+{
+  /* "--presnet 15" was meant for --present: say so rather than that
+   * --present is missing */
+  for(int i = 0; i < a->argc && strcmp(a->argv[i], "--"); i++) {
+    char opt[64];
+    snprintf(opt, sizeof opt, "%.*s", (int)strcspn(a->argv[i], "="),
+             a->argv[i]);
+    if(!a->used[i] && opt[0] == '-' && nearest(opt, &name, 1))
+      unknown_option(a, a->argv[i]);
+  }
+  usage_error(a, _("%s is required"), name);
+}
+
 const char *args_need(args *a, const char *name)
 {
   const char *v = args_value(a, name);
   if(!v)
-    usage_error(a, "%s is required", name);
+    args_missing(a, name);
   return v;
 }
 
@@ -89,7 +121,7 @@ void args_date(args *a, const char *name, int dflt_today, char out[11])
 {
   const char *d = args_value(a, name);
   if(!d && !dflt_today)
-    usage_error(a, "%s is required", name);
+    args_missing(a, name);
   if(d)
     cli_date(name, d, out);
   else
@@ -99,6 +131,7 @@ void args_date(args *a, const char *name, int dflt_today, char out[11])
 int args_flag(args *a, const char *name)
 {
   int found = 0;
+  known(a, name);
   for(int i = 0; i < a->argc; i++) {
     if(!strcmp(a->argv[i], "--"))
       break;
@@ -108,6 +141,24 @@ int args_flag(args *a, const char *name)
     }
   }
   return found;
+}
+
+/* An unknown option: a usage error, naming the nearest option of the
+ * command when one is near. */
+static void unknown_option(args *a, const char *opt)
+{
+  char name[64];
+  snprintf(name, sizeof name, "%.*s", (int)strcspn(opt, "="), opt);
+  static const char *const always[] = {"--help"};
+  const char *cand[ARRAY_SIZE(a->known) + 1];
+  size_t n = 0;
+  for(int i = 0; i < a->nknown; i++)
+    cand[n++] = a->known[i];
+  cand[n++] = always[0];
+  const char *near = nearest(name, cand, n);
+  if(near)
+    usage_error(a, _("unknown option '%s'; did you mean '%s'?"), opt, near);
+  usage_error(a, _("unknown option '%s'"), opt);
 }
 
 /* The last list args_rest made: a command that exits through die() or
@@ -128,31 +179,34 @@ char **args_rest(args *a, int want_min, int want_max, int *n)
       continue;
     }
     if(!dashdash && a->argv[i][0] == '-' && a->argv[i][1])
-      usage_error(a, "unknown option '%s'", a->argv[i]);
+      unknown_option(a, a->argv[i]);
     out[k++] = a->argv[i];
   }
   if(k < want_min)
-    usage_error(a, "too few arguments");
+    usage_error(a, _("too few arguments"));
   if(want_max >= 0 && k > want_max)
-    usage_error(a, "unexpected argument '%s'", out[want_max]);
+    usage_error(a, _("unexpected argument '%s'"), out[want_max]);
   *n = k;
   return out;
 }
 
-void args_help(args *a, const char *usage)
+void args_help(args *a)
 {
-  for(int i = 0; i < a->argc; i++)
+  for(int i = 0; i < a->argc; i++) {
+    if(!strcmp(a->argv[i], "--"))
+      break;
     if(!strcmp(a->argv[i], "--help") || !strcmp(a->argv[i], "-h")) {
-      fputs(usage, stdout);
+      help_print(stdout, a->cmd);
       exit(0);
     }
+  }
 }
 
-int cli_verbs(const char *cmd, const verb *v, size_t n, const char *usage,
-              const void *ctx, int argc, char **argv)
+int cli_verbs(const char *cmd, const verb *v, size_t n, const void *ctx,
+              int argc, char **argv)
 {
   if(argc < 1 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
-    fputs(usage, argc < 1 ? stderr : stdout);
+    help_print(argc < 1 ? stderr : stdout, cmd);
     return argc < 1 ? 2 : 0;
   }
   for(size_t i = 0; i < n; i++)
@@ -161,10 +215,25 @@ int cli_verbs(const char *cmd, const verb *v, size_t n, const char *usage,
       snprintf(name, sizeof name, "%s %s", cmd, v[i].name);
       args a;
       args_init(&a, name, argc - 1, argv + 1);
-      args_help(&a, usage);
+      args_help(&a);
       return v[i].fn(&a, ctx);
     }
-  fprintf(stderr, "sanzi %s: unknown command '%s'\n%s", cmd, argv[0], usage);
+  size_t nv = 0;
+  const char **names = help_verb_names(help_cmd_find(cmd), &nv);
+  const char *near = nearest(argv[0], names, nv);
+  fprintf(stderr, "sanzi %s: ", cmd);
+  if(near) {
+    fprintf(stderr, _("unknown command '%s'; did you mean '%s'?"), argv[0],
+            near);
+    fputc('\n', stderr);
+    fprintf(stderr, _("(see 'sanzi %s --help')"), cmd);
+    fputc('\n', stderr);
+  } else {
+    fprintf(stderr, _("unknown command '%s'"), argv[0]);
+    fputc('\n', stderr);
+    help_print(stderr, cmd);
+  }
+  free(names);
   return 2;
 }
 
@@ -182,28 +251,42 @@ sz *cli_db(void)
 void cli_fail(sz *z, const char *what)
 {
   if(what)
-    die(1, "%s: %s", what, z->err);
+    die(1, _("%s: %s"), what, z->err);
   die(1, "%s", z->err);
 }
 
 void cli_close(sz *z)
 {
   if(z && db_fault(z))
-    die(1, "the database failed"); /* die names the fault */
+    die(1, "%s", _("the database failed")); /* die names the fault */
   if(z == open_db)
     open_db = NULL;
   db_close(z);
 }
 
+const char *cli_noun(const char *name)
+{
+  static const char *const nouns[][2] = {
+    {"account", N_("account")},   {"asset", N_("asset")},
+    {"contract", N_("contract")}, {"fund", N_("fund")},
+    {"loan", N_("loan")},         {"org", N_("org")},
+    {"resource", N_("resource")},
+  };
+  for(size_t i = 0; i < ARRAY_SIZE(nouns); i++)
+    if(!strcmp(name, nouns[i][0]))
+      return _(nouns[i][1]);
+  return name;
+}
+
 void cli_scope(sz *z, const char *village, const char *township)
 {
   if(village && township)
-    die(2, "give --village or --township, not both");
+    die(2, "%s", _("give --village or --township, not both"));
   switch(org_scope_check(z, village, township)) {
   case 1:
-    die(1, "--village: no village with code '%s'", village);
+    die(1, _("--village: no village with code '%s'"), village);
   case 2:
-    die(1, "--township: no township or county with code '%s'", township);
+    die(1, _("--township: no township or county with code '%s'"), township);
   }
 }
 
@@ -211,7 +294,7 @@ void cli_date(const char *opt, const char *text, char out[11])
 {
   const char *e = date_parse(text, strlen(text), out);
   if(e)
-    die(1, "%s: '%s': %s", opt, text, e);
+    die(1, _("%s: '%s': %s"), opt, text, _(e));
 }
 
 /* ---- tables ---- */
@@ -331,11 +414,9 @@ void table_end(table *t)
 
 const char *args_year(args *a)
 {
-  const char *y = args_value(a, "--year");
-  if(!y)
-    usage_error(a, "--year is required");
+  const char *y = args_need(a, "--year");
   if(strlen(y) != 4 || strspn(y, "0123456789") != 4)
-    die(1, "--year: '%s' is not a year", y);
+    die(1, _("--year: '%s' is not a year"), y);
   return y;
 }
 
@@ -352,7 +433,7 @@ const char *args_choice(args *a, const char *name,
       sb_free(&list);
       return *c;
     }
-    sb_addf(&list, "%s%s", c == choices ? "" : ", ", *c);
+    sb_addf(&list, "%s%s", c == choices ? "" : _(", "), *c);
   }
-  usage_error(a, "%s: unknown '%s' (%s)", name, v, list.buf);
+  usage_error(a, _("%s: unknown '%s' (%s)"), name, v, list.buf);
 }

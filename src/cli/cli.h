@@ -6,6 +6,7 @@
 #include "store/db.h"
 #include "domain/view.h"
 #include "base/util.h"
+#include "base/i18n.h"
 
 /* Options are consumed as they are read; leftovers are rejected. */
 #define ARGS_MAX 256
@@ -14,7 +15,11 @@ typedef struct args {
   int argc;
   char **argv;
   char used[ARGS_MAX];
-  const char *cmd; /* "asset import", for messages */
+  const char *cmd; /* "asset import", for messages and its help */
+  /* The options the command asked for, so far: an unknown one is told
+   * the nearest of them. */
+  const char *known[48];
+  int nknown;
 } args;
 
 void args_init(args *a, const char *cmd, int argc, char **argv);
@@ -23,6 +28,9 @@ const char *args_value(args *a, const char *name);
 int args_flag(args *a, const char *name);
 /* A required option's value: a usage error when it is absent. */
 const char *args_need(args *a, const char *name);
+/* The required option name is absent: a usage error, naming the option
+ * given instead when one is a slip for it (--presnet for --present). */
+void args_missing(args *a, const char *name) __attribute__((noreturn));
 /* A date option, ISO into out: exit 1 when it is not a date; when absent,
  * today if dflt_today, else a usage error. */
 void args_date(args *a, const char *name, int dflt_today, char out[11]);
@@ -35,8 +43,8 @@ const char *args_year(args *a);
 /* The positional arguments left; an unknown option is a usage error.
  * want_min/want_max: how many positionals are accepted (-1: any). */
 char **args_rest(args *a, int want_min, int want_max, int *n);
-/* `--help` was given: print the usage text and exit 0. */
-void args_help(args *a, const char *usage);
+/* `--help` (or -h) was given: print the help of a->cmd and exit 0. */
+void args_help(args *a);
 
 /* A command's verbs ("subsidy apply", "asset import", ...): each gets the
  * options after the verb and the command's context. */
@@ -44,10 +52,61 @@ typedef struct verb {
   const char *name;
   int (*fn)(args *a, const void *ctx);
 } verb;
-/* Runs the verb argv[0] of command cmd: --help (or no verb) prints usage,
- * an unknown verb is a usage error. Returns the exit status. */
-int cli_verbs(const char *cmd, const verb *v, size_t n, const char *usage,
-              const void *ctx, int argc, char **argv);
+/* Runs the verb argv[0] of command cmd: --help (or no verb) prints the
+ * command's help, an unknown verb is a usage error naming the nearest.
+ * Returns the exit status. */
+int cli_verbs(const char *cmd, const verb *v, size_t n, const void *ctx,
+              int argc, char **argv);
+
+/* ---- help (help.c, the texts in help_data.c) ----
+ * Each command's help is a table: one entry per verb (verb "" for the
+ * command itself: init, log, summary ...), with what it does, each option
+ * and its meaning, real examples and what it refuses. The texts are
+ * English msgids (N_), translated when printed; in synopses and option
+ * names the upper-case placeholders (CODE, DATE, FILE ...) are translated
+ * word by word. */
+typedef struct help_opt {
+  const char *name; /* "--village CODE" */
+  const char *text; /* N_: its meaning and unit */
+} help_opt;
+
+typedef struct help_verb {
+  const char *verb;     /* "" for the command itself; NULL ends a table */
+  const char *synopsis; /* after "sanzi CMD VERB " */
+  const char *what;     /* N_: what it does; the first line is its summary */
+  help_opt opts[16];
+  /* command lines, one per line, not translated; in a register's table
+   * {cmd} {file} {code} {add} {edit} stand for the register's own */
+  const char *examples;
+  const char *refuses;  /* N_: what it refuses (NULL: nothing to say) */
+} help_verb;
+
+typedef struct help_cmd {
+  const char *name;
+  const char *summary;    /* N_: its line in `sanzi help` */
+  const help_verb *verbs; /* the verbs */
+  const help_verb *more;  /* a register's own verbs (fund balance ...) */
+  const char *notes;      /* N_: after the list of verbs, or NULL */
+  /* a register's examples: file name, a record's code, add's and edit's
+   * KEY=VALUE */
+  const char *file, *code, *add, *edit;
+} help_cmd;
+
+extern const help_cmd help_cmds[];
+extern const size_t help_ncmds;
+/* The command named name, or NULL. */
+const help_cmd *help_cmd_find(const char *name);
+/* Its verb named verb ("" the command itself), or NULL. */
+const help_verb *help_verb_find(const help_cmd *c, const char *verb);
+/* The help of "CMD" or "CMD VERB" on fp; -1 when there is none. */
+int help_print(FILE *fp, const char *what);
+/* `sanzi help`: the commands. */
+void help_print_all(FILE *fp);
+/* The candidate nearest to word by edit distance (transpositions count
+ * one), when near enough to be what was meant; else NULL. */
+const char *nearest(const char *word, const char *const *cand, size_t n);
+/* The verbs of cmd (for nearest); n set to their number. Free the array. */
+const char **help_verb_names(const help_cmd *c, size_t *n);
 
 /* Print "sanzi: message" to stderr and exit with status; when a statement
  * failed on the open database, its fault is printed instead (exit 1). */
@@ -71,6 +130,9 @@ extern const char *cli_user;
 extern int cli_lang;
 #define _(msgid) tr(cli_lang, msgid)
 #define NG_(one, many, n) trn(cli_lang, one, many, n)
+
+/* A register's name ("asset") as a noun in the command line's language. */
+const char *cli_noun(const char *name);
 
 /* Validate a --village (12 digits, exists) or --township (an organisation
  * code above village level) option; exits 1 with a message when wrong. */
@@ -98,7 +160,8 @@ enum { OUT_TABLE, OUT_CSV, OUT_JSON };
 /* How the table format shows one part. */
 enum {
   SHOW_ROWS,    /* an aligned table, its header the columns' names */
-  SHOW_FIELDS,  /* each column of each row as "中文 (key): value" */
+  SHOW_FIELDS,  /* each column of each row as "中文：value" ("中文 (key):
+                   value" in English or with --keys) */
   SHOW_HISTORY, /* a history part (reg_history_view): each entry, then
                    "字段: old -> new" for each field it changed */
   SHOW_EACH     /* each row printed by the command's function */
@@ -106,6 +169,7 @@ enum {
 typedef struct layout {
   const char *part;    /* the part's key */
   int form;
+  /* heading, empty, none: English msgids (N_), translated when printed */
   const char *heading; /* printed before the part's first row */
   const char *empty;   /* a part without rows prints this alone; NULL: its
                           heading (and header, for SHOW_ROWS), then none */
@@ -133,6 +197,8 @@ typedef struct out {
   char (*buf)[48];
   const char **cells;
   int64_t entry;      /* SHOW_HISTORY: the entry printed last */
+  int keys;           /* --keys: the fields' English keys beside the
+                         Chinese names (always in English) */
   sbuf line, seen;
 } out;
 
@@ -154,6 +220,13 @@ int out_show(args *a, const layout *l, int nl, const char *csv_part,
  * scope, in the --format asked for. Returns the exit status. */
 int out_list(args *a, int (*view)(sz *z, const char *year, const char *village,
                                   const char *township, asink *s));
+
+/* --keys was given (out_init): field labels carry the English key. */
+extern int cli_keys;
+/* A field of a show in the table format: "indent中文：value", or
+ * "indent中文 (key): value" in English or with --keys. */
+void out_field(const char *indent, const char *zh, const char *key,
+               const char *value);
 
 /* A cell as text: grouped for people ("1,234.50", "5%") or as CSV writes
  * it ("1234.50", "5"). buf: at least 48 bytes. */

@@ -12,20 +12,14 @@
 /* The audit's tables on stdout: table or CSV (t6000 holds json refused). */
 static const char *const audit_formats[] = {"table", "csv", NULL};
 
-/* --year, --village / --township: the audit they describe; the scope
- * options are given back in vilp and townp when wanted. */
-static audit *open_audit(args *a, sz **zp, const char **vilp,
-                         const char **townp)
+/* --year, --village / --township: the audit they describe. */
+static audit *open_audit(args *a, sz **zp)
 {
   const char *year = args_year(a);
   const char *vil = args_value(a, "--village");
   const char *town = args_value(a, "--township");
-  if(vilp)
-    *vilp = vil;
-  if(townp)
-    *townp = town;
   if(vil && town)
-    usage_error(a, "give --village or --township, not both");
+    usage_error(a, "%s", _("give --village or --township, not both"));
   sz *z = cli_db();
   cli_scope(z, vil, town);
   audit *au = audit_open(z, atoi(year), vil, town);
@@ -39,14 +33,9 @@ int cmd_classify(int argc, char **argv)
 {
   args a;
   args_init(&a, "classify", argc, argv);
-  args_help(&a, "usage: sanzi classify --year Y [--village CODE|--township "
-                "CODE] [--format table|csv]\n"
-                "Each village's operating income (经营收入 + 投资收益) in "
-                "the year, its band (空白村, 薄弱村,\n一般村, 较强村: "
-                "parameters classify.weak_below and classify.general_below) "
-                "and the\nchange from the year before.\n");
+  args_help(&a);
   sz *z;
-  audit *au = open_audit(&a, &z, NULL, NULL);
+  audit *au = open_audit(&a, &z);
   out o;
   out_init(&o, &a, audit_formats, 0);
   int n;
@@ -63,7 +52,7 @@ static int findings(args *a, const void *ctx)
 {
   (void)ctx;
   sz *z;
-  audit *au = open_audit(a, &z, NULL, NULL);
+  audit *au = open_audit(a, &z);
   out o;
   out_init(&o, a, audit_formats, 0);
   int n;
@@ -72,8 +61,9 @@ static int findings(args *a, const void *ctx)
   if(audit_findings(au, &o.s, &count))
     cli_fail(z, NULL);
   out_done(&o, a);
-  fprintf(stderr, "%ld finding%s as of %s\n", count, count == 1 ? "" : "s",
-          audit_ref_date(au));
+  fprintf(stderr, NG_("%ld finding as of %s\n", "%ld findings as of %s\n",
+                      (unsigned long)count),
+          count, audit_ref_date(au));
   audit_close(au);
   cli_close(z);
   return 0;
@@ -88,18 +78,20 @@ static int export(args *a, const void *ctx)
   audit_export_opts o = {dir, strcmp(f, "xlsx") != 0, strcmp(f, "csv") != 0,
                          SANZI_VERSION};
   sz *z;
-  audit *au = open_audit(a, &z, NULL, NULL);
+  audit *au = open_audit(a, &z);
   int n;
   free(args_rest(a, 0, 0, &n));
   long nf;
   if(audit_export(au, &o, &nf))
     cli_fail(z, NULL);
-  printf("audit %.4s (as of %s) written to %s:%s", audit_ref_date(au),
-         audit_ref_date(au), dir, o.csv ? " the CSV files," : "");
+  printf(_("audit %.4s (as of %s) written to %s:"), audit_ref_date(au),
+         audit_ref_date(au), dir);
+  if(o.csv)
+    fputs(_(" the CSV files,"), stdout);
   if(o.xlsx)
-    printf(" 年度审计-%.4s.xlsx,", audit_ref_date(au));
-  printf(" manifest.txt\n");
-  printf("%ld finding%s\n", nf, nf == 1 ? "" : "s");
+    printf(_(" 年度审计-%.4s.xlsx,"), audit_ref_date(au));
+  fputs(_(" manifest.txt\n"), stdout);
+  printf(NG_("%ld finding\n", "%ld findings\n", (unsigned long)nf), nf);
   audit_close(au);
   cli_close(z);
   return 0;
@@ -108,16 +100,5 @@ static int export(args *a, const void *ctx)
 int cmd_audit(int argc, char **argv)
 {
   static const verb verbs[] = {{"findings", findings}, {"export", export}};
-  return cli_verbs(
-      "audit", verbs, ARRAY_SIZE(verbs),
-      "usage: sanzi audit findings --year Y [--village CODE|--township CODE] "
-      "[--format table|csv]\n"
-      "       sanzi audit export --year Y [--village CODE|--township CODE] "
-      "--out DIR [--format csv|xlsx|both]\n"
-      "The annual audit as of 31 December (or today, in the year still "
-      "running). findings: every\ndefect the checks find, with its code. "
-      "export: every table as CSV and as one workbook,\nand manifest.txt "
-      "with each file's SHA-256, its rows and the verified change log's "
-      "head.\n",
-      NULL, argc, argv);
+  return cli_verbs("audit", verbs, ARRAY_SIZE(verbs), NULL, argc, argv);
 }

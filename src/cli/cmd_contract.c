@@ -5,21 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char schedule_usage[] =
-    "usage: sanzi contract schedule CODE [--as-of DATE] "
-    "[--format table|csv|json] [--part NAME]\n"
-    "The receivables: each instalment's period, due date, amount, what the\n"
-    "receipts citing the contract paid (oldest due first) and what is left.\n"
-    "Receipts dated after --as-of (default today) are not counted.\n"
-    "The parts are contract, instalments and received: --format csv writes\n"
-    "the instalments, or the part named by --part; json all of them.\n";
-
-static const char overdue_usage[] =
-    "usage: sanzi contract overdue [--as-of DATE] [--village CODE|--township "
-    "CODE]\n"
-    "                              [--format table|csv|json]\n"
-    "Every instalment due before DATE (default today) and not fully paid.\n";
-
 static const char *txt(const acell *c)
 {
   return c->null || !c->s ? "" : c->s;
@@ -40,10 +25,11 @@ static void show_received(const atable *t, const acell *c, void *ctx)
   (void)t;
   (void)ctx;
   char b[3][48];
-  printf("received up to %s: %s; overdue: %s", txt(&c[0]),
+  printf(_("received up to %s: %s; overdue: %s"), txt(&c[0]),
          out_cell(K_MONEY, &c[1], 1, b[0]), out_cell(K_MONEY, &c[2], 1, b[1]));
   if(!c[3].null)
-    printf("; paid beyond the schedule: %s", out_cell(K_MONEY, &c[3], 1, b[2]));
+    printf(_("; paid beyond the schedule: %s"),
+           out_cell(K_MONEY, &c[3], 1, b[2]));
   putchar('\n');
 }
 
@@ -58,7 +44,7 @@ int cmd_contract_schedule(int argc, char **argv)
 {
   args a;
   args_init(&a, "contract schedule", argc, argv);
-  args_help(&a, schedule_usage);
+  args_help(&a);
   char as_of[11];
   args_date(&a, "--as-of", 1, as_of);
   out o;
@@ -81,7 +67,7 @@ int cmd_contract_overdue(int argc, char **argv)
 {
   args a;
   args_init(&a, "contract overdue", argc, argv);
-  args_help(&a, overdue_usage);
+  args_help(&a);
   char as_of[11];
   args_date(&a, "--as-of", 1, as_of);
   const char *vil = args_value(&a, "--village");

@@ -8,48 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
-    "usage: sanzi disposal new village=CODE type=TYPE objects=CODE[,CODE...] "
-    "reason=TEXT\n"
-    "                          method=METHOD [price=AMOUNT] [outsider=是|否] "
-    "[date=D] [code=CODE]\n"
-    "       sanzi disposal vote CODE --step 提议|商议|审议|决议 --date D --due N "
-    "--present N\n"
-    "                           --for N --against N [--abstain N] "
-    "[--body 村民会议|村民代表会议]\n"
-    "                           [--households] [--minutes REF]\n"
-    "       sanzi disposal appraise CODE --value AMOUNT --appraiser NAME "
-    "--report REF --date D\n"
-    "       sanzi disposal publicize CODE --kind 决议|结果 --from D --to D\n"
-    "       sanzi disposal review CODE --decision 同意|不同意|退回 --date D "
-    "[--opinion TEXT]\n"
-    "       sanzi disposal execute CODE --date D --party NAME --price AMOUNT\n"
-    "                              [--contract CODE[,CODE...]] [--voucher V]\n"
-    "                              [--lower-price-resolution REF]\n"
-    "       sanzi disposal withdraw CODE --reason TEXT [--date D]\n"
-    "       sanzi disposal show CODE [--format table|csv|json] [--part NAME]\n"
-    "       sanzi disposal list [--year Y] [--village CODE|--township CODE] "
-    "[--format table|csv|json]\n"
-    "TYPE: 出售 出租 发包 入股 抵押 报废 核销 无偿划转 置换. METHOD: 公开竞价 招标 "
-    "拍卖 协议.\n"
-    "The order: 提议 → 商议 → 审议 → 决议 → 决议公开 → (资产评估) → 乡镇审核 "
-    "(not by the filer) →\n执行 → 结果公开. date= defaults to today.\n"
-    "show's parts are heading, filing, objects, meetings, steps, contracts,\n"
-    "status and history: --format csv writes the filing, or the part named\n"
-    "by --part; json all of them.\n";
-
 static int64_t count_opt(args *a, const char *opt, int required)
 {
   const char *v = args_value(a, opt);
   if(!v) {
     if(required)
-      usage_error(a, "%s is required", opt);
+      args_missing(a, opt);
     return -1;
   }
   char *end;
   long long n = strtoll(v, &end, 10);
   if(end == v || *end || n < 0 || n > 100000000)
-    die(1, "%s: '%s' is not a number of people", opt, v);
+    die(1, _("%s: '%s' is not a number of people"), opt, v);
   return n;
 }
 
@@ -67,15 +37,15 @@ static int d_new(args *a, const void *ctx)
   for(int i = 0; i < n; i++) {
     char *eq = strchr(pos[i], '=');
     if(!eq)
-      usage_error(a, "'%s' is not KEY=VALUE", pos[i]);
+      usage_error(a, _("'%s' is not KEY=VALUE"), pos[i]);
     *eq = 0;
     int k = -1;
     for(int j = 0; j < 9; j++)
       if(!strcmp(pos[i], keys[j]))
         k = j;
     if(k < 0)
-      die(1, "unknown key '%s'; accepted: village, type, objects, reason, "
-             "method, price, outsider, date, code", pos[i]);
+      die(1, _("unknown key '%s'; accepted: village, type, objects, reason, "
+               "method, price, outsider, date, code"), pos[i]);
     vals[k] = eq + 1;
   }
   in.village = vals[0];
@@ -127,7 +97,7 @@ static int d_vote(args *a, const void *ctx)
     cli_fail(z, NULL);
   if(!passed)
     cli_fail(z, NULL); /* recorded, but the step is not done */
-  printf("%s: %s passed\n", pos[0], in.step);
+  printf(_("%s: %s passed\n"), pos[0], in.step);
   free(pos);
   cli_close(z);
   return 0;
@@ -146,7 +116,7 @@ static int d_appraise(args *a, const void *ctx)
   sz *z = cli_db();
   if(disposal_appraise(z, pos[0], value, who, report, date))
     cli_fail(z, NULL);
-  printf("%s: 资产评估 recorded\n", pos[0]);
+  printf(_("%s: 资产评估 recorded\n"), pos[0]);
   free(pos);
   cli_close(z);
   return 0;
@@ -164,7 +134,7 @@ static int d_publicize(args *a, const void *ctx)
   sz *z = cli_db();
   if(disposal_publicize(z, pos[0], kind, from, to))
     cli_fail(z, NULL);
-  printf("%s: %s公开 %s to %s\n", pos[0], kind, from, to);
+  printf(_("%s: %s公开 %s to %s\n"), pos[0], kind, from, to);
   free(pos);
   cli_close(z);
   return 0;
@@ -182,7 +152,7 @@ static int d_review(args *a, const void *ctx)
   sz *z = cli_db();
   if(disposal_review(z, pos[0], dec, date, op))
     cli_fail(z, NULL);
-  printf("%s: 乡镇审核 %s\n", pos[0], dec);
+  printf(_("%s: 乡镇审核 %s\n"), pos[0], dec);
   free(pos);
   cli_close(z);
   return 0;
@@ -206,7 +176,7 @@ static int d_execute(args *a, const void *ctx)
   sz *z = cli_db();
   if(disposal_execute(z, pos[0], &in))
     cli_fail(z, NULL);
-  printf("%s: 已执行\n", pos[0]);
+  printf(_("%s: 已执行\n"), pos[0]);
   free(pos);
   cli_close(z);
   return 0;
@@ -223,7 +193,7 @@ static int d_withdraw(args *a, const void *ctx)
   sz *z = cli_db();
   if(disposal_withdraw(z, pos[0], date, reason))
     cli_fail(z, NULL);
-  printf("%s: 已撤回\n", pos[0]);
+  printf(_("%s: 已撤回\n"), pos[0]);
   free(pos);
   cli_close(z);
   return 0;
@@ -248,35 +218,37 @@ static void show_contract(const atable *t, const acell *c, void *ctx)
   (void)t;
   (void)ctx;
   char am[48];
-  printf("  %s: %s, %s, 年金额 %s, %s to %s, %s\n", txt(&c[0]), txt(&c[1]),
-         txt(&c[2]), out_cell(K_MONEY, &c[3], 1, am), txt(&c[4]), txt(&c[5]),
-         txt(&c[6]));
+  printf(_("  %s: %s, %s, 年金额 %s, %s to %s, %s\n"), txt(&c[0]),
+         txt(&c[1]), txt(&c[2]), out_cell(K_MONEY, &c[3], 1, am), txt(&c[4]),
+         txt(&c[5]), txt(&c[6]));
 }
 
 static void show_status(const atable *t, const acell *c, void *ctx)
 {
   (void)t;
   (void)ctx;
-  printf("\nstatus: %s%s%s\n", txt(&c[0]), c[1].null ? "" : "; next: ",
-         txt(&c[1]));
+  if(c[1].null)
+    printf(_("\nstatus: %s\n"), txt(&c[0]));
+  else
+    printf(_("\nstatus: %s; next: %s\n"), txt(&c[0]), txt(&c[1]));
 }
 
 /* The parts of `disposal show` (disposal_show_view) in the table format. */
 static const layout show_layout[] = {
   {.part = "heading", .form = SHOW_EACH, .each = show_heading},
-  {.part = "filing", .form = SHOW_FIELDS, .heading = "\n申报 (filing):\n",
+  {.part = "filing", .form = SHOW_FIELDS, .heading = N_("\n申报 (filing):\n"),
    .indent = "  ", .skip_null = 1},
-  {.part = "objects", .form = SHOW_ROWS, .heading = "\n标的 (objects):\n"},
-  {.part = "meetings", .form = SHOW_ROWS, .heading = "\n四议 (meetings):\n",
-   .none = "  none yet\n"},
+  {.part = "objects", .form = SHOW_ROWS, .heading = N_("\n标的 (objects):\n")},
+  {.part = "meetings", .form = SHOW_ROWS, .heading = N_("\n四议 (meetings):\n"),
+   .none = N_("  none yet\n")},
   {.part = "steps", .form = SHOW_FIELDS,
-   .heading = "\n公开、评估、审核、执行 (publicity, appraisal, review, "
-              "execution):\n",
+   .heading = N_("\n公开、评估、审核、执行 (publicity, appraisal, review, "
+                 "execution):\n"),
    .indent = "  ", .skip_null = 1},
-  {.part = "contracts", .form = SHOW_EACH, .heading = "\n合同 (contracts):\n",
+  {.part = "contracts", .form = SHOW_EACH, .heading = N_("\n合同 (contracts):\n"),
    .empty = "", .each = show_contract},
   {.part = "status", .form = SHOW_EACH, .each = show_status},
-  {.part = "history", .form = SHOW_HISTORY, .heading = "\nhistory:\n"},
+  {.part = "history", .form = SHOW_HISTORY, .heading = N_("\nhistory:\n")},
 };
 
 static int d_show(args *a, const void *ctx)
@@ -300,6 +272,5 @@ int cmd_disposal(int argc, char **argv)
     {"review", d_review},     {"show", d_show},       {"vote", d_vote},
     {"withdraw", d_withdraw},
   };
-  return cli_verbs("disposal", verbs, ARRAY_SIZE(verbs), usage, NULL, argc,
-                   argv);
+  return cli_verbs("disposal", verbs, ARRAY_SIZE(verbs), NULL, argc, argv);
 }

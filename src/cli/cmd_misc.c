@@ -15,9 +15,7 @@ int cmd_init(int argc, char **argv)
 {
   args a;
   args_init(&a, "init", argc, argv);
-  args_help(&a, "usage: sanzi init\n"
-                "Creates the database, or upgrades it to this program's "
-                "schema.\n");
+  args_help(&a);
   int n;
   free(args_rest(&a, 0, 0, &n));
   char err[1024];
@@ -28,7 +26,7 @@ int cmd_init(int argc, char **argv)
   db_set_clock(z, time(NULL));
   if(db_begin(z) || config_init(z) || db_end(z, 1))
     cli_fail(z, NULL);
-  printf("%s: schema version %d\n", cli_db_path, db_schema_version(z));
+  printf(_("%s: schema version %d\n"), cli_db_path, db_schema_version(z));
   cli_close(z);
   return 0;
 }
@@ -37,9 +35,7 @@ int cmd_config(int argc, char **argv)
 {
   args a;
   args_init(&a, "config", argc, argv);
-  args_help(&a, "usage: sanzi config [KEY [VALUE]]\n"
-                "Without arguments, lists the parameters; with KEY, shows "
-                "one; with VALUE, sets it (logged).\n");
+  args_help(&a);
   int n;
   char **pos = args_rest(&a, 0, 2, &n);
   sz *z = cli_db();
@@ -64,7 +60,7 @@ static int org_list(args *a)
   free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();
   if(under && !reg_exists(z, &reg_org, under))
-    die(1, "--under: no organisation with code '%s'", under);
+    die(1, _("--under: no organisation with code '%s'"), under);
   if(org_list_view(z, under, &o.s))
     cli_fail(z, NULL);
   out_done(&o, a);
@@ -72,33 +68,23 @@ static int org_list(args *a)
   return 0;
 }
 
-static const char org_usage[] =
-    "usage: sanzi org import FILE [--encoding auto|utf-8|gb18030|utf-16]\n"
-    "       sanzi org list [--under CODE] [--format table|csv|json]\n"
-    "FILE has the columns code,name,level,parent_code (or 代码,名称,级别,"
-    "上级代码);\nimporting again updates names and adds new codes.\n";
+static int org_import(args *a, const void *ctx)
+{
+  (void)ctx;
+  return cmd_register_import(&reg_org, a, 1);
+}
+
+static int org_list_verb(args *a, const void *ctx)
+{
+  (void)ctx;
+  return org_list(a);
+}
 
 int cmd_org(int argc, char **argv)
 {
-  if(argc < 1) {
-    fputs(org_usage, stderr);
-    return 2;
-  }
-  if(!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
-    fputs(org_usage, stdout);
-    return 0;
-  }
-  args a;
-  args_init(&a, argc && !strcmp(argv[0], "list") ? "org list" : "org import",
-            argc - 1, argv + 1);
-  args_help(&a, org_usage);
-  if(!strcmp(argv[0], "list"))
-    return org_list(&a);
-  if(strcmp(argv[0], "import")) {
-    fprintf(stderr, "sanzi org: unknown command '%s'\n%s", argv[0], org_usage);
-    return 2;
-  }
-  return cmd_register_import((&reg_org), &a, 1);
+  static const verb verbs[] = {{"import", org_import},
+                               {"list", org_list_verb}};
+  return cli_verbs("org", verbs, ARRAY_SIZE(verbs), NULL, argc, argv);
 }
 
 static int log_verify(args *a)
@@ -112,8 +98,8 @@ static int log_verify(args *a)
   if(history_verify(z, logged_tables, expect, head, &entries))
     cli_fail(z, "log verify");
   printf("%s\n", head);
-  fprintf(stderr, "%lld change-log entries verified; every register row is "
-                  "proven by its entry\n", (long long)entries);
+  fprintf(stderr, _("%lld change-log entries verified; every register row "
+                    "is proven by its entry\n"), (long long)entries);
   cli_close(z);
   return 0;
 }
@@ -121,21 +107,13 @@ static int log_verify(args *a)
 int cmd_log(int argc, char **argv)
 {
   args a;
-  const char *usage =
-      "usage: sanzi log [--table NAME] [--key CODE] [--since DATE] "
-      "[--format table|csv|json]\n"
-      "       sanzi log verify [--expect HEAD]\n"
-      "verify recomputes the SHA-256 chain and every row's digest and checks\n"
-      "the schema; it prints the chain head, or names the first entry that\n"
-      "does not match. --expect: a head printed earlier (kept outside the\n"
-      "database, e.g. in an audit file) that the chain must still hold.\n";
   if(argc >= 1 && !strcmp(argv[0], "verify")) {
     args_init(&a, "log verify", argc - 1, argv + 1);
-    args_help(&a, usage);
+    args_help(&a);
     return log_verify(&a);
   }
   args_init(&a, "log", argc, argv);
-  args_help(&a, usage);
+  args_help(&a);
   const char *tbl = args_value(&a, "--table");
   const char *key = args_value(&a, "--key");
   const char *since = args_value(&a, "--since");

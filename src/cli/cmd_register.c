@@ -11,38 +11,13 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char register_usage[] =
-    "usage: sanzi REGISTER template\n"
-    "       sanzi REGISTER import FILE [--dry-run] [--update] "
-    "[--encoding auto|utf-8|gb18030|utf-16]\n"
-    "       sanzi REGISTER export [--village CODE|--township CODE] "
-    "[--as-of DATE] [--no-bom] [--full-ids]\n"
-    "       sanzi REGISTER list [--village CODE|--township CODE] "
-    "[--format table|csv|json]\n"
-    "       sanzi REGISTER show CODE [--as-of DATE] [--format table|csv|json] "
-    "[--part NAME]\n"
-    "       sanzi REGISTER add KEY=VALUE...\n"
-    "       sanzi REGISTER edit CODE KEY=VALUE...\n"
-    "REGISTER is asset, resource, account, fund, loan or contract. KEY is the\n"
-    "English key or the Chinese column name. Lists and exports show ID\n"
-    "numbers masked; --full-ids (for auditors) exports them whole.\n"
-    "'sanzi REGISTER template' shows the columns. A fund entry's CODE is\n"
-    "<village>-<year>-<voucher>.\n"
-    "list --format json has every field of each record. show's parts are\n"
-    "record, depreciation (assets), payments (loans) and history: --format\n"
-    "csv writes the record, or the part named by --part; json all of them.\n"
-    "Loans also have: sanzi loan interest LOAN ...; sanzi loan withdraw CODE "
-    "--reason TEXT\n"
-    "Contracts also have: sanzi contract schedule CODE [--as-of D]\n"
-    "                     sanzi contract overdue [--as-of D] [--village CODE|"
-    "--township CODE]\n";
-
 static void progress(long long done, long long total, long rows)
 {
+  fputc('\r', stderr);
   if(total > 0)
-    fprintf(stderr, "\r%ld rows (%lld%%)", rows, done * 100 / total);
+    fprintf(stderr, _("%ld rows (%lld%%)"), rows, done * 100 / total);
   else
-    fprintf(stderr, "\r%ld rows", rows);
+    fprintf(stderr, _("%ld rows"), rows);
 }
 
 static int do_import(args *a, const void *ctx)
@@ -71,7 +46,7 @@ int cmd_register_import(const reg *r, args *a, int always_update)
   else if(!strcasecmp(enc, "utf-16") || !strcasecmp(enc, "utf16"))
     o.enc = ENC_UTF16;
   else
-    usage_error(a, "unknown encoding '%s' (auto, utf-8, gb18030, utf-16)",
+    usage_error(a, _("unknown encoding '%s' (auto, utf-8, gb18030, utf-16)"),
                 enc);
   if(isatty(2))
     o.progress = progress;
@@ -86,14 +61,21 @@ int cmd_register_import(const reg *r, args *a, int always_update)
     errs_format(&res.errs, cli_lang, &e);
     fputs(e.buf ? e.buf : "", stderr);
     sb_free(&e);
-    fprintf(stderr, "sanzi: '%s': nothing imported (%ld error%s)\n", o.file,
-            res.nerrors, res.nerrors == 1 ? "" : "s");
+    fputs("sanzi: ", stderr);
+    fprintf(stderr, NG_("'%s': nothing imported (%ld error)",
+                        "'%s': nothing imported (%ld errors)", res.nerrors),
+            o.file, res.nerrors);
+    fputc('\n', stderr);
   } else {
+    /* "imported 'a.csv' (UTF-8): 3 new, 0 updated, 0 unchanged asset rows" */
     fprintf(stderr,
-            "%s '%s' (%s): %ld new, %ld updated, %ld unchanged %s rows%s\n",
-            o.dry_run ? "checked" : "imported", o.file, res.encoding,
-            res.inserted, res.updated, res.unchanged, r->name,
-            o.dry_run ? "; nothing written (--dry-run)" : "");
+            o.dry_run ? _("checked '%s' (%s): %ld new, %ld updated, %ld "
+                          "unchanged %s rows; nothing written (--dry-run)")
+                      : _("imported '%s' (%s): %ld new, %ld updated, %ld "
+                          "unchanged %s rows"),
+            o.file, res.encoding, res.inserted, res.updated, res.unchanged,
+            cli_noun(r->name));
+    fputc('\n', stderr);
   }
   errs_free(&res.errs);
   free(pos);
@@ -163,19 +145,19 @@ static void pairs_to_cells(const reg *r, args *a, char **pos, int from, int n,
   for(int i = from; i < n; i++) {
     char *eq = strchr(pos[i], '=');
     if(!eq)
-      usage_error(a, "'%s' is not KEY=VALUE", pos[i]);
+      usage_error(a, _("'%s' is not KEY=VALUE"), pos[i]);
     int fi = reg_match_header(r, pos[i], (size_t)(eq - pos[i]));
     if(fi < 0) {
       char *acc = reg_accepted_names(r, cli_lang);
-      die(1, "unknown field '%.*s'; accepted: %s", (int)(eq - pos[i]), pos[i],
-          acc);
+      die(1, _("unknown field '%.*s'; accepted: %s"), (int)(eq - pos[i]),
+          pos[i], acc);
     }
     if(r->fields[fi].type == F_DERIVED)
-      die(1, "%s: computed, not entered", r->fields[fi].zh);
+      die(1, _("%s: computed, not entered"), r->fields[fi].zh);
     if(editing && (r->fields[fi].flags & F_FIXED))
-      die(1, "%s: cannot be changed once registered", r->fields[fi].zh);
+      die(1, _("%s: cannot be changed once registered"), r->fields[fi].zh);
     if(!text_valid_utf8(eq + 1, strlen(eq + 1)))
-      die(1, "%s: not valid UTF-8 text", r->fields[fi].zh);
+      die(1, _("%s: not valid UTF-8 text"), r->fields[fi].zh);
     cells[fi] = eq + 1;
     lens[fi] = strlen(eq + 1);
   }
@@ -191,9 +173,12 @@ static void print_errors(regctx *c)
     errs_format_item(&c->errs.v[i], &line);
     fprintf(stderr, "sanzi: %s\n", line.buf);
   }
-  if(c->errs.total > (long)c->errs.n)
-    fprintf(stderr, "sanzi: ... and %ld more errors\n",
+  if(c->errs.total > (long)c->errs.n) {
+    fputs("sanzi: ", stderr);
+    fprintf(stderr, _("... and %ld more errors"),
             c->errs.total - (long)c->errs.n);
+    fputc('\n', stderr);
+  }
   sb_free(&line);
 }
 
@@ -254,7 +239,7 @@ static int do_edit(args *a, const void *ctx)
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
   int64_t id;
   if(!reg_load(c, pos[0], &id, v))
-    die(1, "no %s with code '%s'", r->name, pos[0]);
+    die(1, _("no %s with code '%s'"), cli_noun(r->name), pos[0]);
   /* The stored row as text, as an export would write it. */
   sbuf *text = xcalloc((size_t)r->nfields, sizeof *text);
   const char **cells = xcalloc((size_t)r->nfields, sizeof *cells);
@@ -270,11 +255,11 @@ static int do_edit(args *a, const void *ctx)
   int ci = reg_field(r, "code");
   if(!reg_nerrors(c) &&
      (v[ci].n != strlen(pos[0]) || memcmp(v[ci].s, pos[0], v[ci].n)))
-    die(1, "日期: the year cannot change: voucher numbers run within a year "
-           "(%s would become %.*s)", pos[0], (int)v[ci].n, v[ci].s);
+    die(1, _("日期: the year cannot change: voucher numbers run within a "
+             "year (%s would become %.*s)"), pos[0], (int)v[ci].n, v[ci].s);
   int rc = write_one(z, c, v, 2);
   if(rc == 3)
-    fprintf(stderr, "%s: nothing changed\n", pos[0]);
+    fprintf(stderr, _("%s: nothing changed\n"), pos[0]);
   for(int i = 0; i < r->nfields; i++)
     sb_free(&text[i]);
   free(text);
@@ -292,9 +277,10 @@ static void show_depreciation(const atable *t, const acell *c, void *ctx)
   (void)t;
   (void)ctx;
   char b[2][48];
-  printf("\nas of %s:\n  累计折旧 (accumulated): %s\n  净值 (net value): %s\n",
-         c[0].s, out_cell(K_MONEY, &c[1], 1, b[0]),
-         out_cell(K_MONEY, &c[2], 1, b[1]));
+  putchar('\n');
+  printf(_("as of %s:\n"), c[0].s);
+  out_field("  ", "累计折旧", "accumulated", out_cell(K_MONEY, &c[1], 1, b[0]));
+  out_field("  ", "净值", "net value", out_cell(K_MONEY, &c[2], 1, b[1]));
 }
 
 /* The parts of `show` (reg_show_view) in the table format. */
@@ -302,9 +288,9 @@ static const layout show_layout[] = {
   {.part = "record", .form = SHOW_FIELDS},
   {.part = "depreciation", .form = SHOW_EACH, .each = show_depreciation},
   {.part = "payments", .form = SHOW_ROWS,
-   .heading = "\ninterest payments:\n",
-   .empty = "\ninterest payments: none\n"},
-  {.part = "history", .form = SHOW_HISTORY, .heading = "\nhistory:\n"},
+   .heading = N_("\ninterest payments:\n"),
+   .empty = N_("\ninterest payments: none\n")},
+  {.part = "history", .form = SHOW_HISTORY, .heading = N_("\nhistory:\n")},
 };
 
 static int do_show(args *a, const void *ctx)
@@ -333,6 +319,6 @@ int cmd_register(const char *name, int argc, char **argv)
     {"import", do_import}, {"list", do_list},     {"show", do_show},
     {"template", do_template},
   };
-  return cli_verbs(name, verbs, ARRAY_SIZE(verbs), register_usage,
-                   reg_find(name), argc, argv);
+  return cli_verbs(name, verbs, ARRAY_SIZE(verbs), reg_find(name), argc,
+                   argv);
 }

@@ -11,7 +11,7 @@ static void show_total(const atable *t, const acell *c, void *ctx)
   (void)t;
   (void)ctx;
   char m[4][48];
-  printf("总计: 期初 %s, 收入 %s, 支出 %s, 余额 %s\n",
+  printf(_("总计: 期初 %s, 收入 %s, 支出 %s, 余额 %s\n"),
          out_cell(K_MONEY, &c[0], 1, m[0]), out_cell(K_MONEY, &c[1], 1, m[1]),
          out_cell(K_MONEY, &c[2], 1, m[2]), out_cell(K_MONEY, &c[3], 1, m[3]));
 }
@@ -20,15 +20,7 @@ int cmd_fund_balance(int argc, char **argv)
 {
   args a;
   args_init(&a, "fund balance", argc, argv);
-  args_help(&a, "usage: sanzi fund balance [--village CODE|--township CODE] "
-                "[--account CODE] [--as-of DATE]\n"
-                "                          [--format table|csv|json] "
-                "[--part NAME]\n"
-                "Per account: opening + income - expense up to the date "
-                "(default today), with a total per village; a 库存现金 "
-                "account above the cash limit is flagged.\n"
-                "The parts are balances and total: --format csv writes the "
-                "balances, or the part named by --part; json both.\n");
+  args_help(&a);
   const char *village = args_value(&a, "--village");
   const char *township = args_value(&a, "--township");
   const char *account = args_value(&a, "--account");
@@ -37,7 +29,7 @@ int cmd_fund_balance(int argc, char **argv)
   out o;
   out_init(&o, &a, out_formats, 1);
   char heading[64];
-  snprintf(heading, sizeof heading, "资金余额 as of %s\n", as_of);
+  snprintf(heading, sizeof heading, _("资金余额 as of %s\n"), as_of);
   const layout l[] = {
     {.part = "balances", .form = SHOW_ROWS, .heading = heading},
     {.part = "total", .form = SHOW_EACH, .each = show_total},
@@ -48,7 +40,7 @@ int cmd_fund_balance(int argc, char **argv)
   sz *z = cli_db();
   cli_scope(z, village, township);
   if(account && !reg_exists(z, &reg_account, account))
-    die(1, "--account: no account with code '%s'", account);
+    die(1, _("--account: no account with code '%s'"), account);
   long flagged;
   if(fund_balance_view(z, village, township, account, as_of, &o.s,
                        &flagged))
@@ -56,8 +48,9 @@ int cmd_fund_balance(int argc, char **argv)
   out_done(&o, &a);
   fflush(stdout);
   if(flagged)
-    fprintf(stderr, "%ld account%s flagged\n", flagged,
-            flagged == 1 ? "" : "s");
+    fprintf(stderr, NG_("%ld account flagged\n", "%ld accounts flagged\n",
+                        (unsigned long)flagged),
+            flagged);
   cli_close(z);
   return 0;
 }
@@ -66,17 +59,13 @@ int cmd_summary(int argc, char **argv)
 {
   args a;
   args_init(&a, "summary", argc, argv);
-  args_help(&a, "usage: sanzi summary [--as-of DATE] "
-                "[--format table|csv|json]\n"
-                "Per township: villages, assets with original and net value "
-                "(net of depreciation at the date), resources and their "
-                "area, fund balances.\n");
+  args_help(&a);
   char as_of[11];
   args_date(&a, "--as-of", 1, as_of);
   out o;
   out_init(&o, &a, out_formats, 0);
   char heading[64];
-  snprintf(heading, sizeof heading, "乡镇汇总 as of %s\n", as_of);
+  snprintf(heading, sizeof heading, _("乡镇汇总 as of %s\n"), as_of);
   const layout l[] = {{.part = "summary", .form = SHOW_ROWS,
                        .heading = heading}};
   out_layouts(&o, l, (int)ARRAY_SIZE(l));

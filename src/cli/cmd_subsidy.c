@@ -8,14 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char program_usage[] =
-    "usage: sanzi program set --year Y [--budget AMOUNT] [--ratio PCT] "
-    "[--rate-cap PCT|none]\n"
-    "                         [--day-basis 360|365] [--village-cap AMOUNT]\n"
-    "       sanzi program show --year Y [--format table|csv|json]\n"
-    "A new year takes the subsidy.* parameters of 'sanzi config' for what is "
-    "not given.\n";
-
 static const char *txt(const acell *c)
 {
   return c->null || !c->s ? "" : c->s;
@@ -26,82 +18,80 @@ static void show_program(const atable *t, const acell *c, void *ctx)
   (void)t;
   (void)ctx;
   char b[9][48];
-  printf("年度 (year): %s\n", txt(&c[0]));
-  printf("年度预算 (budget): %s\n", out_cell(K_MONEY, &c[1], 1, b[1]));
-  printf("贴息比例 (ratio): %s\n", out_cell(K_RATE, &c[2], 1, b[2]));
-  printf("利率上限 (rate cap): %s\n",
-         c[3].null ? "none" : out_cell(K_RATE, &c[3], 1, b[3]));
-  printf("计息天数基准 (day basis): %s\n", out_cell(K_INT, &c[4], 1, b[4]));
-  printf("每村年度限额 (village cap): %s\n",
-         out_cell(K_MONEY, &c[5], 1, b[5]));
-  printf("已审定未拨付 (reserved): %s\n", out_cell(K_MONEY, &c[6], 1, b[6]));
-  printf("已拨付 (paid): %s\n", out_cell(K_MONEY, &c[7], 1, b[7]));
-  printf("剩余 (remaining): %s\n", out_cell(K_MONEY, &c[8], 1, b[8]));
+  out_field("", "年度", "year", txt(&c[0]));
+  out_field("", "年度预算", "budget", out_cell(K_MONEY, &c[1], 1, b[1]));
+  out_field("", "贴息比例", "ratio", out_cell(K_RATE, &c[2], 1, b[2]));
+  out_field("", "利率上限", "rate cap",
+            c[3].null ? _("none") : out_cell(K_RATE, &c[3], 1, b[3]));
+  out_field("", "计息天数基准", "day basis", out_cell(K_INT, &c[4], 1, b[4]));
+  out_field("", "每村年度限额", "village cap",
+            out_cell(K_MONEY, &c[5], 1, b[5]));
+  out_field("", "已审定未拨付", "reserved", out_cell(K_MONEY, &c[6], 1, b[6]));
+  out_field("", "已拨付", "paid", out_cell(K_MONEY, &c[7], 1, b[7]));
+  out_field("", "剩余", "remaining", out_cell(K_MONEY, &c[8], 1, b[8]));
 }
 
 static const layout program_layout[] = {
   {.part = "program", .form = SHOW_EACH, .each = show_program},
 };
 
-int cmd_program(int argc, char **argv)
+/* program set and program show */
+static int program_verb(args *a, int set)
 {
-  if(argc < 1 || (strcmp(argv[0], "set") && strcmp(argv[0], "show"))) {
-    int help = argc >= 1 && (!strcmp(argv[0], "--help") ||
-                             !strcmp(argv[0], "-h"));
-    fputs(program_usage, help ? stdout : stderr);
-    return help ? 0 : 2;
-  }
-  args a;
-  char cmd[32];
-  snprintf(cmd, sizeof cmd, "program %s", argv[0]);
-  args_init(&a, cmd, argc - 1, argv + 1);
-  args_help(&a, program_usage);
-  const char *year = args_year(&a);
-  int set = !strcmp(argv[0], "set");
+  const char *year = args_year(a);
   const char *budget = NULL, *ratio = NULL, *cap = NULL, *basis = NULL,
              *vcap = NULL;
   if(set) {
-    budget = args_value(&a, "--budget");
-    ratio = args_value(&a, "--ratio");
-    cap = args_value(&a, "--rate-cap");
-    basis = args_value(&a, "--day-basis");
-    vcap = args_value(&a, "--village-cap");
+    budget = args_value(a, "--budget");
+    ratio = args_value(a, "--ratio");
+    cap = args_value(a, "--rate-cap");
+    basis = args_value(a, "--day-basis");
+    vcap = args_value(a, "--village-cap");
   }
   out o;
-  out_init(&o, &a, set ? NULL : out_formats, 1);
+  out_init(&o, a, set ? NULL : out_formats, 1);
   out_layouts(&o, program_layout, (int)ARRAY_SIZE(program_layout));
   int n;
-  free(args_rest(&a, 0, 0, &n));
+  free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();
   if(set && program_set(z, year, budget, ratio, cap, basis, vcap))
     cli_fail(z, NULL);
   if(!reg_exists(z, &reg_program, year))
-    die(1, "no programme year %s (set it up with 'sanzi program set "
-           "--year %s')", year, year);
+    die(1, _("no programme year %s (set it up with 'sanzi program set "
+             "--year %s')"), year, year);
   if(program_view(z, year, &o.s))
     cli_fail(z, NULL);
-  out_done(&o, &a);
+  out_done(&o, a);
   cli_close(z);
   return 0;
 }
 
+static int program_set_verb(args *a, const void *ctx)
+{
+  (void)ctx;
+  return program_verb(a, 1);
+}
+
+static int program_show(args *a, const void *ctx)
+{
+  (void)ctx;
+  return program_verb(a, 0);
+}
+
+int cmd_program(int argc, char **argv)
+{
+  static const verb verbs[] = {{"set", program_set_verb},
+                               {"show", program_show}};
+  return cli_verbs("program", verbs, ARRAY_SIZE(verbs), NULL, argc, argv);
+}
+
 /* ---- loan interest, loan withdraw ---- */
-
-static const char interest_usage[] =
-    "usage: sanzi loan interest LOAN --from D --to D --paid AMOUNT "
-    "--paid-on D --voucher V\n"
-    "Records an interest payment for the period from D up to D (days = to - "
-    "from);\nprints the payment's code.\n";
-
-static const char withdraw_usage[] =
-    "usage: sanzi loan withdraw CODE --reason TEXT\n"
-    "Withdraws a loan or an interest payment (never deleted; logged).\n";
 
 int cmd_loan_interest(int argc, char **argv)
 {
   args a;
   args_init(&a, "loan interest", argc, argv);
-  args_help(&a, interest_usage);
+  args_help(&a);
   const char *from = args_need(&a, "--from");
   const char *to = args_need(&a, "--to");
   const char *paid = args_need(&a, "--paid");
@@ -123,39 +113,20 @@ int cmd_loan_withdraw(int argc, char **argv)
 {
   args a;
   args_init(&a, "loan withdraw", argc, argv);
-  args_help(&a, withdraw_usage);
+  args_help(&a);
   const char *reason = args_need(&a, "--reason");
   int n;
   char **pos = args_rest(&a, 1, 1, &n);
   sz *z = cli_db();
   if(loan_withdraw(z, pos[0], reason))
     cli_fail(z, NULL);
-  printf("%s: withdrawn\n", pos[0]);
+  printf(_("%s: withdrawn\n"), pos[0]);
   free(pos);
   cli_close(z);
   return 0;
 }
 
 /* ---- subsidy ---- */
-
-static const char subsidy_usage[] =
-    "usage: sanzi subsidy apply --loan CODE --year Y [--date D]\n"
-    "       sanzi subsidy review APP --decision 同意|不同意 --date D "
-    "[--opinion TEXT]\n"
-    "       sanzi subsidy publicize APP --from D --to D\n"
-    "       sanzi subsidy approve APP --date D\n"
-    "       sanzi subsidy pay APP --date D --voucher V\n"
-    "       sanzi subsidy withdraw APP --reason TEXT [--date D]\n"
-    "       sanzi subsidy show APP [--format table|csv|json] [--part NAME]\n"
-    "       sanzi subsidy list [--year Y] [--village CODE|--township CODE] "
-    "[--format table|csv|json]\n"
-    "       sanzi subsidy report --year Y [--format table|csv|json] "
-    "[--part NAME]\n"
-    "The steps: 申请 → 乡镇初审 → 公示 → 县级审定 (reserves the money) → "
-    "拨付.\nDates default to today where optional.\n"
-    "show's parts are application, lines, total and history; report's are\n"
-    "report and budget: --format csv writes the first, or the part named by\n"
-    "--part; json all of them.\n";
 
 static int sub_apply(args *a, const void *ctx)
 {
@@ -187,7 +158,7 @@ static int sub_review(args *a, const void *ctx)
   sz *z = cli_db();
   if(subsidy_review(z, pos[0], dec, date, op))
     cli_fail(z, NULL);
-  printf("%s: %s\n", pos[0], strcmp(dec, "同意") ? "初审不同意" : "初审通过");
+  printf(_("%s: %s\n"), pos[0], strcmp(dec, "同意") ? "初审不同意" : "初审通过");
   free(pos);
   cli_close(z);
   return 0;
@@ -204,7 +175,7 @@ static int sub_publicize(args *a, const void *ctx)
   sz *z = cli_db();
   if(subsidy_publicize(z, pos[0], from, to))
     cli_fail(z, NULL);
-  printf("%s: 公示 %s to %s\n", pos[0], from, to);
+  printf(_("%s: 公示 %s to %s\n"), pos[0], from, to);
   free(pos);
   cli_close(z);
   return 0;
@@ -223,13 +194,13 @@ static int sub_approve(args *a, const void *ctx)
     cli_fail(z, NULL);
   char b1[32], b2[32], b3[32], b4[32];
   if(ap.cut_by)
-    printf("%s: 已审定 %s, cut from %s by the %s (%s, of which %s was "
-           "already approved or paid)\n",
+    printf(_("%s: 已审定 %s, cut from %s by the %s (%s, of which %s was "
+             "already approved or paid)\n"),
            pos[0], money_format_grouped(ap.approved, b1),
            money_format_grouped(ap.amount, b2), ap.cut_by,
            money_format_grouped(ap.cap, b3), money_format_grouped(ap.used, b4));
   else
-    printf("%s: 已审定 %s\n", pos[0], money_format_grouped(ap.approved, b1));
+    printf(_("%s: 已审定 %s\n"), pos[0], money_format_grouped(ap.approved, b1));
   free(pos);
   cli_close(z);
   return 0;
@@ -246,7 +217,7 @@ static int sub_pay(args *a, const void *ctx)
   sz *z = cli_db();
   if(subsidy_pay(z, pos[0], date, voucher))
     cli_fail(z, NULL);
-  printf("%s: 已拨付\n", pos[0]);
+  printf(_("%s: 已拨付\n"), pos[0]);
   free(pos);
   cli_close(z);
   return 0;
@@ -263,7 +234,7 @@ static int sub_withdraw(args *a, const void *ctx)
   sz *z = cli_db();
   if(subsidy_withdraw(z, pos[0], date, reason))
     cli_fail(z, NULL);
-  printf("%s: 已撤回\n", pos[0]);
+  printf(_("%s: 已撤回\n"), pos[0]);
   free(pos);
   cli_close(z);
   return 0;
@@ -274,18 +245,19 @@ static void show_total(const atable *t, const acell *c, void *ctx)
   (void)t;
   (void)ctx;
   char b[48];
-  printf("total: %s\n", out_cell(K_MONEY, &c[0], 1, b));
-  printf("\n应计利息 = round(本金 × 计贴利率 × 天数 / 基准); 计贴利率 = "
-         "min(年利率, 利率上限)\n可贴息利息 = min(实付利息, 应计利息); 贴息 = "
-         "round(可贴息利息 × 比例); round = 四舍五入 to the fen\n");
+  printf(_("total: %s\n"), out_cell(K_MONEY, &c[0], 1, b));
+  fputs(_("\n应计利息 = round(本金 × 计贴利率 × 天数 / 基准); 计贴利率 = "
+          "min(年利率, 利率上限)\n可贴息利息 = min(实付利息, 应计利息); 贴息 = "
+          "round(可贴息利息 × 比例); round = 四舍五入 to the fen\n"),
+        stdout);
 }
 
 /* The parts of `subsidy show` (subsidy_show_view) in the table format. */
 static const layout sub_show_layout[] = {
   {.part = "application", .form = SHOW_FIELDS, .skip_null = 1},
-  {.part = "lines", .form = SHOW_ROWS, .heading = "\nlines:\n"},
+  {.part = "lines", .form = SHOW_ROWS, .heading = N_("\nlines:\n")},
   {.part = "total", .form = SHOW_EACH, .each = show_total},
-  {.part = "history", .form = SHOW_HISTORY, .heading = "\nhistory:\n"},
+  {.part = "history", .form = SHOW_HISTORY, .heading = N_("\nhistory:\n")},
 };
 
 static int sub_show(args *a, const void *ctx)
@@ -306,9 +278,9 @@ static void show_budget(const atable *t, const acell *c, void *ctx)
   (void)t;
   (void)ctx;
   char b[3][48];
-  printf("\n%s: budget %s, approved or paid %s, remaining %s\n", txt(&c[0]),
-         out_cell(K_MONEY, &c[1], 1, b[0]), out_cell(K_MONEY, &c[2], 1, b[1]),
-         out_cell(K_MONEY, &c[3], 1, b[2]));
+  printf(_("\n%s: budget %s, approved or paid %s, remaining %s\n"),
+         txt(&c[0]), out_cell(K_MONEY, &c[1], 1, b[0]),
+         out_cell(K_MONEY, &c[2], 1, b[1]), out_cell(K_MONEY, &c[3], 1, b[2]));
 }
 
 static int sub_report(args *a, const void *ctx)
@@ -318,7 +290,7 @@ static int sub_report(args *a, const void *ctx)
   out o;
   out_init(&o, a, out_formats, 1);
   char none[64];
-  snprintf(none, sizeof none, "\n%s: no programme year set up\n", year);
+  snprintf(none, sizeof none, _("\n%s: no programme year set up\n"), year);
   const layout l[] = {
     {.part = "budget", .form = SHOW_EACH, .each = show_budget, .empty = none},
   };
@@ -342,6 +314,5 @@ int cmd_subsidy(int argc, char **argv)
     {"review", sub_review},       {"show", sub_show},
     {"withdraw", sub_withdraw},
   };
-  return cli_verbs("subsidy", verbs, ARRAY_SIZE(verbs), subsidy_usage, NULL,
-                   argc, argv);
+  return cli_verbs("subsidy", verbs, ARRAY_SIZE(verbs), NULL, argc, argv);
 }

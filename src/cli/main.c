@@ -54,7 +54,6 @@ static int reg_contract(int argc, char **argv)
 }
 
 static int cmd_help(int argc, char **argv);
-
 static int cmd_version(int argc, char **argv)
 {
   (void)argc;
@@ -64,59 +63,72 @@ static int cmd_version(int argc, char **argv)
   return 0;
 }
 
-/* Sorted by name, like git's command table. */
+/* Sorted by name, like git's command table; their help is in
+ * help_data.c. */
 static const struct command {
   const char *name;
   int (*fn)(int, char **);
-  const char *help;
 } commands[] = {
-  {"account", reg_account, "accounts (库存现金, 银行存款): template import "
-                           "export list show add edit"},
-  {"asset", reg_asset, "assets (资产): template import export list show add "
-                       "edit"},
-  {"audit", cmd_audit, "the annual audit: audit findings --year Y; audit "
-                       "export --year Y --out DIR"},
-  {"classify", cmd_classify, "village classification (空白村 薄弱村 一般村 "
-                             "较强村): classify --year Y"},
-  {"config", cmd_config, "show or set a parameter: config [KEY [VALUE]]"},
-  {"contract", reg_contract, "contracts (合同): template import export list "
-                             "show add edit; contract schedule; contract "
-                             "overdue"},
-  {"disposal", cmd_disposal, "disposal filings (处置申报, 四议两公开): new "
-                             "vote appraise publicize review execute "
-                             "withdraw show list"},
-  {"fund", reg_fund, "fund entries (资金收支): template import export list "
-                     "show add edit; fund balance"},
-  {"help", cmd_help, "list the commands"},
-  {"init", cmd_init, "create or upgrade the database"},
-  {"loan", reg_loan, "loans (贷款): template import export list show add "
-                     "edit; loan interest; loan withdraw"},
-  {"log", cmd_log, "the change log: log [--table T] [--key CODE] "
-                   "[--since DATE]; log verify"},
-  {"org", cmd_org, "organisations: org import FILE; org list [--under CODE]"},
-  {"program", cmd_program, "the interest-subsidy fund's year: program set|show "
-                            "--year Y"},
-  {"resource", reg_resource, "resources (资源): template import export list "
-                             "show add edit"},
-  {"subsidy", cmd_subsidy, "interest subsidies (贷款贴息): apply review "
-                            "publicize approve pay withdraw show list report"},
-  {"summary", cmd_summary, "per-township totals: summary [--as-of DATE]"},
-  {"version", cmd_version, "print the version"},
+  {"account", reg_account},   {"asset", reg_asset},
+  {"audit", cmd_audit},       {"classify", cmd_classify},
+  {"config", cmd_config},     {"contract", reg_contract},
+  {"disposal", cmd_disposal}, {"fund", reg_fund},
+  {"help", cmd_help},         {"init", cmd_init},
+  {"loan", reg_loan},         {"log", cmd_log},
+  {"org", cmd_org},           {"program", cmd_program},
+  {"resource", reg_resource}, {"subsidy", cmd_subsidy},
+  {"summary", cmd_summary},   {"version", cmd_version},
 };
 
+/* "'x' is not a command", naming the nearest command when one is near. */
+static int not_a_command(const char *word)
+{
+  const char *names[ARRAY_SIZE(commands)];
+  for(size_t i = 0; i < ARRAY_SIZE(commands); i++)
+    names[i] = commands[i].name;
+  const char *near = nearest(word, names, ARRAY_SIZE(names));
+  fputs("sanzi: ", stderr);
+  if(near)
+    fprintf(stderr, _("'%s' is not a command; did you mean '%s'?"), word,
+            near);
+  else
+    fprintf(stderr, _("'%s' is not a command (see 'sanzi help')"), word);
+  fputc('\n', stderr);
+  return 2;
+}
+
+/* sanzi help [COMMAND [VERB]] */
 static int cmd_help(int argc, char **argv)
 {
-  (void)argc;
-  (void)argv;
-  printf("usage: sanzi [--db FILE] [--user NAME] COMMAND ...\n\n"
-         "The registry of village collective funds, assets and resources.\n\n"
-         "commands:\n");
-  for(size_t i = 0; i < ARRAY_SIZE(commands); i++)
-    printf("  %-9s %s\n", commands[i].name, commands[i].help);
-  printf("\nDatabase: --db, else $SANZI_DB, else ./sanzi.db. Operator: "
-         "--user, else $SANZI_USER, else the login name.\n"
-         "Every command answers --help.\n");
-  return 0;
+  if(argc >= 1 && (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")))
+    argc = 0;
+  if(argc < 1) {
+    help_print_all(stdout);
+    return 0;
+  }
+  const help_cmd *c = help_cmd_find(argv[0]);
+  if(!c)
+    return not_a_command(argv[0]);
+  if(argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+    help_print(stdout, argv[0]);
+    return 0;
+  }
+  char what[64];
+  snprintf(what, sizeof what, "%s %s", argv[0], argv[1]);
+  if(help_print(stdout, what) == 0)
+    return 0;
+  size_t n;
+  const char **names = help_verb_names(c, &n);
+  const char *near = nearest(argv[1], names, n);
+  fprintf(stderr, "sanzi %s: ", argv[0]);
+  if(near)
+    fprintf(stderr, _("unknown command '%s'; did you mean '%s'?"), argv[1],
+            near);
+  else
+    fprintf(stderr, _("unknown command '%s'"), argv[1]);
+  fputc('\n', stderr);
+  free(names);
+  return 2;
 }
 
 static const char *login_name(void)
@@ -137,16 +149,16 @@ static const char *operator_problem(const char *name)
 {
   size_t n = strlen(name), chars = 0;
   if(!text_valid_utf8(name, n))
-    return "not valid UTF-8 text";
+    return N_("not valid UTF-8 text");
   for(size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)name[i];
     if(c < 0x20 || c == 0x7f)
-      return "a control character (a newline, a tab, an escape) is not "
-             "allowed in a name";
+      return N_("a control character (a newline, a tab, an escape) is not "
+                "allowed in a name");
     chars += (c & 0xc0) != 0x80;
   }
   if(chars > 64)
-    return "names are at most 64 characters";
+    return N_("names are at most 64 characters");
   return NULL;
 }
 
@@ -154,19 +166,20 @@ int main(int argc, char **argv)
 {
   /* No allocation statistics: they cost a mutex on every malloc. */
   sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-  if(sodium_init() < 0) {
-    fprintf(stderr, "sanzi: cannot initialise libsodium\n");
-    return 1;
-  }
   /* The language: --lang anywhere on the line (taken out of it), else
    * the environment's, read before i18n_init sets LANGUAGE for gettext. */
   cli_lang = i18n_env_lang();
+  i18n_init(NULL);
+  if(sodium_init() < 0) {
+    fprintf(stderr, "sanzi: %s\n", _("cannot initialise libsodium"));
+    return 1;
+  }
   int kept = 1, k = 1;
   for(; k < argc && strcmp(argv[k], "--"); k++) {
     const char *v;
     if(!strcmp(argv[k], "--lang")) {
       if(k + 1 >= argc) {
-        fprintf(stderr, "sanzi: --lang needs a value: zh or en\n");
+        fprintf(stderr, "sanzi: %s\n", _("--lang needs a value: zh or en"));
         return 2;
       }
       v = argv[++k];
@@ -178,8 +191,10 @@ int main(int argc, char **argv)
     }
     int l = i18n_lang_parse(v);
     if(l < 0) {
-      fprintf(stderr, "sanzi: --lang: '%s' is not a language: zh (中文) or "
-                      "en (English)\n", v);
+      fputs("sanzi: ", stderr);
+      fprintf(stderr, _("--lang: '%s' is not a language: zh (中文) or en "
+                        "(English)"), v);
+      fputc('\n', stderr);
       return 2;
     }
     cli_lang = l;
@@ -188,7 +203,6 @@ int main(int argc, char **argv)
     argv[kept++] = argv[k++];
   argc = kept;
   argv[argc] = NULL;
-  i18n_init(NULL);
   const char *db = getenv("SANZI_DB");
   const char *user = NULL;
   int i = 1;
@@ -210,8 +224,19 @@ int main(int argc, char **argv)
     } else if(!strcmp(argv[i], "--version")) {
       return cmd_version(0, NULL);
     } else {
-      fprintf(stderr, "sanzi: unknown option '%s' (see 'sanzi help')\n",
-              argv[i]);
+      static const char *const global[] = {"--db", "--user", "--lang",
+                                           "--help", "--version"};
+      char name[64];
+      snprintf(name, sizeof name, "%.*s", (int)strcspn(argv[i], "="),
+               argv[i]);
+      const char *near = nearest(name, global, ARRAY_SIZE(global));
+      fputs("sanzi: ", stderr);
+      if(near)
+        fprintf(stderr, _("unknown option '%s'; did you mean '%s'?"), argv[i],
+                near);
+      else
+        fprintf(stderr, _("unknown option '%s' (see 'sanzi help')"), argv[i]);
+      fputc('\n', stderr);
       return 2;
     }
   }
@@ -223,8 +248,9 @@ int main(int argc, char **argv)
   const char *bad = operator_problem(cli_user);
   if(bad) {
     fprintf(stderr, "sanzi: %s: %s\n",
-            user && *user ? "--user" : "the operator ($SANZI_USER or the login)",
-            bad);
+            user && *user ? "--user"
+                          : _("the operator ($SANZI_USER or the login)"),
+            _(bad));
     return 2;
   }
   if(i >= argc) {
@@ -237,14 +263,11 @@ int main(int argc, char **argv)
       rc = commands[k].fn(argc - i - 1, argv + i + 1);
       break;
     }
-  if(rc == -1) {
-    fprintf(stderr, "sanzi: '%s' is not a command (see 'sanzi help')\n",
-            argv[i]);
-    return 2;
-  }
+  if(rc == -1)
+    return not_a_command(argv[i]);
   /* Data went to stdout: a failed write (a full disk) is an error. */
   if(fflush(stdout) != 0 || ferror(stdout)) {
-    fprintf(stderr, "sanzi: error writing output\n");
+    fprintf(stderr, "sanzi: %s\n", _("error writing output"));
     return 1;
   }
   return rc;

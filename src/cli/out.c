@@ -10,6 +10,16 @@
 #include <string.h>
 
 const char *const out_formats[] = {"table", "csv", "json", NULL};
+int cli_keys;
+
+void out_field(const char *indent, const char *zh, const char *key,
+               const char *value)
+{
+  if(cli_lang == LANG_EN || cli_keys)
+    printf("%s%s (%s): %s\n", indent, zh, key, value);
+  else
+    printf("%s%s：%s\n", indent, zh, value);
+}
 
 const char *out_cell(int kind, const acell *c, int grouped, char *buf)
 {
@@ -77,7 +87,7 @@ static const layout *find_layout(const out *o, const char *key)
 static void first_row(out *o)
 {
   if(o->cur->heading)
-    fputs(o->cur->heading, stdout);
+    fputs(_(o->cur->heading), stdout);
   if(o->cur->form == SHOW_ROWS) {
     for(int i = 0; i < o->t->ncols; i++)
       o->cells[i] = o->t->cols[i].zh;
@@ -89,7 +99,7 @@ static int out_begin(asink *s, const atable *t)
 {
   out *o = (out *)s;
   const char *key = atable_key(t);
-  sb_addf(&o->seen, "%s%s", o->seen.len ? ", " : "", key);
+  sb_addf(&o->seen, "%s%s", o->seen.len ? _(", ") : "", key);
   if(o->part)
     o->on = !strcmp(key, o->part);
   else
@@ -118,6 +128,34 @@ static int out_begin(asink *s, const atable *t)
   return 0;
 }
 
+/* An import's note, {"file":"a.csv","inserted":2,"updated":0}, in words
+ * (Chinese; English shows it as it is, as before). */
+static const char *import_note(sbuf *sb, const char *note)
+{
+  const char *p = note;
+  if(cli_lang == LANG_EN || strncmp(p, "{\"file\":\"", 9))
+    return note;
+  sbuf file;
+  sb_init(&file);
+  for(p += 9; *p && *p != '"'; p++) {
+    if(*p == '\\' && p[1])
+      p++; /* \" and \\ (a \uXXXX keeps its digits) */
+    sb_addch(&file, *p);
+  }
+  long ins, upd;
+  int end = 0;
+  if(*p != '"' || sscanf(p, "\",\"inserted\":%ld,\"updated\":%ld}%n", &ins,
+                         &upd, &end) != 2 || p[end]) {
+    sb_free(&file);
+    return note;
+  }
+  sb_reset(sb);
+  sb_addf(sb, _("'%s': %ld new, %ld updated"), file.buf ? file.buf : "", ins,
+          upd);
+  sb_free(&file);
+  return sb->buf;
+}
+
 static void history_row(out *o, const acell *c)
 {
   if(o->nrows == 1 || c[0].i != o->entry) {
@@ -126,14 +164,14 @@ static void history_row(out *o, const acell *c)
            out_cell(o->t->cols[1].kind, &c[1], 1, at), txt(&c[2]),
            out_cell(o->t->cols[3].kind, &c[3], 1, act));
     if(!c[4].null)
-      printf(" %s", txt(&c[4]));
+      printf(" %s", import_note(&o->line, txt(&c[4])));
     putchar('\n');
     o->entry = c[0].i;
   }
   if(!c[5].null)
-    printf("      %s: %s -> %s\n", txt(&c[5]),
-           c[7].null ? "(empty)" : txt(&c[7]),
-           c[8].null ? "(empty)" : txt(&c[8]));
+    printf(_("      %s: %s -> %s\n"), txt(&c[5]),
+           c[7].null ? _("(empty)") : txt(&c[7]),
+           c[8].null ? _("(empty)") : txt(&c[8]));
 }
 
 static int out_row(asink *s, const acell *c)
@@ -180,9 +218,9 @@ static int out_row(asink *s, const acell *c)
   case SHOW_FIELDS:
     for(int i = 0; i < t->ncols; i++)
       if(!c[i].null || !o->cur->skip_null)
-        printf("%s%s (%s): %s\n", o->cur->indent ? o->cur->indent : "",
-               t->cols[i].zh, acol_key(t, i),
-               out_cell(t->cols[i].kind, &c[i], 1, o->buf[i]));
+        out_field(o->cur->indent ? o->cur->indent : "", t->cols[i].zh,
+                  acol_key(t, i),
+                  out_cell(t->cols[i].kind, &c[i], 1, o->buf[i]));
     break;
   case SHOW_HISTORY:
     history_row(o, c);
@@ -204,14 +242,14 @@ static int out_end(asink *s)
           stdout);
   else if(o->fmt == OUT_TABLE) {
     if(!o->nrows && o->cur->empty)
-      fputs(o->cur->empty, stdout);
+      fputs(_(o->cur->empty), stdout);
     else {
       if(!o->nrows)
         first_row(o);
       if(o->tb)
         table_end(o->tb);
       if(!o->nrows && o->cur->none)
-        fputs(o->cur->none, stdout);
+        fputs(_(o->cur->none), stdout);
     }
   }
   o->tb = NULL;
@@ -233,8 +271,10 @@ void out_init(out *o, args *a, const char *const *formats, int multi)
   o->fmt = !strcmp(f, "csv") ? OUT_CSV : !strcmp(f, "json") ? OUT_JSON
                                                            : OUT_TABLE;
   o->multi = multi;
-  if(multi)
+  if(multi) {
     o->part = args_value(a, "--part");
+    cli_keys = args_flag(a, "--keys");
+  }
   sb_init(&o->line);
   sb_init(&o->seen);
 }
@@ -252,7 +292,7 @@ void out_done(out *o, args *a)
     snprintf(seen, sizeof seen, "%s", o->seen.buf ? o->seen.buf : "");
     sb_free(&o->line);
     sb_free(&o->seen);
-    usage_error(a, "--part: no part '%s' (%s)", o->part, seen);
+    usage_error(a, _("--part: no part '%s' (%s)"), o->part, seen);
   }
   if(o->fmt == OUT_JSON && o->multi && !o->part)
     fputs(o->nparts ? "\n}\n" : "{}\n", stdout);

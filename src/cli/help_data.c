@@ -1,0 +1,534 @@
+/* help_data.c: the help of each command, one table per command (see
+ * help_verb in cli.h). English msgids; po/zh_CN.po translates them. The
+ * examples use the villages of 武川县 (sample/divisions-wuchuan.csv):
+ * 150125100201 福如东村, 150125101 哈乐镇. */
+#include "cli/cli.h"
+
+/* Options many verbs share. */
+#define O_VILLAGE {"--village CODE", N_("one village: its 12-digit code")}
+#define O_TOWNSHIP                                                           \
+  {"--township CODE", N_("every village under a township (9-digit code) or " \
+                         "a county (6 digits)")}
+#define O_FORMAT                                                             \
+  {"--format table|csv|json", N_("table: for people (the default); csv: "    \
+                                 "for spreadsheets; json: for programs")}
+#define O_FORMAT_TC                                                          \
+  {"--format table|csv", N_("table: for people (the default); csv: for "     \
+                            "spreadsheets")}
+#define O_PART {"--part NAME", N_("only the part NAME (the parts are above)")}
+#define O_KEYS                                                               \
+  {"--keys", N_("each field's English key beside its Chinese name, for "     \
+                "scripts")}
+#define O_AS_OF {"--as-of DATE", N_("the date to compute at (default today)")}
+#define O_YEAR {"--year Y", N_("the year, four digits")}
+#define O_DATE {"--date D", N_("the day it happened (not after today)")}
+#define O_DATE_TODAY {"--date D", N_("the day it happened (default today)")}
+#define O_ENCODING                                                           \
+  {"--encoding auto|utf-8|gb18030|utf-16",                                   \
+   N_("the file's encoding; auto (the default): a BOM decides, else valid "  \
+      "UTF-8,\nelse GB18030 (what Excel or WPS on a Chinese Windows "        \
+      "saves)")}
+#define O_OPINION {"--opinion TEXT", N_("the reviewer's opinion")}
+#define O_REASON {"--reason TEXT", N_("why (kept in the change log)")}
+
+#define R_SCOPE N_("Refused: an unknown village or township code; --village " \
+                   "with --township.")
+
+/* ---- the registers: asset resource account fund loan contract ---- */
+
+static const help_verb register_help[] = {
+  {"template", "", N_("Prints a CSV template of the register: the Chinese "
+                      "header row and one example row\n(UTF-8 with BOM: "
+                      "Excel and WPS open it as it is)."),
+   {{0}}, "sanzi {cmd} template > {file}", NULL},
+  {"import", "FILE [--dry-run] [--update] [--encoding auto|utf-8|gb18030|utf-16]",
+   N_("Imports a CSV file into the register, all or nothing: either every "
+      "row goes in,\nor nothing does and every bad cell is reported as "
+      "FILE:ROW: COLUMN: message.\nColumns are matched by their Chinese name "
+      "or English key; an empty code is generated."),
+   {{"--dry-run", N_("check every row, write nothing")},
+    {"--update", N_("a row whose code exists updates that record")},
+    O_ENCODING},
+   "sanzi {cmd} import {file} --dry-run\n"
+   "sanzi {cmd} import {file} --encoding gb18030",
+   N_("Refused: an unknown or missing column, a cell that does not parse, a "
+      "rule broken,\na code that exists already (without --update): then "
+      "nothing is imported.")},
+  {"export", "[--village CODE|--township CODE] [--as-of DATE] [--no-bom] "
+             "[--full-ids]",
+   N_("Writes the register as CSV on stdout: Chinese headers, UTF-8 with "
+      "BOM, CRLF;\nwhat it writes imports back unchanged. ID numbers are "
+      "masked."),
+   {O_VILLAGE, O_TOWNSHIP,
+    {"--as-of DATE", N_("assets: the depreciation as of DATE, with a 净值 "
+                        "column")},
+    {"--no-bom", N_("without the BOM")},
+    {"--full-ids", N_("ID numbers whole (for auditors)")}},
+   "sanzi {cmd} export --village 150125100201 > {file}\n"
+   "sanzi {cmd} export --township 150125101 > {file}",
+   R_SCOPE},
+  {"list", "[--village CODE|--township CODE] [--format table|csv|json]",
+   N_("Lists the records, one line each, with the main columns (json: every "
+      "field)."),
+   {O_VILLAGE, O_TOWNSHIP, O_FORMAT},
+   "sanzi {cmd} list --village 150125100201\n"
+   "sanzi {cmd} list --township 150125101 --format csv > {file}",
+   R_SCOPE},
+  {"show", "CODE [--as-of DATE] [--format table|csv|json] [--part NAME] "
+           "[--keys]",
+   N_("Shows one record: every field, then its history (each change, old "
+      "and new).\nThe parts: record, depreciation (assets), payments "
+      "(loans), history."),
+   {O_AS_OF, O_FORMAT, O_PART, O_KEYS},
+   "sanzi {cmd} show {code}\n"
+   "sanzi {cmd} show {code} --format csv --part history",
+   N_("Refused: a code that is not registered.")},
+  {"add", "KEY=VALUE...",
+   N_("Adds one record and prints its code. KEY is the English key or the "
+      "Chinese\ncolumn name (sanzi REGISTER template shows them)."),
+   {{0}}, "sanzi {cmd} add {add}",
+   N_("Refused: an unknown key, a computed field, a value that does not "
+      "parse or breaks a rule.")},
+  {"edit", "CODE KEY=VALUE...",
+   N_("Changes fields of a record; the change log keeps the old and the new "
+      "values."),
+   {{0}}, "sanzi {cmd} edit {code} {edit}",
+   N_("Refused: a change of the code or the village; moving an asset or a "
+      "resource into\n出租, 发包, 入股 or 已处置 (that takes a disposal "
+      "filing).")},
+  {0},
+};
+
+static const help_verb fund_help[] = {
+  {"balance", "[--village CODE|--township CODE] [--account CODE] "
+              "[--as-of DATE] [--format table|csv|json] [--part NAME]",
+   N_("Per account: opening + income - expense up to the date, with a total "
+      "per village;\na 库存现金 account above the cash limit is flagged.\n"
+      "The parts: balances, total."),
+   {O_VILLAGE, O_TOWNSHIP, {"--account CODE", N_("one account")}, O_AS_OF,
+    O_FORMAT, O_PART, O_KEYS},
+   "sanzi fund balance --village 150125100201\n"
+   "sanzi fund balance --township 150125101 --as-of 2025-12-31",
+   R_SCOPE},
+  {0},
+};
+
+static const help_verb loan_help[] = {
+  {"interest", "LOAN --from D --to D --paid AMOUNT --paid-on D --voucher V",
+   N_("Records an interest payment on a loan for the period from D up to D "
+      "(days = to - from)\nand prints the payment's code."),
+   {{"--from D", N_("the first day of the period")},
+    {"--to D", N_("the day the period ends (not counted)")},
+    {"--paid AMOUNT", N_("the interest paid, in yuan")},
+    {"--paid-on D", N_("the day it was paid")},
+    {"--voucher V", N_("the voucher number of the payment")}},
+   "sanzi loan interest 150125100201-DK-0001 --from 2025-03-01 "
+   "--to 2025-06-01 \\\n    --paid 5560.42 --paid-on 2025-06-01 --voucher "
+   "记-031",
+   N_("Refused: a withdrawn loan, a period outside the loan or overlapping "
+      "another payment.")},
+  {"withdraw", "CODE --reason TEXT",
+   N_("Withdraws a loan or an interest payment: never deleted, the reason "
+      "is logged."),
+   {O_REASON},
+   "sanzi loan withdraw 150125100201-LX-0001 --reason 凭证号录错",
+   N_("Refused: one an application still claims.")},
+  {0},
+};
+
+static const help_verb contract_help[] = {
+  {"schedule", "CODE [--as-of DATE] [--format table|csv|json] [--part NAME]",
+   N_("The receivables of a contract: each instalment's period, due date, "
+      "amount, what\nthe receipts citing the contract paid (oldest due "
+      "first) and what is left.\nThe parts: contract, instalments, received."),
+   {{"--as-of DATE", N_("receipts after DATE are not counted (default "
+                        "today)")},
+    O_FORMAT, O_PART, O_KEYS},
+   "sanzi contract schedule 150125100201-HT-0001 --as-of 2025-12-31",
+   N_("Refused: a code that is not a contract.")},
+  {"overdue", "[--as-of DATE] [--village CODE|--township CODE] "
+              "[--format table|csv|json]",
+   N_("Every instalment due before the date and not fully paid."),
+   {{"--as-of DATE", N_("the day to look from (default today)")}, O_VILLAGE,
+    O_TOWNSHIP, O_FORMAT},
+   "sanzi contract overdue --township 150125101", R_SCOPE},
+  {0},
+};
+
+/* ---- disposal ---- */
+
+static const help_verb disposal_help[] = {
+  {"new", "village=CODE type=TYPE objects=CODE[,CODE...] reason=TEXT "
+          "method=METHOD [price=AMOUNT] [outsider=是|否] [date=D] "
+          "[code=CODE]",
+   N_("Files a disposal (处置申报) of assets or resources and prints its "
+      "code.\nThen: 提议 → 商议 → 审议 → 决议 → 决议公开 → (资产评估) → "
+      "乡镇审核 → 执行 → 结果公开."),
+   {{"village=CODE", N_("the village")},
+    {"type=TYPE", N_("出售 出租 发包 入股 抵押 报废 核销 无偿划转 置换")},
+    {"objects=CODE,...", N_("the asset or resource codes, separated by , ， "
+                            "or 、")},
+    {"reason=TEXT", N_("why")},
+    {"method=METHOD", N_("公开竞价 招标 拍卖 协议")},
+    {"price=AMOUNT", N_("the price asked, in yuan")},
+    {"outsider=是", N_("a 发包 to a party from outside the collective (2/3 "
+                      "of all due in favour)")},
+    {"date=D", N_("the filing's date (default today)")},
+    {"code=CODE", N_("the code (default: generated)")}},
+   "sanzi disposal new village=150125100201 type=出售 "
+   "objects=150125100201-ZC-0003 \\\n    reason=车辆老旧 method=公开竞价 "
+   "price=30000",
+   N_("Refused: an unknown key, type or method; an object of another "
+      "village, disposed of\nalready, or in another filing still open.")},
+  {"vote", "CODE --step 提议|商议|审议|决议 --date D --due N --present N "
+           "--for N --against N [--abstain N] [--body 村民会议|村民代表会议] "
+           "[--households] [--minutes REF]",
+   N_("Records a meeting of the 四议: who was due, present and voted; the "
+      "step passes when\nthe quorum and the majority of the rules are met "
+      "(sanzi config shows them)."),
+   {{"--step STEP", N_("提议, 商议, 审议 or 决议, in this order")}, O_DATE,
+    {"--due N", N_("people (or households) due to attend")},
+    {"--present N", N_("people present")},
+    {"--for N", N_("votes in favour")},
+    {"--against N", N_("votes against")},
+    {"--abstain N", N_("abstentions (default: present - for - against)")},
+    {"--body BODY", N_("决议 only: 村民会议 or 村民代表会议")},
+    {"--households", N_("a 村民会议 counted in households")},
+    {"--minutes REF", N_("the minutes' reference")}},
+   "sanzi disposal vote 150125100201-CZ-0001 --step 审议 --date 2025-04-10 "
+   "\\\n    --due 20 --present 15 --for 12 --against 3",
+   N_("A vote that fails is recorded as held and exits 1 with the numbers "
+      "(e.g. too few present).\nRefused: a step out of order, numbers that "
+      "do not add up.")},
+  {"appraise", "CODE --value AMOUNT --appraiser NAME --report REF --date D",
+   N_("Records the appraisal (资产评估) of the objects."),
+   {{"--value AMOUNT", N_("the appraised value, in yuan")},
+    {"--appraiser NAME", N_("who appraised")},
+    {"--report REF", N_("the report's number")}, O_DATE},
+   "sanzi disposal appraise 150125100201-CZ-0001 --value 28000 \\\n"
+   "    --appraiser 武川县价格认证中心 --report 武价认[2025]12号 --date "
+   "2025-04-20",
+   N_("Refused: before the 决议 is made public.")},
+  {"publicize", "CODE --kind 决议|结果 --from D --to D",
+   N_("Records a publication: the resolution (决议公开) or the result "
+      "(结果公开)."),
+   {{"--kind KIND", N_("决议 or 结果")},
+    {"--from D", N_("the first day on the notice board")},
+    {"--to D", N_("the last day (at least the days the rules ask)")}},
+   "sanzi disposal publicize 150125100201-CZ-0001 --kind 决议 --from "
+   "2025-04-11 --to 2025-04-17",
+   N_("Refused: too few days, a step out of order.")},
+  {"review", "CODE --decision 同意|不同意|退回 --date D [--opinion TEXT]",
+   N_("The township's review (乡镇审核), by someone other than the filer "
+      "(--user)."),
+   {{"--decision DECISION", N_("同意, 不同意 or 退回")}, O_DATE,
+    O_OPINION},
+   "sanzi --user 李审核 disposal review 150125100201-CZ-0001 --decision 同意 "
+   "--date 2025-04-25",
+   N_("Refused: the filer reviewing the filing; 不同意 or 退回 without "
+      "--opinion; a step out of order.")},
+  {"execute", "CODE --date D --party NAME --price AMOUNT "
+              "[--contract CODE[,CODE...]] [--voucher V] "
+              "[--lower-price-resolution REF]",
+   N_("Records the execution: to whom, at what price; the objects change "
+      "status."),
+   {O_DATE, {"--party NAME", N_("the buyer, lessee or contractor")},
+    {"--price AMOUNT", N_("the price, in yuan")},
+    {"--contract CODE,...", N_("出租, 发包, 入股: one contract per object")},
+    {"--voucher V", N_("出售: the voucher of the receipt")},
+    {"--lower-price-resolution REF", N_("the resolution allowing a price "
+                                        "below the appraisal")}},
+   "sanzi disposal execute 150125100201-CZ-0001 --date 2025-05-08 "
+   "--party 张三 \\\n    --price 30000 --voucher 记-045",
+   N_("Refused: before the township's 同意; a price below the appraisal "
+      "without a resolution.")},
+  {"withdraw", "CODE --reason TEXT [--date D]",
+   N_("Withdraws a filing not yet executed nor refused: its objects are "
+      "free again."),
+   {O_REASON, O_DATE_TODAY},
+   "sanzi disposal withdraw 150125100201-CZ-0001 --reason 村民会议决定暂缓",
+   N_("Refused: a filing executed or refused.")},
+  {"show", "CODE [--format table|csv|json] [--part NAME] [--keys]",
+   N_("The whole filing as a township files it, with the next step due.\n"
+      "The parts: heading, filing, objects, meetings, steps, contracts, "
+      "status, history."),
+   {O_FORMAT, O_PART, O_KEYS}, "sanzi disposal show 150125100201-CZ-0001",
+   N_("Refused: a code that is not a filing.")},
+  {"list", "[--year Y] [--village CODE|--township CODE] "
+           "[--format table|csv|json]",
+   N_("The filings, one line each, with their status."),
+   {{"--year Y", N_("filed in that year")}, O_VILLAGE, O_TOWNSHIP, O_FORMAT},
+   "sanzi disposal list --year 2025 --township 150125101", R_SCOPE},
+  {0},
+};
+
+/* ---- subsidies ---- */
+
+static const help_verb program_help[] = {
+  {"set", "--year Y [--budget AMOUNT] [--ratio PCT] [--rate-cap PCT|none] "
+          "[--day-basis 360|365] [--village-cap AMOUNT]",
+   N_("Sets up or changes the interest-subsidy fund's year; a new year takes "
+      "the\nsubsidy.* parameters of sanzi config for what is not given."),
+   {O_YEAR, {"--budget AMOUNT", N_("the year's budget, in yuan")},
+    {"--ratio PCT", N_("the share of the interest subsidised, in percent")},
+    {"--rate-cap PCT|none", N_("the highest rate subsidised, in percent")},
+    {"--day-basis 360|365", N_("days in a year for the interest")},
+    {"--village-cap AMOUNT", N_("the most one village gets in the year, in "
+                                "yuan")}},
+   "sanzi program set --year 2025 --budget 800000 --ratio 50 --rate-cap "
+   "4.35",
+   N_("Refused: a budget below what is approved or paid already.")},
+  {"show", "--year Y [--format table|csv|json] [--keys]",
+   N_("The year's parameters, and what is reserved, paid and remaining."),
+   {O_YEAR, O_FORMAT, O_KEYS}, "sanzi program show --year 2025",
+   N_("Refused: a year not set up.")},
+  {0},
+};
+
+static const help_verb subsidy_help[] = {
+  {"apply", "--loan CODE --year Y [--date D]",
+   N_("A village applies for the interest subsidy (贷款贴息) of a loan for a "
+      "year;\nprints the application's code. Then: 乡镇初审 → 公示 → "
+      "县级审定 → 拨付."),
+   {{"--loan CODE", N_("the loan")}, O_YEAR, O_DATE_TODAY},
+   "sanzi subsidy apply --loan 150125100201-DK-0001 --year 2025",
+   N_("Refused: a withdrawn loan, no interest paid in the year, an "
+      "application already open.")},
+  {"review", "APP --decision 同意|不同意 --date D [--opinion TEXT]",
+   N_("The township's first review (乡镇初审)."),
+   {{"--decision DECISION", N_("同意 or 不同意")}, O_DATE, O_OPINION},
+   "sanzi subsidy review 150125100201-TX-0001 --decision 同意 --date "
+   "2026-01-10",
+   N_("Refused: 不同意 without --opinion; a step out of order.")},
+  {"publicize", "APP --from D --to D",
+   N_("Records the public notice (公示) of the application."),
+   {{"--from D", N_("the first day")},
+    {"--to D", N_("the last day (at least the days the rules ask)")}},
+   "sanzi subsidy publicize 150125100201-TX-0001 --from 2026-01-12 --to "
+   "2026-01-18",
+   N_("Refused: too few days, a step out of order.")},
+  {"approve", "APP --date D",
+   N_("The county's approval (县级审定): reserves the money, cut by the "
+      "budget or the village cap."),
+   {O_DATE}, "sanzi subsidy approve 150125100201-TX-0001 --date 2026-01-20",
+   N_("Refused: before the notice has ended; nothing left in the budget.")},
+  {"pay", "APP --date D --voucher V",
+   N_("Records the payment (拨付)."),
+   {O_DATE, {"--voucher V", N_("the voucher of the payment")}},
+   "sanzi subsidy pay 150125100201-TX-0001 --date 2026-02-01 --voucher 记-008",
+   N_("Refused: before the approval.")},
+  {"withdraw", "APP --reason TEXT [--date D]",
+   N_("Withdraws an application not yet paid."),
+   {O_REASON, O_DATE_TODAY},
+   "sanzi subsidy withdraw 150125100201-TX-0001 --reason 贷款已提前结清",
+   N_("Refused: an application paid already.")},
+  {"show", "APP [--format table|csv|json] [--part NAME] [--keys]",
+   N_("An application to the fen: days, capped rate, computed and eligible "
+      "interest, subsidy.\nThe parts: application, lines, total, history."),
+   {O_FORMAT, O_PART, O_KEYS}, "sanzi subsidy show 150125100201-TX-0001",
+   N_("Refused: a code that is not an application.")},
+  {"list", "[--year Y] [--village CODE|--township CODE] "
+           "[--format table|csv|json]",
+   N_("The applications, one line each."),
+   {O_YEAR, O_VILLAGE, O_TOWNSHIP, O_FORMAT},
+   "sanzi subsidy list --year 2025 --township 150125101", R_SCOPE},
+  {"report", "--year Y [--format table|csv|json] [--part NAME]",
+   N_("Per village, township and county, against the budget.\nThe parts: "
+      "report, budget."),
+   {O_YEAR, O_FORMAT, O_PART}, "sanzi subsidy report --year 2025", NULL},
+  {0},
+};
+
+/* ---- the audit ---- */
+
+static const help_verb audit_help[] = {
+  {"findings", "--year Y [--village CODE|--township CODE] "
+               "[--format table|csv]",
+   N_("Every defect the checks find in the year, with its code (ZJ01 ...), "
+      "as of 31 December\n(or today, in the year still running)."),
+   {O_YEAR, O_VILLAGE, O_TOWNSHIP, O_FORMAT_TC},
+   "sanzi audit findings --year 2025 --township 150125101",
+   N_("Refused: a year not begun.")},
+  {"export", "--year Y [--village CODE|--township CODE] --out DIR "
+             "[--format csv|xlsx|both]",
+   N_("Writes the year's audit into DIR: every table as CSV and as one "
+      "workbook, and\nmanifest.txt with each file's SHA-256, its rows and "
+      "the verified change log's head."),
+   {O_YEAR, O_VILLAGE, O_TOWNSHIP, {"--out DIR", N_("the directory")},
+    {"--format csv|xlsx|both", N_("the CSV files, the workbook, or both "
+                                  "(the default)")}},
+   "sanzi audit export --year 2025 --township 150125101 --out 审计2025",
+   N_("Refused: a change log that does not verify; a year not begun.")},
+  {0},
+};
+
+static const help_verb classify_help[] = {
+  {"", "--year Y [--village CODE|--township CODE] [--format table|csv]",
+   N_("Each village's operating income (经营收入 + 投资收益) in the year, "
+      "its band (空白村, 薄弱村,\n一般村, 较强村: parameters "
+      "classify.weak_below and classify.general_below) and\nthe change "
+      "from the year before."),
+   {O_YEAR, O_VILLAGE, O_TOWNSHIP, O_FORMAT_TC},
+   "sanzi classify --year 2025 --township 150125101", R_SCOPE},
+  {0},
+};
+
+/* ---- the database, the parameters, the organisations, the log ---- */
+
+static const help_verb init_help[] = {
+  {"", "", N_("Creates the database, or upgrades it to this program's "
+              "schema."),
+   {{0}}, "sanzi --db 武川县.db init", NULL},
+  {0},
+};
+
+static const help_verb config_help[] = {
+  {"", "[KEY [VALUE]]",
+   N_("Without arguments, lists the parameters; with KEY, shows one; with "
+      "VALUE, sets it\n(logged). Money as 5000.00, rates as 5%, fractions "
+      "as 2/3."),
+   {{0}}, "sanzi config\nsanzi config cash.limit 8000",
+   N_("Refused: an unknown key, a value of the wrong kind.")},
+  {0},
+};
+
+static const help_verb org_help[] = {
+  {"import", "FILE [--encoding auto|utf-8|gb18030|utf-16]",
+   N_("Imports the organisations: the columns code,name,level,parent_code "
+      "(or 代码,名称,\n级别,上级代码); importing again updates names and adds "
+      "new codes."),
+   {O_ENCODING}, "sanzi org import sample/divisions-wuchuan.csv",
+   N_("Refused: a code of the wrong length for its level, an unknown "
+      "parent.")},
+  {"list", "[--under CODE] [--format table|csv|json]",
+   N_("Lists the organisations."),
+   {{"--under CODE", N_("only those under CODE")}, O_FORMAT},
+   "sanzi org list --under 150125101",
+   N_("Refused: an unknown code.")},
+  {0},
+};
+
+static const help_verb log_help[] = {
+  {"", "[--table NAME] [--key CODE] [--since DATE] [--format table|csv|json]",
+   N_("The change log: each entry's number, time (UTC), operator, action, "
+      "table, code,\nrows written and replaced."),
+   {{"--table NAME", N_("one table (asset, fund, disposal ...)")},
+    {"--key CODE", N_("one record")},
+    {"--since DATE", N_("entries from DATE on (UTC)")}, O_FORMAT},
+   "sanzi log --key 150125100201-ZC-0001\nsanzi log --since 2025-12-01",
+   NULL},
+  {"verify", "[--expect HEAD]",
+   N_("Recomputes the SHA-256 chain and every row's digest and checks the "
+      "schema; prints\nthe chain head, or names the first entry that does "
+      "not match."),
+   {{"--expect HEAD", N_("a head printed earlier (kept outside the "
+                         "database) that the chain must still hold")}},
+   "sanzi log verify --expect 3f9a...",
+   N_("Exits 1 when the log does not verify.")},
+  {0},
+};
+
+static const help_verb summary_help[] = {
+  {"", "[--as-of DATE] [--format table|csv|json]",
+   N_("Per township: villages, assets with original and net value (net of "
+      "depreciation at\nthe date), resources and their area, fund "
+      "balances."),
+   {O_AS_OF, O_FORMAT}, "sanzi summary --as-of 2025-12-31", NULL},
+  {0},
+};
+
+static const help_verb version_help[] = {
+  {"", "", N_("Prints the version, with SQLite's and libsodium's."), {{0}},
+   NULL, NULL},
+  {0},
+};
+
+static const help_verb help_help[] = {
+  {"", "[COMMAND [VERB]]",
+   N_("Lists the commands; with COMMAND, its help; with VERB, the verb's."),
+   {{0}}, "sanzi help asset\nsanzi help disposal vote", NULL},
+  {0},
+};
+
+#define REGISTER_NOTES                                                       \
+  N_("A record's code is generated when left empty: <village>-<prefix>-"    \
+     "NNNN.")
+
+/* Sorted by name, like git's command table. */
+const help_cmd help_cmds[] = {
+  {"account", N_("accounts (库存现金, 银行存款): template import export "
+                 "list show add edit"),
+   register_help, NULL, REGISTER_NOTES, "账户.csv", "150125100201-ZH-0001",
+   "village=150125100201 name=现金 kind=库存现金 opening_balance=1200 "
+   "opening_date=2025-01-01",
+   "bank=中国农业银行武川县支行"},
+  {"asset", N_("assets (资产): template import export list show add edit"),
+   register_help, NULL, REGISTER_NOTES, "资产.csv", "150125100201-ZC-0001",
+   "village=150125100201 name=办公楼 category=房屋及建筑物 \\\n    "
+   "nature=非经营性 original_value=120000 acquired_via=自建 "
+   "acquired_on=2020-06-15 status=在用",
+   "custodian=李四"},
+  {"audit", N_("the annual audit: audit findings --year Y; audit export "
+               "--year Y --out DIR"),
+   audit_help, NULL, NULL, NULL, NULL, NULL, NULL},
+  {"classify", N_("village classification (空白村 薄弱村 一般村 较强村): "
+                  "classify --year Y"),
+   classify_help, NULL, NULL, NULL, NULL, NULL, NULL},
+  {"config", N_("show or set a parameter: config [KEY [VALUE]]"),
+   config_help, NULL, NULL, NULL, NULL, NULL, NULL},
+  {"contract", N_("contracts (合同): template import export list show add "
+                  "edit; contract schedule; contract overdue"),
+   register_help, contract_help, REGISTER_NOTES, "合同.csv",
+   "150125100201-HT-0001",
+   "village=150125100201 kind=出租 object=150125100201-ZY-0001 \\\n    "
+   "party=王二 party_id=150125198001010012 start_date=2025-01-01 "
+   "end_date=2025-12-31 \\\n    annual_amount=1000 payment=年付 "
+   "first_due=2025-01-01",
+   "note=口头约定续租"},
+  {"disposal", N_("disposal filings (处置申报, 四议两公开): new vote appraise "
+                  "publicize review execute withdraw show list"),
+   disposal_help, NULL, NULL, NULL, NULL, NULL, NULL},
+  {"fund", N_("fund entries (资金收支): template import export list show add "
+              "edit; fund balance"),
+   register_help, fund_help,
+   N_("A fund entry's code is <village>-<year>-<voucher>."), "资金.csv",
+   "150125100201-2025-记-001",
+   "voucher=记-001 village=150125100201 date=2025-01-15 \\\n    "
+   "account=150125100201-ZH-0001 direction=收入 amount=5000 "
+   "category=经营收入 \\\n    summary=收取机井承包费",
+   "handler=王会计"},
+  {"help", N_("list the commands; help COMMAND [VERB]: its help"),
+   help_help, NULL, NULL, NULL, NULL, NULL, NULL},
+  {"init", N_("create or upgrade the database"), init_help, NULL, NULL, NULL,
+   NULL, NULL, NULL},
+  {"loan", N_("loans (贷款): template import export list show add edit; loan "
+              "interest; loan withdraw"),
+   register_help, loan_help, REGISTER_NOTES, "贷款.csv",
+   "150125100201-DK-0001",
+   "village=150125100201 lender=中国农业银行武川县支行 \\\n    "
+   "contract_no=NH-001 project=肉牛养殖场 principal=500000 rate=4.35 \\\n"
+   "    start_date=2024-03-01 maturity=2027-03-01",
+   "note=展期一年"},
+  {"log", N_("the change log: log [--table T] [--key CODE] [--since DATE]; "
+             "log verify"),
+   log_help, NULL, NULL, NULL, NULL, NULL, NULL},
+  {"org", N_("organisations: org import FILE; org list [--under CODE]"),
+   org_help, NULL, NULL, NULL, NULL, NULL, NULL},
+  {"program", N_("the interest-subsidy fund's year: program set|show --year "
+                 "Y"),
+   program_help, NULL, NULL, NULL, NULL, NULL, NULL},
+  {"resource", N_("resources (资源): template import export list show add "
+                  "edit"),
+   register_help, NULL, REGISTER_NOTES, "资源.csv", "150125100201-ZY-0001",
+   "village=150125100201 name=村东旱地 land_class=0103 area=120.5 "
+   "status=发包",
+   "location=村东"},
+  {"subsidy", N_("interest subsidies (贷款贴息): apply review publicize "
+                 "approve pay withdraw show list report"),
+   subsidy_help, NULL, NULL, NULL, NULL, NULL, NULL},
+  {"summary", N_("per-township totals: summary [--as-of DATE]"),
+   summary_help, NULL, NULL, NULL, NULL, NULL, NULL},
+  {"version", N_("print the version"), version_help, NULL, NULL, NULL, NULL,
+   NULL, NULL},
+};
+const size_t help_ncmds = ARRAY_SIZE(help_cmds);
