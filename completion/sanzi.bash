@@ -37,9 +37,9 @@ _sanzi_options() {
     org:list) echo "--under --format" ;;
     disposal:list | subsidy:list) echo "--year $scope --format" ;;
     *:list) echo "$scope --format" ;;
-    disposal:show | subsidy:show) echo "--format --part" ;;
-    program:show) echo "--year --format" ;;
-    *:show) echo "--as-of --format --part" ;;
+    disposal:show | subsidy:show) echo "--format --part --keys" ;;
+    program:show) echo "--year --format --keys" ;;
+    *:show) echo "--as-of --format --part --keys" ;;
     fund:balance) echo "$scope --account --as-of --format --part" ;;
     contract:schedule) echo "--as-of --format --part" ;;
     contract:overdue) echo "--as-of $scope --format" ;;
@@ -67,7 +67,7 @@ _sanzi_options() {
 # Options that take no value.
 _sanzi_flag() {
   case $1 in
-    --dry-run | --update | --no-bom | --full-ids | --households | --help | -h | --version) return 0 ;;
+    --dry-run | --update | --no-bom | --full-ids | --households | --keys | --help | -h | --version) return 0 ;;
   esac
   return 1
 }

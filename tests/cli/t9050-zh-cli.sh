@@ -243,8 +243,10 @@ test_expect_success 'asset show: Chinese labels, the depreciation and the histor
   grep -Fx "  累计折旧：13,537.50" out &&
   grep -Fx "  净值：46,462.50" out &&
   grep -Fx "变更记录：" out &&
-  grep -E "^  #[0-9]+ [0-9T:Z-]+ tester 导入 “good.csv”：新增 2 行，更新 0 行$" out &&
-  grep -E "^  #[0-9]+ [0-9T:Z-]+ tester 修改$" out &&
+  # times in Beijing time (the parameter timezone), the import note as
+  # the change log words it
+  grep -E "^  #[0-9]+ [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} tester 导入 文件 good.csv：新增 2 条，修改 0 条$" out &&
+  grep -E "^  #[0-9]+ [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} tester 修改$" out &&
   grep -Fx "      原值：50,000.00 → 60,000.00" out &&
   grep -Fx "      管护责任人：（空） → 李四" out &&
   ! grep -F "(" out &&
