@@ -59,11 +59,14 @@ tables_state() {
 
 # english_words FILE [ALLOW]: the English words left in a Chinese text, one
 # per line (nothing when there are none). Not counted: options (--encoding),
-# commands (sanzi asset import), file names, the words a clerk's software
-# shows in Latin letters (CSV, UTF-8, Excel, SQLite...) and those matching
-# the extended regular expression ALLOW (names the test itself used).
+# commands (sanzi asset import), the keys of KEY=VALUE, file names and
+# paths (anything with a /), hashes, the words a clerk's software shows in
+# Latin letters (CSV, UTF-8, Excel, SQLite...) and those matching the
+# extended regular expression ALLOW (names the test itself used).
 english_words() {
   sed -E -e 's/--?[A-Za-z][A-Za-z0-9-]*(=[^ ]*)?//g' \
+    -e 's/[A-Za-z_][A-Za-z0-9_.]*=//g' -e 's/[0-9a-f]{16,}//g' \
+    -e 's|[^ 　“”‘’（）：，。；、"'"'"']*/[^ 　“”‘’（）：，。；、"'"'"']*||g' \
     -e 's/sanzi( [a-z]+)*//g' \
     -e 's/[^ 　“”‘’（）：，。；、"'"'"']+\.(csv|xlsx|xls|txt|db|sql|zip)//g' "$1" |
     grep -o -E '[A-Za-z]{3,}' |
