@@ -139,8 +139,9 @@ static int do_list(args *a, const void *ctx)
 }
 
 /* KEY=VALUE arguments into cells by field; exits on a bad key. */
-static void pairs_to_cells(const reg *r, args *a, char **pos, int from, int n,
-                           const char **cells, size_t *lens, int editing)
+static void pairs_to_cells(regctx *c, const reg *r, args *a, char **pos,
+                           int from, int n, const char **cells, size_t *lens,
+                           int editing)
 {
   for(int i = from; i < n; i++) {
     char *eq = strchr(pos[i], '=');
@@ -158,6 +159,15 @@ static void pairs_to_cells(const reg *r, args *a, char **pos, int from, int n,
       die(1, _("%s: cannot be changed once registered"), r->fields[fi].zh);
     if(!text_valid_utf8(eq + 1, strlen(eq + 1)))
       die(1, _("%s: not valid UTF-8 text"), r->fields[fi].zh);
+    /* A key is read as a sheet's header: 使用年限=5 is years,
+     * 原值（万元）=3.5 is 35,000.00, the English key the stored unit. */
+    int unit = 0;
+    const char *want =
+        reg_header_unit(r, fi, pos[i], (size_t)(eq - pos[i]), &unit);
+    if(want)
+      die(1, _("'%.*s': %s is entered in %s"), (int)(eq - pos[i]), pos[i],
+          r->fields[fi].zh, want);
+    reg_set_colname(c, fi, r->fields[fi].zh, strlen(r->fields[fi].zh), unit);
     cells[fi] = eq + 1;
     lens[fi] = strlen(eq + 1);
   }
@@ -209,9 +219,9 @@ static int do_add(args *a, const void *ctx)
   char **pos = args_rest(a, 1, -1, &n);
   const char **cells = xcalloc((size_t)r->nfields, sizeof *cells);
   size_t *lens = xcalloc((size_t)r->nfields, sizeof *lens);
-  pairs_to_cells(r, a, pos, 0, n, cells, lens, 0);
   sz *z = cli_db();
   regctx *c = reg_open(z, r);
+  pairs_to_cells(c, r, a, pos, 0, n, cells, lens, 0);
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
   if(!reg_parse(c, cells, lens, v))
     reg_check(c, v);
@@ -249,7 +259,7 @@ static int do_edit(args *a, const void *ctx)
     cells[i] = text[i].buf;
     lens[i] = text[i].len;
   }
-  pairs_to_cells(r, a, pos, 1, n, cells, lens, 1);
+  pairs_to_cells(c, r, a, pos, 1, n, cells, lens, 1);
   if(!reg_parse(c, cells, lens, v))
     reg_check(c, v);
   int ci = reg_field(r, "code");

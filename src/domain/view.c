@@ -143,6 +143,12 @@ void vfields_init(vfields *x, const reg *r, const char *name,
   x->off = xcalloc(n, sizeof *x->off);
   x->cells = xcalloc(n, sizeof *x->cells);
   int k = 0, on = from == NULL;
+  /* Each column is named as export names it (reg_header), so that a
+   * list saved as CSV imports back to the same values: a bare 使用年限
+   * would be read as years. The names are kept in one buffer, placed
+   * once it no longer grows. */
+  size_t *name_at = xcalloc(n, sizeof *name_at);
+  sb_init(&x->names);
   if(flags & VF_ID) {
     x->cols[k].zh = "id";
     x->cols[k].kind = K_INT;
@@ -158,11 +164,17 @@ void vfields_init(vfields *x, const reg *r, const char *name,
     if(!on || f->type == F_DERIVED ||
        ((flags & VF_LIST) && !(f->flags & F_LIST)))
       continue;
-    x->cols[k].zh = f->zh;
+    name_at[k] = x->names.len;
+    reg_header(f, &x->names);
+    sb_addch(&x->names, 0);
     x->cols[k].kind = field_kind(f);
     x->keys[k] = f->key;
     x->fi[k++] = i;
   }
+  for(int i = 0; i < k; i++)
+    if(x->fi[i] >= 0)
+      x->cols[i].zh = x->names.buf + name_at[i];
+  free(name_at);
   x->t.name = name;
   x->t.cols = x->cols;
   x->t.ncols = k;
@@ -213,6 +225,7 @@ void vfields_free(vfields *x)
   free(x->off);
   free(x->cells);
   sb_free(&x->text);
+  sb_free(&x->names);
 }
 
 int reg_exists(sz *z, const reg *r, const char *code)

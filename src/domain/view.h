@@ -245,6 +245,7 @@ typedef struct vfields {
   size_t *off;
   acell *cells;
   sbuf text; /* the row's text, NUL-terminated */
+  sbuf names; /* the column names that carry a unit ("使用年限（月）") */
 } vfields;
 /* The stored fields of r (not derived), those marked F_LIST with VF_LIST,
  * from the field `from` up to the field `to` (NULL: the first, the

@@ -224,4 +224,24 @@ test_expect_success 'a full disk mid-import writes nothing (tmpfs of 24 MiB)' '
   fi
 '
 
+test_expect_success 'add and edit read KEY=VALUE as a sheet reads its header: units too' '
+  setup_county &&
+  # 使用年限 names years (5 years = 60 months); 原值（万元） 万元 (3.5 x
+  # 10,000 = 35,000.00); the English key the stored unit (months).
+  c=$(sanzi asset add village=150125100201 name=库房 category=房屋及建筑物 \
+      nature=经营性 "原值（万元）=3.5" acquired_via=自建 acquired_on=2021-03-01 \
+      status=在用 使用年限=5) &&
+  test "$(sql "SELECT original_value, useful_life_months FROM asset WHERE code = '\''$c'\''")" = "3500000|60" &&
+  sanzi asset edit $c "使用年限（月）=30" &&
+  test "$(sql "SELECT useful_life_months FROM asset WHERE code = '\''$c'\''")" = 30 &&
+  sanzi asset edit $c useful_life_months=7 原值=3.5万 &&
+  test "$(sql "SELECT original_value, useful_life_months FROM asset WHERE code = '\''$c'\''")" = "3500000|7" &&
+  before=$(db_state) &&
+  test_must_fail 1 sanzi asset edit $c "原值（千元）=3" 2>err &&
+  grep -Fx "sanzi: '\''原值（千元）'\'': 原值 is entered in 元" err &&
+  test_must_fail 1 sanzi asset edit $c 使用年限=0.1 2>err &&
+  grep -F "使用年限" err && grep -F "0.1" err &&
+  test "$(db_state)" = "$before"
+'
+
 test_done
