@@ -996,10 +996,10 @@ int xlsxin_next(xlsxin *r, csvrec *rec)
   if(!r->selected && xlsxin_select(r, 0) < 0)
     return -1;
   if(r->state)
-    return r->state;
+    return r->state > 0 ? 0 : -1;
   rc = pump(r);
   if(rc <= 0) {
-    r->state = rc;
+    r->state = rc ? -1 : 1;
     sheet_stop(r);
     return rc;
   }
