@@ -25,7 +25,7 @@
  * last ':'), so prefixed parts (<x:row>, as some .NET writers make them)
  * and the strict OOXML namespaces read the same. */
 #include "base/xlsxin.h"
-#include "base/date.h"
+#include "base/xlsxfmt.h"
 #include "base/i18n.h"
 #include "base/util.h"
 
@@ -45,7 +45,6 @@
 #define MAX_COLS 16384                    /* A..XFD */
 #define MAX_ROWS 1048576L
 
-enum { K_NUM = 0, K_DATE, K_TIME };       /* what a cell format shows */
 enum { T_N, T_S, T_STR, T_INLINE, T_B, T_E, T_D };  /* a cell's t= */
 
 struct sheet {
@@ -532,70 +531,6 @@ static void XMLCALL sst_text(void *ud, const XML_Char *s, int len)
 /* ---------------------------------------------------------------------- */
 /* the styles: which cell formats show dates */
 
-/* What a number format code shows: K_DATE when it has a year, a day or a
- * month (m that is not minutes beside h or s), K_TIME when it has only
- * hours, minutes or seconds, else K_NUM. Quoted text ("年"), escaped
- * characters (\年), fill and padding characters (*x, _x), AM/PM and
- * brackets ([Red], [$-804], [DBNum1]) do not count, except the elapsed
- * times [h], [mm], [ss]. */
-static unsigned char format_kind(const char *f)
-{
-  int y = 0, d = 0, m = 0, hs = 0;
-  for(const char *p = f; *p; p++) {
-    int c = *p | 0x20;
-    if(*p == '"') {
-      while(p[1] && p[1] != '"')
-        p++;
-      if(p[1])
-        p++;
-    }
-    else if(*p == '\\' || *p == '*' || *p == '_') {
-      if(p[1])
-        p++;
-    }
-    else if(*p == '[') {
-      const char *e = strchr(p, ']');
-      size_t k, n;
-      if(!e)
-        break;
-      n = (size_t)(e - p - 1);
-      for(k = 0; k < n && strchr("hHmMsS", p[1 + k]); k++)
-        ;
-      if(n && k == n)
-        hs = 1;
-      p = e;
-    }
-    else if(!strncasecmp(p, "AM/PM", 5))
-      p += 4;
-    else if(!strncasecmp(p, "A/P", 3))
-      p += 2;
-    else if(c == 'y' || c == 'e')
-      y = 1;
-    else if(c == 'd')
-      d = 1;
-    else if(c == 'm')
-      m = 1;
-    else if(c == 'h' || c == 's')
-      hs = 1;
-  }
-  if(y || d || (m && !hs))
-    return K_DATE;
-  return hs ? K_TIME : K_NUM;
-}
-
-/* Excel's built-in formats that show dates and times: 14-22 and 45-47,
- * and those of Chinese Excel (27-36, 50-58: 年月日, 时分秒). */
-static unsigned char builtin_kind(unsigned id)
-{
-  if((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) ||
-     id == 36 || (id >= 50 && id <= 54) || id == 57 || id == 58)
-    return K_DATE;
-  if((id >= 18 && id <= 21) || (id >= 45 && id <= 47) ||
-     (id >= 32 && id <= 35) || id == 55 || id == 56)
-    return K_TIME;
-  return K_NUM;
-}
-
 static void XMLCALL styles_start(void *ud, const XML_Char *name,
                                  const XML_Char **atts)
 {
@@ -620,7 +555,7 @@ static void XMLCALL styles_start(void *ud, const XML_Char *name,
       r->nf = xrealloc(r->nf, r->nfcap * sizeof(*r->nf));
     }
     r->nf[r->nnf].id = (unsigned)strtoul(id, NULL, 10);
-    r->nf[r->nnf].kind = format_kind(code);
+    r->nf[r->nnf].kind = xlsx_format_kind(code);
     r->nnf++;
   }
 }
@@ -642,68 +577,12 @@ static void styles_done(xlsxin *r)
     size_t k;
     for(k = r->nnf; k > 0 && r->nf[k - 1].id != id; k--)
       ;
-    r->xfkind[i] = k ? r->nf[k - 1].kind : builtin_kind(id);
+    r->xfkind[i] = k ? r->nf[k - 1].kind : xlsx_builtin_kind(id);
   }
   free(r->xfid);
   r->xfid = NULL;
   free(r->nf);
   r->nf = NULL;
-}
-
-/* ---------------------------------------------------------------------- */
-/* dates */
-
-/* The ISO text of the date serial s (text) into out: "YYYY-MM-DD", with
- * " HH:MM:SS" when it has a time of day; "HH:MM:SS" alone for a time
- * (kind K_TIME, less than a day). Returns 0 when s is not a number Excel
- * shows as a date (negative, past 9999-12-31), to be given as it is. */
-static int serial_iso(const char *s, int kind, int date1904, char out[32])
-{
-  char *end;
-  double v = strtod(s, &end);
-  long days, secs;
-  char iso[11];
-  if(end == s || *end || !(v >= 0) || v >= 2958466.0)
-    return 0;
-  days = (long)v;
-  secs = (long)((v - (double)days) * 86400.0 + 0.5);
-  if(secs >= 86400) {
-    days++;
-    secs -= 86400;
-  }
-  if(kind == K_TIME && days == 0) {
-    snprintf(out, 32, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60,
-             secs % 60);
-    return 1;
-  }
-  if(date1904)
-    date_from_days((int)days - 24107, iso);          /* 1904-01-01 */
-  else if(days == 0)
-    memcpy(iso, "1900-01-00", 11);                   /* as Excel shows */
-  else if(days == 60)
-    memcpy(iso, "1900-02-29", 11);                   /* Lotus's leap day */
-  else
-    date_from_days((int)days - (days < 60 ? 25568 : 25569), iso);
-  if(secs)
-    snprintf(out, 32, "%s %02ld:%02ld:%02ld", iso, secs / 3600,
-             secs / 60 % 60, secs % 60);
-  else
-    memcpy(out, iso, 11);
-  return 1;
-}
-
-/* An ISO 8601 date cell (t="d": "2024-03-05T08:30:00Z") as "YYYY-MM-DD"
- * or "YYYY-MM-DD HH:MM:SS". Returns the new length (in place). */
-static size_t iso_cell(char *s, size_t n)
-{
-  if(n >= 19 && s[10] == 'T') {
-    s[10] = ' ';
-    n = 19;
-    if(!memcmp(s + 11, "00:00:00", 8))
-      n = 10;
-  }
-  s[n] = 0;
-  return n;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -734,7 +613,7 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name,
     int col = 0;
     r->in_cell = 1;
     r->ctype = T_N;
-    r->ckind = K_NUM;
+    r->ckind = XF_NUM;
     sb_reset(&r->cell);
     a = attr(atts, "r");
     if(a && *a >= 'A' && *a <= 'Z') {
@@ -846,13 +725,13 @@ static void cell_done(xlsxin *r)
     }
     break;
   case T_D:
-    n = iso_cell(s, n);
+    n = xlsx_iso_cell(s, n);
     break;
   case T_E:
     break;
   default:
-    if(n && r->ckind != K_NUM &&
-       serial_iso(s, r->ckind, r->date1904, iso)) {
+    if(n && r->ckind != XF_NUM &&
+       xlsx_serial_iso(s, r->ckind, r->date1904, iso)) {
       text = iso;
       n = strlen(iso);
     }

@@ -22,6 +22,7 @@
 
 #include "base/sheetfmt.h"
 #include "base/util.h"
+#include "base/xlsxfmt.h"
 #include "base/xlsxin.h"
 
 static char *tmp_path(void)
@@ -591,6 +592,32 @@ static void test_bad_sheet(void **state)
               "</cellXfs></styleSheet>", "1<-1><3000000><abc>\nEOF");
 }
 
+static void test_format_kind(void **state)
+{
+  (void)state;
+  assert_int_equal(xlsx_format_kind("yyyy\"年\"m\"月\"d\"日\""), XF_DATE);
+  assert_int_equal(xlsx_format_kind("yyyy-mm-dd hh:mm:ss"), XF_DATE);
+  assert_int_equal(xlsx_format_kind("[$-804]yyyy/m/d;@"), XF_DATE);
+  assert_int_equal(xlsx_format_kind("d-mmm"), XF_DATE);
+  assert_int_equal(xlsx_format_kind("mmm"), XF_DATE);
+  assert_int_equal(xlsx_format_kind("mm:ss"), XF_TIME);
+  assert_int_equal(xlsx_format_kind("[h]:mm"), XF_TIME);
+  assert_int_equal(xlsx_format_kind("h:mm AM/PM"), XF_TIME);
+  assert_int_equal(xlsx_format_kind("h\"时\"mm\"分\""), XF_TIME);
+  assert_int_equal(xlsx_format_kind("General"), XF_NUM);
+  assert_int_equal(xlsx_format_kind("G/通用格式"), XF_NUM);
+  assert_int_equal(xlsx_format_kind("0.00E+00"), XF_NUM);
+  assert_int_equal(xlsx_format_kind("#,##0.00\"元\";[Red]-#,##0.00"), XF_NUM);
+  assert_int_equal(xlsx_format_kind("\"days\" 0"), XF_NUM);
+  assert_int_equal(xlsx_format_kind("0_);(0)"), XF_NUM);
+  assert_int_equal(xlsx_format_kind("@"), XF_NUM);
+  assert_int_equal(xlsx_builtin_kind(14), XF_DATE);
+  assert_int_equal(xlsx_builtin_kind(31), XF_DATE);
+  assert_int_equal(xlsx_builtin_kind(20), XF_TIME);
+  assert_int_equal(xlsx_builtin_kind(4), XF_NUM);
+  assert_int_equal(xlsx_builtin_kind(49), XF_NUM);
+}
+
 static void test_sheet_format(void **state)
 {
   (void)state;
@@ -621,6 +648,7 @@ int main(void)
     cmocka_unit_test(test_damaged),
     cmocka_unit_test(test_not_a_workbook),
     cmocka_unit_test(test_bad_sheet),
+    cmocka_unit_test(test_format_kind),
     cmocka_unit_test(test_sheet_format),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
