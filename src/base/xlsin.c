@@ -66,13 +66,34 @@ static const char *reason(int lang, int rc)
     return tr_errno(lang, ENOMEM);
   case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
     return tr(lang, "an OLE file that holds no Excel workbook (a Word "
-              "document, or a workbook protected by a password?)");
+              "document?)");
   case FREEXL_BIFF_INVALID_BOF:
     return tr(lang, "an Excel file of a version this program cannot read "
               "(older than Excel 97?): save it as .xlsx");
   default:
     return tr(lang, "not an Excel 97-2003 file (.xls), or a damaged one");
   }
+}
+
+/* Does the file hold the UTF-16 name of the stream an encrypted Office
+ * file keeps its data in ("EncryptedPackage", in an OLE directory)? Only
+ * the first MiB are looked at (the directory sectors of a small file). */
+static int encrypted(const char *path)
+{
+  static const char name[] = "EncryptedPackage";
+  char pat[32], *buf = xmalloc(1 << 20);
+  int fd = open(path, O_RDONLY | O_CLOEXEC), found = 0;
+  ssize_t n = fd < 0 ? -1 : read(fd, buf, 1 << 20);
+  for(int i = 0; i < 16; i++) {
+    pat[2 * i] = name[i];
+    pat[2 * i + 1] = 0;
+  }
+  if(n > 0)
+    found = memmem(buf, (size_t)n, pat, sizeof pat) != NULL;
+  if(fd >= 0)
+    close(fd);
+  free(buf);
+  return found;
 }
 
 xlsin *xlsin_open(const char *path, int lang, char *err, size_t errlen)
@@ -103,6 +124,13 @@ xlsin *xlsin_open(const char *path, int lang, char *err, size_t errlen)
   if(rc == FREEXL_OK &&
      freexl_get_info(r->h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
      info == FREEXL_BIFF_OBFUSCATED) {
+    set_err(err, errlen, tr(lang, "cannot open '%s': %s"), path,
+            tr(lang, "the workbook is protected by a password (remove it, "
+               "or save the workbook as .xlsx)"));
+    xlsin_close(r);
+    return NULL;
+  }
+  if(rc == FREEXL_BIFF_WORKBOOK_NOT_FOUND && encrypted(path)) {
     set_err(err, errlen, tr(lang, "cannot open '%s': %s"), path,
             tr(lang, "the workbook is protected by a password (remove it, "
                "or save the workbook as .xlsx)"));
@@ -185,7 +213,7 @@ static int cell(xlsin *r, unsigned short col, struct col *c)
   c->off = r->rowbuf.len;
   c->n = 0;
   if(rc != FREEXL_OK) {
-    fail(r, tr(r->lang, "row %u: %s"), r->row + 1, reason(r->lang, rc));
+    fail(r, tr(r->lang, "row %ld: %s"), (long)r->row + 1, reason(r->lang, rc));
     return -1;
   }
   switch(v.type) {
@@ -210,7 +238,8 @@ static int cell(xlsin *r, unsigned short col, struct col *c)
      !strcmp(t + 10, " 00:00:00"))
     n = 10;
   if(!text_valid_utf8(t, n)) {
-    fail(r, tr(r->lang, "row %u: a cell that is not valid text"), r->row + 1);
+    fail(r, tr(r->lang, "row %ld: a cell that is not valid text"),
+         (long)r->row + 1);
     return -1;
   }
   sb_add(&r->rowbuf, t, n);

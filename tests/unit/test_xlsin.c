@@ -109,7 +109,8 @@ static void test_number_text(void **state)
 #undef NUM
 }
 
-static char *copy_fixture(size_t cut, const char *from, const char *to)
+static char *copy_fixture(size_t cut, const char *from, const char *to,
+                          size_t ton)
 {
   FILE *f = fopen(FIXTURE, "rb");
   sbuf sb = {0};
@@ -125,7 +126,7 @@ static char *copy_fixture(size_t cut, const char *from, const char *to)
   if(from) {
     char *p = memmem(sb.buf, sb.len, from, 16);
     assert_non_null(p);
-    memcpy(p, to, 16);
+    memcpy(p, to, ton);
   }
   path = xstrdup("/tmp/sanzi-xlsin-XXXXXX");
   fd = mkstemp(path);
@@ -150,16 +151,25 @@ static void test_refused(void **state)
   char *path;
   (void)state;
   /* the directory names no "Workbook" stream: some other OLE file */
-  path = copy_fixture(0, "W\0o\0r\0k\0b\0o\0o\0k\0", "X\0o\0r\0k\0b\0o\0o\0k\0");
+  path = copy_fixture(0, "W\0o\0r\0k\0b\0o\0o\0k\0", "X\0o\0r\0k\0b\0o\0o\0k\0",
+                      16);
   check_refused(path, "an OLE file that holds no Excel workbook (a Word "
-                "document, or a workbook protected by a password?)");
+                "document?)");
   unlink(path);
   free(path);
-  path = copy_fixture(4000, NULL, NULL);
+  /* an encrypted .xlsx is an OLE file with an "EncryptedPackage" stream
+     (the name fits the 64 bytes of the directory entry) */
+  path = copy_fixture(0, "W\0o\0r\0k\0b\0o\0o\0k\0",
+                      "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
+  check_refused(path, "the workbook is protected by a password (remove it, "
+                "or save the workbook as .xlsx)");
+  unlink(path);
+  free(path);
+  path = copy_fixture(4000, NULL, NULL, 0);
   check_refused(path, "not an Excel 97-2003 file (.xls), or a damaged one");
   unlink(path);
   free(path);
-  path = copy_fixture(7, NULL, NULL);
+  path = copy_fixture(7, NULL, NULL, 0);
   check_refused(path, "not an Excel 97-2003 file (.xls), or a damaged one");
   unlink(path);
   free(path);
