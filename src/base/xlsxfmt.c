@@ -125,3 +125,38 @@ size_t xlsx_iso_cell(char *s, size_t n)
   return n;
 }
 
+
+size_t xlsx_number_text(char *s, size_t n)
+{
+  size_t digits = 0, i;
+  int lead = 1;
+  char buf[40];
+  double v;
+  if(n >= sizeof buf)
+    return n;
+  for(i = 0; i < n; i++) {
+    char c = s[i];
+    if(c >= '0' && c <= '9') {
+      if(c != '0')
+        lead = 0;
+      if(!lead)
+        digits++;
+    }
+    else if(c != '.' && !(c == '-' && i == 0))
+      return n;                 /* an exponent, or not a plain number */
+  }
+  if(digits <= 15)
+    return n;
+  s[n] = 0;
+  v = strtod(s, NULL);
+  for(int prec = 15; prec <= 16; prec++) {
+    size_t k;
+    snprintf(buf, sizeof buf, "%.*g", prec, v);
+    k = strlen(buf);
+    if(strtod(buf, NULL) == v && k < n && !strpbrk(buf, "eE")) {
+      memcpy(s, buf, k + 1);
+      return k;
+    }
+  }
+  return n;
+}

@@ -27,6 +27,17 @@ unsigned char xlsx_builtin_kind(unsigned id);
  * as it is. */
 int xlsx_serial_iso(const char *s, int kind, int date1904, char out[32]);
 
+/* The stored text of a number, s[0..n) (with room for a NUL at s[n]), made
+ * the shortest text of the same double when it has more than 15
+ * significant digits and a shorter text reads back as the same double:
+ * libxlsxwriter 1.1.4 writes 92548.96 as "92548.96000000001" (%.16G),
+ * where Excel writes "92548.96". The value is the same, so a money cell
+ * is judged by what it holds, not by the writer's way of printing it;
+ * "0.30000000000000004" (a different double from 0.3), "12500.123" and
+ * anything with an exponent ("6.22848E+18") stay as written. Returns the
+ * new length (in place). */
+size_t xlsx_number_text(char *s, size_t n);
+
 /* An ISO 8601 date cell (t="d": "2024-03-05T08:30:00Z") as "YYYY-MM-DD"
  * or "YYYY-MM-DD HH:MM:SS", in place (s must have room for a NUL at
  * s[n]). Returns the new length. */

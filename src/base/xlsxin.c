@@ -10,9 +10,13 @@
  *
  * A sheet is read by inflating its part in CHUNK-sized pieces into expat.
  * At the end of each <row> the handler suspends the parser
- * (XML_StopParser(p, XML_TRUE)) and xlsxin_next hands the row out; the
- * next call resumes where it stopped. So only the current row, a chunk of
- * XML and libzip's inflate state are in memory, whatever the sheet's size.
+ * (XML_StopParser(p, XML_TRUE)) and the row is copied out; parsing resumes
+ * where it stopped. So only a chunk of XML, libzip's inflate state and the
+ * rows waiting to be handed out are in memory, whatever the sheet's size.
+ * As in csvin, a reader thread started by xlsxin_select does the parsing
+ * and hands complete rows over in blocks of about BLOCK_ROWS (two blocks
+ * alternate), so that the caller's work on one core overlaps the
+ * inflating and parsing on the other.
  *
  * Every part is read with a limit on its uncompressed size (MAX_PART; the
  * size the ZIP directory declares is checked first, the bytes actually
@@ -32,6 +36,7 @@
 #include <errno.h>
 #include <expat.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,8 +68,27 @@ struct numfmt {
 };
 
 struct col {
-  size_t off, n;                /* into rowbuf */
+  size_t off, n;                /* into rowbuf, or a block's text */
 };
+
+/* Complete rows handed from the reader thread to the caller. */
+struct rrow {
+  long row;
+  size_t f0;                    /* first field, index into f */
+  int nf;
+};
+
+struct block {
+  sbuf text;
+  struct col *f;
+  size_t nf, fcap;
+  struct rrow *r;
+  size_t nr, rcap, head;
+  int status;                   /* after the rows: 0 more, 1 end, -1 error */
+};
+
+#define BLOCK_ROWS 4096
+#define BLOCK_BYTES (1u << 20)
 
 struct xlsxin {
   int lang;
@@ -101,7 +125,6 @@ struct xlsxin {
   XML_Parser p;
   long long inflated;
   int suspended, fed_final, rowready;
-  int state;                    /* 0 reading, 1 end, -1 error */
   long row, lastrow;
   int ctype, ckind, ccol, nextcol;
   sbuf cell;                    /* the text of the current cell */
@@ -111,8 +134,20 @@ struct xlsxin {
   csvfield *out;
   int outcap;
 
-  int err;
+  /* the reader thread and the hand-over, as in csvin */
+  pthread_t th;
+  int threaded;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  struct block blk[2];
+  struct block *ready;          /* filled, waiting for the caller */
+  struct block *cur;            /* the caller's */
+  int stop;                     /* the caller stops the thread */
+
+  int err;                      /* the parsing side's error */
   char errmsg[512];
+  int failed;                   /* the caller's side: errcopy is the error */
+  char errcopy[512];
 };
 
 static void fail(xlsxin *r, const char *fmt, ...)
@@ -604,85 +639,140 @@ static const char *cellref(long row, int col, char buf[24])
   return buf;
 }
 
+/* The elements of a sheet that matter, by their local names; called for
+ * every element, so without a library call. */
+enum { E_OTHER, E_C, E_V, E_IS, E_T, E_RPH, E_ROW };
+
+static int elem(const char *name)
+{
+  const char *l = name;
+  for(const char *p = name; *p; p++)
+    if(*p == ':')
+      l = p + 1;
+  switch(l[0]) {
+  case 'c':
+    return l[1] ? E_OTHER : E_C;
+  case 'v':
+    return l[1] ? E_OTHER : E_V;
+  case 't':
+    return l[1] ? E_OTHER : E_T;
+  case 'i':
+    return l[1] == 's' && !l[2] ? E_IS : E_OTHER;
+  case 'r':
+    if(l[1] == 'o' && l[2] == 'w' && !l[3])
+      return E_ROW;
+    return l[1] == 'P' && l[2] == 'h' && !l[3] ? E_RPH : E_OTHER;
+  }
+  return E_OTHER;
+}
+
+static void cell_start(xlsxin *r, const XML_Char **atts)
+{
+  const char *ra = NULL, *ta = NULL, *sa = NULL;
+  int col = 0;
+  for(; *atts; atts += 2) {
+    const char *n = atts[0];
+    for(const char *p = n; *p; p++)
+      if(*p == ':')
+        n = p + 1;
+    if(n[0] && !n[1]) {
+      if(n[0] == 'r')
+        ra = atts[1];
+      else if(n[0] == 't')
+        ta = atts[1];
+      else if(n[0] == 's')
+        sa = atts[1];
+    }
+  }
+  r->in_cell = 1;
+  r->ctype = T_N;
+  r->ckind = XF_NUM;
+  sb_reset(&r->cell);
+  if(ra && *ra >= 'A' && *ra <= 'Z') {
+    for(; *ra >= 'A' && *ra <= 'Z' && col <= MAX_COLS; ra++)
+      col = col * 26 + (*ra - 'A' + 1);
+    col--;
+  }
+  else
+    col = r->nextcol;
+  if(col >= MAX_COLS) {
+    fail(r, tr(r->lang, "row %ld: a cell beyond column XFD, the last "
+               "Excel has"), r->row);
+    return;
+  }
+  r->ccol = col;
+  r->nextcol = col + 1;
+  if(ta) {
+    if(!strcmp(ta, "s"))
+      r->ctype = T_S;
+    else if(!strcmp(ta, "str"))
+      r->ctype = T_STR;
+    else if(!strcmp(ta, "inlineStr"))
+      r->ctype = T_INLINE;
+    else if(!strcmp(ta, "b"))
+      r->ctype = T_B;
+    else if(!strcmp(ta, "e"))
+      r->ctype = T_E;
+    else if(!strcmp(ta, "d"))
+      r->ctype = T_D;
+  }
+  if(sa) {
+    unsigned long k = strtoul(sa, NULL, 10);
+    if(k < r->nxf)
+      r->ckind = r->xfkind[k];
+  }
+}
+
+static void row_start(xlsxin *r, const XML_Char **atts)
+{
+  const char *a = attr(atts, "r");
+  long row = r->lastrow + 1;
+  if(a) {
+    char *end;
+    row = strtol(a, &end, 10);
+    if(end == a || *end)
+      row = 0;
+  }
+  if(row <= r->lastrow || row > MAX_ROWS) {
+    if(a && row > 0 && row <= MAX_ROWS)
+      fail(r, tr(r->lang, "row %ld comes after row %ld (the rows are out "
+                 "of order)"), row, r->lastrow);
+    else
+      fail(r, tr(r->lang, "after row %ld: a row numbered '%s'"),
+           r->lastrow, a ? a : "");
+    return;
+  }
+  r->row = row;
+  r->in_row = 1;
+  r->ncols = 0;
+  r->nextcol = 0;
+  sb_reset(&r->rowbuf);
+}
+
 static void XMLCALL sheet_start(void *ud, const XML_Char *name,
                                 const XML_Char **atts)
 {
   xlsxin *r = ud;
-  const char *l = local(name), *a;
-  if(!strcmp(l, "c") && r->in_row) {
-    int col = 0;
-    r->in_cell = 1;
-    r->ctype = T_N;
-    r->ckind = XF_NUM;
-    sb_reset(&r->cell);
-    a = attr(atts, "r");
-    if(a && *a >= 'A' && *a <= 'Z') {
-      for(; *a >= 'A' && *a <= 'Z' && col <= MAX_COLS; a++)
-        col = col * 26 + (*a - 'A' + 1);
-      col--;
-    }
-    else
-      col = r->nextcol;
-    if(col >= MAX_COLS) {
-      fail(r, tr(r->lang, "row %ld: a cell beyond column XFD, the last "
-                 "Excel has"), r->row);
-      return;
-    }
-    r->ccol = col;
-    r->nextcol = col + 1;
-    a = attr(atts, "t");
-    if(a) {
-      if(!strcmp(a, "s"))
-        r->ctype = T_S;
-      else if(!strcmp(a, "str"))
-        r->ctype = T_STR;
-      else if(!strcmp(a, "inlineStr"))
-        r->ctype = T_INLINE;
-      else if(!strcmp(a, "b"))
-        r->ctype = T_B;
-      else if(!strcmp(a, "e"))
-        r->ctype = T_E;
-      else if(!strcmp(a, "d"))
-        r->ctype = T_D;
-    }
-    a = attr(atts, "s");
-    if(a) {
-      unsigned long s = strtoul(a, NULL, 10);
-      if(s < r->nxf)
-        r->ckind = r->xfkind[s];
-    }
-  }
-  else if(!strcmp(l, "v"))
+  switch(elem(name)) {
+  case E_C:
+    if(r->in_row)
+      cell_start(r, atts);
+    break;
+  case E_V:
     r->in_v = r->in_cell;
-  else if(!strcmp(l, "is"))
+    break;
+  case E_IS:
     r->in_is = r->in_cell;
-  else if(!strcmp(l, "t"))
+    break;
+  case E_T:
     r->in_t = 1;
-  else if(!strcmp(l, "rPh"))
+    break;
+  case E_RPH:
     r->in_rph = 1;
-  else if(!strcmp(l, "row")) {
-    long row = r->lastrow + 1;
-    a = attr(atts, "r");
-    if(a) {
-      char *end;
-      row = strtol(a, &end, 10);
-      if(end == a || *end)
-        row = 0;
-    }
-    if(row <= r->lastrow || row > MAX_ROWS) {
-      if(a && row > 0 && row <= MAX_ROWS)
-        fail(r, tr(r->lang, "row %ld comes after row %ld (the rows are out "
-                   "of order)"), row, r->lastrow);
-      else
-        fail(r, tr(r->lang, "after row %ld: a row numbered '%s'"),
-             r->lastrow, a ? a : "");
-      return;
-    }
-    r->row = row;
-    r->in_row = 1;
-    r->ncols = 0;
-    r->nextcol = 0;
-    sb_reset(&r->rowbuf);
+    break;
+  case E_ROW:
+    row_start(r, atts);
+    break;
   }
 }
 
@@ -735,6 +825,8 @@ static void cell_done(xlsxin *r)
       text = iso;
       n = strlen(iso);
     }
+    else
+      n = xlsx_number_text(s, n);
   }
   if(r->ccol >= r->colcap) {
     int cap = r->colcap ? r->colcap : 64;
@@ -755,25 +847,34 @@ static void cell_done(xlsxin *r)
 static void XMLCALL sheet_end(void *ud, const XML_Char *name)
 {
   xlsxin *r = ud;
-  const char *l = local(name);
-  if(!strcmp(l, "c") && r->in_cell) {
-    r->in_cell = r->in_v = r->in_is = 0;
-    cell_done(r);
-  }
-  else if(!strcmp(l, "v"))
+  switch(elem(name)) {
+  case E_C:
+    if(r->in_cell) {
+      r->in_cell = r->in_v = r->in_is = 0;
+      cell_done(r);
+    }
+    break;
+  case E_V:
     r->in_v = 0;
-  else if(!strcmp(l, "is"))
+    break;
+  case E_IS:
     r->in_is = 0;
-  else if(!strcmp(l, "t"))
+    break;
+  case E_T:
     r->in_t = 0;
-  else if(!strcmp(l, "rPh"))
+    break;
+  case E_RPH:
     r->in_rph = 0;
-  else if(!strcmp(l, "row") && r->in_row) {
-    r->in_row = 0;
-    r->lastrow = r->row;
-    r->rowready = 1;
-    if(!r->err)
-      XML_StopParser(r->p, XML_TRUE);
+    break;
+  case E_ROW:
+    if(r->in_row) {
+      r->in_row = 0;
+      r->lastrow = r->row;
+      r->rowready = 1;
+      if(!r->err)
+        XML_StopParser(r->p, XML_TRUE);
+    }
+    break;
   }
 }
 
@@ -800,35 +901,6 @@ static void sheet_stop(xlsxin *r)
   if(r->zf)
     zip_fclose(r->zf);
   r->zf = NULL;
-}
-
-int xlsxin_select(xlsxin *r, int i)
-{
-  sheet_stop(r);
-  r->err = 0;
-  r->errmsg[0] = 0;
-  r->selected = 1;
-  r->sel = i;
-  r->state = -1;
-  if(i < 0 || i >= r->nsh) {
-    fail(r, tr(r->lang, "the workbook has no sheet %d"), i + 1);
-    return -1;
-  }
-  if(!r->sh[i].part ||
-     !(r->zf = member_open(r, r->sh[i].part))) {
-    if(!r->err)
-      fail(r, tr(r->lang, "sheet '%s' is missing from the file (a damaged "
-                 "workbook?)"), r->sh[i].name);
-    return -1;
-  }
-  r->partname = r->sh[i].part;
-  r->p = parser_new(r, sheet_start, sheet_end, sheet_text);
-  r->inflated = 0;
-  r->suspended = r->fed_final = r->rowready = 0;
-  r->in_t = r->in_rph = r->in_v = r->in_is = r->in_cell = r->in_row = 0;
-  r->row = r->lastrow = 0;
-  r->state = 0;
-  return 0;
 }
 
 /* Parses until a row is complete (1), the sheet ends (0) or an error. */
@@ -869,45 +941,198 @@ static int pump(xlsxin *r)
   }
 }
 
+/* Parses rows into b until it is full or the sheet ends. */
+static void fill(xlsxin *r, struct block *b)
+{
+  sb_reset(&b->text);
+  b->nf = b->nr = b->head = 0;
+  b->status = 0;
+  while(b->nr < BLOCK_ROWS && b->text.len < BLOCK_BYTES) {
+    int rc = pump(r), n;
+    if(rc <= 0) {
+      b->status = rc ? -1 : 1;
+      sheet_stop(r);
+      return;
+    }
+    /* empty fields at the end are dropped; an empty row is one field */
+    for(n = r->ncols; n > 0 && !r->cols[n - 1].n; n--)
+      ;
+    if(b->nf + (size_t)n + 1 > b->fcap) {
+      b->fcap = (b->nf + (size_t)n + 1) * 2;
+      b->f = xrealloc(b->f, b->fcap * sizeof(*b->f));
+    }
+    if(b->nr == b->rcap) {
+      b->rcap = b->rcap ? b->rcap * 2 : 1024;
+      b->r = xrealloc(b->r, b->rcap * sizeof(*b->r));
+    }
+    b->r[b->nr].row = r->row;
+    b->r[b->nr].f0 = b->nf;
+    b->r[b->nr].nf = n ? n : 1;
+    b->nr++;
+    if(!n) {
+      b->f[b->nf].off = b->text.len;
+      b->f[b->nf++].n = 0;
+    }
+    for(int i = 0; i < n; i++) {
+      b->f[b->nf].off = b->text.len;
+      b->f[b->nf++].n = r->cols[i].n;
+      sb_add(&b->text, r->rowbuf.buf + r->cols[i].off, r->cols[i].n);
+    }
+  }
+}
+
+static void *reader(void *arg)
+{
+  xlsxin *r = arg;
+  struct block *b = &r->blk[1];
+  for(;;) {
+    int stop;
+    fill(r, b);
+    pthread_mutex_lock(&r->mu);
+    while(r->ready && !r->stop)
+      pthread_cond_wait(&r->cv, &r->mu);
+    if(r->stop) {
+      pthread_mutex_unlock(&r->mu);
+      break;
+    }
+    if(b->status < 0)
+      memcpy(r->errcopy, r->errmsg, sizeof r->errcopy);
+    r->ready = b;
+    pthread_cond_broadcast(&r->cv);
+    pthread_mutex_unlock(&r->mu);
+    if(b->status)
+      break;
+    /* the caller hands the other block back by taking this one */
+    b = b == &r->blk[0] ? &r->blk[1] : &r->blk[0];
+    pthread_mutex_lock(&r->mu);
+    while(r->cur == b && !r->stop)
+      pthread_cond_wait(&r->cv, &r->mu);
+    stop = r->stop;
+    pthread_mutex_unlock(&r->mu);
+    if(stop)
+      break;
+  }
+  return NULL;
+}
+
+/* Stops the reader thread, if any, and closes the sheet. */
+static void reader_stop(xlsxin *r)
+{
+  if(r->threaded) {
+    pthread_mutex_lock(&r->mu);
+    r->stop = 1;
+    pthread_cond_broadcast(&r->cv);
+    pthread_mutex_unlock(&r->mu);
+    pthread_join(r->th, NULL);
+    pthread_mutex_destroy(&r->mu);
+    pthread_cond_destroy(&r->cv);
+    r->threaded = 0;
+  }
+  sheet_stop(r);
+}
+
+/* An error before any row: the caller's side sees it at once. */
+static int select_failed(xlsxin *r)
+{
+  memcpy(r->errcopy, r->errmsg, sizeof r->errcopy);
+  r->failed = 1;
+  return -1;
+}
+
+int xlsxin_select(xlsxin *r, int i)
+{
+  reader_stop(r);
+  r->err = r->failed = 0;
+  r->errmsg[0] = r->errcopy[0] = 0;
+  r->selected = 1;
+  r->sel = i;
+  if(i < 0 || i >= r->nsh) {
+    fail(r, tr(r->lang, "the workbook has no sheet %d"), i + 1);
+    return select_failed(r);
+  }
+  if(!r->sh[i].part ||
+     !(r->zf = member_open(r, r->sh[i].part))) {
+    if(!r->err)
+      fail(r, tr(r->lang, "sheet '%s' is missing from the file (a damaged "
+                 "workbook?)"), r->sh[i].name);
+    return select_failed(r);
+  }
+  r->partname = r->sh[i].part;
+  r->p = parser_new(r, sheet_start, sheet_end, sheet_text);
+  r->inflated = 0;
+  r->suspended = r->fed_final = r->rowready = 0;
+  r->in_t = r->in_rph = r->in_v = r->in_is = r->in_cell = r->in_row = 0;
+  r->row = r->lastrow = 0;
+  for(int k = 0; k < 2; k++) {
+    r->blk[k].nr = r->blk[k].head = 0;
+    r->blk[k].status = 0;
+  }
+  r->cur = &r->blk[0];
+  r->ready = NULL;
+  r->stop = 0;
+  pthread_mutex_init(&r->mu, NULL);
+  pthread_cond_init(&r->cv, NULL);
+  if(pthread_create(&r->th, NULL, reader, r) == 0)
+    r->threaded = 1;
+  else {
+    pthread_mutex_destroy(&r->mu);
+    pthread_cond_destroy(&r->cv);
+  }
+  return 0;
+}
+
 int xlsxin_next(xlsxin *r, csvrec *rec)
 {
-  int rc, n;
   if(!r->selected && xlsxin_select(r, 0) < 0)
     return -1;
-  if(r->state)
-    return r->state > 0 ? 0 : -1;
-  rc = pump(r);
-  if(rc <= 0) {
-    r->state = rc ? -1 : 1;
-    sheet_stop(r);
-    return rc;
+  if(r->failed)
+    return -1;
+  for(;;) {
+    struct block *b = r->cur;
+    if(b->head < b->nr) {
+      const struct rrow *q = &b->r[b->head++];
+      if(q->nf > r->outcap) {
+        r->outcap = q->nf * 2;
+        r->out = xrealloc(r->out, (size_t)r->outcap * sizeof(*r->out));
+      }
+      for(int i = 0; i < q->nf; i++) {
+        const struct col *f = &b->f[q->f0 + (size_t)i];
+        r->out[i].p = b->text.buf ? b->text.buf + f->off : "";
+        r->out[i].n = f->n;
+      }
+      rec->row = q->row;
+      rec->nfields = q->nf;
+      rec->f = r->out;
+      rec->extra = NULL;
+      rec->extra_len = 0;
+      return 1;
+    }
+    if(b->status < 0) {
+      r->failed = 1;
+      return -1;
+    }
+    if(b->status > 0)
+      return 0;
+    if(!r->threaded) {
+      /* no thread could be started: parse here, a block at a time */
+      fill(r, b);
+      if(b->status < 0)
+        memcpy(r->errcopy, r->errmsg, sizeof r->errcopy);
+      continue;
+    }
+    pthread_mutex_lock(&r->mu);
+    while(!r->ready)
+      pthread_cond_wait(&r->cv, &r->mu);
+    r->cur = r->ready;
+    r->ready = NULL;
+    pthread_cond_broadcast(&r->cv);
+    pthread_mutex_unlock(&r->mu);
   }
-  for(n = r->ncols; n > 0 && !r->cols[n - 1].n; n--)
-    ;
-  if(n + 1 > r->outcap) {
-    r->outcap = (n + 1) * 2;
-    r->out = xrealloc(r->out, (size_t)r->outcap * sizeof(*r->out));
-  }
-  for(int i = 0; i < n; i++) {
-    r->out[i].p = r->rowbuf.buf + r->cols[i].off;
-    r->out[i].n = r->cols[i].n;
-  }
-  if(!n) {
-    r->out[0].p = "";
-    r->out[0].n = 0;
-    n = 1;
-  }
-  rec->row = r->row;
-  rec->nfields = n;
-  rec->f = r->out;
-  rec->extra = NULL;
-  rec->extra_len = 0;
-  return 1;
 }
 
 const char *xlsxin_error(const xlsxin *r)
 {
-  return r->err ? r->errmsg : "";
+  return r->failed ? r->errcopy : "";
 }
 
 int xlsxin_sheets(const xlsxin *r)
@@ -1025,7 +1250,12 @@ void xlsxin_close(xlsxin *r)
 {
   if(!r)
     return;
-  sheet_stop(r);
+  reader_stop(r);
+  for(int k = 0; k < 2; k++) {
+    sb_free(&r->blk[k].text);
+    free(r->blk[k].f);
+    free(r->blk[k].r);
+  }
   if(r->z)
     zip_discard(r->z);
   for(int i = 0; i < r->nsh; i++) {

@@ -243,6 +243,8 @@ static char *write_workbook(void)
   worksheet_write_string(ws, 9, 2, " 两边有空格 ", NULL);
   worksheet_write_number(ws, 9, 3, -0.5, NULL);
   worksheet_write_number(ws, 9, 4, 1e-7, NULL);
+  /* written "92548.96000000001" (%.16G): the same double as 92548.96 */
+  worksheet_write_number(ws, 9, 5, 92548.96, money);
 
   worksheet_write_string(ws2, 0, 0, "说明", NULL);
   worksheet_write_number(ws2, 2, 1, 3, NULL);
@@ -273,7 +275,7 @@ static void test_libxlsxwriter(void **state)
     "8<25000.246><2020-06-18><0>\n"
     "9<1900-01-01><1900-02-28><1900-02-29><1900-03-01><12:00:00>"
     "<18:00:00>\n"
-    "10<第一行\n第二行><\r>< 两边有空格 ><-0.5><1E-07>\n"
+    "10<第一行\n第二行><\r>< 两边有空格 ><-0.5><1E-07><92548.96>\n"
     "EOF");
   free(got);
   got = dump_sheet(r, 1);
@@ -592,6 +594,19 @@ static void test_bad_sheet(void **state)
               "</cellXfs></styleSheet>", "1<-1><3000000><abc>\nEOF");
 }
 
+static void test_number_text(void **state)
+{
+  (void)state;
+  check_sheet(SHEET("<row r=\"1\"><c><v>92548.96000000001</v></c>"
+                    "<c><v>0.30000000000000004</v></c><c><v>12500.123</v></c>"
+                    "<c><v>-92548.96000000001</v></c><c><v>1.5000000000000002E+20"
+                    "</v></c><c><v>0.000012345678901234567</v></c>"
+                    "<c><v>9007199254740993</v></c><c><v>1.50</v></c></row>"),
+              NULL, NULL, "1<92548.96><0.30000000000000004><12500.123>"
+              "<-92548.96><1.5000000000000002E+20><0.000012345678901234567>"
+              "<9007199254740993><1.50>\nEOF");
+}
+
 static void test_format_kind(void **state)
 {
   (void)state;
@@ -648,6 +663,7 @@ int main(void)
     cmocka_unit_test(test_damaged),
     cmocka_unit_test(test_not_a_workbook),
     cmocka_unit_test(test_bad_sheet),
+    cmocka_unit_test(test_number_text),
     cmocka_unit_test(test_format_kind),
     cmocka_unit_test(test_sheet_format),
   };
