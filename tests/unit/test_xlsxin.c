@@ -594,6 +594,56 @@ static void test_bad_sheet(void **state)
               "</cellXfs></styleSheet>", "1<-1><3000000><abc>\nEOF");
 }
 
+/* Rows across many blocks of the reader thread, a sheet read again from
+ * the middle, a reader closed with its thread half-way. */
+static void test_many_rows(void **state)
+{
+  char *path = tmp_path(), err[512], want[64];
+  lxw_workbook_options o = {.constant_memory = 1, .tmpdir = NULL};
+  lxw_workbook *wb = workbook_new_opt(path, &o);
+  lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+  xlsxin *r;
+  csvrec rec;
+  long n = 0, last;
+  (void)state;
+  for(int i = 0; i < 20000; i++) {
+    char code[32];
+    snprintf(code, sizeof code, "ZC%06d", i);
+    if(i % 7 == 3)
+      continue;                 /* missing rows */
+    worksheet_write_string(ws, (lxw_row_t)i, 0, code, NULL);
+    worksheet_write_number(ws, (lxw_row_t)i, 2, i + 0.5, NULL);
+  }
+  assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+  r = xlsxin_open(path, LANG_EN, err, sizeof err);
+  assert_non_null(r);
+  for(int pass = 0; pass < 2; pass++) {
+    assert_int_equal(xlsxin_select(r, 0), 0);
+    n = last = 0;
+    while(xlsxin_next(r, &rec) == 1) {
+      assert_int_not_equal((rec.row - 1) % 7, 3);
+      assert_true(rec.row > last);
+      last = rec.row;
+      assert_int_equal(rec.nfields, 3);
+      snprintf(want, sizeof want, "ZC%06ld", rec.row - 1);
+      assert_int_equal(rec.f[0].n, strlen(want));
+      assert_memory_equal(rec.f[0].p, want, rec.f[0].n);
+      assert_int_equal(rec.f[1].n, 0);
+      snprintf(want, sizeof want, "%ld.5", rec.row - 1);
+      assert_int_equal(rec.f[2].n, strlen(want));
+      assert_memory_equal(rec.f[2].p, want, rec.f[2].n);
+      n++;
+      if(pass == 1 && n == 5000)
+        break;
+    }
+    /* 20,000 rows less the 2,857 whose index is 3 modulo 7 */
+    assert_int_equal(n, pass ? 5000 : 17143);
+  }
+  xlsxin_close(r);              /* the thread still has rows to give */
+  unlink(path);
+  free(path);
+}
+
 static void test_number_text(void **state)
 {
   (void)state;
@@ -663,6 +713,7 @@ int main(void)
     cmocka_unit_test(test_damaged),
     cmocka_unit_test(test_not_a_workbook),
     cmocka_unit_test(test_bad_sheet),
+    cmocka_unit_test(test_many_rows),
     cmocka_unit_test(test_number_text),
     cmocka_unit_test(test_format_kind),
     cmocka_unit_test(test_sheet_format),
