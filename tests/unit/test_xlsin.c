@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "sheetdump.h"
 #include "base/xlsin.h"
 
 #define FIXTURE "tests/data/xls-cells.xls"
@@ -22,27 +23,11 @@
 static char *dump_sheet(xlsin *r, int sheet)
 {
   sbuf sb = {0};
-  csvrec rec;
-  int rc;
   if(sheet >= 0 && xlsin_select(r, sheet) < 0) {
     sb_addf(&sb, "ERR:%s", xlsin_error(r));
     return sb_detach(&sb);
   }
-  while((rc = xlsin_next(r, &rec)) == 1) {
-    sb_addf(&sb, "%ld", rec.row);
-    for(int i = 0; i < rec.nfields; i++) {
-      sb_addch(&sb, '<');
-      sb_add(&sb, rec.f[i].p, rec.f[i].n);
-      sb_addch(&sb, '>');
-    }
-    sb_addch(&sb, '\n');
-  }
-  if(rc < 0)
-    sb_addf(&sb, "ERR:%s", xlsin_error(r));
-  else
-    sb_addstr(&sb, "EOF");
-  assert_int_equal(xlsin_next(r, &rec), rc);
-  assert_int_equal(xlsin_next(r, &rec), rc);
+  DUMP_ROWS(&sb, r, xlsin_next, xlsin_error);
   return sb_detach(&sb);
 }
 

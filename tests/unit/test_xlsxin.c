@@ -22,6 +22,7 @@
 
 #include "base/sheetfmt.h"
 #include "base/util.h"
+#include "sheetdump.h"
 #include "base/xlsxfmt.h"
 #include "base/xlsxin.h"
 
@@ -41,28 +42,11 @@ static char *tmp_path(void)
 static char *dump_sheet(xlsxin *r, int sheet)
 {
   sbuf sb = {0};
-  csvrec rec;
-  int rc;
   if(sheet >= 0 && xlsxin_select(r, sheet) < 0) {
     sb_addf(&sb, "ERR:%s", xlsxin_error(r));
     return sb_detach(&sb);
   }
-  while((rc = xlsxin_next(r, &rec)) == 1) {
-    sb_addf(&sb, "%ld", rec.row);
-    for(int i = 0; i < rec.nfields; i++) {
-      sb_addch(&sb, '<');
-      sb_add(&sb, rec.f[i].p, rec.f[i].n);
-      sb_addch(&sb, '>');
-    }
-    sb_addch(&sb, '\n');
-  }
-  if(rc < 0)
-    sb_addf(&sb, "ERR:%s", xlsxin_error(r));
-  else
-    sb_addstr(&sb, "EOF");
-  /* the end and an error are sticky */
-  assert_int_equal(xlsxin_next(r, &rec), rc);
-  assert_int_equal(xlsxin_next(r, &rec), rc);
+  DUMP_ROWS(&sb, r, xlsxin_next, xlsxin_error);
   return sb_detach(&sb);
 }
 
