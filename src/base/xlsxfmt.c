@@ -90,9 +90,11 @@ int xlsx_serial_iso(const char *s, int kind, int date1904, char out[32])
     days++;
     secs -= 86400;
   }
+  /* bounded, so that the compiler sees the text fits */
+  unsigned hh = (unsigned)(secs / 3600) % 24u, mm = (unsigned)(secs / 60) % 60u,
+           ss = (unsigned)secs % 60u;
   if(kind == XF_TIME && days == 0) {
-    snprintf(out, 32, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60,
-             secs % 60);
+    snprintf(out, 32, "%02u:%02u:%02u", hh, mm, ss);
     return 1;
   }
   if(date1904)
@@ -104,8 +106,7 @@ int xlsx_serial_iso(const char *s, int kind, int date1904, char out[32])
   else
     date_from_days((int)days - (days < 60 ? 25568 : 25569), iso);
   if(secs)
-    snprintf(out, 32, "%s %02ld:%02ld:%02ld", iso, secs / 3600,
-             secs / 60 % 60, secs % 60);
+    snprintf(out, 32, "%.10s %02u:%02u:%02u", iso, hh, mm, ss);
   else
     memcpy(out, iso, 11);
   return 1;

@@ -3,6 +3,9 @@
 #include "domain/registers.h"
 #include "domain/asset.h"
 #include "domain/import.h"
+#include "base/sheetfmt.h"
+#include "base/xlsin.h"
+#include "base/xlsxin.h"
 #include "store/config.h"
 #include "base/csvout.h"
 #include "base/date.h"
@@ -250,10 +253,58 @@ static long csv_error_row(int lang, const char *m, const char **msg)
   return row;
 }
 
+/* A file that is not CSV text, told by its first bytes (not its name): a
+ * workbook, a compressed or a binary file gets a message that says what it
+ * is and what to do, instead of the CSV reader's "NUL character". Writes
+ * the message into msg and returns 1; 0 for text (or a file it cannot
+ * read: the CSV reader says why). Standard input is not looked at. */
+static int not_text(sz *z, const char *path, char *msg, size_t len)
+{
+  unsigned char head[4096];
+  if(!strcmp(path, "-"))
+    return 0;
+  FILE *fp = fopen(path, "rb");
+  if(!fp)
+    return 0;
+  size_t n = fread(head, 1, sizeof head, fp);
+  fclose(fp);
+  enum sheet_fmt fmt = sheet_format(head, n);
+  char why[512] = "";
+  if(fmt == SHEET_CSV)
+    return 0;
+  /* a ZIP or OLE file that is not a workbook: the reader names it */
+  if(fmt == SHEET_XLSX) {
+    xlsxin *x = xlsxin_open(path, z->lang, why, sizeof why);
+    if(x)
+      xlsxin_close(x);
+  } else if(fmt == SHEET_XLS) {
+    xlsin *x = xlsin_open(path, z->lang, why, sizeof why);
+    if(x)
+      xlsin_close(x);
+  }
+  if(*why)
+    snprintf(msg, len, "%s", why);
+  else if(fmt == SHEET_XLSX || fmt == SHEET_XLS)
+    snprintf(msg, len,
+             T(z, "'%s' is %s, not CSV text: open it in Excel or WPS, save "
+                  "it as CSV (UTF-8) and import that file"),
+             path, T(z, sheet_format_name(fmt)));
+  else
+    snprintf(msg, len, T(z, "'%s' is %s, not CSV text%s"), path,
+             T(z, sheet_format_name(fmt)),
+             fmt == SHEET_GZIP ? T(z, ": unpack it first (gunzip)") : "");
+  return 1;
+}
+
 int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
 {
   char err[1024];
   memset(res, 0, sizeof *res);
+  if(not_text(z, o->file, err, sizeof err)) {
+    errs_add(&res->errs, NULL, 0, NULL, NULL, "%s", err);
+    res->nerrors = 1;
+    return -1;
+  }
   csvin *in = csvin_open(o->file, o->enc, z->lang, err, sizeof err);
   if(!in) {
     errs_add(&res->errs, NULL, 0, NULL, NULL, "%s", err);
