@@ -29,8 +29,8 @@ _sanzi_verbs() {
 _sanzi_options() {
   local scope="--village --township"
   case $1:$2 in
-    org:import) echo "--encoding" ;;
-    *:import) echo "--dry-run --update --encoding" ;;
+    org:import) echo "--encoding --sheet" ;;
+    *:import) echo "--dry-run --update --encoding --sheet" ;;
     *:export) [ "$1" = audit ] &&
       echo "--year $scope --out --format" ||
       echo "$scope --as-of --no-bom --full-ids" ;;

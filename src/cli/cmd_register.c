@@ -33,6 +33,7 @@ int cmd_register_import(const reg *r, args *a, int always_update)
   o.dry_run = args_flag(a, "--dry-run");
   o.update = args_flag(a, "--update") || always_update;
   const char *enc = args_value(a, "--encoding");
+  o.sheet = args_value(a, "--sheet");
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   o.file = pos[0];

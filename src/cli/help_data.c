@@ -28,6 +28,11 @@
    N_("the file's encoding; auto (the default): a BOM decides, else valid "  \
       "UTF-8,\nelse GB18030 (what Excel or WPS on a Chinese Windows "        \
       "saves)")}
+#define O_SHEET                                                              \
+  {"--sheet NAME|PLACE",                                                         \
+   N_("the sheet of an .xlsx or .xls workbook to read, by its name or its "  \
+      "place (1 is\nthe first); by default the only sheet, or the one "      \
+      "whose header names the columns")}
 #define O_OPINION {"--opinion TEXT", N_("the reviewer's opinion")}
 #define O_REASON {"--reason TEXT", N_("why (kept in the change log)")}
 
@@ -41,16 +46,20 @@ static const help_verb register_help[] = {
                       "header row and one example row\n(UTF-8 with BOM: "
                       "Excel and WPS open it as it is)."),
    {{0}}, "sanzi {cmd} template > {file}", NULL},
-  {"import", "FILE [--dry-run] [--update] [--encoding auto|utf-8|gb18030|utf-16]",
-   N_("Imports a CSV file into the register, all or nothing: either every "
-      "row goes in,\nor nothing does and every bad cell is reported as "
-      "FILE:ROW: COLUMN: message.\nColumns are matched by their Chinese name "
-      "or English key; an empty code is generated."),
+  {"import", "FILE [--dry-run] [--update] [--encoding auto|utf-8|gb18030|utf-16] "
+             "[--sheet NAME|PLACE]",
+   N_("Imports a CSV file or an Excel workbook (.xlsx, or .xls as WPS and "
+      "old Excel save it)\ninto the register, all or nothing: either every "
+      "row goes in, or nothing does and\nevery bad cell is reported as "
+      "FILE:ROW: COLUMN: message, with the row Excel shows.\nColumns are "
+      "matched by their Chinese name or English key; an empty code is "
+      "generated."),
    {{"--dry-run", N_("check every row, write nothing")},
     {"--update", N_("a row whose code exists updates that record")},
-    O_ENCODING},
+    O_ENCODING, O_SHEET},
    "sanzi {cmd} import {file} --dry-run\n"
-   "sanzi {cmd} import {file} --encoding gb18030",
+   "sanzi {cmd} import {file} --encoding gb18030\n"
+   "sanzi {cmd} import 台账.xlsx --sheet 2",
    N_("Refused: an unknown or missing column, a cell that does not parse, a "
       "rule broken,\na code that exists already (without --update): then "
       "nothing is imported.")},
@@ -393,11 +402,11 @@ static const help_verb config_help[] = {
 };
 
 static const help_verb org_help[] = {
-  {"import", "FILE [--encoding auto|utf-8|gb18030|utf-16]",
+  {"import", "FILE [--encoding auto|utf-8|gb18030|utf-16] [--sheet NAME|PLACE]",
    N_("Imports the organisations: the columns code,name,level,parent_code "
       "(or 代码,名称,\n级别,上级代码); importing again updates names and adds "
       "new codes."),
-   {O_ENCODING}, "sanzi org import sample/divisions-wuchuan.csv",
+   {O_ENCODING, O_SHEET}, "sanzi org import sample/divisions-wuchuan.csv",
    N_("Refused: a code of the wrong length for its level, an unknown "
       "parent.")},
   {"list", "[--under CODE] [--format table|csv|json]",

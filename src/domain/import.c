@@ -130,6 +130,8 @@ typedef struct hookctx {
   regctx *fork;
   const char *file;
   int header, bad_header, ncols;
+  int short_ok; /* a workbook stores no trailing empty cells: a short row
+                   is not a misaligned one */
   int *col2f;
   const char **cells;
   size_t *lens;
@@ -204,7 +206,7 @@ static void parse_hook(void *ctx, const csvrec *rec, sbuf *out)
   int extra = 0;
   for(int i = h->ncols; i < rec->nfields; i++)
     extra |= !cell_blank(&rec->f[i]);
-  if(rec->nfields < h->ncols || extra) {
+  if((rec->nfields < h->ncols && !h->short_ok) || extra) {
     reg_error(c, -1, T(c->z, "%d cells, but the header has %d columns"),
               rec->nfields, h->ncols);
     ok = 0;
@@ -213,7 +215,12 @@ static void parse_hook(void *ctx, const csvrec *rec, sbuf *out)
     for(int i = 0; i < r->nfields; i++)
       h->cells[i] = NULL;
     for(int i = 0; i < h->ncols; i++) {
-      if(h->col2f[i] >= 0) {
+      if(i >= rec->nfields) { /* a workbook's empty cells at the end */
+        if(h->col2f[i] >= 0) {
+          h->cells[h->col2f[i]] = "";
+          h->lens[h->col2f[i]] = 0;
+        }
+      } else if(h->col2f[i] >= 0) {
         /* The apostrophe an export put before a formula-like text
          * (csvout_text) comes off again: export -> import is exact. */
         size_t guard = csv_unguard(rec->f[i].p, rec->f[i].n);
@@ -253,60 +260,212 @@ static long csv_error_row(int lang, const char *m, const char **msg)
   return row;
 }
 
-/* A file that is not CSV text, told by its first bytes (not its name): a
- * workbook, a compressed or a binary file gets a message that says what it
- * is and what to do, instead of the CSV reader's "NUL character". Writes
- * the message into msg and returns 1; 0 for text (or a file it cannot
- * read: the CSV reader says why). Standard input is not looked at. */
-static int not_text(sz *z, const char *path, char *msg, size_t len)
+/* ---- what an import reads: CSV text or a sheet of a workbook ----
+ *
+ * The kind of file is told by its first bytes, not its name: a clerk's
+ * "资产.csv" may be a workbook saved under the wrong name. A workbook's
+ * rows come through the same hook as CSV records, run here row by row
+ * (csvin runs it in its reader thread). */
+
+typedef struct source {
+  csvin *csv;
+  xlsxin *xlsx;
+  xlsin *xls;
+  hookctx *h;
+  sbuf extra; /* the hook's output for the current workbook row */
+  const char *kind; /* for the summary: the encoding, or xlsx / xls */
+} source;
+
+static int book_sheets(const source *s)
 {
-  unsigned char head[4096];
-  if(!strcmp(path, "-"))
-    return 0;
-  FILE *fp = fopen(path, "rb");
-  if(!fp)
-    return 0;
-  size_t n = fread(head, 1, sizeof head, fp);
-  fclose(fp);
-  enum sheet_fmt fmt = sheet_format(head, n);
-  char why[512] = "";
-  if(fmt == SHEET_CSV)
-    return 0;
-  /* a ZIP or OLE file that is not a workbook: the reader names it */
-  if(fmt == SHEET_XLSX) {
-    xlsxin *x = xlsxin_open(path, z->lang, why, sizeof why);
-    if(x)
-      xlsxin_close(x);
-  } else if(fmt == SHEET_XLS) {
-    xlsin *x = xlsin_open(path, z->lang, why, sizeof why);
-    if(x)
-      xlsin_close(x);
+  return s->xlsx ? xlsxin_sheets(s->xlsx) : xlsin_sheets(s->xls);
+}
+
+static const char *book_sheet_name(const source *s, int i)
+{
+  return s->xlsx ? xlsxin_sheet_name(s->xlsx, i) : xlsin_sheet_name(s->xls, i);
+}
+
+static int book_select(source *s, int i)
+{
+  return s->xlsx ? xlsxin_select(s->xlsx, i) : xlsin_select(s->xls, i);
+}
+
+static int book_next(source *s, csvrec *rec)
+{
+  return s->xlsx ? xlsxin_next(s->xlsx, rec) : xlsin_next(s->xls, rec);
+}
+
+static const char *src_error(const source *s)
+{
+  if(s->csv)
+    return csvin_error(s->csv);
+  return s->xlsx ? xlsxin_error(s->xlsx) : xlsin_error(s->xls);
+}
+
+static void src_close(source *s)
+{
+  if(s->csv)
+    csvin_close(s->csv);
+  if(s->xlsx)
+    xlsxin_close(s->xlsx);
+  if(s->xls)
+    xlsin_close(s->xls);
+  sb_free(&s->extra);
+}
+
+/* Does the selected sheet start (after blank and title rows) with a header
+ * of r's columns? The number of its cells that name a column of r. */
+static int sheet_header_score(source *s, const reg *r)
+{
+  csvrec rec;
+  for(int n = 0; n < 50 && book_next(s, &rec) == 1; n++) {
+    if(row_blank(&rec) || is_title(r, &rec))
+      continue;
+    int score = 0;
+    for(int i = 0; i < rec.nfields; i++)
+      score += !cell_blank(&rec.f[i]) &&
+               reg_match_header(r, rec.f[i].p, rec.f[i].n) >= 0;
+    return score;
   }
-  if(*why)
-    snprintf(msg, len, "%s", why);
-  else if(fmt == SHEET_XLSX || fmt == SHEET_XLS)
-    snprintf(msg, len,
-             T(z, "'%s' is %s, not CSV text: open it in Excel or WPS, save "
-                  "it as CSV (UTF-8) and import that file"),
-             path, T(z, sheet_format_name(fmt)));
-  else
-    snprintf(msg, len, T(z, "'%s' is %s, not CSV text%s"), path,
+  return 0;
+}
+
+/* The sheet to read: --sheet NAME or N (from 1), else the only sheet, else
+ * the one sheet whose header names r's columns (two of them at least).
+ * Selects it and returns 0, or writes why not into msg and returns -1. */
+static int choose_sheet(sz *z, source *s, const reg *r, const char *file,
+                        const char *want, char *msg, size_t len)
+{
+  int n = book_sheets(s), pick = -1;
+  sbuf names;
+  sb_init(&names);
+  for(int i = 0; i < n; i++) {
+    if(i)
+      sb_addstr(&names, T(z, ", "));
+    sb_addf(&names, T(z, "'%s'"), book_sheet_name(s, i));
+  }
+  if(want) {
+    char *end;
+    long k = strtol(want, &end, 10);
+    for(int i = 0; i < n && pick < 0; i++)
+      if(!strcmp(book_sheet_name(s, i), want))
+        pick = i;
+    if(pick < 0 && *want && !*end && k >= 1 && k <= n)
+      pick = (int)k - 1;
+    if(pick < 0)
+      snprintf(msg, len, T(z, "%s: no sheet '%s'; the sheets are %s"), file,
+               want, names.buf);
+  } else if(n == 1) {
+    pick = 0;
+  } else {
+    int found = 0;
+    sbuf hits;
+    sb_init(&hits);
+    for(int i = 0; i < n; i++) {
+      if(book_select(s, i) == 0 && sheet_header_score(s, r) >= 2) {
+        if(found++)
+          sb_addstr(&hits, T(z, ", "));
+        sb_addf(&hits, T(z, "'%s'"), book_sheet_name(s, i));
+        if(pick < 0)
+          pick = i;
+      }
+    }
+    if(found == 0)
+      snprintf(msg, len,
+               T(z, "%s: no sheet has a header of %s columns (the sheets are "
+                    "%s); name one with --sheet"),
+               file, T(z, r->name), names.buf);
+    else if(found > 1)
+      snprintf(msg, len,
+               T(z, "%s: the sheets %s all have a header of %s columns; name "
+                    "the one to import with --sheet"),
+               file, hits.buf, T(z, r->name));
+    if(found != 1)
+      pick = -1;
+    sb_free(&hits);
+  }
+  sb_free(&names);
+  if(pick < 0)
+    return -1;
+  if(book_select(s, pick)) {
+    snprintf(msg, len, "%s: %s", file, src_error(s));
+    return -1;
+  }
+  return 0;
+}
+
+/* Opens what o->file holds. Returns 0, or -1 with the reason in msg: a
+ * gzip or binary file, a damaged ZIP or OLE file, a sheet not found.
+ * Standard input is read as CSV. */
+static int src_open(sz *z, const reg *r, const import_opts *o, source *s,
+                    char *msg, size_t len)
+{
+  memset(s, 0, sizeof *s);
+  sb_init(&s->extra);
+  enum sheet_fmt fmt = SHEET_CSV;
+  if(strcmp(o->file, "-")) {
+    unsigned char head[4096];
+    FILE *fp = fopen(o->file, "rb");
+    if(fp) {
+      size_t n = fread(head, 1, sizeof head, fp);
+      fclose(fp);
+      fmt = sheet_format(head, n);
+    }
+  }
+  switch(fmt) {
+  case SHEET_CSV:
+    s->csv = csvin_open(o->file, o->enc, z->lang, msg, len);
+    if(!s->csv)
+      return -1;
+    if(o->sheet) {
+      snprintf(msg, len, T(z, "%s: --sheet: a CSV file has no sheets"),
+               o->file);
+      return -1;
+    }
+    s->kind = csvin_encoding_name(s->csv);
+    return 0;
+  case SHEET_XLSX:
+    s->xlsx = xlsxin_open(o->file, z->lang, msg, len);
+    s->kind = "xlsx";
+    break;
+  case SHEET_XLS:
+    s->xls = xlsin_open(o->file, z->lang, msg, len);
+    s->kind = "xls";
+    break;
+  default:
+    snprintf(msg, len, T(z, "'%s' is %s, not CSV text%s"), o->file,
              T(z, sheet_format_name(fmt)),
              fmt == SHEET_GZIP ? T(z, ": unpack it first (gunzip)") : "");
-  return 1;
+    return -1;
+  }
+  if(!s->xlsx && !s->xls)
+    return -1;
+  return choose_sheet(z, s, r, o->file, o->sheet, msg, len);
+}
+
+/* The next record, with what the hook made of it in rec->extra. */
+static int src_next(source *s, csvrec *rec)
+{
+  if(s->csv)
+    return csvin_next(s->csv, rec);
+  int rc = book_next(s, rec);
+  if(rc == 1) {
+    sb_reset(&s->extra);
+    parse_hook(s->h, rec, &s->extra);
+    rec->extra = s->extra.buf;
+    rec->extra_len = s->extra.len;
+  }
+  return rc;
 }
 
 int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
 {
   char err[1024];
   memset(res, 0, sizeof *res);
-  if(not_text(z, o->file, err, sizeof err)) {
-    errs_add(&res->errs, NULL, 0, NULL, NULL, "%s", err);
-    res->nerrors = 1;
-    return -1;
-  }
-  csvin *in = csvin_open(o->file, o->enc, z->lang, err, sizeof err);
-  if(!in) {
+  source in;
+  if(src_open(z, r, o, &in, err, sizeof err)) {
+    src_close(&in);
     errs_add(&res->errs, NULL, 0, NULL, NULL, "%s", err);
     res->nerrors = 1;
     return -1;
@@ -321,7 +480,10 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   h.cells = xcalloc((size_t)nf, sizeof *h.cells);
   h.lens = xcalloc((size_t)nf, sizeof *h.lens);
   h.v = xcalloc((size_t)nf, sizeof *h.v);
-  csvin_set_hook(in, parse_hook, &h);
+  if(in.csv)
+    csvin_set_hook(in.csv, parse_hook, &h);
+  in.h = &h;
+  h.short_ok = in.csv == NULL;
   val *v = xcalloc((size_t)nf, sizeof *v);
   digest *dg = digest_new_async();
   int64_t batch = 0;
@@ -349,7 +511,7 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
      db_exec(z, "CREATE TEMP TABLE IF NOT EXISTS import_seen("
                 "code TEXT PRIMARY KEY); DELETE FROM temp.import_seen") == 0)
     seen = db_prepare(z, "INSERT INTO temp.import_seen(code) VALUES(?1)");
-  while((rc = csvin_next(in, &rec)) == 1) {
+  while((rc = src_next(&in, &rec)) == 1) {
     const prow *p = rec.extra;
     const char *base = rec.extra;
     reg_set_place(c, o->file, rec.row);
@@ -404,15 +566,15 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
     } else {
       res->unchanged++;
     }
-    if(o->progress && (++rows & 0xffff) == 0) {
+    if(o->progress && in.csv && (++rows & 0xffff) == 0) {
       long long done, total;
-      csvin_progress(in, &done, &total);
+      csvin_progress(in.csv, &done, &total);
       o->progress(done, total, rows);
     }
   }
   if(rc < 0) {
-    /* csvin says "row N: message": make it FILE:N: message. */
-    const char *m = csvin_error(in), *msg;
+    /* the reader says "row N: message": make it FILE:N: message. */
+    const char *m = src_error(&in), *msg;
     long row = csv_error_row(z->lang, m, &msg);
     reg_set_place(c, o->file, row);
     if(row > 0)
@@ -427,8 +589,7 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
                           "%s template')"), o->file, r->name);
   }
   sqlite3_finalize(seen);
-  snprintf(res->encoding, sizeof res->encoding, "%s",
-           csvin_encoding_name(in));
+  snprintf(res->encoding, sizeof res->encoding, "%s", in.kind);
   if(reg_nerrors(c) == 0 && !o->dry_run &&
      res->inserted + res->updated > 0) {
     unsigned char d[32];
@@ -467,7 +628,7 @@ done:
     }
   }
   errs_move(&res->errs, &c->errs);
-  csvin_close(in); /* stops the reader thread before its context goes */
+  src_close(&in); /* stops the reader thread before its context goes */
   reg_close(h.fork);
   reg_close(c);
   free(h.col2f);

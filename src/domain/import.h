@@ -7,8 +7,11 @@
 #include "store/record.h"
 
 typedef struct import_opts {
-  const char *file;
-  enum csv_encoding enc;
+  const char *file;  /* CSV text, an .xlsx or an .xls workbook, "-" */
+  enum csv_encoding enc; /* of CSV text */
+  const char *sheet; /* of a workbook: its name, or its place from 1;
+                        NULL: the only one, or the one whose header names
+                        the register's columns */
   int dry_run;
   int update;
   /* Called now and then with bytes done and total (0 = unknown). */

@@ -38,8 +38,9 @@ test_expect_success 'sanzi help lists the commands in Chinese' '
 
 test_expect_success 'asset import --help: what it does, each option, examples, what it refuses' '
   zh asset import --help >out &&
-  grep -Fx "用法：sanzi asset import 文件 [--dry-run] [--update] [--encoding auto|utf-8|gb18030|utf-16]" out &&
-  grep -Fx "从 CSV 文件导入台账，全部成功才写入：有一处错误就一行也不写入，" out &&
+  grep -Fx "用法：sanzi asset import 文件 [--dry-run] [--update] [--encoding auto|utf-8|gb18030|utf-16] [--sheet 名称|序号]" out &&
+  grep -Fx "把 CSV 文件或 Excel 工作簿（.xlsx，或 WPS 和旧版 Excel 保存的 .xls）导入本台账，" out &&
+  grep -Fx "  --sheet 名称|序号         要读取的 .xlsx 或 .xls 工作簿中的工作表，写名称或序号（1 为第一个）；" out &&
   grep -Fx "选项：" out &&
   grep -Fx "  --dry-run                 只检查每一行，不写入" out &&
   grep -Fx "  --update                  编号已存在的行更新该记录" out &&
