@@ -8,6 +8,9 @@
 #   2. import: `sanzi asset import` into a fresh bench/out/sanzi.db against
 #      `sqlite3 .import` into a fresh bench/out/plain.db holding the same 19
 #      columns with the same UNIQUE indexes (code; certificate where given);
+#   2b. the same rows as an .xlsx workbook (bench/csv2xlsx.c, libxlsxwriter):
+#      `sanzi asset import` of it against the CSV import (target <= 2.5x,
+#      peak RSS <= 96 MiB);
 #   3. export: `sanzi asset export` against `sqlite3 -csv ... SELECT *`;
 #   4. the annual audit of 2025 over the same million assets: `sanzi audit
 #      export --format csv` and with the workbook (--format both), against
@@ -80,6 +83,21 @@ else
 fi
 csv_bytes=$(wc -c < $CSV)
 
+# The same rows as a workbook (numbers, money and dates typed as Excel
+# stores them), for the .xlsx import; kept while the CSV is the same.
+XLSX=$OUT/assets.xlsx
+$CC -std=c11 -Wall -Wextra -Werror -O2 -o $OUT/csv2xlsx bench/csv2xlsx.c \
+  -lcsv -lxlsxwriter
+xstamp="$(cat $CSV.stamp) $(cksum < bench/csv2xlsx.c)"
+if [ -f $XLSX ] && [ -f $XLSX.stamp ] && [ "$(cat $XLSX.stamp)" = "$xstamp" ]; then
+  say "reusing $XLSX"
+else
+  say "writing the same rows as a workbook into $XLSX (libxlsxwriter)"
+  rm -f $XLSX $XLSX.stamp
+  $OUT/csv2xlsx $CSV $XLSX
+  echo "$xstamp" > $XLSX.stamp
+fi
+
 # ---------------------------------------------------------------------------
 # timed LABEL SETUP STDOUT CMD...: runs SETUP (untimed, its output to
 # OUT/LABEL.setup), then CMD under /usr/bin/time -v with stdout to STDOUT.
@@ -93,6 +111,7 @@ timed() {
   shift 3
   case $label in
     s_imp) what="sanzi asset import" ;;
+    s_xlsx) what="sanzi asset import (.xlsx)" ;;
     p_imp) what="sqlite3 .import" ;;
     s_exp) what="sanzi asset export" ;;
     s_asof) what="sanzi asset export --as-of 2025-12-31" ;;
@@ -180,9 +199,10 @@ s_exp_cpu=""; p_imp_secs=""; p_imp_kib=""; p_imp_cpu=""; p_exp_secs=""
 p_exp_kib=""; p_exp_cpu=""
 s_asof_secs=""; s_asof_kib=""; s_asof_cpu=""; s_aud_secs=""; s_aud_kib=""
 s_aud_cpu=""; s_audx_secs=""; s_audx_kib=""; s_audx_cpu=""
+s_xlsx_secs=""; s_xlsx_kib=""; s_xlsx_cpu=""
 if [ $have_sanzi = 0 ]; then
   s_imp_secs="-"; s_exp_secs="-"; s_asof_secs="-"; s_aud_secs="-"
-  s_audx_secs="-"
+  s_audx_secs="-"; s_xlsx_secs="-"
 fi
 failed=0
 rm -f $OUT/export.csv $OUT/plain-export.csv
@@ -198,6 +218,13 @@ while [ $run -lt $RUNS ]; do
   fi
   timed p_imp fresh_plain /dev/null \
     sqlite3 $PDB ".import --csv --skip 1 $CSV asset" || failed=1
+done
+run=0
+while [ $have_sanzi = 1 ] && [ $run -lt $RUNS ]; do
+  run=$((run + 1))
+  say "import of the workbook, run $run of $RUNS (into a fresh database)"
+  timed s_xlsx fresh_sanzi /dev/null \
+    $SANZI --db $SDB --user bench asset import $XLSX || failed=1
 done
 [ "$s_imp_secs" = "-" ] && s_exp_secs="-"
 [ "$p_imp_secs" = "-" ] && p_exp_secs="-"
@@ -248,6 +275,7 @@ verdict() { # verdict VALUE LIMIT
 r_imp=$(ratio "$s_imp_secs" "$p_imp_secs")
 r_exp=$(ratio "$s_exp_secs" "$p_exp_secs")
 r_aud=$(ratio "$s_aud_secs" "$s_exp_secs")
+r_xlsx=$(ratio "$s_xlsx_secs" "$s_imp_secs")
 s_rss=${s_imp_kib:-0}
 if [ "${s_exp_kib:-0}" -gt "$s_rss" ]; then
   s_rss=$s_exp_kib
@@ -277,6 +305,12 @@ printf '%-8s %10s %10s %7s %12s %14s\n' import "${s_imp_secs:--}" \
 printf '%-8s %10s %10s %7s %12s %14s\n' export "${s_exp_secs:--}" \
   "${p_exp_secs:--}" "$r_exp" "$(mib "$s_exp_kib")" "$(mib "$p_exp_kib")"
 echo
+echo "the same $N rows as an .xlsx workbook ($(awk -v b="$(wc -c < $XLSX)" \
+  'BEGIN { printf "%.1f MiB", b / 1048576 }')), against sanzi's CSV import:"
+printf '%-28s %10s %7s %12s\n' step "sanzi s" ratio "sanzi MiB"
+printf '%-28s %10s %7s %12s\n' "asset import .xlsx" "${s_xlsx_secs:--}" \
+  "$r_xlsx" "$(mib "$s_xlsx_kib")"
+echo
 echo "the 2025 audit of the same $N assets, against sanzi asset export above:"
 printf '%-28s %10s %7s %12s\n' step "sanzi s" ratio "sanzi MiB"
 printf '%-28s %10s %7s %12s\n' "asset export --as-of" "${s_asof_secs:--}" \
@@ -298,7 +332,9 @@ echo
 echo "targets: import <= 1.0x: $(verdict "$r_imp" 1.0)," \
      "export <= 1.5x: $(verdict "$r_exp" 1.5)," \
      "sanzi peak RSS <= 64 MiB: $(verdict "$s_rss_mib" 64),"
-echo "         audit export (csv) <= 3.0x asset export: $(verdict "$r_aud" 3.0)"
+echo "         audit export (csv) <= 3.0x asset export: $(verdict "$r_aud" 3.0),"
+echo "         .xlsx import <= 2.5x CSV import: $(verdict "$r_xlsx" 2.5)," \
+     ".xlsx import peak RSS <= 96 MiB: $(verdict "$(mib "$s_xlsx_kib")" 96)"
 echo
 echo "rows loaded (SELECT count(*)):"
 if [ $have_sanzi = 1 ] && [ -f $SDB ]; then
