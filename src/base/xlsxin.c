@@ -414,9 +414,11 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
   else if(!strcmp(l, "rPh"))
     r->in_rph = 0;
   else if(!strcmp(l, "si") && r->in_si) {
-    size_t n = xlsxin_unescape(r->ss + r->si0, r->sslen - r->si0);
+    /* an empty first string: no text buffer yet (found by the fuzzer) */
+    char *text = r->ss ? r->ss + r->si0 : NULL;
+    size_t n = text ? xlsxin_unescape(text, r->sslen - r->si0) : 0;
     r->in_si = 0;
-    if(xlsxin_chars(r->ss + r->si0, n) > MAX_CELL) {
+    if(n && xlsxin_chars(text, n) > MAX_CELL) {
       xlsxin_fail(r, tr(r->lang, "shared string %zu is longer than %d characters, "
                  "Excel's limit for a cell"), r->nss, MAX_CELL);
       return;

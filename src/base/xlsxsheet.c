@@ -182,7 +182,7 @@ static void cell_done(xlsxin *r)
            r->row, cellref(r->row, r->ccol, ref), s);
       return;
     }
-    text = r->ss + r->ssoff[i];
+    text = r->ss ? r->ss + r->ssoff[i] : ""; /* all strings empty: none */
     n = r->ssoff[i + 1] - r->ssoff[i];
     break;
   }

@@ -356,6 +356,19 @@ static void test_handmade(void **state)
     NULL, "2<><张三><承包合同><a\rb_x0041_>\nEOF");
 }
 
+/* Shared strings that are all empty (found by the fuzzer): the string
+ * table has no text at all, and a cell naming one is an empty field. */
+static void test_empty_shared_strings(void **state)
+{
+  (void)state;
+  check_sheet(SHEET("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+                    "<c r=\"B1\" t=\"s\"><v>1</v></c>"
+                    "<c r=\"C1\"><v>7</v></c></row>"),
+              "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/"
+              "2006/main\"><si><t></t></si><si/></sst>",
+              NULL, "1<><><7>\nEOF");
+}
+
 static void test_limits(void **state)
 {
   sbuf sb = {0}, want = {0};
@@ -694,6 +707,7 @@ int main(void)
     cmocka_unit_test(test_libxlsxwriter),
     cmocka_unit_test(test_handmade),
     cmocka_unit_test(test_limits),
+    cmocka_unit_test(test_empty_shared_strings),
     cmocka_unit_test(test_damaged),
     cmocka_unit_test(test_not_a_workbook),
     cmocka_unit_test(test_bad_sheet),
