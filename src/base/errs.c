@@ -1,6 +1,7 @@
 /* errs.c: lists of reasons (errs.h). */
 #include "base/errs.h"
 #include "base/i18n.h"
+#include "base/text.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -12,17 +13,7 @@ static char *one_line(const char *m, size_t n)
 {
   sbuf out;
   sb_init(&out);
-  for(size_t i = 0; i < n; i++) {
-    unsigned char ch = (unsigned char)m[i];
-    if(ch == '\n')
-      sb_add(&out, "\\n", 2);
-    else if(ch == '\r')
-      sb_add(&out, "\\r", 2);
-    else if(ch < 0x20 || ch == 0x7f)
-      sb_addf(&out, "\\x%02x", ch);
-    else
-      sb_addch(&out, (char)ch);
-  }
+  text_escape_controls(m, n, &out);
   if(!out.buf)
     sb_addstr(&out, "");
   return sb_detach(&out);

@@ -171,3 +171,26 @@ int text_fold_next(const unsigned char **pp, const unsigned char *end)
     return c - 0xFEE0;
   return c == 0x3000 ? ' ' : c;
 }
+
+int text_has_controls(const char *s, size_t n)
+{
+  for(size_t i = 0; i < n; i++)
+    if((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+      return 1;
+  return 0;
+}
+
+void text_escape_controls(const char *s, size_t n, sbuf *out)
+{
+  for(size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if(ch == '\n')
+      sb_add(out, "\\n", 2);
+    else if(ch == '\r')
+      sb_add(out, "\\r", 2);
+    else if(ch < 0x20 || ch == 0x7f)
+      sb_addf(out, "\\x%02x", ch);
+    else
+      sb_addch(out, (char)ch);
+  }
+}

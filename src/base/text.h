@@ -26,5 +26,11 @@ int text_fold_next(const unsigned char **pp, const unsigned char *end);
 
 /* Number of code points in a valid UTF-8 string. */
 size_t text_width(const char *s, size_t n);
+/* 1 when s[0..n) holds a control character (C0 or DEL). */
+int text_has_controls(const char *s, size_t n);
+/* s[0..n) for one line of a terminal, appended to out: a newline as \n, a
+ * carriage return as \r, any other control character (an escape sequence
+ * that would drive the terminal) as \xNN. */
+void text_escape_controls(const char *s, size_t n, sbuf *out);
 
 #endif

@@ -195,6 +195,7 @@ typedef struct out {
   int nparts;         /* parts written */
   table *tb;
   char (*buf)[48];
+  sbuf *esc;          /* a cell with its control characters escaped */
   const char **cells;
   int64_t entry;      /* SHOW_HISTORY: the entry printed last */
   int keys;           /* --keys: the fields' English keys beside the

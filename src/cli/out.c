@@ -1,6 +1,7 @@
 /* out.c: the views on stdout, one renderer per format: the aligned table
  * (with the commands' layouts for the parts of a show), CSV and JSON. */
 #include "cli/cli.h"
+#include "base/text.h"
 #include "base/csvout.h"
 #include "base/money.h"
 #include "base/tz.h"
@@ -72,6 +73,20 @@ static const char *txt(const acell *c)
   return c->null || !c->s ? "" : c->s;
 }
 
+/* Cell i as people read it (the table and show formats): its control
+ * characters escaped, so that a value stored before sanzi refused them (a
+ * name holding a newline or a terminal escape sequence) can neither break
+ * the layout nor drive the terminal. s itself when it has none. */
+static const char *for_people(out *o, int i, const char *s)
+{
+  size_t n = strlen(s);
+  if(!text_has_controls(s, n))
+    return s;
+  sb_reset(&o->esc[i]);
+  text_escape_controls(s, n, &o->esc[i]);
+  return o->esc[i].buf;
+}
+
 static const layout *find_layout(const out *o, const char *key)
 {
   static const layout rows = {NULL, SHOW_ROWS, NULL, NULL, NULL, NULL, 0,
@@ -110,6 +125,7 @@ static int out_begin(asink *s, const atable *t)
   o->nrows = 0;
   o->tb = NULL;
   o->buf = xcalloc((size_t)t->ncols, sizeof *o->buf);
+  o->esc = xcalloc((size_t)t->ncols, sizeof *o->esc);
   o->cells = xcalloc((size_t)t->ncols, sizeof *o->cells);
   if(o->fmt == OUT_CSV) {
     for(int i = 0; i < t->ncols; i++)
@@ -161,17 +177,18 @@ static void history_row(out *o, const acell *c)
   if(o->nrows == 1 || c[0].i != o->entry) {
     char at[48], act[48];
     printf("  #%lld %s %s %s", (long long)c[0].i,
-           out_cell(o->t->cols[1].kind, &c[1], 1, at), txt(&c[2]),
+           out_cell(o->t->cols[1].kind, &c[1], 1, at),
+           for_people(o, 2, txt(&c[2])),
            out_cell(o->t->cols[3].kind, &c[3], 1, act));
     if(!c[4].null)
-      printf(" %s", import_note(&o->line, txt(&c[4])));
+      printf(" %s", for_people(o, 4, import_note(&o->line, txt(&c[4]))));
     putchar('\n');
     o->entry = c[0].i;
   }
   if(!c[5].null)
-    printf(_("      %s: %s -> %s\n"), txt(&c[5]),
-           c[7].null ? _("(empty)") : txt(&c[7]),
-           c[8].null ? _("(empty)") : txt(&c[8]));
+    printf(_("      %s: %s -> %s\n"), for_people(o, 5, txt(&c[5])),
+           c[7].null ? _("(empty)") : for_people(o, 7, txt(&c[7])),
+           c[8].null ? _("(empty)") : for_people(o, 8, txt(&c[8])));
 }
 
 static int out_row(asink *s, const acell *c)
@@ -212,7 +229,8 @@ static int out_row(asink *s, const acell *c)
   switch(o->cur->form) {
   case SHOW_ROWS:
     for(int i = 0; i < t->ncols; i++)
-      o->cells[i] = out_cell(t->cols[i].kind, &c[i], 1, o->buf[i]);
+      o->cells[i] =
+          for_people(o, i, out_cell(t->cols[i].kind, &c[i], 1, o->buf[i]));
     table_row(o->tb, o->cells);
     break;
   case SHOW_FIELDS:
@@ -220,7 +238,8 @@ static int out_row(asink *s, const acell *c)
       if(!c[i].null || !o->cur->skip_null)
         out_field(o->cur->indent ? o->cur->indent : "", t->cols[i].zh,
                   acol_key(t, i),
-                  out_cell(t->cols[i].kind, &c[i], 1, o->buf[i]));
+                  for_people(o, i, out_cell(t->cols[i].kind, &c[i], 1,
+                                            o->buf[i])));
     break;
   case SHOW_HISTORY:
     history_row(o, c);
@@ -253,8 +272,12 @@ static int out_end(asink *s)
     }
   }
   o->tb = NULL;
+  for(int i = 0; i < o->t->ncols; i++)
+    sb_free(&o->esc[i]);
+  free(o->esc);
   free(o->buf);
   free(o->cells);
+  o->esc = NULL;
   o->buf = NULL;
   o->cells = NULL;
   o->on = 0;

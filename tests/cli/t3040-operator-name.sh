@@ -49,4 +49,27 @@ test_expect_success 'bytes that are not UTF-8 are refused' '
   grep "not valid UTF-8 text" err
 '
 
+# Data written before these checks (or behind sanzi's back) may hold
+# control characters: every table and show escapes them, so a stored name
+# can neither forge a line nor drive the terminal.
+test_expect_success 'control characters stored earlier are shown escaped, never raw' '
+  add >out &&
+  code=$(cat out) &&
+  sql "DROP TRIGGER history_no_update; DROP TRIGGER asset_logged" &&
+  sql "UPDATE history SET operator = '\''王'\'' || char(10) || '\''#99 forged'\'' || char(27) || '\''[2J'\''
+       WHERE id = (SELECT max(id) FROM history)" &&
+  sql "UPDATE asset SET name = '\''机'\'' || char(27) || '\''[31m红'\'' WHERE code = '\''$code'\''" &&
+  for cmd in "log" "log --key $code" "asset show $code" "asset list"; do
+    sanzi $cmd >shown || return 1
+    ! grep -q "$(printf "\033")" shown || { echo "raw ESC in: $cmd"; return 1; }
+  done &&
+  sanzi log --key $code >shown &&
+  grep -F "王\\n#99 forged\\x1b[2J" shown &&
+  ! grep "^#99 forged" shown &&
+  sanzi asset show $code >shown &&
+  grep -F "机\\x1b[31m红" shown &&
+  sanzi log --key $code --format csv >raw.csv &&
+  grep -q "$(printf "\033")" raw.csv
+'
+
 test_done
