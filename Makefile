@@ -3,20 +3,22 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat-security \
           -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wwrite-strings
-LIBS    = -lsqlite3 -lcsv -lsodium -lxlsxwriter -lzip -lexpat -lfreexl -lm -lpthread
+LIBS    = -lsqlite3 -lcsv -lsodium -lmicrohttpd -lxlsxwriter -lzip -lexpat -lfreexl -lm -lpthread
 PREFIX  ?= /usr/local
 BUILD   ?= build
 BIN     ?= sanzi
 JOBS    ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
 
-# The layers, lowest first: cli -> domain -> store -> base (doc/design.md).
-LAYERS  = base store domain cli
+# The layers, lowest first: cli -> web -> domain -> store -> base (doc/design.md).
+LAYERS  = base store domain web cli
 SRC     = $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 HDR     = $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.h))
 OBJ     = $(patsubst src/%.c,$(BUILD)/%.o,$(SRC)) $(BUILD)/schema.o
 LIBOBJ  = $(filter-out $(BUILD)/cli/main.o,$(OBJ))
 UNIT    = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 SCHEMA  = $(sort $(wildcard schema/*.sql))
+# The web pages' style sheet and script, embedded like the migrations.
+STATIC  = $(sort $(wildcard src/web/static/*))
 # The fuzz targets (tests/fuzz/fuzz_NAME.c): libFuzzer binaries for
 # `make fuzz`, replayers over the seed corpora for `make test`.
 FUZZ    = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
@@ -56,8 +58,8 @@ $(BUILD)/base/i18n.o: CFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
 
 # The migrations and the code tables the program needs at run time are
 # embedded into the binary as one generated C file.
-$(BUILD)/schema.c: $(SCHEMA) tools/embed.sh | $(BUILD)
-	sh tools/embed.sh $(SCHEMA) > $@
+$(BUILD)/schema.c: $(SCHEMA) $(STATIC) tools/embed.sh | $(BUILD)
+	sh tools/embed.sh $(SCHEMA) $(STATIC) > $@
 
 $(BUILD)/schema.o: $(BUILD)/schema.c
 	@echo "  CC      $<"
@@ -105,7 +107,7 @@ fuzz: $(patsubst %,build-fuzz/fuzz/fuzz_%,$(FUZZ))
 
 test: deps sanzi $(MO) unit
 	CMOCKA_MESSAGE_OUTPUT=TAP prove -j$(JOBS) -f tools/layers.sh tools/po-check.sh \
-	  tests/fuzz/replay.sh $(UNIT) tests/cli/t*.sh
+	  tests/fuzz/replay.sh $(UNIT) tests/cli/t*.sh tests/web/t*.sh
 
 # Installs the Debian packages when one is missing (says so on screen).
 deps:

@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "domain/import.h"
+#include "domain/entry.h"
 #include "store/record.h"
 #include "base/text.h"
 
@@ -193,24 +194,17 @@ static void print_errors(regctx *c)
   sb_free(&line);
 }
 
-static int write_one(sz *z, regctx *c, val *v, int mode)
+/* Enter the record (entry_write) and say why when it is refused: each
+ * reason "sanzi: COLUMN: message", or the database's fault. */
+static int enter(sz *z, regctx *c, const char **cells, size_t *lens,
+                 int mode, const char *code, char out[80])
 {
-  if(reg_nerrors(c)) {
-    print_errors(c);
-    return 1;
-  }
-  if(db_begin(z))
+  int rc = entry_write(c, cells, lens, mode, code, out);
+  if(rc < 0 && reg_nerrors(c) == 0)
     cli_fail(z, NULL);
-  int64_t id;
-  int upd;
-  int bad = reg_write(c, v, mode, 0, &id, &upd);
-  if(db_end(z, !bad) && !bad)
-    cli_fail(z, NULL);
-  if(bad) {
+  if(rc < 0)
     print_errors(c);
-    return 1;
-  }
-  return upd == 2 ? 3 : 0;
+  return rc;
 }
 
 static int do_add(args *a, const void *ctx)
@@ -223,17 +217,12 @@ static int do_add(args *a, const void *ctx)
   sz *z = cli_db();
   regctx *c = reg_open(z, r);
   pairs_to_cells(c, r, a, pos, 0, n, cells, lens, 0);
-  val *v = xcalloc((size_t)r->nfields, sizeof *v);
-  if(!reg_parse(c, cells, lens, v))
-    reg_check(c, v);
-  int rc = write_one(z, c, v, 0);
-  if(rc == 0) {
-    int ci = reg_field(r, "code");
-    printf("%.*s\n", (int)v[ci].n, v[ci].s);
-  }
+  char code[80];
+  int rc = enter(z, c, cells, lens, 0, NULL, code);
+  if(rc == 0)
+    printf("%s\n", code);
   reg_close(c);
   cli_close(z);
-  free(v);
   free(cells);
   free(lens);
   free(pos);
@@ -247,40 +236,30 @@ static int do_edit(args *a, const void *ctx)
   char **pos = args_rest(a, 2, -1, &n);
   sz *z = cli_db();
   regctx *c = reg_open(z, r);
-  val *v = xcalloc((size_t)r->nfields, sizeof *v);
-  int64_t id;
-  if(!reg_load(c, pos[0], &id, v))
-    die(1, _("no %s with code '%s'"), cli_noun(r->name), pos[0]);
   /* The stored row as text, as an export would write it. */
   sbuf *text = xcalloc((size_t)r->nfields, sizeof *text);
+  if(!entry_load(c, pos[0], text))
+    die(1, _("no %s with code '%s'"), cli_noun(r->name), pos[0]);
   const char **cells = xcalloc((size_t)r->nfields, sizeof *cells);
   size_t *lens = xcalloc((size_t)r->nfields, sizeof *lens);
   for(int i = 0; i < r->nfields; i++) {
-    reg_format(&r->fields[i], &v[i], &text[i]);
     cells[i] = text[i].buf;
     lens[i] = text[i].len;
   }
   pairs_to_cells(c, r, a, pos, 1, n, cells, lens, 1);
-  if(!reg_parse(c, cells, lens, v))
-    reg_check(c, v);
-  int ci = reg_field(r, "code");
-  if(!reg_nerrors(c) &&
-     (v[ci].n != strlen(pos[0]) || memcmp(v[ci].s, pos[0], v[ci].n)))
-    die(1, _("日期: the year cannot change: voucher numbers run within a "
-             "year (%s would become %.*s)"), pos[0], (int)v[ci].n, v[ci].s);
-  int rc = write_one(z, c, v, 2);
-  if(rc == 3)
+  char code[80];
+  int rc = enter(z, c, cells, lens, 2, pos[0], code);
+  if(rc == 1)
     fprintf(stderr, _("%s: nothing changed\n"), pos[0]);
   for(int i = 0; i < r->nfields; i++)
     sb_free(&text[i]);
   free(text);
   free(cells);
   free(lens);
-  free(v);
   free(pos);
   reg_close(c);
   cli_close(z);
-  return rc == 1 ? 1 : 0;
+  return rc < 0 ? 1 : 0;
 }
 
 static void show_depreciation(const atable *t, const acell *c, void *ctx)

@@ -464,6 +464,54 @@ static const help_verb help_help[] = {
      "NNNN.")
 
 /* Sorted by name, like git's command table. */
+static const help_verb user_help[] = {
+  {"add", "NAME --role ROLE [--scope CODE]",
+   N_("Adds a user of `sanzi serve`. The password is read from standard "
+      "input: twice,\nwithout echo, on a terminal; one line from a pipe. "
+      "Roles: 村报账员 (scope: a\nvillage), 乡镇 (a township), 县级 and 审计 "
+      "(a county), 管理员 (no scope)."),
+   {{"--role ROLE", N_("村报账员, 乡镇, 县级, 审计 or 管理员")},
+    {"--scope CODE", N_("the village, township or county the user works "
+                        "in")}},
+   "sanzi user add admin --role 管理员\n"
+   "sanzi user add 张会计 --role 村报账员 --scope 150125100201",
+   N_("Refused: a name that exists, a scope of the wrong level for the "
+      "role, a password\nshorter than 8 characters or of one kind only.")},
+  {"passwd", "NAME",
+   N_("Sets a new password (from standard input, as for add); the user's "
+      "sessions end."),
+   {{0}}, "sanzi user passwd 张会计", NULL},
+  {"list", "[--format table|csv|json]",
+   N_("Lists the users with their role, scope, status and last login."),
+   {O_FORMAT}, "sanzi user list", NULL},
+  {"disable", "NAME",
+   N_("Disables a user (停用): they cannot log in and their sessions end. "
+      "Users are never\ndeleted: the change log names them."),
+   {{0}}, "sanzi user disable 张会计", NULL},
+  {"enable", "NAME", N_("Enables a disabled user again."), {{0}},
+   "sanzi user enable 张会计", NULL},
+  {0},
+};
+
+static const help_verb serve_help[] = {
+  {"", "[--listen ADDR:PORT] [--cert FILE --key FILE] [--threads N]",
+   N_("Serves the registers to browsers (doc/web.md): logins with roles "
+      "and scopes, the\nregisters' lists, records and history, JSON for "
+      "other systems. Stops cleanly on\nSIGTERM or Ctrl-C: requests in "
+      "flight finish. Refuses to start while the\ndatabase has no enabled "
+      "管理员 (sanzi user add NAME --role 管理员)."),
+   {{"--listen ADDR:PORT", N_("where to listen (default 127.0.0.1:8080)")},
+    {"--cert FILE", N_("the TLS certificate (PEM): serve HTTPS")},
+    {"--key FILE", N_("the certificate's private key (PEM)")},
+    {"--threads N", N_("worker threads, each with its own database "
+                       "connection (default 4)")}},
+   "sanzi serve\nsanzi serve --listen 0.0.0.0:8443 --cert site.pem --key "
+   "site.key",
+   N_("Refused: no 管理员 yet, a port in use, a certificate that cannot be "
+      "read.")},
+  {0},
+};
+
 const help_cmd help_cmds[] = {
   {"account", N_("accounts (库存现金, 银行存款): template import export "
                  "list show add edit"),
@@ -532,11 +580,16 @@ const help_cmd help_cmds[] = {
    "village=150125100201 name=村东旱地 land_class=0103 area=120.5 "
    "status=发包",
    "location=村东"},
+  {"serve", N_("the web system for browsers: serve [--listen ADDR:PORT]"),
+   serve_help, NULL, NULL, NULL, NULL, NULL, NULL},
   {"subsidy", N_("interest subsidies (贷款贴息): apply review publicize "
                  "approve pay withdraw show list report"),
    subsidy_help, NULL, NULL, NULL, NULL, NULL, NULL},
   {"summary", N_("per-township totals: summary [--as-of DATE]"),
    summary_help, NULL, NULL, NULL, NULL, NULL, NULL},
+  {"user", N_("users of the web system: user add|passwd|list|disable|"
+              "enable"),
+   user_help, NULL, NULL, NULL, NULL, NULL, NULL},
   {"version", N_("print the version"), version_help, NULL, NULL, NULL, NULL,
    NULL, NULL},
 };

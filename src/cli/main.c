@@ -76,8 +76,9 @@ static const struct command {
   {"help", cmd_help},         {"init", cmd_init},
   {"loan", reg_loan},         {"log", cmd_log},
   {"org", cmd_org},           {"program", cmd_program},
-  {"resource", reg_resource}, {"subsidy", cmd_subsidy},
-  {"summary", cmd_summary},   {"version", cmd_version},
+  {"resource", reg_resource}, {"serve", cmd_serve},
+  {"subsidy", cmd_subsidy},   {"summary", cmd_summary},
+  {"user", cmd_user},         {"version", cmd_version},
 };
 
 /* "'x' is not a command", naming the nearest command when one is near. */

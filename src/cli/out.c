@@ -24,48 +24,12 @@ void out_field(const char *indent, const char *zh, const char *key,
 
 const char *out_cell(int kind, const acell *c, int grouped, char *buf)
 {
-  char t[32];
-  if(c->null)
-    return "";
-  switch(kind) {
-  case K_MONEY:
-    return grouped ? money_format_grouped(c->i, buf) : money_format(c->i, buf);
-  case K_AREA:
-  case K_QTY:
-    return grouped ? area_format_grouped(c->i, buf) : area_format(c->i, buf);
-  case K_RATE:
-    /* For people, say it is a percentage; in a file, a rate below 1%
-     * carries its sign too (the importer reads 0.5 as a slip). */
-    snprintf(buf, 48, "%s%s", rate_format(c->i, t),
-             grouped || (c->i > 0 && c->i < 10000) ? "%" : "");
-    return buf;
-  case K_INT:
-    snprintf(buf, 48, "%lld", (long long)c->i);
-    return buf;
-  case K_CODE:
-    return grouped && c->s ? tr(cli_lang, c->s) : c->s ? c->s : "";
-  case K_TIME:
-    if(grouped && c->s && !tz_local_text(c->s, (long)c->i, buf))
-      return buf;
-    return c->s ? c->s : "";
-  default:
-    return c->s ? c->s : "";
-  }
+  return cell_format(kind, c, grouped, cli_lang, buf);
 }
 
-/* A cell as a JSON value: numbers bare, in the units people use (yuan,
- * mu, percent). */
 static void json_value(sbuf *sb, int kind, const acell *c)
 {
-  char buf[48];
-  if(c->null)
-    sb_addstr(sb, "null");
-  else if(kind_text(kind))
-    json_string(sb, c->s ? c->s : "", c->s ? strlen(c->s) : 0);
-  else if(kind == K_RATE)
-    sb_addstr(sb, rate_format(c->i, buf));
-  else
-    sb_addstr(sb, out_cell(kind, c, 0, buf));
+  cell_json(sb, kind, c);
 }
 
 static const char *txt(const acell *c)

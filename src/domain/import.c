@@ -662,9 +662,12 @@ int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
   sb_init(&cell);
   reg_select_sql(r, &sql);
   sb_addstr(&sql, scope_where(o->village, o->township));
+  int scoped = reg_field(r, "village") >= 0 && z->scope[0];
+  if(scoped)
+    db_scope_sql(z, "village", o->village || o->township, &sql);
   if(is_asset && o->as_of)
     sb_addf(&sql, "%s acquired_on <= ?2",
-            o->village || o->township ? " AND" : " WHERE");
+            o->village || o->township || scoped ? " AND" : " WHERE");
   sb_addstr(&sql, " ORDER BY id");
   sqlite3_stmt *st = db_prepare(z, sql.buf);
   if(o->village || o->township)

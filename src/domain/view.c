@@ -245,6 +245,8 @@ int reg_list_view(sz *z, const reg *r, const char *village,
   sb_init(&sql);
   reg_select_sql(r, &sql);
   sb_addstr(&sql, scope_where(village, township));
+  if(reg_field(r, "village") >= 0)
+    db_scope_sql(z, "village", village || township, &sql);
   sb_addstr(&sql, " ORDER BY id");
   sqlite3_stmt *st = db_prepare(z, sql.buf);
   sb_free(&sql);
@@ -579,4 +581,53 @@ int log_view(sz *z, const char *table, const char *key, const char *since,
   else
     rc = view_done(z, s, st);
   return rc;
+}
+
+/* ---- cells as text ---- */
+
+const char *cell_format(int kind, const acell *c, int grouped, int lang,
+                      char *buf)
+{
+  char t[32];
+  if(c->null)
+    return "";
+  switch(kind) {
+  case K_MONEY:
+    return grouped ? money_format_grouped(c->i, buf) : money_format(c->i, buf);
+  case K_AREA:
+  case K_QTY:
+    return grouped ? area_format_grouped(c->i, buf) : area_format(c->i, buf);
+  case K_RATE:
+    /* For people, say it is a percentage; in a file, a rate below 1%
+     * carries its sign too (the importer reads 0.5 as a slip). */
+    snprintf(buf, 48, "%s%s", rate_format(c->i, t),
+             grouped || (c->i > 0 && c->i < 10000) ? "%" : "");
+    return buf;
+  case K_INT:
+    snprintf(buf, 48, "%lld", (long long)c->i);
+    return buf;
+  case K_CODE:
+    return grouped && c->s ? tr(lang, c->s) : c->s ? c->s : "";
+  case K_TIME:
+    if(grouped && c->s && !tz_local_text(c->s, (long)c->i, buf))
+      return buf;
+    return c->s ? c->s : "";
+  default:
+    return c->s ? c->s : "";
+  }
+}
+
+/* A cell as a JSON value: numbers bare, in the units people use (yuan,
+ * mu, percent). */
+void cell_json(sbuf *sb, int kind, const acell *c)
+{
+  char buf[48];
+  if(c->null)
+    sb_addstr(sb, "null");
+  else if(kind_text(kind))
+    json_string(sb, c->s ? c->s : "", c->s ? strlen(c->s) : 0);
+  else if(kind == K_RATE)
+    sb_addstr(sb, rate_format(c->i, buf));
+  else
+    sb_addstr(sb, cell_format(kind, c, 0, LANG_EN, buf));
 }

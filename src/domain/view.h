@@ -191,6 +191,15 @@ int summary_view(sz *z, const char *as_of, asink *s);
 
 /* ---- for the views' own files: parts built from a register's spec ---- */
 
+/* A cell as text (buf: 48 bytes): for people (grouped 1: money grouped
+ * "1,234.50", a rate with "%", a code's name in lang, a time local), or
+ * as a file carries it (grouped 0). */
+const char *cell_format(int kind, const acell *c, int grouped, int lang,
+                      char *buf);
+/* A cell as a JSON value appended to sb: numbers bare, in the units people
+ * use (yuan, mu, percent); text as a string; empty as null. */
+void cell_json(sbuf *sb, int kind, const acell *c);
+
 /* Cells. */
 static inline acell cell_nil(void)
 {

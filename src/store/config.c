@@ -137,6 +137,17 @@ static const struct {
   {"timezone", "text", "Asia/Shanghai",
    N_("时区: the zone times are shown in (the change log keeps UTC)"),
    "时区", ""},
+  {"web.idle_minutes", "int", "30",
+   N_("会话空闲超时: minutes a web session lives unused"), "会话空闲超时", "分钟"},
+  {"web.session_hours", "int", "8",
+   N_("会话最长时间: hours a web session lives at most"), "会话最长时间", "小时"},
+  {"web.lock_failures", "int", "5",
+   N_("登录失败锁定次数: failed logins of one account before it is locked "
+      "(of one address: four times as many)"),
+   "登录失败锁定次数", "次"},
+  {"web.lock_minutes", "int", "15",
+   N_("登录锁定时间: minutes a locked account or address waits"),
+   "登录锁定时间", "分钟"},
 };
 
 int config_init(sz *z)

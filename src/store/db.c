@@ -489,3 +489,30 @@ int db_schema_check(sz *z)
   sqlite3_close(mem);
   return rc;
 }
+
+/* ---- scope ---- */
+
+int db_set_scope(sz *z, const char *code)
+{
+  size_t n = code ? strlen(code) : 0;
+  if(n > 12 || (n && strspn(code, "0123456789") != n) || n == 1)
+    return -1;
+  memcpy(z->scope, code ? code : "", n);
+  z->scope[n] = 0;
+  return 0;
+}
+
+int db_in_scope(const sz *z, const char *v, size_t n)
+{
+  size_t k = strlen(z->scope);
+  return k == 0 || (v && n >= k && !memcmp(v, z->scope, k));
+}
+
+void db_scope_sql(const sz *z, const char *col, int and, sbuf *out)
+{
+  /* The scope is digits only (db_set_scope): safe to write as a literal,
+   * and a range an index on col can serve. */
+  if(z->scope[0])
+    sb_addf(out, " %s %s >= '%s' AND %s < '%s:'", and ? "AND" : "WHERE", col,
+            z->scope, col, z->scope);
+}

@@ -9,6 +9,7 @@
 #include <time.h>
 #include "base/errs.h"
 #include "base/i18n.h"
+#include "base/util.h"
 
 #define SANZI_APP_ID 0x53414e5a /* "SANZ" */
 
@@ -40,6 +41,12 @@ typedef struct sz {
   /* The language of the messages and views made for the caller (LANG_ZH,
    * the default, or LANG_EN): T(z, "message") translates into it. */
   int lang;
+  /* The scope of the caller (doc/web.md): an organisation's code, whose
+   * villages alone it may read and write; "" for everything (the command
+   * line, a 管理员). Set with db_set_scope; every read by code (reg_load),
+   * every list and export, and every village a row names go through
+   * db_in_scope or db_scope_sql. */
+  char scope[13];
 } sz;
 
 /* A message in the handle's language; xgettext knows T as a keyword. */
@@ -60,6 +67,15 @@ int db_schema_version(sz *z);
 
 /* Set the clock: t (seconds since the epoch); today is its local date. */
 void db_set_clock(sz *z, time_t t);
+
+/* Limit the handle to the villages under org code `code` (NULL or "":
+ * none). 0, or -1 when code is not 2 to 12 digits. */
+int db_set_scope(sz *z, const char *code);
+/* 1 when village code v[0..n) is within the handle's scope. */
+int db_in_scope(const sz *z, const char *v, size_t n);
+/* The scope as SQL over column col, appended to out: " WHERE col ..." (or
+ * " AND col ..." when and is 1); nothing when the handle has no scope. */
+void db_scope_sql(const sz *z, const char *col, int and, sbuf *out);
 
 /* Prepare a statement. On failure (a damaged or foreign database, a
  * table dropped behind sanzi's back) the handle records the fault, with

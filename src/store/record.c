@@ -376,6 +376,11 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
                         "'sanzi org import')"), (int)n, s);
       return 1;
     }
+    if(!db_in_scope(c->z, s, n)) {
+      reg_error(c, fi, T(c->z, "village %.*s is outside your scope"), (int)n,
+                s);
+      return 1;
+    }
     v->t = V_TEXT;
     v->s = s;
     v->n = n;
@@ -695,6 +700,11 @@ static int load(regctx *c, const char *code, size_t n, int64_t *id, val *v,
       v[i].s = buf->buf + off[i];
   free(off);
   sqlite3_reset(st);
+  /* A record of a village outside the caller's scope is not there for
+   * them (doc/web.md: 404, never its data). */
+  if(c->vi >= 0 && v[c->vi].t == V_TEXT &&
+     !db_in_scope(c->z, v[c->vi].s, v[c->vi].n))
+    return 0;
   return 1;
 }
 

@@ -1,0 +1,528 @@
+/* page.c: the routes of doc/web.md and their pages: login and logout,
+ * 首页, the registers' lists and records, the user's password, the
+ * users (管理员). Every read goes through the domain with the handle's
+ * scope set to the user's: what is outside it is 404, never its data. */
+#include "web/web_impl.h"
+#include "domain/registers.h"
+#include "domain/import.h"
+#include "store/embed.h"
+#include "base/i18n.h"
+#include "base/text.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The registers the pages show, with the column a list sums for 首页. */
+static const struct {
+  const char *name, *money;
+} page_regs[] = {
+  {"asset", "original_value"}, {"resource", NULL},
+  {"account", NULL},           {"fund", "amount"},
+  {"contract", "annual_amount"}, {"loan", "principal"},
+};
+
+static const reg *page_reg(const char *name, size_t n)
+{
+  for(size_t i = 0; i < ARRAY_SIZE(page_regs); i++)
+    if(strlen(page_regs[i].name) == n && !strncmp(page_regs[i].name, name, n))
+      return reg_find(page_regs[i].name);
+  return NULL;
+}
+
+/* ---- cookies and tokens ---- */
+
+static const char *session_cookie(const req *r)
+{
+  return r->tls ? "__Host-sanzi" : "sanzi";
+}
+
+static const char *pre_cookie(const req *r)
+{
+  return r->tls ? "__Host-sanzi-login" : "sanzi-login";
+}
+
+static void set_cookie(req *r, const char *name, const char *value,
+                       int max_age)
+{
+  snprintf(r->cookie, sizeof r->cookie,
+           "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s", name, value,
+           r->tls ? "; Secure" : "", max_age == 0 ? "; Max-Age=0" : "");
+}
+
+static const char *header_value(req *r, const char *name)
+{
+  return MHD_lookup_connection_value(r->c, MHD_HEADER_KIND, name);
+}
+
+/* A state-changing request from another site (doc/web.md): refused. */
+static int cross_site(req *r)
+{
+  const char *s = header_value(r, "Sec-Fetch-Site");
+  return s && !strcmp(s, "cross-site");
+}
+
+/* The form of a POST (application/x-www-form-urlencoded). -1 when it is
+ * not one or is malformed. */
+static int read_form(req *r)
+{
+  const char *ct = header_value(r, "Content-Type");
+  if(!ct || strncmp(ct, "application/x-www-form-urlencoded", 33))
+    return r->body.len ? -1 : 0;
+  return kvs_parse(&r->f, r->body.buf ? r->body.buf : "", r->body.len);
+}
+
+/* ---- static files ---- */
+
+static int serve_static(req *r)
+{
+  char name[1100];
+  snprintf(name, sizeof name, "src/web%s", r->path);
+  for(const struct embedded_file *f = embedded_files; f->name; f++)
+    if(!strcmp(f->name, name)) {
+      sb_addstr(&r->out, f->text);
+      size_t n = strlen(name);
+      r->ctype = n > 4 && !strcmp(name + n - 4, ".css")
+                     ? "text/css; charset=utf-8"
+                     : "text/javascript; charset=utf-8";
+      r->cacheable = 1;
+      return 1;
+    }
+  return 0;
+}
+
+/* ---- login ---- */
+
+static void login_page(req *r, const char *error, const char *name)
+{
+  unsigned char b[16];
+  char tok[33];
+  randombytes_buf(b, sizeof b);
+  sodium_bin2hex(tok, sizeof tok, b, sizeof b);
+  set_cookie(r, pre_cookie(r), tok, -1);
+  html_begin(r, "用户登录");
+  sbuf *o = &r->out;
+  if(error) {
+    sb_addstr(o, "<p class=\"error\" role=\"alert\" id=\"login-error\">");
+    html_escs(o, error);
+    sb_addstr(o, "</p>");
+  }
+  sb_addstr(o, "<form method=\"post\" action=\"/login\" class=\"login\">"
+               "<input type=\"hidden\" name=\"csrf\" value=\"");
+  sb_addstr(o, tok);
+  sb_addstr(o, "\"><p><label for=\"user\">用户名</label>"
+               "<input id=\"user\" name=\"user\" autocomplete=\"username\" "
+               "required maxlength=\"64\" value=\"");
+  html_escs(o, name);
+  sb_addstr(o, "\"></p><p><label for=\"password\">密码</label>"
+               "<input id=\"password\" name=\"password\" type=\"password\" "
+               "autocomplete=\"current-password\" required></p>"
+               "<p><button type=\"submit\">登录</button></p></form>");
+  html_end(r);
+}
+
+static void login_post(req *r)
+{
+  const char *pre =
+      MHD_lookup_connection_value(r->c, MHD_COOKIE_KIND, pre_cookie(r));
+  const char *csrf = kvs_get(&r->f, "csrf");
+  if(cross_site(r) || !pre || !csrf || strlen(pre) != 32 ||
+     strcmp(pre, csrf)) {
+    answer_error(r, 403, "登录表单已失效，请刷新页面后重新登录");
+    return;
+  }
+  const char *name = kvs_get(&r->f, "user");
+  const char *pw = kvs_get(&r->f, "password");
+  if(!name || !pw || !*name || !*pw) {
+    r->status = 401;
+    login_page(r, "请输入用户名和密码", name ? name : "");
+    return;
+  }
+  char token[TOKEN_LEN + 1];
+  int delay = 0;
+  if(auth_login(r->z, name, pw, r->addr, token, &r->u, &delay)) {
+    if(delay > 0)
+      sleep((unsigned)delay);
+    char msg[sizeof r->z->err];
+    snprintf(msg, sizeof msg, "%s", r->z->err);
+    memset(&r->u, 0, sizeof r->u);
+    r->status = 401;
+    if(r->json)
+      answer_error(r, 401, msg);
+    else
+      login_page(r, msg, name);
+    return;
+  }
+  set_cookie(r, session_cookie(r), token, -1);
+  if(r->json) {
+    r->ctype = "application/json; charset=utf-8";
+    sb_addstr(&r->out, "{\"user\":");
+    json_string(&r->out, r->u.name, strlen(r->u.name));
+    sb_addstr(&r->out, ",\"csrf\":\"");
+    sb_addstr(&r->out, r->u.csrf);
+    sb_addstr(&r->out, "\"}");
+    return;
+  }
+  answer_redirect(r, "/");
+}
+
+/* ---- 首页 ---- */
+
+static void home(req *r)
+{
+  html_begin(r, "首页");
+  sbuf *o = &r->out;
+  sz *z = r->z;
+  sb_addstr(o, "<p class=\"scope\">管辖范围：");
+  if(r->u.scope[0]) {
+    char *name = NULL;
+    sqlite3_stmt *st = db_prepare(z, "SELECT name FROM org WHERE code = ?1");
+    sqlite3_bind_text(st, 1, r->u.scope, -1, SQLITE_STATIC);
+    if(db_step(z, st) == SQLITE_ROW)
+      name = xstrdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    html_escs(o, name ? name : "");
+    sb_addf(o, "（%s）", r->u.scope);
+    free(name);
+  } else
+    sb_addstr(o, "全部");
+  sb_addstr(o, "</p><div class=\"scroll\"><table class=\"list\"><thead><tr>"
+               "<th scope=\"col\">登记簿</th><th scope=\"col\" class=\"num\">"
+               "记录数</th><th scope=\"col\" class=\"num\">金额合计（元）</th>"
+               "</tr></thead><tbody>");
+  for(size_t i = 0; i < ARRAY_SIZE(page_regs); i++) {
+    const reg *g = reg_find(page_regs[i].name);
+    sbuf sql;
+    sb_init(&sql);
+    sb_addf(&sql, "SELECT count(*), %s%s%s FROM \"%s\"",
+            page_regs[i].money ? "total(" : "NULL",
+            page_regs[i].money ? page_regs[i].money : "",
+            page_regs[i].money ? ")" : "", g->name);
+    db_scope_sql(z, "village", 0, &sql);
+    sqlite3_stmt *st = db_prepare(z, sql.buf);
+    sb_free(&sql);
+    int64_t n = 0;
+    acell money = cell_nil();
+    if(db_step(z, st) == SQLITE_ROW) {
+      n = sqlite3_column_int64(st, 0);
+      if(sqlite3_column_type(st, 1) != SQLITE_NULL)
+        money = cell_int((int64_t)sqlite3_column_double(st, 1));
+    }
+    sqlite3_finalize(st);
+    char buf[48];
+    sb_addf(o, "<tr><td><a href=\"/%s\">%s</a></td><td class=\"num\">%lld"
+               "</td><td class=\"num\">",
+            g->name, g->zh, (long long)n);
+    html_escs(o, cell_format(K_MONEY, &money, 1, LANG_ZH, buf));
+    sb_addstr(o, "</td></tr>");
+  }
+  sb_addstr(o, "</tbody></table></div>");
+  html_end(r);
+}
+
+/* ---- registers ---- */
+
+/* A list filter naming an organisation: it must exist and lie within the
+ * user's scope (or contain it); else the answer is 404. */
+static int filter_ok(req *r, const char *village, const char *township)
+{
+  if(village && township)
+    return 0;
+  if(org_scope_check(r->z, village, township))
+    return 0;
+  const char *code = village ? village : township;
+  if(!code)
+    return 1;
+  size_t n = strlen(code), k = strlen(r->z->scope);
+  return db_in_scope(r->z, code, n) ||
+         (township && n <= k && !strncmp(r->z->scope, code, n));
+}
+
+static void list_page(req *r, const reg *g)
+{
+  const char *village = kvs_get(&r->q, "village");
+  const char *township = kvs_get(&r->q, "township");
+  if(village && !*village)
+    village = NULL;
+  if(township && !*township)
+    township = NULL;
+  if(!filter_ok(r, village, township)) {
+    answer_error(r, 404, "没有这个村或乡镇，或不在您的管辖范围内");
+    return;
+  }
+  if(r->json) {
+    json_sink j;
+    json_sink_init(&j, r, 1);
+    if(reg_list_view(r->z, g, village, township, 1, &j.s))
+      answer_error(r, 500, r->z->err);
+    return;
+  }
+  const char *p = kvs_get(&r->q, "page");
+  long page = p ? strtol(p, NULL, 10) - 1 : 0;
+  if(page < 0 || page > 1000000)
+    page = 0;
+  const long per = 50;
+  char title[64];
+  snprintf(title, sizeof title, "%s", g->zh);
+  html_begin(r, title);
+  sbuf *o = &r->out;
+  sb_addf(o, "<form method=\"get\" action=\"/%s\" class=\"filters\">"
+             "<label for=\"village\">村代码</label><input id=\"village\" "
+             "name=\"village\" inputmode=\"numeric\" maxlength=\"12\" value=\"",
+          g->name);
+  html_escs(o, village);
+  sb_addstr(o, "\"><label for=\"township\">乡镇代码</label><input "
+               "id=\"township\" name=\"township\" inputmode=\"numeric\" "
+               "maxlength=\"12\" value=\"");
+  html_escs(o, township);
+  sb_addstr(o, "\"><button type=\"submit\">查询</button></form>");
+  html_sink h;
+  html_sink_init(&h, r, g->name, page, per);
+  int rc = reg_list_view(r->z, g, village, township, 0, &h.s);
+  long rows = h.rows;
+  html_sink_free(&h);
+  if(rc) {
+    answer_error(r, 500, r->z->err);
+    return;
+  }
+  long pages = (rows + per - 1) / per;
+  if(pages > 1) {
+    sb_addf(o, "<nav class=\"pages\" aria-label=\"分页\">第 %ld 页，共 %ld 页",
+            page + 1, pages);
+    for(int d = -1; d <= 1; d += 2) {
+      long to = page + d;
+      if(to < 0 || to >= pages)
+        continue;
+      sb_addf(o, " <a href=\"/%s?page=%ld", g->name, to + 1);
+      if(village) {
+        sb_addstr(o, "&amp;village=");
+        html_escs(o, village);
+      }
+      if(township) {
+        sb_addstr(o, "&amp;township=");
+        html_escs(o, township);
+      }
+      sb_addf(o, "\">%s</a>", d < 0 ? "上一页" : "下一页");
+    }
+    sb_addstr(o, "</nav>");
+  }
+  html_end(r);
+}
+
+static void record_page(req *r, const reg *g, const char *code)
+{
+  if(r->json) {
+    json_sink j;
+    json_sink_init(&j, r, 0);
+    if(reg_show_view(r->z, g, code, r->z->today, &j.s)) {
+      if(!db_fault(r->z))
+        answer_error(r, 404, "没有这条记录，或不在您的管辖范围内");
+      return;
+    }
+    json_sink_end(&j);
+    return;
+  }
+  char title[200];
+  snprintf(title, sizeof title, "%s %s", g->zh, code);
+  html_begin(r, title);
+  html_sink h;
+  html_sink_init(&h, r, NULL, 0, 0);
+  int rc = reg_show_view(r->z, g, code, r->z->today, &h.s);
+  html_sink_free(&h);
+  if(rc) {
+    if(!db_fault(r->z))
+      answer_error(r, 404, "没有这条记录，或不在您的管辖范围内");
+    return;
+  }
+  html_end(r);
+}
+
+/* ---- the user's own password, the users ---- */
+
+static void password_page(req *r, const char *error, int done)
+{
+  html_begin(r, "修改密码");
+  sbuf *o = &r->out;
+  if(error) {
+    sb_addstr(o, "<p class=\"error\" role=\"alert\">");
+    html_escs(o, error);
+    sb_addstr(o, "</p>");
+  }
+  if(done)
+    sb_addstr(o, "<p class=\"ok\" role=\"status\">密码已修改，请用新密码重新登录。"
+                 "</p>");
+  sb_addstr(o, "<form method=\"post\" action=\"/password\"><input type=\"hidden\" "
+               "name=\"csrf\" value=\"");
+  html_escs(o, r->u.csrf);
+  sb_addf(o, "\"><p><label for=\"old\">原密码</label><input id=\"old\" "
+             "name=\"old\" type=\"password\" autocomplete=\"current-password\" "
+             "required></p><p><label for=\"new\">新密码</label><input id=\"new\" "
+             "name=\"new\" type=\"password\" autocomplete=\"new-password\" "
+             "required minlength=\"%d\" aria-describedby=\"pw-rule\"> "
+             "<span id=\"pw-rule\" class=\"hint\">至少 %d 位，含字母、数字、"
+             "符号中的两类</span></p><p><label for=\"again\">再次输入新密码"
+             "</label><input id=\"again\" name=\"again\" type=\"password\" "
+             "autocomplete=\"new-password\" required></p><p><button "
+             "type=\"submit\">修改</button></p></form>",
+          PW_MIN, PW_MIN);
+  html_end(r);
+}
+
+static void password_post(req *r)
+{
+  const char *old = kvs_get(&r->f, "old"), *nw = kvs_get(&r->f, "new"),
+             *again = kvs_get(&r->f, "again");
+  if(!old || !nw || !again) {
+    r->status = 400;
+    password_page(r, "请填写原密码和两次新密码", 0);
+    return;
+  }
+  if(strcmp(nw, again)) {
+    r->status = 400;
+    password_page(r, "两次输入的新密码不一致", 0);
+    return;
+  }
+  /* The old password is checked as a login is (and counted as one). */
+  char token[TOKEN_LEN + 1];
+  who w;
+  int delay = 0;
+  if(auth_login(r->z, r->u.name, old, r->addr, token, &w, &delay)) {
+    r->status = 400;
+    password_page(r, "原密码不正确", 0);
+    return;
+  }
+  if(user_passwd(r->z, r->u.name, nw, r->addr)) {
+    r->status = 400;
+    password_page(r, r->z->err, 0);
+    return;
+  }
+  set_cookie(r, session_cookie(r), "", 0);
+  password_page(r, NULL, 1);
+}
+
+static void users_page(req *r)
+{
+  if(r->u.role != ROLE_ADMIN) {
+    answer_error(r, 403, "只有管理员可以管理用户");
+    return;
+  }
+  if(r->json) {
+    json_sink j;
+    json_sink_init(&j, r, 1);
+    user_list_view(r->z, &j.s);
+    return;
+  }
+  html_begin(r, "用户管理");
+  html_sink h;
+  html_sink_init(&h, r, NULL, 0, 0);
+  user_list_view(r->z, &h.s);
+  html_sink_free(&h);
+  html_end(r);
+}
+
+/* ---- the route ---- */
+
+/* The logged-in user from the session cookie; 0, or -1 when there is
+ * none (the answer is then 303 to /login, or 401 for JSON). */
+static int logged_in(req *r)
+{
+  const char *tok =
+      MHD_lookup_connection_value(r->c, MHD_COOKIE_KIND, session_cookie(r));
+  if(tok && auth_session(r->z, tok, &r->u) == 0 &&
+     db_set_scope(r->z, r->u.scope) == 0)
+    return 0;
+  memset(&r->u, 0, sizeof r->u);
+  if(r->json)
+    answer_error(r, 401, "请先登录");
+  else
+    answer_redirect(r, "/login");
+  return -1;
+}
+
+/* A POST after login: the session's CSRF token, from the form or the
+ * X-CSRF-Token header, and not from another site; else 403. */
+static int post_ok(req *r)
+{
+  const char *t = kvs_get(&r->f, "csrf");
+  if(!t)
+    t = header_value(r, "X-CSRF-Token");
+  if(cross_site(r) || !auth_csrf_ok(&r->u, t)) {
+    answer_error(r, 403, "请求缺少有效的安全令牌（CSRF），未执行任何更改；"
+                         "请刷新页面后重试");
+    return 0;
+  }
+  return 1;
+}
+
+void route(req *r)
+{
+  const char *p = r->path;
+  int get = !strcmp(r->method, "GET") || !strcmp(r->method, "HEAD");
+  int post = !strcmp(r->method, "POST");
+  if(!get && !post) {
+    answer_error(r, 405, "不支持的请求方法");
+    return;
+  }
+  if(get && !strcmp(p, "/healthz")) {
+    r->ctype = "text/plain; charset=utf-8";
+    sb_addstr(&r->out, "ok\n");
+    return;
+  }
+  if(get && !strncmp(p, "/static/", 8)) {
+    if(!serve_static(r))
+      answer_error(r, 404, "页面不存在");
+    return;
+  }
+  if(post && read_form(r)) {
+    answer_error(r, 400, "表单内容无法读取（编码错误或含控制字符）");
+    return;
+  }
+  if(!strcmp(p, "/login")) {
+    if(get)
+      login_page(r, NULL, "");
+    else
+      login_post(r);
+    return;
+  }
+  if(logged_in(r))
+    return;
+  if(post && !post_ok(r))
+    return;
+  if(post && !strcmp(p, "/logout")) {
+    const char *tok =
+        MHD_lookup_connection_value(r->c, MHD_COOKIE_KIND, session_cookie(r));
+    auth_logout(r->z, tok, r->addr);
+    set_cookie(r, session_cookie(r), "", 0);
+    answer_redirect(r, "/login");
+    return;
+  }
+  if(!strcmp(p, "/password")) {
+    if(get)
+      password_page(r, NULL, 0);
+    else
+      password_post(r);
+    return;
+  }
+  if(get && !strcmp(p, "/")) {
+    home(r);
+    return;
+  }
+  if(get && !strcmp(p, "/admin/users")) {
+    users_page(r);
+    return;
+  }
+  /* /{reg} and /{reg}/{code} */
+  const char *s = p + 1, *slash = strchr(s, '/');
+  const reg *g = page_reg(s, slash ? (size_t)(slash - s) : strlen(s));
+  if(get && g && !slash) {
+    list_page(r, g);
+    return;
+  }
+  if(get && g && slash && slash[1] && !strchr(slash + 1, '/')) {
+    record_page(r, g, slash + 1);
+    return;
+  }
+  answer_error(r, 404, "页面不存在");
+}

@@ -1,0 +1,459 @@
+/* web.c: the server (web.h): libmicrohttpd's thread pool, a database
+ * handle per worker, the request's body and limits, the security headers
+ * every answer carries, the access log. The pages are page.c's. */
+#include "web/web_impl.h"
+#include "store/db.h"
+#include "base/i18n.h"
+#include "base/text.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+/* A worker thread's database handle. */
+typedef struct slot {
+  pthread_t t;
+  sz *z;
+} slot;
+
+struct web {
+  struct MHD_Daemon *d;
+  web_opts o;
+  char *cert, *key; /* the PEM texts, kept while the daemon runs */
+  pthread_mutex_t mu;
+  slot *slots;
+  int nslots, cap;
+  int port;
+};
+
+/* ---- name/value pairs ---- */
+
+const char *kvs_get(const kvs *f, const char *k)
+{
+  for(int i = 0; i < f->n; i++)
+    if(!strcmp(f->v[i].k, k))
+      return f->v[i].v;
+  return NULL;
+}
+
+static void kvs_add(kvs *f, char *k, char *v)
+{
+  if(f->n == f->cap) {
+    f->cap = f->cap ? f->cap * 2 : 8;
+    f->v = xrealloc(f->v, (size_t)f->cap * sizeof *f->v);
+  }
+  f->v[f->n].k = k;
+  f->v[f->n].v = v;
+  f->n++;
+}
+
+void kvs_free(kvs *f)
+{
+  for(int i = 0; i < f->n; i++) {
+    free(f->v[i].k);
+    free(f->v[i].v);
+  }
+  free(f->v);
+  memset(f, 0, sizeof *f);
+}
+
+static int hexval(int c)
+{
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
+}
+
+/* Decode s[0..n) (+ as space, %XX) into a new string; NULL when an escape
+ * is malformed, the text is not UTF-8 or holds a control character other
+ * than tab, CR, LF (a form's text area). */
+static char *url_decode(const char *s, size_t n)
+{
+  char *o = xmalloc(n + 1);
+  size_t k = 0;
+  for(size_t i = 0; i < n; i++) {
+    if(s[i] == '+')
+      o[k++] = ' ';
+    else if(s[i] == '%') {
+      int a = i + 2 < n ? hexval((unsigned char)s[i + 1]) : -1;
+      int b = i + 2 < n ? hexval((unsigned char)s[i + 2]) : -1;
+      if(a < 0 || b < 0) {
+        free(o);
+        return NULL;
+      }
+      o[k++] = (char)(a * 16 + b);
+      i += 2;
+    } else
+      o[k++] = s[i];
+  }
+  o[k] = 0;
+  for(size_t i = 0; i < k; i++) {
+    unsigned char c = (unsigned char)o[i];
+    if((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f) {
+      free(o);
+      return NULL;
+    }
+  }
+  if(!text_valid_utf8(o, k)) {
+    free(o);
+    return NULL;
+  }
+  return o;
+}
+
+int kvs_parse(kvs *f, const char *s, size_t n)
+{
+  size_t i = 0;
+  while(i < n) {
+    size_t e = i;
+    while(e < n && s[e] != '&')
+      e++;
+    const char *eq = memchr(s + i, '=', e - i);
+    size_t kl = eq ? (size_t)(eq - (s + i)) : e - i;
+    if(e > i) {
+      char *k = url_decode(s + i, kl);
+      char *v = eq ? url_decode(eq + 1, (size_t)(s + e - eq - 1)) : xstrdup("");
+      if(!k || !v) {
+        free(k);
+        free(v);
+        return -1;
+      }
+      kvs_add(f, k, v);
+    }
+    i = e + 1;
+  }
+  return 0;
+}
+
+/* ---- handles ---- */
+
+static time_t now(const web *w)
+{
+  return w->o.clock ? w->o.clock() : time(NULL);
+}
+
+/* This thread's handle, opened on first use; NULL when it cannot be
+ * opened (the reason into err). */
+static sz *thread_db(web *w, char *err, size_t len)
+{
+  pthread_t self = pthread_self();
+  sz *z = NULL;
+  pthread_mutex_lock(&w->mu);
+  for(int i = 0; i < w->nslots; i++)
+    if(pthread_equal(w->slots[i].t, self))
+      z = w->slots[i].z;
+  pthread_mutex_unlock(&w->mu);
+  if(z)
+    return z;
+  z = db_open(w->o.db, "web", LANG_ZH, 0, err, len);
+  if(!z)
+    return NULL;
+  pthread_mutex_lock(&w->mu);
+  if(w->nslots == w->cap) {
+    w->cap = w->cap ? w->cap * 2 : 8;
+    w->slots = xrealloc(w->slots, (size_t)w->cap * sizeof *w->slots);
+  }
+  w->slots[w->nslots].t = self;
+  w->slots[w->nslots].z = z;
+  w->nslots++;
+  pthread_mutex_unlock(&w->mu);
+  return z;
+}
+
+/* ---- requests ---- */
+
+static void client_addr(req *r)
+{
+  const union MHD_ConnectionInfo *ci =
+      MHD_get_connection_info(r->c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  snprintf(r->addr, sizeof r->addr, "-");
+  if(!ci || !ci->client_addr)
+    return;
+  const struct sockaddr *sa = ci->client_addr;
+  if(sa->sa_family == AF_INET)
+    inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+              r->addr, sizeof r->addr);
+  else if(sa->sa_family == AF_INET6)
+    inet_ntop(AF_INET6,
+              &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+              r->addr, sizeof r->addr);
+}
+
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind,
+                                   const char *key, const char *value)
+{
+  (void)kind;
+  req *r = cls;
+  size_t kl = strlen(key), vl = value ? strlen(value) : 0;
+  if(!text_valid_utf8(key, kl) || text_has_controls(key, kl) ||
+     (value && (!text_valid_utf8(value, vl) || text_has_controls(value, vl))))
+    return MHD_YES; /* dropped: a query is only ever a filter */
+  kvs_add(&r->q, xstrdup(key), xstrdup(value ? value : ""));
+  return MHD_YES;
+}
+
+static void header(struct MHD_Response *res, const char *k, const char *v)
+{
+  MHD_add_response_header(res, k, v);
+}
+
+static enum MHD_Result send_answer(req *r)
+{
+  struct MHD_Response *res = MHD_create_response_from_buffer(
+      r->out.len, r->out.buf ? r->out.buf : (char *)"", MHD_RESPMEM_MUST_COPY);
+  if(!res)
+    return MHD_NO;
+  header(res, "Content-Type",
+         r->ctype ? r->ctype : "text/html; charset=utf-8");
+  header(res, "Content-Security-Policy",
+         "default-src 'none'; script-src 'self'; style-src 'self'; "
+         "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+         "base-uri 'none'");
+  header(res, "X-Content-Type-Options", "nosniff");
+  header(res, "X-Frame-Options", "DENY");
+  header(res, "Referrer-Policy", "same-origin");
+  header(res, "Cache-Control", r->cacheable ? "max-age=3600" : "no-store");
+  if(r->tls)
+    header(res, "Strict-Transport-Security", "max-age=31536000");
+  if(r->location[0])
+    header(res, "Location", r->location);
+  if(r->cookie[0])
+    header(res, "Set-Cookie", r->cookie);
+  if(r->disposition[0])
+    header(res, "Content-Disposition", r->disposition);
+  enum MHD_Result rc = MHD_queue_response(r->c, (unsigned)r->status, res);
+  MHD_destroy_response(res);
+  return rc;
+}
+
+static void req_free(req *r)
+{
+  sb_free(&r->body);
+  sb_free(&r->out);
+  kvs_free(&r->q);
+  kvs_free(&r->f);
+  free(r);
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
+                              const char *url, const char *method,
+                              const char *version, const char *upload,
+                              size_t *upsize, void **ptr)
+{
+  (void)version;
+  web *w = cls;
+  req *r = *ptr;
+  if(!r) {
+    r = xcalloc(1, sizeof *r);
+    *ptr = r;
+    r->w = w;
+    r->c = c;
+    r->method = method;
+    r->tls = w->cert != NULL;
+    clock_gettime(CLOCK_MONOTONIC, &r->t0);
+    snprintf(r->path, sizeof r->path, "%s", url);
+    client_addr(r);
+    sb_init(&r->body);
+    sb_init(&r->out);
+    r->status = 200;
+    const char *cl =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+    if(cl && strtoull(cl, NULL, 10) > w->o.max_body)
+      r->too_big = 1;
+    return MHD_YES;
+  }
+  if(*upsize) {
+    if(!r->too_big && r->body.len + *upsize <= w->o.max_body)
+      sb_add(&r->body, upload, *upsize);
+    else
+      r->too_big = 1;
+    *upsize = 0;
+    return MHD_YES;
+  }
+  /* The whole request is here. */
+  const char *accept = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept");
+  r->json = accept && strstr(accept, "application/json") != NULL;
+  MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, r);
+  char err[512];
+  r->z = thread_db(w, err, sizeof err);
+  if(r->too_big)
+    answer_error(r, 413, "上传的文件太大");
+  else if(!r->z)
+    answer_error(r, 503, err);
+  else {
+    db_set_clock(r->z, now(w));
+    db_clear_fault(r->z);
+    db_set_scope(r->z, NULL);
+    route(r);
+    if(db_fault(r->z)) {
+      /* What was read may be incomplete: answer nothing of it. */
+      sb_reset(&r->out);
+      r->location[0] = 0;
+      answer_error(r, 500, r->z->fault_msg);
+      db_clear_fault(r->z);
+    }
+  }
+  return send_answer(r);
+}
+
+static void completed(void *cls, struct MHD_Connection *c, void **ptr,
+                      enum MHD_RequestTerminationCode toe)
+{
+  (void)c;
+  (void)toe;
+  web *w = cls;
+  req *r = *ptr;
+  if(!r)
+    return;
+  if(w->o.log) {
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    long ms = (long)((t1.tv_sec - r->t0.tv_sec) * 1000 +
+                     (t1.tv_nsec - r->t0.tv_nsec) / 1000000);
+    time_t t = now(w);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char line[1400], when[32], path[1100];
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    /* The path as one line of text: its control characters escaped. */
+    sbuf p;
+    sb_init(&p);
+    text_escape_controls(r->path, strlen(r->path), &p);
+    snprintf(path, sizeof path, "%s", p.buf ? p.buf : "");
+    sb_free(&p);
+    snprintf(line, sizeof line, "%s %s %s %s %s %d %ldms", when, r->addr,
+             r->u.id ? r->u.name : "-", r->method, path, r->status, ms);
+    w->o.log(w->o.log_ctx, line);
+  }
+  req_free(r);
+  *ptr = NULL;
+}
+
+/* ---- starting and stopping ---- */
+
+static char *read_file(const char *path)
+{
+  FILE *fp = fopen(path, "rb");
+  if(!fp)
+    return NULL;
+  sbuf b;
+  sb_init(&b);
+  char buf[4096];
+  size_t n;
+  while((n = fread(buf, 1, sizeof buf, fp)) > 0)
+    sb_add(&b, buf, n);
+  fclose(fp);
+  sb_addch(&b, 0);
+  return b.buf;
+}
+
+static int parse_listen(const char *s, struct sockaddr_in *sa)
+{
+  memset(sa, 0, sizeof *sa);
+  sa->sin_family = AF_INET;
+  const char *colon = strrchr(s, ':');
+  if(!colon || colon == s || strlen(colon + 1) == 0 ||
+     strspn(colon + 1, "0123456789") != strlen(colon + 1))
+    return -1;
+  char host[64];
+  if((size_t)(colon - s) >= sizeof host)
+    return -1;
+  memcpy(host, s, (size_t)(colon - s));
+  host[colon - s] = 0;
+  long port = strtol(colon + 1, NULL, 10);
+  if(port < 0 || port > 65535 || inet_pton(AF_INET, host, &sa->sin_addr) != 1)
+    return -1;
+  sa->sin_port = htons((uint16_t)port);
+  return 0;
+}
+
+web *web_start(const web_opts *o, char *err, size_t errlen)
+{
+  web *w = xcalloc(1, sizeof *w);
+  w->o = *o;
+  if(!w->o.listen)
+    w->o.listen = "127.0.0.1:8080";
+  if(w->o.threads <= 0)
+    w->o.threads = 4;
+  if(!w->o.max_body)
+    w->o.max_body = 32u << 20;
+  pthread_mutex_init(&w->mu, NULL);
+  struct sockaddr_in sa;
+  if(parse_listen(w->o.listen, &sa)) {
+    snprintf(err, errlen, "--listen '%s'：应为“地址:端口”，如 127.0.0.1:8080",
+             w->o.listen);
+    goto fail;
+  }
+  /* The database opens now, so that a wrong file is said at once. */
+  if(!thread_db(w, err, errlen))
+    goto fail;
+  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+                   MHD_USE_ERROR_LOG;
+  if(o->cert || o->key) {
+    w->cert = o->cert ? read_file(o->cert) : NULL;
+    w->key = o->key ? read_file(o->key) : NULL;
+    if(!w->cert || !w->key) {
+      snprintf(err, errlen, "无法读取证书或私钥：%s",
+               !w->cert ? (o->cert ? o->cert : "--cert")
+                        : (o->key ? o->key : "--key"));
+      goto fail;
+    }
+    flags |= MHD_USE_TLS;
+  }
+  struct MHD_OptionItem tls[] = {
+    {MHD_OPTION_HTTPS_MEM_CERT, 0, w->cert},
+    {MHD_OPTION_HTTPS_MEM_KEY, 0, w->key},
+    {MHD_OPTION_END, 0, NULL}};
+  w->d = MHD_start_daemon(
+      flags, 0, NULL, NULL, handle, w,
+      MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+      MHD_OPTION_THREAD_POOL_SIZE, (unsigned)w->o.threads,
+      MHD_OPTION_CONNECTION_LIMIT, (unsigned)256,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)64,
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
+      MHD_OPTION_NOTIFY_COMPLETED, completed, w,
+      MHD_OPTION_ARRAY, w->cert ? tls : tls + 2,
+      MHD_OPTION_END);
+  if(!w->d) {
+    snprintf(err, errlen, "无法在 %s 上监听（端口已被占用，或地址不属于本机）",
+             w->o.listen);
+    goto fail;
+  }
+  const union MHD_DaemonInfo *di =
+      MHD_get_daemon_info(w->d, MHD_DAEMON_INFO_BIND_PORT);
+  w->port = di ? di->port : ntohs(sa.sin_port);
+  return w;
+fail:
+  web_stop(w);
+  return NULL;
+}
+
+int web_port(const web *w)
+{
+  return w->port;
+}
+
+void web_stop(web *w)
+{
+  if(!w)
+    return;
+  if(w->d) {
+    /* Stop accepting; MHD_stop_daemon waits for the requests in flight. */
+    MHD_quiesce_daemon(w->d);
+    MHD_stop_daemon(w->d);
+  }
+  for(int i = 0; i < w->nslots; i++)
+    db_close(w->slots[i].z);
+  free(w->slots);
+  pthread_mutex_destroy(&w->mu);
+  free(w->cert);
+  free(w->key);
+  free(w);
+}

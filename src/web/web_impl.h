@@ -1,0 +1,98 @@
+/* web_impl.h: what the server (web.c) and the pages (page.c, html.c)
+ * share: one request and its answer. private to: web.c page.c html.c */
+#ifndef SANZI_WEB_IMPL_H
+#define SANZI_WEB_IMPL_H
+#include <microhttpd.h>
+#include <stdint.h>
+#include "web/web.h"
+#include "domain/user.h"
+#include "domain/view.h"
+#include "base/util.h"
+
+/* Name/value pairs: a query string or a form. */
+typedef struct kv {
+  char *k, *v;
+} kv;
+typedef struct kvs {
+  kv *v;
+  int n, cap;
+} kvs;
+/* The value of key k, or NULL. */
+const char *kvs_get(const kvs *f, const char *k);
+void kvs_free(kvs *f);
+/* Parse application/x-www-form-urlencoded text into f: -1 on a malformed
+ * escape or text that is not UTF-8 or holds control characters other than
+ * tab, CR and LF. */
+int kvs_parse(kvs *f, const char *s, size_t n);
+
+typedef struct req {
+  web *w;
+  struct MHD_Connection *c;
+  const char *method;
+  char path[1024];   /* the URL's path, decoded */
+  sbuf body;         /* a POST's body */
+  int too_big;       /* the body passed the limit */
+  struct timespec t0;
+  kvs q;             /* query arguments */
+  kvs f;             /* form fields of a POST */
+  int json;          /* the client asked for JSON */
+  int tls;
+  char addr[64];     /* the client's address */
+  sz *z;             /* this worker's database handle */
+  who u;             /* the user, when logged (u.id != 0) */
+  /* the answer */
+  int status;
+  sbuf out;
+  const char *ctype;
+  char location[512];
+  char cookie[512];       /* Set-Cookie, or "" */
+  char disposition[256];  /* Content-Disposition, or "" */
+  int cacheable;          /* a static file: may be cached */
+} req;
+
+/* The route: fills the answer. */
+void route(req *r);
+
+/* ---- HTML (html.c) ---- */
+
+/* s[0..n) escaped for HTML text and attribute values, appended. */
+void html_esc(sbuf *o, const char *s, size_t n);
+void html_escs(sbuf *o, const char *s);
+/* The page's head, the bar with the user and the menu, the main element;
+ * title escaped. */
+void html_begin(req *r, const char *title);
+void html_end(req *r);
+/* A sink rendering a view's parts as tables into r->out. link: the
+ * register whose code column links to its record, or NULL; page, per:
+ * the window of rows shown (per 0: all); the totals row sums money and
+ * area columns over every row. */
+typedef struct html_sink {
+  asink s;
+  req *r;
+  const char *link;
+  long page, per, rows;
+  const atable *t;
+  int64_t *sums;
+  int fields; /* a record: one row shown as name/value pairs */
+} html_sink;
+void html_sink_init(html_sink *h, req *r, const char *link, long page,
+                    long per);
+void html_sink_free(html_sink *h);
+/* A sink writing the view as JSON into r->out: a list's part as
+ * {"rows":[...],"total":N}, several parts as {"part":[...],...}. */
+typedef struct json_sink {
+  asink s;
+  req *r;
+  int parts, rows;
+  const atable *t;
+  int single; /* one part: {"rows":[...],"total":N} */
+} json_sink;
+void json_sink_init(json_sink *j, req *r, int single);
+void json_sink_end(json_sink *j);
+
+/* Answers: an error page (or JSON error) with status and message; a
+ * redirect (303). */
+void answer_error(req *r, int status, const char *msg);
+void answer_redirect(req *r, const char *to);
+
+#endif
