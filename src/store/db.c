@@ -490,6 +490,13 @@ int db_schema_check(sz *z)
   return rc;
 }
 
+void db_set_user(sz *z, const char *user)
+{
+  char *u = xstrdup(user);
+  free(z->user);
+  z->user = u;
+}
+
 /* ---- scope ---- */
 
 int db_set_scope(sz *z, const char *code)

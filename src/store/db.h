@@ -68,6 +68,10 @@ int db_schema_version(sz *z);
 /* Set the clock: t (seconds since the epoch); today is its local date. */
 void db_set_clock(sz *z, time_t t);
 
+/* The operator the change log records from now on (a server: the
+ * logged-in user of each request). */
+void db_set_user(sz *z, const char *user);
+
 /* Limit the handle to the villages under org code `code` (NULL or "":
  * none). 0, or -1 when code is not 2 to 12 digits. */
 int db_set_scope(sz *z, const char *code);

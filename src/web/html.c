@@ -27,6 +27,16 @@ void html_escs(sbuf *o, const char *s)
     html_esc(o, s, strlen(s));
 }
 
+void url_esc(sbuf *o, const char *s)
+{
+  for(const unsigned char *p = (const unsigned char *)s; p && *p; p++)
+    if((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') ||
+       (*p >= 'a' && *p <= 'z') || *p == '-' || *p == '_' || *p == '.')
+      sb_addch(o, (char)*p);
+    else
+      sb_addf(o, "%%%02X", *p);
+}
+
 /* The menu: the registers a user reads, in the order clerks keep them. */
 static const struct {
   const char *href, *name;
@@ -156,14 +166,7 @@ static int hs_row(asink *s, const acell *c)
     const char *key = acol_key(t, i);
     if(h->link && !strcmp(key, "code") && !c[i].null && c[i].s) {
       sb_addf(o, "<a href=\"/%s/", h->link);
-      /* codes are digits, letters and '-': still escaped, and the part
-       * of the path percent-encoded where it is not plain */
-      for(const unsigned char *p = (const unsigned char *)c[i].s; *p; p++)
-        if((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') ||
-           (*p >= 'a' && *p <= 'z') || *p == '-' || *p == '_' || *p == '.')
-          sb_addch(o, (char)*p);
-        else
-          sb_addf(o, "%%%02X", *p);
+      url_esc(o, c[i].s);
       sb_addstr(o, "\">");
       cell_html(o, t->cols[i].kind, &c[i]);
       sb_addstr(o, "</a>");

@@ -32,6 +32,12 @@ static const reg *page_reg(const char *name, size_t n)
   return NULL;
 }
 
+int writer(const req *r)
+{
+  return r->u.role == ROLE_VILLAGE || r->u.role == ROLE_TOWNSHIP ||
+         r->u.role == ROLE_ADMIN;
+}
+
 /* ---- cookies and tokens ---- */
 
 static const char *session_cookie(const req *r)
@@ -277,7 +283,11 @@ static void list_page(req *r, const reg *g)
                "id=\"township\" name=\"township\" inputmode=\"numeric\" "
                "maxlength=\"12\" value=\"");
   html_escs(o, township);
-  sb_addstr(o, "\"><button type=\"submit\">查询</button></form>");
+  sb_addstr(o, "\"><button type=\"submit\">查询</button>");
+  if(writer(r))
+    sb_addf(o, " <a class=\"button\" href=\"/%s/new\">新增%s</a>", g->name,
+            g->zh);
+  sb_addstr(o, "</form>");
   html_sink h;
   html_sink_init(&h, r, g->name, page, per);
   int rc = reg_list_view(r->z, g, village, township, 0, &h.s);
@@ -327,6 +337,12 @@ static void record_page(req *r, const reg *g, const char *code)
   char title[200];
   snprintf(title, sizeof title, "%s %s", g->zh, code);
   html_begin(r, title);
+  if(writer(r)) {
+    sb_addf(&r->out, "<p class=\"actions\"><a class=\"button\" href=\"/%s/",
+            g->name);
+    url_esc(&r->out, code);
+    sb_addstr(&r->out, "/edit\">修改</a></p>");
+  }
   html_sink h;
   html_sink_init(&h, r, NULL, 0, 0);
   int rc = reg_show_view(r->z, g, code, r->z->today, &h.s);
@@ -486,8 +502,10 @@ void route(req *r)
       login_post(r);
     return;
   }
+  db_set_user(r->z, "sanzi serve");
   if(logged_in(r))
     return;
+  db_set_user(r->z, r->u.name);
   if(post && !post_ok(r))
     return;
   if(post && !strcmp(p, "/logout")) {
@@ -520,9 +538,29 @@ void route(req *r)
     list_page(r, g);
     return;
   }
-  if(get && g && slash && slash[1] && !strchr(slash + 1, '/')) {
-    record_page(r, g, slash + 1);
+  if(post && g && !slash) {
+    form_post(r, g, NULL);
     return;
+  }
+  if(get && g && slash && !strcmp(slash, "/new")) {
+    form_page(r, g, NULL);
+    return;
+  }
+  if(g && slash && slash[1] && !strchr(slash + 1, '/')) {
+    if(get)
+      record_page(r, g, slash + 1);
+    else
+      form_post(r, g, slash + 1);
+    return;
+  }
+  if(get && g && slash && slash[1]) {
+    const char *code = slash + 1, *end = strchr(code, '/');
+    if(!strcmp(end, "/edit")) {
+      char *c = xstrndup(code, (size_t)(end - code));
+      form_page(r, g, c);
+      free(c);
+      return;
+    }
   }
   answer_error(r, 404, "页面不存在");
 }

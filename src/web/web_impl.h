@@ -1,5 +1,5 @@
 /* web_impl.h: what the server (web.c) and the pages (page.c, html.c)
- * share: one request and its answer. private to: web.c page.c html.c */
+ * share: one request and its answer. private to: web.c page.c html.c form.c */
 #ifndef SANZI_WEB_IMPL_H
 #define SANZI_WEB_IMPL_H
 #include <microhttpd.h>
@@ -58,6 +58,9 @@ void route(req *r);
 /* s[0..n) escaped for HTML text and attribute values, appended. */
 void html_esc(sbuf *o, const char *s, size_t n);
 void html_escs(sbuf *o, const char *s);
+/* s as one segment of a URL path: letters, digits and - _ . kept, every
+ * other byte (a 记 of a voucher) percent-encoded. */
+void url_esc(sbuf *o, const char *s);
 /* The page's head, the bar with the user and the menu, the main element;
  * title escaped. */
 void html_begin(req *r, const char *title);
@@ -89,6 +92,13 @@ typedef struct json_sink {
 } json_sink;
 void json_sink_init(json_sink *j, req *r, int single);
 void json_sink_end(json_sink *j);
+
+/* 1 when the user's role writes the registers (村报账员, 乡镇, 管理员). */
+int writer(const req *r);
+
+/* The add (code NULL) or edit form of register g, and its submission. */
+void form_page(req *r, const reg *g, const char *code);
+void form_post(req *r, const reg *g, const char *code);
 
 /* Answers: an error page (or JSON error) with status and message; a
  * redirect (303). */

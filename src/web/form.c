@@ -1,0 +1,302 @@
+/* form.c: the add and edit forms of a register, generated from its field
+ * spec: a drop-down for every coded field (its code table, the land
+ * classes, the villages and accounts in the user's scope), date inputs,
+ * the unit beside every number; and their submission through the same
+ * domain function as `sanzi REGISTER add|edit` (entry_write). A refused
+ * record is shown again as it was typed, each reason at its field;
+ * nothing is saved. */
+#include "web/web_impl.h"
+#include "domain/entry.h"
+#include "store/record.h"
+#include "base/i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The label of field f: its column name with the unit it is entered in. */
+static void label(const field *f, sbuf *o)
+{
+  sbuf h;
+  sb_init(&h);
+  reg_header(f, &h);
+  html_escs(o, h.buf);
+  if(!strstr(h.buf, "（"))
+    switch(f->type) {
+    case F_MONEY: sb_addstr(o, "（元）"); break;
+    case F_AREA: sb_addstr(o, "（亩）"); break;
+    case F_RATE: sb_addstr(o, "（%）"); break;
+    default: break;
+    }
+  sb_free(&h);
+}
+
+/* <option>s from a query of (value, label); the one equal to cur chosen. */
+static void options(req *r, const char *sql, const char *cur, int scoped,
+                    const char *col)
+{
+  sbuf q;
+  sb_init(&q);
+  sb_addstr(&q, sql);
+  if(scoped)
+    db_scope_sql(r->z, col, 1, &q);
+  sb_addstr(&q, " ORDER BY 1");
+  sqlite3_stmt *st = db_prepare(r->z, q.buf);
+  sb_free(&q);
+  sbuf *o = &r->out;
+  while(db_step(r->z, st) == SQLITE_ROW) {
+    const char *v = (const char *)sqlite3_column_text(st, 0);
+    const char *l = (const char *)sqlite3_column_text(st, 1);
+    sb_addstr(o, "<option value=\"");
+    html_escs(o, v);
+    sb_addch(o, '"');
+    if(cur && v && !strcmp(cur, v))
+      sb_addstr(o, " selected");
+    sb_addch(o, '>');
+    html_escs(o, l ? l : v);
+    sb_addstr(o, "</option>");
+  }
+  sqlite3_finalize(st);
+}
+
+/* The reason for field key among the errors, or NULL. */
+static const char *error_of(const errlist *e, const char *key)
+{
+  for(size_t i = 0; e && i < e->n; i++)
+    if(e->v[i].field && !strcmp(e->v[i].field, key))
+      return e->v[i].msg;
+  return NULL;
+}
+
+/* One field's input. */
+static void input(req *r, const reg *g, const field *f, const char *cur,
+                  int fixed, const char *err)
+{
+  sbuf *o = &r->out;
+  char sql[256];
+  sb_addf(o, "<div class=\"field%s\"><label for=\"f-%s\">%s", err ? " bad" : "",
+          f->key, f->flags & F_REQ ? "<span class=\"req\" title=\"必填\">*</span>"
+                                   : "");
+  label(f, o);
+  sb_addstr(o, "</label>");
+  const char *desc = err ? " aria-invalid=\"true\" aria-describedby=\"e-" : "";
+  if(fixed) {
+    sb_addf(o, "<input id=\"f-%s\" value=\"", f->key);
+    html_escs(o, cur);
+    sb_addstr(o, "\" readonly>");
+  } else if(f->type == F_ENUM || f->type == F_LANDCLASS ||
+            f->type == F_VILLAGE || f->type == F_ACCOUNT) {
+    sb_addf(o, "<select id=\"f-%s\" name=\"%s\"%s", f->key, f->key, desc);
+    if(err)
+      sb_addf(o, "%s\"", f->key);
+    sb_addstr(o, "><option value=\"\">请选择</option>");
+    if(f->type == F_ENUM) {
+      snprintf(sql, sizeof sql, "SELECT DISTINCT name, name FROM \"%s\"",
+               f->ref);
+      options(r, sql, cur, 0, NULL);
+    } else if(f->type == F_LANDCLASS)
+      options(r, "SELECT code, code || ' ' || name FROM land_class WHERE 1",
+              cur, 0, NULL);
+    else if(f->type == F_VILLAGE)
+      options(r, "SELECT code, code || ' ' || name FROM org "
+                 "WHERE level = 'village'", cur, 1, "code");
+    else
+      options(r, "SELECT code, code || ' ' || name FROM account WHERE 1", cur,
+              1, "village");
+    sb_addstr(o, "</select>");
+  } else {
+    const char *type = f->type == F_DATE    ? "date"
+                       : f->type == F_MONTH ? "month"
+                                            : "text";
+    int number = spec_numeric(f);
+    sb_addf(o, "<input id=\"f-%s\" name=\"%s\" type=\"%s\"%s%s", f->key,
+            f->key, type, number ? " inputmode=\"decimal\"" : "", desc);
+    if(err)
+      sb_addf(o, "%s\"", f->key);
+    if(f->type == F_CODE)
+      sb_addstr(o, " placeholder=\"留空则自动编号\"");
+    sb_addstr(o, " value=\"");
+    html_escs(o, cur);
+    sb_addstr(o, "\">");
+  }
+  if(err) {
+    sb_addf(o, "<span class=\"field-error\" id=\"e-%s\">", f->key);
+    html_escs(o, err);
+    sb_addstr(o, "</span>");
+  }
+  sb_addstr(o, "</div>");
+  (void)g;
+}
+
+/* The form: values from `vals` (by field; NULL empty), reasons from e. */
+static void form_html(req *r, const reg *g, const char *code,
+                      const char *const *vals, const errlist *e)
+{
+  char title[200];
+  if(code)
+    snprintf(title, sizeof title, "修改%s %s", g->zh, code);
+  else
+    snprintf(title, sizeof title, "新增%s", g->zh);
+  html_begin(r, title);
+  sbuf *o = &r->out;
+  if(e && e->n) {
+    sb_addf(o, "<div class=\"error\" role=\"alert\" id=\"form-errors\">"
+               "<p>有 %ld 处错误，未保存，请修改后再提交：</p><ul>",
+            e->total);
+    for(size_t i = 0; i < e->n; i++) {
+      sb_addstr(o, "<li>");
+      if(e->v[i].field)
+        sb_addf(o, "<a href=\"#f-%s\">", e->v[i].field);
+      if(e->v[i].column) {
+        html_escs(o, e->v[i].column);
+        sb_addstr(o, "：");
+      }
+      html_escs(o, e->v[i].msg);
+      if(e->v[i].field)
+        sb_addstr(o, "</a>");
+      sb_addstr(o, "</li>");
+    }
+    sb_addstr(o, "</ul></div>");
+  }
+  sb_addf(o, "<form method=\"post\" action=\"/%s%s", g->name, code ? "/" : "");
+  if(code)
+    url_esc(o, code);
+  sb_addstr(o, "\" class=\"record\"><input type=\"hidden\" name=\"csrf\" "
+               "value=\"");
+  html_escs(o, r->u.csrf);
+  sb_addstr(o, "\">");
+  for(int i = 0; i < g->nfields; i++) {
+    const field *f = &g->fields[i];
+    if(f->type == F_DERIVED)
+      continue;
+    int fixed = code && (f->flags & F_FIXED);
+    input(r, g, f, vals[i], fixed, error_of(e, f->key));
+  }
+  sb_addf(o, "<p class=\"actions\"><button type=\"submit\">保存</button> "
+             "<a href=\"/%s", g->name);
+  if(code) {
+    sb_addch(o, '/');
+    url_esc(o, code);
+  }
+  sb_addstr(o, "\">取消</a></p></form>");
+  html_end(r);
+}
+
+/* 1 when the user may write; else the answer is 403. */
+static int may_write(req *r)
+{
+  if(writer(r))
+    return 1;
+  answer_error(r, 403, "您的角色只能查阅，不能修改台账");
+  return 0;
+}
+
+void form_page(req *r, const reg *g, const char *code)
+{
+  if(!may_write(r))
+    return;
+  const char **vals = xcalloc((size_t)g->nfields, sizeof *vals);
+  sbuf *text = xcalloc((size_t)g->nfields, sizeof *text);
+  regctx *c = reg_open(r->z, g);
+  int ok = 1;
+  if(code)
+    ok = entry_load(c, code, text);
+  else {
+    /* A village clerk's village is theirs. */
+    int vi = reg_field(g, "village");
+    if(vi >= 0 && strlen(r->u.scope) == 12)
+      sb_addstr(&text[vi], r->u.scope);
+  }
+  for(int i = 0; i < g->nfields; i++)
+    vals[i] = text[i].buf;
+  if(ok)
+    form_html(r, g, code, vals, NULL);
+  else
+    answer_error(r, 404, "没有这条记录，或不在您的管辖范围内");
+  reg_close(c);
+  for(int i = 0; i < g->nfields; i++)
+    sb_free(&text[i]);
+  free(text);
+  free(vals);
+}
+
+static void errors_json(req *r, const errlist *e)
+{
+  sbuf *o = &r->out;
+  sb_reset(o);
+  r->ctype = "application/json; charset=utf-8";
+  sb_addstr(o, "{\"errors\":[");
+  for(size_t i = 0; i < e->n; i++) {
+    sb_addf(o, "%s{\"row\":%ld,\"field\":", i ? "," : "", e->v[i].row);
+    const char *col = e->v[i].column ? e->v[i].column : "";
+    json_string(o, col, strlen(col));
+    sb_addstr(o, ",\"key\":");
+    if(e->v[i].field)
+      json_string(o, e->v[i].field, strlen(e->v[i].field));
+    else
+      sb_addstr(o, "null");
+    sb_addstr(o, ",\"message\":");
+    json_string(o, e->v[i].msg, strlen(e->v[i].msg));
+    sb_addch(o, '}');
+  }
+  sb_addstr(o, "]}");
+}
+
+void form_post(req *r, const reg *g, const char *code)
+{
+  if(!may_write(r))
+    return;
+  int n = g->nfields;
+  const char **cells = xcalloc((size_t)n, sizeof *cells);
+  size_t *lens = xcalloc((size_t)n, sizeof *lens);
+  sbuf *text = xcalloc((size_t)n, sizeof *text);
+  regctx *c = reg_open(r->z, g);
+  if(code && !entry_load(c, code, text)) {
+    answer_error(r, 404, "没有这条记录，或不在您的管辖范围内");
+    goto done;
+  }
+  for(int i = 0; i < n; i++) {
+    const field *f = &g->fields[i];
+    const char *v = kvs_get(&r->f, f->key);
+    /* An edit keeps what cannot change; a derived field is never taken. */
+    if(f->type == F_DERIVED || (code && (f->flags & F_FIXED)) || !v)
+      v = code ? text[i].buf : NULL;
+    cells[i] = v && *v ? v : NULL;
+    lens[i] = cells[i] ? strlen(cells[i]) : 0;
+    reg_set_colname(c, i, f->zh, strlen(f->zh), 0);
+  }
+  char out[80];
+  int rc = entry_write(c, cells, lens, code ? 2 : 0, code, out);
+  if(rc < 0 && c->errs.n == 0) {
+    answer_error(r, 500, r->z->err);
+    goto done;
+  }
+  if(rc < 0) {
+    r->status = 422;
+    if(r->json)
+      errors_json(r, &c->errs);
+    else
+      form_html(r, g, code, cells, &c->errs);
+    goto done;
+  }
+  if(r->json) {
+    r->ctype = "application/json; charset=utf-8";
+    sb_addstr(&r->out, "{\"code\":");
+    json_string(&r->out, out, strlen(out));
+    sb_addf(&r->out, ",\"changed\":%s}", rc == 0 ? "true" : "false");
+  } else {
+    sbuf to;
+    sb_init(&to);
+    sb_addf(&to, "/%s/", g->name);
+    url_esc(&to, out);
+    answer_redirect(r, to.buf);
+    sb_free(&to);
+  }
+done:
+  reg_close(c);
+  for(int i = 0; i < n; i++)
+    sb_free(&text[i]);
+  free(text);
+  free(cells);
+  free(lens);
+}
