@@ -6,7 +6,7 @@
 # bash-completion package.
 
 _sanzi_registers="asset resource account fund contract loan"
-_sanzi_commands="account asset audit classify config contract disposal fund help init loan log org program resource subsidy summary version"
+_sanzi_commands="account asset audit classify config contract disposal fund help init loan log org program resource serve subsidy summary user version"
 
 # The verbs of command $1.
 _sanzi_verbs() {
@@ -22,6 +22,7 @@ _sanzi_verbs() {
     audit) echo "findings export" ;;
     org) echo "import list" ;;
     log) echo "verify" ;;
+    user) echo "add passwd list disable enable" ;;
   esac
 }
 
@@ -35,6 +36,7 @@ _sanzi_options() {
       echo "--year $scope --out --format" ||
       echo "$scope --as-of --no-bom --full-ids" ;;
     org:list) echo "--under --format" ;;
+    user:list) echo "--format" ;;
     disposal:list | subsidy:list) echo "--year $scope --format" ;;
     *:list) echo "$scope --format" ;;
     disposal:show | subsidy:show) echo "--format --part --keys" ;;
@@ -61,6 +63,8 @@ _sanzi_options() {
     log:) echo "--table --key --since --format" ;;
     log:verify) echo "--expect" ;;
     summary:) echo "--as-of --format" ;;
+    serve:) echo "--listen --cert --key --threads" ;;
+    user:add) echo "--role --scope" ;;
   esac
 }
 

@@ -285,9 +285,17 @@ static void list_page(req *r, const reg *g)
   html_escs(o, township);
   sb_addstr(o, "\"><button type=\"submit\">查询</button>");
   if(writer(r))
-    sb_addf(o, " <a class=\"button\" href=\"/%s/new\">新增%s</a>", g->name,
-            g->zh);
-  sb_addstr(o, "</form>");
+    sb_addf(o, " <a class=\"button\" href=\"/%s/new\">新增%s</a>"
+               " <a class=\"button\" href=\"/%s/import\">导入</a>",
+            g->name, g->zh, g->name);
+  sb_addf(o, " <a class=\"button\" href=\"/%s/export.csv", g->name);
+  if(village || township) {
+    sb_addstr(o, village ? "?village=" : "?township=");
+    html_escs(o, village ? village : township);
+  }
+  sb_addf(o, "\">导出 CSV</a> <a class=\"button\" href=\"/%s/template.csv\">"
+             "下载模板</a></form>",
+          g->name);
   html_sink h;
   html_sink_init(&h, r, g->name, page, per);
   int rc = reg_list_view(r->z, g, village, township, 0, &h.s);
@@ -353,6 +361,60 @@ static void record_page(req *r, const reg *g, const char *code)
     return;
   }
   html_end(r);
+}
+
+/* ---- downloads ---- */
+
+/* The register's CSV template, or its export with the list's filters (in
+ * the user's scope), as a file named in Chinese ("资产.csv"). */
+static void download(req *r, const reg *g, int template)
+{
+  const char *village = kvs_get(&r->q, "village");
+  const char *township = kvs_get(&r->q, "township");
+  if(village && !*village)
+    village = NULL;
+  if(township && !*township)
+    township = NULL;
+  if(!template && !filter_ok(r, village, township)) {
+    answer_error(r, 404, "没有这个村或乡镇，或不在您的管辖范围内");
+    return;
+  }
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *fp = open_memstream(&buf, &len);
+  int rc = 0;
+  if(template) {
+    fputs("\xef\xbb\xbf", fp);
+    reg_template(g, fp);
+  } else {
+    export_opts o;
+    memset(&o, 0, sizeof o);
+    o.village = village;
+    o.township = township;
+    o.bom = 1;
+    rc = reg_export(r->z, g, &o, fp);
+  }
+  fclose(fp);
+  if(rc) {
+    free(buf);
+    answer_error(r, 500, r->z->err);
+    return;
+  }
+  sb_add(&r->out, buf, len);
+  free(buf);
+  r->ctype = "text/csv; charset=utf-8";
+  /* An ASCII name for old browsers, the Chinese one by RFC 6266. */
+  sbuf name;
+  sb_init(&name);
+  sb_addf(&name, "%s%s.csv", g->zh, template ? "模板" : "");
+  sbuf enc;
+  sb_init(&enc);
+  url_esc(&enc, name.buf);
+  snprintf(r->disposition, sizeof r->disposition,
+           "attachment; filename=\"%s%s.csv\"; filename*=UTF-8''%s", g->name,
+           template ? "-template" : "", enc.buf);
+  sb_free(&name);
+  sb_free(&enc);
 }
 
 /* ---- the user's own password, the users ---- */
@@ -540,6 +602,27 @@ void route(req *r)
   }
   if(post && g && !slash) {
     form_post(r, g, NULL);
+    return;
+  }
+  if(g && slash && !strcmp(slash, "/import")) {
+    if(get)
+      import_page(r, g);
+    else
+      import_post(r, g);
+    return;
+  }
+  if(post && g && slash && !strncmp(slash, "/import/", 8)) {
+    const char *id = slash + 8, *end = strchr(id, '/');
+    if(end && !strcmp(end, "/confirm") && end - id < 40) {
+      char buf[40];
+      snprintf(buf, sizeof buf, "%.*s", (int)(end - id), id);
+      import_confirm(r, g, buf);
+      return;
+    }
+  }
+  if(get && g && slash &&
+     (!strcmp(slash, "/template.csv") || !strcmp(slash, "/export.csv"))) {
+    download(r, g, !strcmp(slash, "/template.csv"));
     return;
   }
   if(get && g && slash && !strcmp(slash, "/new")) {

@@ -13,7 +13,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <strings.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The body of a form (not an upload) at most. */
+#define FORM_MAX (1u << 20)
 
 /* A worker thread's database handle. */
 typedef struct slot {
@@ -29,7 +38,13 @@ struct web {
   slot *slots;
   int nslots, cap;
   int port;
+  char updir[2048]; /* uploads: DB.uploads, mode 0700 */
 };
+
+const char *web_upload_dir(const req *r)
+{
+  return r->w->updir;
+}
 
 /* ---- name/value pairs ---- */
 
@@ -234,11 +249,99 @@ static enum MHD_Result send_answer(req *r)
 
 static void req_free(req *r)
 {
+  if(r->pp)
+    MHD_destroy_post_processor(r->pp);
+  if(r->upfd >= 0)
+    close(r->upfd);
+  if(r->upath[0] && !r->ukeep)
+    unlink(r->upath);
   sb_free(&r->body);
   sb_free(&r->out);
   kvs_free(&r->q);
   kvs_free(&r->f);
   free(r);
+}
+
+/* Remove the uploads older than max_age seconds (0: all): previews never
+ * confirmed, the left-overs of a server that was killed. */
+static void sweep_uploads(const char *dir, time_t now_, time_t max_age)
+{
+  DIR *d = opendir(dir);
+  if(!d)
+    return;
+  struct dirent *e;
+  while((e = readdir(d))) {
+    struct stat st;
+    if(e->d_name[0] == '.' ||
+       fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) ||
+       !S_ISREG(st.st_mode))
+      continue;
+    if(max_age == 0 || now_ - st.st_mtime > max_age)
+      unlinkat(dirfd(d), e->d_name, 0);
+  }
+  closedir(d);
+}
+
+/* A part of a multipart/form-data body: the field "file" is written to a
+ * new file of the upload directory, the others kept as form fields. */
+static enum MHD_Result part(void *cls, enum MHD_ValueKind kind,
+                            const char *key, const char *filename,
+                            const char *ctype, const char *encoding,
+                            const char *data, uint64_t off, size_t size)
+{
+  (void)kind;
+  (void)ctype;
+  (void)encoding;
+  req *r = cls;
+  if(key && !strcmp(key, "file")) {
+    if(r->upfd < 0 && !r->upath[0]) {
+      sweep_uploads(r->w->updir, time(NULL), 3600);
+      unsigned char b[16];
+      randombytes_buf(b, sizeof b);
+      char hexid[33];
+      sodium_bin2hex(hexid, sizeof hexid, b, sizeof b);
+      snprintf(r->upath, sizeof r->upath, "%s/%s", r->w->updir, hexid);
+      r->upfd = open(r->upath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if(r->upfd < 0) {
+        r->upath[0] = 0;
+        return MHD_NO;
+      }
+      snprintf(r->uname, sizeof r->uname, "%s", filename ? filename : "");
+    }
+    r->ubytes += (long long)size;
+    if(r->ubytes > (long long)r->w->o.max_body) {
+      r->too_big = 1;
+      return MHD_NO;
+    }
+    for(size_t done = 0; done < size;) {
+      ssize_t k = write(r->upfd, data + done, size - done);
+      if(k <= 0)
+        return MHD_NO;
+      done += (size_t)k;
+    }
+    return MHD_YES;
+  }
+  if(!key || off + size > 64 * 1024)
+    return MHD_NO;
+  const char *old = kvs_get(&r->f, key);
+  if(old && off > 0) {
+    /* the rest of a value that came in pieces */
+    for(int i = 0; i < r->f.n; i++)
+      if(!strcmp(r->f.v[i].k, key)) {
+        size_t n = strlen(old);
+        r->f.v[i].v = xrealloc(r->f.v[i].v, n + size + 1);
+        memcpy(r->f.v[i].v + n, data, size);
+        r->f.v[i].v[n + size] = 0;
+      }
+    return MHD_YES;
+  }
+  char *v = xstrndup(data, size);
+  if(!text_valid_utf8(v, size) || text_has_controls(v, size)) {
+    free(v);
+    return MHD_NO;
+  }
+  kvs_add(&r->f, xstrdup(key), v);
+  return MHD_YES;
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
@@ -262,19 +365,36 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
     sb_init(&r->body);
     sb_init(&r->out);
     r->status = 200;
+    r->upfd = -1;
     const char *cl =
         MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-    if(cl && strtoull(cl, NULL, 10) > w->o.max_body)
+    const char *ct =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+    int multipart = ct && !strncasecmp(ct, "multipart/form-data", 19);
+    /* A form is small; only an upload (a sheet) may be large. */
+    size_t limit = multipart ? w->o.max_body : FORM_MAX;
+    if(cl && strtoull(cl, NULL, 10) > limit)
       r->too_big = 1;
+    else if(multipart && !strcmp(method, "POST"))
+      r->pp = MHD_create_post_processor(c, 64 * 1024, part, r);
     return MHD_YES;
   }
   if(*upsize) {
-    if(!r->too_big && r->body.len + *upsize <= w->o.max_body)
+    if(r->too_big)
+      ;
+    else if(r->pp) {
+      if(MHD_post_process(r->pp, upload, *upsize) != MHD_YES && !r->too_big)
+        r->bad_upload = 1;
+    } else if(r->body.len + *upsize <= FORM_MAX)
       sb_add(&r->body, upload, *upsize);
     else
       r->too_big = 1;
     *upsize = 0;
     return MHD_YES;
+  }
+  if(r->upfd >= 0) {
+    close(r->upfd);
+    r->upfd = -1;
   }
   /* The whole request is here. */
   const char *accept = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept");
@@ -283,7 +403,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
   char err[512];
   r->z = thread_db(w, err, sizeof err);
   if(r->too_big)
-    answer_error(r, 413, "上传的文件太大");
+    answer_error(r, 413, "请求过大：上传的文件不能超过 32 MiB，表单不能超过 1 MiB");
+  else if(r->bad_upload)
+    answer_error(r, 400, "上传的内容无法读取（表单格式错误或含控制字符）");
   else if(!r->z)
     answer_error(r, 503, err);
   else {
@@ -390,6 +512,16 @@ web *web_start(const web_opts *o, char *err, size_t errlen)
              w->o.listen);
     goto fail;
   }
+  /* Uploads wait in a private directory beside the database (the
+   * database's temporary area), never under a name the client chose. */
+  snprintf(w->updir, sizeof w->updir, "%s.uploads", w->o.db);
+  struct stat us;
+  if((mkdir(w->updir, 0700) && errno != EEXIST) || lstat(w->updir, &us) ||
+     !S_ISDIR(us.st_mode) || chmod(w->updir, 0700)) {
+    snprintf(err, errlen, "无法建立上传目录 %s", w->updir);
+    goto fail;
+  }
+  sweep_uploads(w->updir, 0, 0);
   /* The database opens now, so that a wrong file is said at once. */
   if(!thread_db(w, err, errlen))
     goto fail;

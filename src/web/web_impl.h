@@ -1,5 +1,5 @@
 /* web_impl.h: what the server (web.c) and the pages (page.c, html.c)
- * share: one request and its answer. private to: web.c page.c html.c form.c */
+ * share: one request and its answer. private to: web.c page.c html.c form.c upload.c */
 #ifndef SANZI_WEB_IMPL_H
 #define SANZI_WEB_IMPL_H
 #include <microhttpd.h>
@@ -32,6 +32,7 @@ typedef struct req {
   char path[1024];   /* the URL's path, decoded */
   sbuf body;         /* a POST's body */
   int too_big;       /* the body passed the limit */
+  int bad_upload;    /* a multipart body that could not be read */
   struct timespec t0;
   kvs q;             /* query arguments */
   kvs f;             /* form fields of a POST */
@@ -48,7 +49,18 @@ typedef struct req {
   char cookie[512];       /* Set-Cookie, or "" */
   char disposition[256];  /* Content-Disposition, or "" */
   int cacheable;          /* a static file: may be cached */
+  /* a multipart upload: its file, written as it arrives into the
+   * server's private upload directory under a name of the server's */
+  struct MHD_PostProcessor *pp;
+  int upfd;               /* -1 when none */
+  char upath[4096];       /* its path */
+  char uname[256];        /* the name the client gave (shown, never used) */
+  long long ubytes;
+  int ukeep;              /* the route keeps the file (a preview) */
 } req;
+
+/* The server's private directory for uploads (0700). */
+const char *web_upload_dir(const req *r);
 
 /* The route: fills the answer. */
 void route(req *r);
@@ -99,6 +111,12 @@ int writer(const req *r);
 /* The add (code NULL) or edit form of register g, and its submission. */
 void form_page(req *r, const reg *g, const char *code);
 void form_post(req *r, const reg *g, const char *code);
+
+/* Importing a sheet: the upload form, its check (a preview), and the
+ * confirmation of upload `id`. */
+void import_page(req *r, const reg *g);
+void import_post(req *r, const reg *g);
+void import_confirm(req *r, const reg *g, const char *id);
 
 /* Answers: an error page (or JSON error) with status and message; a
  * redirect (303). */
