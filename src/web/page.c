@@ -103,10 +103,19 @@ static int serve_static(req *r)
 
 static void login_page(req *r, const char *error, const char *name)
 {
-  unsigned char b[16];
+  /* The login form's token (a cookie and the same value in the form): the
+   * one the browser has, if any, so that a page opened meanwhile (another
+   * tab, a redirected favicon) does not spoil a form already shown. */
   char tok[33];
-  randombytes_buf(b, sizeof b);
-  sodium_bin2hex(tok, sizeof tok, b, sizeof b);
+  const char *had =
+      MHD_lookup_connection_value(r->c, MHD_COOKIE_KIND, pre_cookie(r));
+  if(had && strlen(had) == 32 && strspn(had, "0123456789abcdef") == 32)
+    snprintf(tok, sizeof tok, "%s", had);
+  else {
+    unsigned char b[16];
+    randombytes_buf(b, sizeof b);
+    sodium_bin2hex(tok, sizeof tok, b, sizeof b);
+  }
   set_cookie(r, pre_cookie(r), tok, -1);
   html_begin(r, "用户登录");
   sbuf *o = &r->out;
@@ -546,6 +555,10 @@ void route(req *r)
   if(get && !strcmp(p, "/healthz")) {
     r->ctype = "text/plain; charset=utf-8";
     sb_addstr(&r->out, "ok\n");
+    return;
+  }
+  if(get && !strcmp(p, "/favicon.ico")) {
+    answer_error(r, 404, "页面不存在");
     return;
   }
   if(get && !strncmp(p, "/static/", 8)) {
