@@ -239,6 +239,9 @@ int main(int argc, char **argv)
     cmd_help(0, NULL);
     return 2;
   }
+  for(int k = i; k < argc && strlen(cli_task) < 200; k++)
+    snprintf(cli_task + strlen(cli_task), sizeof cli_task - strlen(cli_task),
+             "%s%.*s", k > i ? " " : "", 200, argv[k]);
   int rc = -1;
   for(size_t k = 0; k < ARRAY_SIZE(commands); k++)
     if(!strcmp(argv[i], commands[k].name)) {

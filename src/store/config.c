@@ -137,6 +137,10 @@ static const struct {
   {"timezone", "text", "Asia/Shanghai",
    N_("时区: the zone times are shown in (the change log keeps UTC)"),
    "时区", ""},
+  {"busy_wait", "int", "10",
+   N_("等待写入: seconds a write waits for another's (a long import) to end "
+      "before it gives up"),
+   "等待写入秒数", "秒"},
 };
 
 int config_init(sz *z)
