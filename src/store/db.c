@@ -398,36 +398,52 @@ static int configure(sz *z)
                     "PRAGMA temp_store = MEMORY;");
 }
 
+/* Migration v in one transaction with the version bump, the foreign keys
+ * checked before it commits: 0 or -1 (z->err). */
+static int migrate_one(sz *z, int v)
+{
+  const struct embedded_file *m = NULL;
+  for(const struct embedded_file *f = embedded_files; f->name; f++)
+    if(!strncmp(f->name, "schema/", 7) && migration_number(f->name) == v)
+      m = f;
+  if(!m) {
+    db_fail(z, T(z, "migration %d is missing"), v);
+    return -1;
+  }
+  if(db_begin(z))
+    return -1;
+  char pragma[64];
+  snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+  if(db_exec(z, m->text) || db_exec(z, pragma) ||
+     (db_int(z, 0, "SELECT count(*) FROM pragma_foreign_key_check", NULL) &&
+      db_fail(z, "%s", T(z, "a foreign key no longer holds")))) {
+    char keep[sizeof z->err];
+    memcpy(keep, z->err, sizeof keep);
+    db_end(z, 0);
+    db_fail(z, "%s: %s", m->name, keep);
+    return -1;
+  }
+  return db_end(z, 1);
+}
+
 /* Apply every migration newer than the file's version, each in one
- * transaction with the version bump. */
+ * transaction with the version bump. Foreign keys are off meanwhile (a
+ * migration may rebuild a table others refer to, as SQLite documents it)
+ * and checked before each migration commits. */
 static int migrate(sz *z)
 {
   int have = db_schema_version(z);
   int latest = db_schema_latest();
-  for(int v = have + 1; v <= latest; v++) {
-    const struct embedded_file *m = NULL;
-    for(const struct embedded_file *f = embedded_files; f->name; f++)
-      if(!strncmp(f->name, "schema/", 7) && migration_number(f->name) == v)
-        m = f;
-    if(!m) {
-      db_fail(z, T(z, "migration %d is missing"), v);
-      return -1;
-    }
-    if(db_begin(z))
-      return -1;
-    char pragma[64];
-    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
-    if(db_exec(z, m->text) || db_exec(z, pragma)) {
-      char keep[sizeof z->err];
-      memcpy(keep, z->err, sizeof keep);
-      db_end(z, 0);
-      db_fail(z, "%s: %s", m->name, keep);
-      return -1;
-    }
-    if(db_end(z, 1))
-      return -1;
-  }
-  return 0;
+  if(have >= latest)
+    return 0;
+  if(db_exec(z, "PRAGMA foreign_keys = OFF"))
+    return -1;
+  int rc = 0;
+  for(int v = have + 1; v <= latest && rc == 0; v++)
+    rc = migrate_one(z, v);
+  if(db_exec(z, "PRAGMA foreign_keys = ON"))
+    rc = -1;
+  return rc;
 }
 
 sz *db_open(const char *path, const char *user, int lang, int create,
