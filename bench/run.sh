@@ -202,13 +202,17 @@ CREATE TABLE asset(
 EOF
 }
 
+# The divisions go into databases of their own: the asset steps that follow
+# read sanzi.db and plain.db.
+SDIV=$OUT/sanzi-div.db
+PDIV=$OUT/plain-div.db
 fresh_sanzi_div() {
-  rm -f $SDB $SDB-wal $SDB-shm $SDB-journal && $SANZI --db $SDB init
+  rm -f $SDIV $SDIV-wal $SDIV-shm $SDIV-journal && $SANZI --db $SDIV init
 }
 
 fresh_plain_div() {
-  rm -f $PDB $PDB-wal $PDB-shm $PDB-journal &&
-    sqlite3 -bail $PDB <<'EOF'
+  rm -f $PDIV $PDIV-wal $PDIV-shm $PDIV-journal &&
+    sqlite3 -bail $PDIV <<'EOF'
 PRAGMA journal_mode=WAL;
 CREATE TABLE org(code TEXT PRIMARY KEY, name TEXT NOT NULL,
   level TEXT NOT NULL, parent_code TEXT);
@@ -261,10 +265,10 @@ while [ $run -lt $RUNS ]; do
   say "the national divisions, run $run of $RUNS (each into a fresh database)"
   if [ $have_sanzi = 1 ]; then
     timed s_div fresh_sanzi_div /dev/null \
-      $SANZI --db $SDB --user bench org import $NDIV || failed=1
+      $SANZI --db $SDIV --user bench org import $NDIV || failed=1
   fi
   timed p_div fresh_plain_div /dev/null \
-    sqlite3 $PDB ".import --csv --skip 1 $NDIV org" || failed=1
+    sqlite3 $PDIV ".import --csv --skip 1 $NDIV org" || failed=1
 done
 run=0
 while [ $have_sanzi = 1 ] && [ "${BENCH_ONLY:-}" != imports ] &&
@@ -401,6 +405,12 @@ if [ $have_sanzi = 1 ] && [ -f $SDB ]; then
 fi
 if [ -f $PDB ]; then
   echo "  $PDB   asset: $(count $PDB asset)"
+fi
+if [ $have_sanzi = 1 ] && [ -f $SDIV ]; then
+  echo "  $SDIV   org: $(count $SDIV org)"
+fi
+if [ -f $PDIV ]; then
+  echo "  $PDIV   org: $(count $PDIV org)"
 fi
 for f in $OUT/export.csv $OUT/plain-export.csv; do
   if [ -s $f ] && { [ $have_sanzi = 1 ] || [ $f != $OUT/export.csv ]; }; then
