@@ -3,6 +3,12 @@
  *   gen assets N DIVISIONS > assets.csv
  *       N asset cards as a clerk's UTF-8 CSV (LF, header row, no BOM),
  *       grouped by village in code order.
+ *   gen divisions > divisions.csv
+ *       a national division file of the real one's size (665,276 codes:
+ *       31 provinces, 341 cities, 3,069 counties, 39,897 townships and
+ *       621,938 villages, each under its parent, parents first), names
+ *       as long as the real ones (街道办事处, 村民委员会), for the import
+ *       benchmark of `sanzi org import`.
  *   gen demo DIVISIONS OUTDIR [LANDCLASSES]
  *       the sample county for `make demo`: OUTDIR/assets.csv (GB18030, CRLF,
  *       an Excel export with a title line), resources.csv, accounts.csv and
@@ -1529,9 +1535,46 @@ static void gen_demo(const char *dir)
 
 /* ---------------------------------------------------------------------- */
 
+/* The national divisions: every level's codes under their parent, the
+ * villages spread evenly over the townships (Bresenham). */
+static int gen_divisions(void)
+{
+  static const char *const digits[] = {"零", "一", "二", "三", "四", "五",
+                                       "六", "七", "八", "九"};
+  const long townships = 39897, villages = 621938;
+  long t = 0;
+  char name[64];
+  printf("code,name,level,parent_code\n");
+  for(int p = 1; p <= 31; p++) {
+    printf("%02d,第%s%s省,province,\n", 10 + p, digits[p / 10], digits[p % 10]);
+    for(int c = 1; c <= 11; c++) {
+      printf("%02d%02d,第%s%s市,city,%02d\n", 10 + p, c, digits[c / 10],
+             digits[c % 10], 10 + p);
+      for(int k = 1; k <= 9; k++) {
+        printf("%02d%02d%02d,第%s县,county,%02d%02d\n", 10 + p, c, k,
+               digits[k], 10 + p, c);
+        for(int w = 1; w <= 13; w++, t++) {
+          snprintf(name, sizeof name, "第%s%s%s", digits[w / 10],
+                   digits[w % 10], w % 4 ? "镇" : "街道办事处");
+          printf("%02d%02d%02d%03d,%s,township,%02d%02d%02d\n", 10 + p, c, k,
+                 w, name, 10 + p, c, k);
+          long nv = (t + 1) * villages / townships - t * villages / townships;
+          for(long v = 1; v <= nv; v++)
+            printf("%02d%02d%02d%03d%03ld,%s第%s%s%s村民委员会,village,"
+                   "%02d%02d%02d%03d\n",
+                   10 + p, c, k, w, v, name, digits[v / 100 % 10],
+                   digits[v / 10 % 10], digits[v % 10], 10 + p, c, k, w);
+        }
+      }
+    }
+  }
+  return fflush(stdout) ? 1 : 0;
+}
+
 static void usage(void)
 {
   fputs("usage: gen assets N DIVISIONS > assets.csv\n"
+        "       gen divisions > divisions.csv\n"
         "       gen demo DIVISIONS OUTDIR [LANDCLASSES]\n", stderr);
   exit(2);
 }
@@ -1549,6 +1592,8 @@ int main(int argc, char **argv)
     load_divisions(argv[3]);
     return gen_assets(n);
   }
+  if(argc == 2 && !strcmp(argv[1], "divisions"))
+    return gen_divisions();
   if((argc == 4 || argc == 5) && !strcmp(argv[1], "demo")) {
     char lpath[4096];
     if(argc == 5)

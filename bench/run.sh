@@ -7,7 +7,11 @@
 #      divisions file, the row count and the file's size are unchanged);
 #   2. import: `sanzi asset import` into a fresh bench/out/sanzi.db against
 #      `sqlite3 .import` into a fresh bench/out/plain.db holding the same 19
-#      columns with the same UNIQUE indexes (code; certificate where given);
+#      columns with only a primary key (code);
+#   2a. the national divisions (bench/gen.c divisions: 665,276 codes, the
+#      real file's size): `sanzi org import` into a fresh database against
+#      `sqlite3 .import` into a table of the same 4 columns with only a
+#      primary key (target <= 1.5x);
 #   2b. the same rows as an .xlsx workbook (bench/csv2xlsx.c, libxlsxwriter):
 #      `sanzi asset import` of it against the CSV import (target <= 2.5x,
 #      peak RSS <= 96 MiB);
@@ -19,10 +23,11 @@
 # Every timed command runs BENCH_RUNS times (default 2), sanzi and sqlite3
 # alternating so that both meet the same machine; the best wall time
 # counts and the peak RSS is the largest seen. Targets: import <= 1.0x
-# sqlite3, export <= 1.5x sqlite3, sanzi's peak RSS <= 64 MiB, audit export
-# <= 3.0x asset export.
+# sqlite3, divisions import <= 1.5x, export <= 1.5x sqlite3, sanzi's peak
+# RSS <= 64 MiB, audit export <= 3.0x asset export.
 #
 # Without ./sanzi (or with BENCH_SQLITE_ONLY=1) only the sqlite3 half runs.
+# BENCH_ONLY=imports runs the two CSV imports (2 and 2a) and nothing else.
 # Exit status 1 when a step failed; missed targets are reported, not fatal.
 set -e
 cd "$(dirname "$0")/.."
@@ -83,9 +88,21 @@ else
 fi
 csv_bytes=$(wc -c < $CSV)
 
+# The national divisions, kept while the generator is the same.
+NDIV=$OUT/divisions.csv
+dstamp="$(cksum < bench/gen.c)"
+if [ -f $NDIV ] && [ -f $NDIV.stamp ] && [ "$(cat $NDIV.stamp)" = "$dstamp" ]; then
+  say "reusing $NDIV"
+else
+  say "generating the national divisions into $NDIV"
+  $OUT/gen divisions > $NDIV
+  echo "$dstamp" > $NDIV.stamp
+fi
+
 # The same rows as a workbook (numbers, money and dates typed as Excel
 # stores them), for the .xlsx import; kept while the CSV is the same.
 XLSX=$OUT/assets.xlsx
+if [ "${BENCH_ONLY:-}" != imports ]; then
 $CC -std=c11 -Wall -Wextra -Werror -O2 -o $OUT/csv2xlsx bench/csv2xlsx.c \
   -lcsv -lxlsxwriter
 xstamp="$(cat $CSV.stamp) $(cksum < bench/csv2xlsx.c)"
@@ -96,6 +113,7 @@ else
   rm -f $XLSX $XLSX.stamp
   $OUT/csv2xlsx $CSV $XLSX
   echo "$xstamp" > $XLSX.stamp
+fi
 fi
 
 # ---------------------------------------------------------------------------
@@ -113,6 +131,8 @@ timed() {
     s_imp) what="sanzi asset import" ;;
     s_xlsx) what="sanzi asset import (.xlsx)" ;;
     p_imp) what="sqlite3 .import" ;;
+    s_div) what="sanzi org import (national divisions)" ;;
+    p_div) what="sqlite3 .import (national divisions)" ;;
     s_exp) what="sanzi asset export" ;;
     s_asof) what="sanzi asset export --as-of 2025-12-31" ;;
     s_aud) what="sanzi audit export --format csv" ;;
@@ -171,7 +191,7 @@ fresh_plain() {
     sqlite3 -bail $PDB <<'EOF'
 PRAGMA journal_mode=WAL;
 CREATE TABLE asset(
-  code TEXT NOT NULL, village TEXT NOT NULL, name TEXT NOT NULL,
+  code TEXT PRIMARY KEY, village TEXT NOT NULL, name TEXT NOT NULL,
   category TEXT NOT NULL, nature TEXT NOT NULL, location TEXT,
   quantity TEXT, unit TEXT, original_value TEXT NOT NULL,
   accumulated_depreciation TEXT, depreciated_through TEXT,
@@ -179,9 +199,23 @@ CREATE TABLE asset(
   acquired_on TEXT NOT NULL, status TEXT NOT NULL, custodian TEXT,
   certificate TEXT, note TEXT
 );
-CREATE UNIQUE INDEX asset_code ON asset(code);
-CREATE UNIQUE INDEX asset_certificate ON asset(certificate)
-  WHERE certificate <> '';
+EOF
+}
+
+# The divisions go into databases of their own: the asset steps that follow
+# read sanzi.db and plain.db.
+SDIV=$OUT/sanzi-div.db
+PDIV=$OUT/plain-div.db
+fresh_sanzi_div() {
+  rm -f $SDIV $SDIV-wal $SDIV-shm $SDIV-journal && $SANZI --db $SDIV init
+}
+
+fresh_plain_div() {
+  rm -f $PDIV $PDIV-wal $PDIV-shm $PDIV-journal &&
+    sqlite3 -bail $PDIV <<'EOF'
+PRAGMA journal_mode=WAL;
+CREATE TABLE org(code TEXT PRIMARY KEY, name TEXT NOT NULL,
+  level TEXT NOT NULL, parent_code TEXT);
 EOF
 }
 
@@ -200,8 +234,14 @@ p_exp_kib=""; p_exp_cpu=""
 s_asof_secs=""; s_asof_kib=""; s_asof_cpu=""; s_aud_secs=""; s_aud_kib=""
 s_aud_cpu=""; s_audx_secs=""; s_audx_kib=""; s_audx_cpu=""
 s_xlsx_secs=""; s_xlsx_kib=""; s_xlsx_cpu=""
+s_div_secs=""; s_div_kib=""; s_div_cpu=""; p_div_secs=""; p_div_kib=""
+p_div_cpu=""
 if [ $have_sanzi = 0 ]; then
   s_imp_secs="-"; s_exp_secs="-"; s_asof_secs="-"; s_aud_secs="-"
+  s_audx_secs="-"; s_xlsx_secs="-"; s_div_secs="-"
+fi
+if [ "${BENCH_ONLY:-}" = imports ]; then
+  s_exp_secs="-"; p_exp_secs="-"; s_asof_secs="-"; s_aud_secs="-"
   s_audx_secs="-"; s_xlsx_secs="-"
 fi
 failed=0
@@ -220,7 +260,19 @@ while [ $run -lt $RUNS ]; do
     sqlite3 $PDB ".import --csv --skip 1 $CSV asset" || failed=1
 done
 run=0
-while [ $have_sanzi = 1 ] && [ $run -lt $RUNS ]; do
+while [ $run -lt $RUNS ]; do
+  run=$((run + 1))
+  say "the national divisions, run $run of $RUNS (each into a fresh database)"
+  if [ $have_sanzi = 1 ]; then
+    timed s_div fresh_sanzi_div /dev/null \
+      $SANZI --db $SDIV --user bench org import $NDIV || failed=1
+  fi
+  timed p_div fresh_plain_div /dev/null \
+    sqlite3 $PDIV ".import --csv --skip 1 $NDIV org" || failed=1
+done
+run=0
+while [ $have_sanzi = 1 ] && [ "${BENCH_ONLY:-}" != imports ] &&
+      [ $run -lt $RUNS ]; do
   run=$((run + 1))
   say "import of the workbook, run $run of $RUNS (into a fresh database)"
   timed s_xlsx fresh_sanzi /dev/null \
@@ -229,7 +281,7 @@ done
 [ "$s_imp_secs" = "-" ] && s_exp_secs="-"
 [ "$p_imp_secs" = "-" ] && p_exp_secs="-"
 run=0
-while [ $run -lt $RUNS ]; do
+while [ "${BENCH_ONLY:-}" != imports ] && [ $run -lt $RUNS ]; do
   run=$((run + 1))
   say "export, run $run of $RUNS"
   if [ $have_sanzi = 1 ]; then
@@ -240,7 +292,8 @@ while [ $run -lt $RUNS ]; do
     sqlite3 -csv $PDB 'SELECT * FROM asset' || failed=1
 done
 run=0
-while [ $have_sanzi = 1 ] && [ $run -lt $RUNS ]; do
+while [ $have_sanzi = 1 ] && [ "${BENCH_ONLY:-}" != imports ] &&
+      [ $run -lt $RUNS ]; do
   run=$((run + 1))
   say "the 2025 audit, run $run of $RUNS"
   timed s_asof no_setup /dev/null \
@@ -273,6 +326,7 @@ verdict() { # verdict VALUE LIMIT
 }
 
 r_imp=$(ratio "$s_imp_secs" "$p_imp_secs")
+r_div=$(ratio "$s_div_secs" "$p_div_secs")
 r_exp=$(ratio "$s_exp_secs" "$p_exp_secs")
 r_aud=$(ratio "$s_aud_secs" "$s_exp_secs")
 r_xlsx=$(ratio "$s_xlsx_secs" "$s_imp_secs")
@@ -304,7 +358,12 @@ printf '%-8s %10s %10s %7s %12s %14s\n' import "${s_imp_secs:--}" \
   "${p_imp_secs:--}" "$r_imp" "$(mib "$s_imp_kib")" "$(mib "$p_imp_kib")"
 printf '%-8s %10s %10s %7s %12s %14s\n' export "${s_exp_secs:--}" \
   "${p_exp_secs:--}" "$r_exp" "$(mib "$s_exp_kib")" "$(mib "$p_exp_kib")"
+printf '%-8s %10s %10s %7s %12s %14s\n' divisions "${s_div_secs:--}" \
+  "${p_div_secs:--}" "$r_div" "$(mib "$s_div_kib")" "$(mib "$p_div_kib")"
+echo "(sqlite3: tables with only a primary key; divisions: the national file,"
+echo " $(($(wc -l < $NDIV) - 1)) codes, sanzi org import against .import)"
 echo
+if [ "${BENCH_ONLY:-}" != imports ]; then
 echo "the same $N rows as an .xlsx workbook ($(awk -v b="$(wc -c < $XLSX)" \
   'BEGIN { printf "%.1f MiB", b / 1048576 }')), against sanzi's CSV import:"
 printf '%-28s %10s %7s %12s\n' step "sanzi s" ratio "sanzi MiB"
@@ -321,6 +380,7 @@ printf '%-28s %10s %7s %12s\n' "audit export (csv + xlsx)" \
   "${s_audx_secs:--}" "$(ratio "$s_audx_secs" "$s_exp_secs")" \
   "$(mib "$s_audx_kib")"
 echo
+fi
 echo "CPU time (user + system, best of the runs): the same comparison, less"
 echo "disturbed by other work on the machine; the targets use wall time."
 printf '%-8s %10s %10s %7s\n' step "sanzi s" "sqlite3 s" ratio
@@ -328,8 +388,11 @@ printf '%-8s %10s %10s %7s\n' import "${s_imp_cpu:--}" "${p_imp_cpu:--}" \
   "$(ratio "$s_imp_cpu" "$p_imp_cpu")"
 printf '%-8s %10s %10s %7s\n' export "${s_exp_cpu:--}" "${p_exp_cpu:--}" \
   "$(ratio "$s_exp_cpu" "$p_exp_cpu")"
+printf '%-8s %10s %10s %7s\n' divisions "${s_div_cpu:--}" "${p_div_cpu:--}" \
+  "$(ratio "$s_div_cpu" "$p_div_cpu")"
 echo
 echo "targets: import <= 1.0x: $(verdict "$r_imp" 1.0)," \
+     "divisions import <= 1.5x: $(verdict "$r_div" 1.5)," \
      "export <= 1.5x: $(verdict "$r_exp" 1.5)," \
      "sanzi peak RSS <= 64 MiB: $(verdict "$s_rss_mib" 64),"
 echo "         audit export (csv) <= 3.0x asset export: $(verdict "$r_aud" 3.0),"
@@ -342,6 +405,12 @@ if [ $have_sanzi = 1 ] && [ -f $SDB ]; then
 fi
 if [ -f $PDB ]; then
   echo "  $PDB   asset: $(count $PDB asset)"
+fi
+if [ $have_sanzi = 1 ] && [ -f $SDIV ]; then
+  echo "  $SDIV   org: $(count $SDIV org)"
+fi
+if [ -f $PDIV ]; then
+  echo "  $PDIV   org: $(count $PDIV org)"
 fi
 for f in $OUT/export.csv $OUT/plain-export.csv; do
   if [ -s $f ] && { [ $have_sanzi = 1 ] || [ $f != $OUT/export.csv ]; }; then

@@ -357,18 +357,32 @@ static void parse(csvin *r, const unsigned char *s, size_t n)
               MAX_FIELD / (1024 * 1024));
 }
 
-/* The text at the current position is not valid: say so for the row the
- * parser has reached (it has consumed everything before the bad bytes). */
-static void bad_text(csvin *r, int nul)
+/* The bytes at p (at most 4, up to the next ASCII byte, n available) as
+ * hex for a message: "E4 BD". */
+static void hex_bytes(const unsigned char *p, size_t n, char *out)
 {
+  size_t i, len = 0;
+  out[0] = 0;
+  for(i = 0; i < n && i < 4 && (i == 0 || p[i] >= 0x80); i++)
+    len += (size_t)snprintf(out + len, 4, "%s%02X", i ? " " : "", p[i]);
+}
+
+/* The text at p (n bytes available) is not valid: say so for the row the
+ * parser has reached (it has consumed everything before the bad bytes),
+ * with the bytes. */
+static void bad_text(csvin *r, const unsigned char *p, size_t n, int nul)
+{
+  char hex[16];
+  hex_bytes(p, n, hex);
   if(nul)
     set_error(r, tr(r->lang, "row %ld: NUL character in data"), r->rows + 1);
   else if(r->utf8)
-    set_error(r, tr(r->lang, "row %ld: invalid UTF-8 (try --encoding gb18030)"),
-              r->rows + 1);
+    set_error(r, tr(r->lang, "row %ld: invalid UTF-8 (bytes %s); if this "
+                             "file is GBK, say --encoding gb18030"),
+              r->rows + 1, hex);
   else
-    set_error(r, tr(r->lang, "row %ld: invalid %s byte sequence"), r->rows + 1,
-              r->encname);
+    set_error(r, tr(r->lang, "row %ld: invalid %s byte sequence (bytes %s)"),
+              r->rows + 1, r->encname, hex);
 }
 
 /* Check and parse the next slice of text. */
@@ -395,7 +409,7 @@ static void feed(csvin *r)
     r->twait = 1;                 /* the rest of it is in the next chunk */
     return;
   }
-  bad_text(r, s[k] == 0);
+  bad_text(r, s + k, avail - k, s[k] == 0);
 }
 
 /* Convert raw[rpos..rlen) into conv. */
@@ -484,8 +498,7 @@ static void step(csvin *r)
   }
   if(r->deferred) {
     if(r->deferred_errno == EILSEQ)
-      set_error(r, tr(r->lang, "row %ld: invalid %s byte sequence"), r->rows + 1,
-                r->encname);
+      bad_text(r, r->raw + r->rpos, r->rlen - r->rpos, 0);
     else
       set_error(r, tr(r->lang, "row %ld: cannot convert from %s: %s"), r->rows + 1,
                 r->encname, tr_errno(r->lang, r->deferred_errno));
@@ -500,7 +513,8 @@ static void step(csvin *r)
     return;
   }
   if(!r->utf8 && r->rpos < r->rlen) {
-    bad_text(r, 0);               /* the file ends inside a character */
+    /* the file ends inside a character */
+    bad_text(r, r->raw + r->rpos, r->rlen - r->rpos, 0);
     return;
   }
   if(csv_fini(&r->p, cb_field, cb_row, r) != 0 && !r->err) {
@@ -529,18 +543,23 @@ static size_t detect(csvin *r, enum csv_encoding enc)
     else if(le || be)
       enc = ENC_UTF16;
     else {
-      /* valid UTF-8 in the first SNIFF bytes (NUL aside) means UTF-8 */
-      size_t w = n < SNIFF ? n : SNIFF, i = 0;
+      /* UTF-8 when the first SNIFF bytes (NUL aside) are, or when their
+         valid multi-byte characters outnumber the bad bytes by far: one
+         stray byte in a UTF-8 file is an error on its row, not a sign of
+         GB18030, whose text is seldom valid UTF-8 for long */
+      size_t w = n < SNIFF ? n : SNIFF, i = 0, multi = 0, bad = 0;
       int trunc = 0;
-      for(;;) {
-        i += utf8_prefix(b + i, w - i, &trunc);
-        if(i < w && b[i] == 0 && !trunc) {
-          i++;
-          continue;
-        }
-        break;
+      while(i < w) {
+        size_t k = utf8_prefix(b + i, w - i, &trunc);
+        for(size_t j = i; j < i + k; j++)
+          multi += (b[j] & 0xC0) == 0xC0;
+        i += k;
+        if(i >= w || (trunc && w < n))
+          break;
+        bad += b[i] != 0;
+        i++;
       }
-      enc = (i == w || (trunc && w < n)) ? ENC_UTF8 : ENC_GB18030;
+      enc = bad == 0 || multi >= 4 * bad ? ENC_UTF8 : ENC_GB18030;
     }
   }
   switch(enc) {

@@ -19,6 +19,14 @@ enum sheet_fmt sheet_format(const unsigned char *head, size_t n)
     return SHEET_XLS;
   if(n >= 2 && head[0] == 0x1F && head[1] == 0x8B)
     return SHEET_GZIP;
+  /* a PDF may start with text; archives by their signatures */
+  if(n >= 5 && !memcmp(head, "%PDF-", 5))
+    return SHEET_PDF;
+  if((n >= 6 && !memcmp(head, "7z\xBC\xAF\x27\x1C", 6)) ||
+     (n >= 6 && !memcmp(head, "Rar!\x1A\x07", 6)) ||
+     (n >= 6 && !memcmp(head, "\xFD" "7zXZ\0", 6)) ||
+     (n >= 4 && !memcmp(head, "BZh", 3) && head[3] >= '1' && head[3] <= '9'))
+    return SHEET_ARCHIVE;
   /* a BOM says text, whatever follows */
   if(n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) ||
                 (head[0] == 0xFE && head[1] == 0xFF)))
@@ -54,6 +62,10 @@ const char *sheet_format_name(enum sheet_fmt fmt)
     return N_("an Excel 97-2003 workbook (.xls)");
   case SHEET_GZIP:
     return N_("a gzip-compressed file");
+  case SHEET_PDF:
+    return N_("a PDF document");
+  case SHEET_ARCHIVE:
+    return N_("a compressed archive (7-Zip, RAR, bzip2 or xz)");
   default:
     return N_("a binary file that is not a spreadsheet");
   }

@@ -12,7 +12,9 @@ enum sheet_fmt {
   SHEET_XLS,      /* an OLE2 compound file (D0 CF 11 E0 A1 B1 1A E1):
                      xlsin_open tells a workbook from another OLE file */
   SHEET_GZIP,     /* 1F 8B */
-  SHEET_BINARY    /* anything else with NUL bytes that is not UTF-16 text */
+  SHEET_BINARY,   /* anything else with NUL bytes that is not UTF-16 text */
+  SHEET_PDF,      /* %PDF- */
+  SHEET_ARCHIVE   /* 7-Zip, RAR, bzip2, xz */
 };
 
 /* The kind of the file whose first n bytes are head (4,096 or more are

@@ -172,6 +172,32 @@ int text_fold_next(const unsigned char **pp, const unsigned char *end)
   return c == 0x3000 ? ' ' : c;
 }
 
+int text_check(const char *s, size_t n, size_t max, int lines, textcheck *t)
+{
+  const unsigned char *p = (const unsigned char *)s;
+  t->chars = t->at = 0;
+  t->cp = 0;
+  if(!text_valid_utf8(s, n))
+    return TEXT_NOT_UTF8;
+  for(size_t i = 0; i < n; i++) {
+    unsigned char b = p[i];
+    if((b & 0xc0) == 0x80)
+      continue;
+    t->chars++;
+    unsigned cp = b;
+    if(b == 0xc2 && p[i + 1] < 0xa0) /* C1: U+0080..U+009F */
+      cp = p[i + 1];
+    else if(b >= 0x20 && b != 0x7f)
+      continue;
+    if(cp == '\n' && lines)
+      continue;
+    t->at = t->chars;
+    t->cp = cp;
+    return TEXT_CONTROL;
+  }
+  return t->chars > max ? TEXT_LONG : TEXT_OK;
+}
+
 int text_has_controls(const char *s, size_t n)
 {
   for(size_t i = 0; i < n; i++)

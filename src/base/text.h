@@ -26,6 +26,18 @@ int text_fold_next(const unsigned char **pp, const unsigned char *end);
 
 /* Number of code points in a valid UTF-8 string. */
 size_t text_width(const char *s, size_t n);
+/* What text_check found wrong with a value. */
+enum { TEXT_OK, TEXT_NOT_UTF8, TEXT_CONTROL, TEXT_LONG };
+typedef struct textcheck {
+  size_t chars; /* its length in characters (code points) */
+  size_t at;    /* TEXT_CONTROL: the position (from 1) of the character */
+  unsigned cp;  /* TEXT_CONTROL: its code point */
+} textcheck;
+/* The one check of a text value at the door: valid UTF-8, no control
+ * character (C0, DEL, C1; a newline only when `lines`), at most max
+ * characters. Returns TEXT_OK or the first problem, with the details in
+ * *t. */
+int text_check(const char *s, size_t n, size_t max, int lines, textcheck *t);
 /* 1 when s[0..n) holds a control character (C0 or DEL). */
 int text_has_controls(const char *s, size_t n);
 /* s[0..n) for one line of a terminal, appended to out: a newline as \n, a

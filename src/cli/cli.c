@@ -1,6 +1,7 @@
 /* cli.c: option parsing, messages and aligned tables for the commands. */
 #include "domain/registers.h"
 #include "cli/cli.h"
+#include "store/config.h"
 #include "base/date.h"
 
 #include <stdarg.h>
@@ -10,6 +11,7 @@
 
 const char *cli_db_path;
 const char *cli_user;
+char cli_task[256];
 int cli_lang;
 /* The database the command opened (cli_db), until cli_close. */
 static sz *open_db;
@@ -244,6 +246,8 @@ sz *cli_db(void)
   if(!z)
     die(1, "%s", err);
   db_set_clock(z, time(NULL));
+  db_set_task(z, cli_task);
+  db_set_busy_wait(z, config_int(z, "busy_wait", 10));
   open_db = z;
   return z;
 }

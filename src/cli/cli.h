@@ -125,6 +125,9 @@ void cli_fail(sz *z, const char *what) __attribute__((noreturn));
 void cli_close(sz *z);
 extern const char *cli_db_path;
 extern const char *cli_user;
+/* The command line from the command on ("asset import big.csv"), cut at
+ * 200 bytes: what a process waiting for this one's write is told. */
+extern char cli_task[256];
 /* The language of what the command line prints (--lang, else the
  * environment's; LANG_ZH or LANG_EN): _("message") translates into it. */
 extern int cli_lang;

@@ -2,7 +2,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "base/i18n.h"
-#include "base/text.h"
+#include "store/spec.h"
 #include "base/version.h"
 
 #include <pwd.h>
@@ -144,25 +144,6 @@ static const char *login_name(void)
   return u && *u ? u : "unknown";
 }
 
-/* Why name cannot be the operator, or NULL: valid UTF-8 of at most 64
- * characters, no control characters. */
-static const char *operator_problem(const char *name)
-{
-  size_t n = strlen(name), chars = 0;
-  if(!text_valid_utf8(name, n))
-    return N_("not valid UTF-8 text");
-  for(size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)name[i];
-    if(c < 0x20 || c == 0x7f)
-      return N_("a control character (a newline, a tab, an escape) is not "
-                "allowed in a name");
-    chars += (c & 0xc0) != 0x80;
-  }
-  if(chars > 64)
-    return N_("names are at most 64 characters");
-  return NULL;
-}
-
 int main(int argc, char **argv)
 {
   /* No allocation statistics: they cost a mutex on every malloc. */
@@ -246,18 +227,22 @@ int main(int argc, char **argv)
   /* The operator goes into every change-log entry and is printed by
    * `sanzi log`: a newline could forge a log line, an escape sequence
    * drive the terminal. */
-  const char *bad = operator_problem(cli_user);
-  if(bad) {
+  char why[256];
+  if(spec_text_problem(cli_lang, TEXT_ID_MAX, 0, cli_user, strlen(cli_user),
+                       why, sizeof why)) {
     fprintf(stderr, "sanzi: %s: %s\n",
             user && *user ? "--user"
                           : _("the operator ($SANZI_USER or the login)"),
-            _(bad));
+            why);
     return 2;
   }
   if(i >= argc) {
     cmd_help(0, NULL);
     return 2;
   }
+  for(int k = i; k < argc && strlen(cli_task) < 200; k++)
+    snprintf(cli_task + strlen(cli_task), sizeof cli_task - strlen(cli_task),
+             "%s%.*s", k > i ? " " : "", 200, argv[k]);
   int rc = -1;
   for(size_t k = 0; k < ARRAY_SIZE(commands); k++)
     if(!strcmp(argv[i], commands[k].name)) {

@@ -17,7 +17,7 @@ static const field account_fields[] = {
   {"bank_account", "银行账号", F_TEXT, F_DIGITS, NULL},
   {"opening_balance", "期初余额", F_MONEY, F_REQ | F_LIST, NULL},
   {"opening_date", "期初日期", F_DATE, F_REQ | F_LIST, NULL},
-  {"note", "备注", F_TEXT, 0, NULL},
+  {"note", "备注", F_TEXT, F_LONG, NULL},
 };
 
 

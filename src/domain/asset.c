@@ -32,7 +32,7 @@ static const field asset_fields[] = {
   [AS_STATUS] = {"status", "使用状态", F_ENUM, F_REQ | F_LIST, "asset_status"},
   [AS_CUSTODIAN] = {"custodian", "管护责任人", F_TEXT, 0, NULL},
   [AS_CERTIFICATE] = {"certificate", "权证号", F_TEXT, F_DIGITS, NULL},
-  [AS_NOTE] = {"note", "备注", F_TEXT, 0, NULL},
+  [AS_NOTE] = {"note", "备注", F_TEXT, F_LONG, NULL},
   [AS_NET] = {"net_value", "净值", F_DERIVED, 0, NULL},
 };
 
@@ -50,7 +50,7 @@ static const field resource_fields[] = {
   {"north", "北至", F_TEXT, 0, NULL},
   {"certificate", "权证号", F_TEXT, F_DIGITS, NULL},
   {"status", "经营状态", F_ENUM, F_REQ | F_LIST, "resource_status"},
-  {"note", "备注", F_TEXT, 0, NULL},
+  {"note", "备注", F_TEXT, F_LONG, NULL},
 };
 
 

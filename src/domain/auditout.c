@@ -247,7 +247,18 @@ static int xlsx_row(asink *s, const acell *c)
     lxw_col_t col = (lxw_col_t)i;
     double w;
     if(k == K_TEXT) {
-      worksheet_write_string(o->cur->ws, o->row, col, c[i].s, NULL);
+      /* A value too long for a cell (32,767 characters: stored before
+       * sanzi limited lengths, or behind its back) is an error, never an
+       * empty cell. */
+      if(worksheet_write_string(o->cur->ws, o->row, col, c[i].s, NULL) !=
+         LXW_NO_ERROR) {
+        set_err(s->err, sizeof s->err,
+                tr(o->lang, "workbook: sheet %s, row %lu, column %s: the "
+                            "value does not fit in a cell (at most 32,767 "
+                            "characters); shorten it"),
+                t->name, (unsigned long)o->row + 1, t->cols[i].zh);
+        return -1;
+      }
       w = text_width(c[i].s);
     } else {
       double v = k == K_MONEY  ? (double)c[i].i / 100

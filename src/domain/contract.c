@@ -213,7 +213,7 @@ static const field contract_fields[] = {
   {"first_due", "首次应付日期", F_DATE, F_REQ, NULL},
   {"signed_on", "签订日期", F_DATE, 0, NULL},
   {"disposal", "处置申报编号", F_TEXT, 0, NULL},
-  {"note", "备注", F_TEXT, 0, NULL},
+  {"note", "备注", F_TEXT, F_LONG, NULL},
 };
 
 

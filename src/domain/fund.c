@@ -22,7 +22,7 @@ static const field fund_fields[] = {
   {"contract", "合同编号", F_TEXT, 0, NULL},
   {"handler", "经办人", F_TEXT, 0, NULL},
   {"approver", "审批人", F_TEXT, 0, NULL},
-  {"note", "备注", F_TEXT, 0, NULL},
+  {"note", "备注", F_TEXT, F_LONG, NULL},
   /* Derived from village, year and voucher; stored, never in a file. */
   {"code", "编号", F_CODE, F_FIXED, NULL},
 };
@@ -88,10 +88,6 @@ static int check_fund(regctx *c, val *v)
       bad++;
     }
     sqlite3_reset(fcon);
-  }
-  if(v[vo].n > 64) {
-    reg_error(c, vo, T(c->z, "a voucher number is at most 64 bytes long"));
-    return bad + 1;
   }
   int k = snprintf(c->fundcode, sizeof c->fundcode, "%.*s-%.4s-%.*s",
                    (int)v[vi].n, v[vi].s, v[dt].s, (int)v[vo].n, v[vo].s);

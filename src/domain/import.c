@@ -436,7 +436,9 @@ static int src_open(sz *z, const reg *r, const import_opts *o, source *s,
   default:
     snprintf(msg, len, T(z, "'%s' is %s, not CSV text%s"), o->file,
              T(z, sheet_format_name(fmt)),
-             fmt == SHEET_GZIP ? T(z, ": unpack it first (gunzip)") : "");
+             fmt == SHEET_GZIP      ? T(z, ": unpack it first (gunzip)")
+             : fmt == SHEET_ARCHIVE ? T(z, ": unpack it first")
+                                    : "");
     return -1;
   }
   if(!s->xlsx && !s->xls)
@@ -493,14 +495,9 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
 
   if(db_begin(z)) {
     reg_set_place(c, NULL, 0);
-    int busy = (sqlite3_errcode(z->db) & 0xff) == SQLITE_BUSY ||
-               (sqlite3_errcode(z->db) & 0xff) == SQLITE_LOCKED;
-    if(busy)
-      reg_error(c, -1, T(z, "%s: cannot start writing: %s (another sanzi is "
-                            "writing to it; try again when it is done)"),
-                o->file, z->err);
-    else
-      reg_error(c, -1, T(z, "%s: cannot start writing: %s"), o->file, z->err);
+    /* A busy database: db_begin names who is writing, and how long it
+     * waited. */
+    reg_error(c, -1, T(z, "%s: cannot start writing: %s"), o->file, z->err);
     goto done;
   }
   began = 1;

@@ -22,9 +22,9 @@ static const field loan_fields[] = {
   {"rate", "年利率", F_RATE, F_REQ | F_LIST | F_POS, NULL},
   {"start_date", "放款日期", F_DATE, F_REQ | F_LIST, NULL},
   {"maturity", "到期日期", F_DATE, F_REQ | F_LIST, NULL},
-  {"note", "备注", F_TEXT, 0, NULL},
+  {"note", "备注", F_TEXT, F_LONG, NULL},
   /* Set by `loan withdraw`; a withdrawn loan takes no payments or claims. */
-  {"withdrawn", "撤回原因", F_TEXT, F_LIST, NULL},
+  {"withdrawn", "撤回原因", F_TEXT, F_LIST | F_LONG, NULL},
 };
 
 
@@ -39,7 +39,7 @@ static const field interest_fields[] = {
   {"paid", "实付利息", F_MONEY, F_REQ | F_POS, NULL},
   {"paid_on", "付息日期", F_DATE, F_REQ, NULL},
   {"voucher", "付息凭证号", F_TEXT, F_REQ | F_DIGITS, NULL},
-  {"withdrawn", "撤回原因", F_TEXT, 0, NULL},
+  {"withdrawn", "撤回原因", F_TEXT, F_LONG, NULL},
 };
 
 

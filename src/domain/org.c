@@ -66,7 +66,8 @@ static int check_org(regctx *c, val *v)
                 T(c->z, levels[lv - 1]), (int)v[0].n, v[0].s);
       bad++;
     } else {
-      sqlite3_stmt *st = db_prepare(c->z, "SELECT 1 FROM org WHERE code = ?1");
+      /* Prepared once per import (665,276 rows nationally). */
+      sqlite3_stmt *st = reg_stmt(c, "SELECT 1 FROM org WHERE code = ?1");
       sqlite3_bind_text(st, 1, v[3].s, (int)v[3].n, SQLITE_STATIC);
       if(db_step(c->z, st) != SQLITE_ROW) {
         reg_error(c, 3, T(c->z, "no organisation with code %.*s (list "
@@ -74,7 +75,7 @@ static int check_org(regctx *c, val *v)
                   (int)v[3].n, v[3].s);
         bad++;
       }
-      sqlite3_finalize(st);
+      sqlite3_reset(st);
     }
   }
   return bad;

@@ -740,16 +740,16 @@ static const field subsidy_fields[] = {
   {"amount", "申请贴息", F_MONEY, F_REQ, NULL},
   {"status", "状态", F_TEXT, F_REQ, NULL},
   {"reviewed_on", "初审日期", F_DATE, 0, NULL},
-  {"review_opinion", "初审意见", F_TEXT, 0, NULL},
+  {"review_opinion", "初审意见", F_TEXT, F_LONG, NULL},
   {"publicity_from", "公示起日", F_DATE, 0, NULL},
   {"publicity_to", "公示止日", F_DATE, 0, NULL},
   {"approved_on", "审定日期", F_DATE, 0, NULL},
   {"approved", "审定贴息", F_MONEY, 0, NULL},
-  {"cut_by", "核减依据", F_TEXT, 0, NULL},
+  {"cut_by", "核减依据", F_TEXT, F_LONG, NULL},
   {"paid_on", "拨付日期", F_DATE, 0, NULL},
   {"paid_voucher", "拨付凭证号", F_TEXT, 0, NULL},
   {"withdrawn_on", "撤回日期", F_DATE, 0, NULL},
-  {"withdrawn", "撤回原因", F_TEXT, 0, NULL},
+  {"withdrawn", "撤回原因", F_TEXT, F_LONG, NULL},
 };
 
 

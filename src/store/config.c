@@ -148,6 +148,10 @@ static const struct {
   {"web.lock_minutes", "int", "15",
    N_("登录锁定时间: minutes a locked account or address waits"),
    "登录锁定时间", "分钟"},
+  {"busy_wait", "int", "10",
+   N_("等待写入: seconds a write waits for another's (a long import) to end "
+      "before it gives up"),
+   "等待写入秒数", "秒"},
 };
 
 int config_init(sz *z)

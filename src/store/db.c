@@ -3,8 +3,12 @@
 #include "store/db.h"
 #include "base/date.h"
 #include "store/embed.h"
+#include "base/text.h"
 #include "base/util.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -207,11 +211,104 @@ int db_fail(sz *z, const char *fmt, ...)
   return -1;
 }
 
+void db_set_task(sz *z, const char *task)
+{
+  free(z->task);
+  z->task = task ? xstrdup(task) : NULL;
+}
+
+void db_set_busy_wait(sz *z, int64_t seconds)
+{
+  if(seconds < 0)
+    seconds = 0;
+  if(seconds > 86400)
+    seconds = 86400;
+  z->busy_seconds = (int)seconds;
+  sqlite3_busy_timeout(z->db, (int)seconds * 1000);
+}
+
+/* The holder record: while a sanzi holds the write lock, the file
+ * DB-holder next to the database says who it is ("pid<TAB>user<TAB>task"),
+ * so that a process that waited in vain can name it. It is written just
+ * after the lock is taken and removed just before it is given up, so it
+ * never names a process that no longer holds the lock, but one killed
+ * (a stale record, whose process is gone, is ignored). Best effort: a
+ * directory that cannot take it costs only the name in the message. */
+static void holder_path(const sz *z, char *buf, size_t len)
+{
+  snprintf(buf, len, "%s-holder", z->path);
+}
+
+static void holder_write(sz *z)
+{
+  char path[4096];
+  holder_path(z, path, sizeof path);
+  sbuf t;
+  sb_init(&t);
+  sb_addf(&t, "%ld\t%s\t%s\n", (long)getpid(), z->user ? z->user : "",
+          z->task ? z->task : "");
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if(fd >= 0) {
+    z->holding = write(fd, t.buf, t.len) == (ssize_t)t.len;
+    close(fd);
+  }
+  sb_free(&t);
+}
+
+static void holder_remove(sz *z)
+{
+  char path[4096];
+  if(!z->holding)
+    return;
+  z->holding = 0;
+  holder_path(z, path, sizeof path);
+  unlink(path);
+}
+
+/* The write lock is busy: say who holds it, if a live sanzi said so. */
+static void busy_fail(sz *z)
+{
+  char path[4096], buf[1024];
+  holder_path(z, path, sizeof path);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  ssize_t n = fd >= 0 ? read(fd, buf, sizeof buf - 1) : -1;
+  if(fd >= 0)
+    close(fd);
+  buf[n > 0 ? n : 0] = 0;
+  char *user = strchr(buf, '\t'), *task = user ? strchr(user + 1, '\t') : NULL;
+  long pid = strtol(buf, NULL, 10);
+  if(task && pid > 0 && pid != (long)getpid() &&
+     (kill((pid_t)pid, 0) == 0 || errno == EPERM)) {
+    *user++ = 0;
+    *task++ = 0;
+    task[strcspn(task, "\n")] = 0;
+    sbuf u, t;
+    sb_init(&u);
+    sb_init(&t);
+    text_escape_controls(user, strlen(user), &u);
+    text_escape_controls(task, strlen(task), &t);
+    db_fail(z, T(z, "the database is busy: 'sanzi %s' by %s (process %ld) is "
+                    "writing to it; gave up after waiting %d s (the parameter "
+                    "busy_wait); try again when it is done"),
+            t.buf ? t.buf : "", u.buf ? u.buf : "", pid, z->busy_seconds);
+    sb_free(&u);
+    sb_free(&t);
+  } else
+    db_fail(z, T(z, "the database is busy: another program is writing to it; "
+                    "gave up after waiting %d s (the parameter busy_wait)"),
+            z->busy_seconds);
+}
+
 static int begin(sz *z, const char *outer)
 {
   int rc;
-  if(z->txn_depth == 0)
+  if(z->txn_depth == 0) {
     rc = db_exec(z, outer);
+    if(rc && (sqlite3_errcode(z->db) & 0xff) == SQLITE_BUSY)
+      busy_fail(z);
+    else if(rc == 0 && !strcmp(outer, "BEGIN IMMEDIATE"))
+      holder_write(z);
+  }
   else {
     char sql[64];
     snprintf(sql, sizeof sql, "SAVEPOINT sz%d", z->txn_depth);
@@ -239,6 +336,7 @@ int db_end(sz *z, int commit)
     return -1;
   z->txn_depth--;
   if(z->txn_depth == 0) {
+    holder_remove(z); /* while the lock is still held */
     if(commit && z->fault)
       db_fail(z, T(z, "the database failed, nothing was written: %s"),
               z->fault_msg);
@@ -289,7 +387,6 @@ static int64_t probe(sz *z, const char *sql)
 static int configure(sz *z)
 {
   sqlite3 *h = z->db;
-  sqlite3_busy_timeout(h, 10000);
   sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config(h, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
   sqlite3_db_config(h, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
@@ -301,36 +398,52 @@ static int configure(sz *z)
                     "PRAGMA temp_store = MEMORY;");
 }
 
+/* Migration v in one transaction with the version bump, the foreign keys
+ * checked before it commits: 0 or -1 (z->err). */
+static int migrate_one(sz *z, int v)
+{
+  const struct embedded_file *m = NULL;
+  for(const struct embedded_file *f = embedded_files; f->name; f++)
+    if(!strncmp(f->name, "schema/", 7) && migration_number(f->name) == v)
+      m = f;
+  if(!m) {
+    db_fail(z, T(z, "migration %d is missing"), v);
+    return -1;
+  }
+  if(db_begin(z))
+    return -1;
+  char pragma[64];
+  snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+  if(db_exec(z, m->text) || db_exec(z, pragma) ||
+     (db_int(z, 0, "SELECT count(*) FROM pragma_foreign_key_check", NULL) &&
+      db_fail(z, "%s", T(z, "a foreign key no longer holds")))) {
+    char keep[sizeof z->err];
+    memcpy(keep, z->err, sizeof keep);
+    db_end(z, 0);
+    db_fail(z, "%s: %s", m->name, keep);
+    return -1;
+  }
+  return db_end(z, 1);
+}
+
 /* Apply every migration newer than the file's version, each in one
- * transaction with the version bump. */
+ * transaction with the version bump. Foreign keys are off meanwhile (a
+ * migration may rebuild a table others refer to, as SQLite documents it)
+ * and checked before each migration commits. */
 static int migrate(sz *z)
 {
   int have = db_schema_version(z);
   int latest = db_schema_latest();
-  for(int v = have + 1; v <= latest; v++) {
-    const struct embedded_file *m = NULL;
-    for(const struct embedded_file *f = embedded_files; f->name; f++)
-      if(!strncmp(f->name, "schema/", 7) && migration_number(f->name) == v)
-        m = f;
-    if(!m) {
-      db_fail(z, T(z, "migration %d is missing"), v);
-      return -1;
-    }
-    if(db_begin(z))
-      return -1;
-    char pragma[64];
-    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
-    if(db_exec(z, m->text) || db_exec(z, pragma)) {
-      char keep[sizeof z->err];
-      memcpy(keep, z->err, sizeof keep);
-      db_end(z, 0);
-      db_fail(z, "%s: %s", m->name, keep);
-      return -1;
-    }
-    if(db_end(z, 1))
-      return -1;
-  }
-  return 0;
+  if(have >= latest)
+    return 0;
+  if(db_exec(z, "PRAGMA foreign_keys = OFF"))
+    return -1;
+  int rc = 0;
+  for(int v = have + 1; v <= latest && rc == 0; v++)
+    rc = migrate_one(z, v);
+  if(db_exec(z, "PRAGMA foreign_keys = ON"))
+    rc = -1;
+  return rc;
 }
 
 sz *db_open(const char *path, const char *user, int lang, int create,
@@ -361,7 +474,7 @@ sz *db_open(const char *path, const char *user, int lang, int create,
   sqlite3_extended_result_codes(z->db, 1);
   /* Another sanzi may be closing the file (its last close checkpoints):
    * wait for it rather than fail. */
-  sqlite3_busy_timeout(z->db, 10000);
+  db_set_busy_wait(z, 10);
   /* Reading the header tells a foreign or damaged file apart. */
   int64_t app = probe(z, "PRAGMA application_id");
   int64_t tables = probe(z, "SELECT count(*) FROM sqlite_schema");
@@ -428,6 +541,7 @@ void db_close(sz *z)
     sqlite3_close_v2(z->db);
   free(z->path);
   free(z->user);
+  free(z->task);
   errs_free(&z->errs);
   free(z);
 }

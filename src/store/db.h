@@ -47,11 +47,25 @@ typedef struct sz {
    * every list and export, and every village a row names go through
    * db_in_scope or db_scope_sql. */
   char scope[13];
+  /* Who is writing, for another process that waits for the database: the
+   * task (db_set_task), how long a write waits for another to finish
+   * (db_set_busy_wait), and whether this handle's holder record is out
+   * (a write transaction is open). */
+  char *task;
+  int busy_seconds;
+  int holding;
 } sz;
 
 /* A message in the handle's language; xgettext knows T as a keyword. */
 #define T(z, msgid) tr((z)->lang, msgid)
 #define TN(z, one, many, n) trn((z)->lang, one, many, n)
+
+/* The task this handle works on ("asset import big.csv"), named to a
+ * process that has to wait for one of its writes. */
+void db_set_task(sz *z, const char *task);
+/* How long a write waits for another process's write to end before it
+ * gives up (the parameter busy_wait; 10 s by default). */
+void db_set_busy_wait(sz *z, int64_t seconds);
 
 /* Open path. create: 1 for `sanzi init` (creates the file and migrates);
  * 0 refuses a missing file, a foreign file or a newer schema.

@@ -325,6 +325,21 @@ static int sci_notation(const char *s, size_t n)
   return 1;
 }
 
+/* The one check of free text (spec_text_problem): 1 when refused. */
+static int text_refused(regctx *c, int fi, const char *s, size_t n)
+{
+  const field *f = &c->r->fields[fi];
+  size_t max = spec_max_chars(f);
+  char buf[256];
+  const char *m = max ? spec_text_problem(c->z->lang, max,
+                                          (f->flags & F_LONG) != 0, s, n, buf,
+                                          sizeof buf)
+                      : NULL;
+  if(m)
+    reg_error(c, fi, "%s", m);
+  return m != NULL;
+}
+
 static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
 {
   const field *f = &c->r->fields[fi];
@@ -352,11 +367,7 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
     v->t = V_TEXT;
     v->s = s;
     v->n = n;
-    if(f->type != F_TEXT && n > 64) {
-      reg_error(c, fi, "%s", T(c->z, "a code is at most 64 bytes long"));
-      return 1;
-    }
-    return 0;
+    return text_refused(c, fi, s, n);
   case F_VILLAGE: {
     int k = village_index(c, s, n);
     if(k == -1) {
@@ -723,6 +734,18 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
   sz *z = c->z;
   int k = c->ncols;
   *updated = 0;
+  if(!log_id) {
+    /* A row not parsed from cells (a workflow step's --reason, --opinion,
+     * --minutes) passes the same check as an imported cell; the parsed
+     * ones pass it again, which costs nothing for one row. Generated
+     * codes are the program's own. */
+    int bad = 0;
+    for(int i = 0; i < r->nfields; i++)
+      if(r->fields[i].type == F_TEXT && v[i].t == V_TEXT)
+        bad += text_refused(c, i, v[i].s, v[i].n);
+    if(bad)
+      return bad;
+  }
   int64_t lid = log_id ? log_id : history_next_id(z);
   if(ci >= 0 && v[ci].t == V_NULL && r->infix)
     generate_code(c, v);

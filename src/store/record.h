@@ -43,7 +43,8 @@ struct regctx {
   int ci, vi;    /* the code field (setting: its key) and the village */
   int ncols;     /* stored fields (not derived) */
   size_t *enum_len;
-  char fundcode[256];
+  char fundcode[288]; /* village-year-voucher: 18 + 64 characters of at
+                         most 4 bytes */
   /* errors */
   const char *file;
   long row;

@@ -28,6 +28,47 @@ int spec_numeric(const field *f)
   }
 }
 
+size_t spec_max_chars(const field *f)
+{
+  switch(f->type) {
+  case F_CODE: case F_ACCOUNT:
+    return TEXT_ID_MAX;
+  case F_TEXT:
+    return f->flags & F_DIGITS ? TEXT_ID_MAX
+           : f->flags & F_LONG ? TEXT_LONG_MAX
+                               : TEXT_MAX;
+  default:
+    return 0;
+  }
+}
+
+const char *spec_text_problem(int lang, size_t max, int lines, const char *s,
+                              size_t n, char *buf, size_t len)
+{
+  textcheck t;
+  switch(text_check(s, n, max, lines, &t)) {
+  case TEXT_NOT_UTF8:
+    snprintf(buf, len, "%s", tr(lang, "not valid UTF-8 text"));
+    break;
+  case TEXT_CONTROL:
+    if(t.cp == '\n')
+      snprintf(buf, len, tr(lang, "a line break at character %zu: this is "
+                                  "one line of text"), t.at);
+    else
+      snprintf(buf, len, tr(lang, "a control character (U+%04X) at character "
+                                  "%zu: a tab, an escape or the like is not "
+                                  "allowed"), t.cp, t.at);
+    break;
+  case TEXT_LONG:
+    snprintf(buf, len, tr(lang, "%zu characters long; at most %zu are "
+                                "allowed"), t.chars, max);
+    break;
+  default:
+    return NULL;
+  }
+  return buf;
+}
+
 int reg_field(const reg *r, const char *key)
 {
   for(int i = 0; i < r->nfields; i++)

@@ -37,6 +37,17 @@ enum ftype {
 #define F_YEARS 32u  /* F_INT: a duration kept in months that a clerk
                         names in years: a bare Chinese header (使用年限) is
                         in years, "使用年限（月）" and the key in months */
+#define F_LONG 64u   /* F_TEXT: a remark, a reason, minutes: TEXT_LONG_MAX
+                        characters over several lines */
+
+/* The longest text a field takes, in characters (spec_max_chars): an
+ * identifier (a code, an account, F_DIGITS: certificate, voucher and
+ * contract numbers), a one-line text (names, places, parties, people,
+ * banks, units) and a long one (F_LONG). Well below the 32,767 characters
+ * of a workbook cell, even with a finding quoting a name. */
+#define TEXT_ID_MAX 64
+#define TEXT_MAX 100
+#define TEXT_LONG_MAX 2000
 
 /* The unit a column's cells are written in, from its header
  * (reg_header_unit): the field's own (元, 亩, %, 月), or another that
@@ -83,6 +94,16 @@ int reg_field(const reg *r, const char *key); /* index or -1 */
 /* 1 for a field that holds a number (money, area, quantity, rate, count,
  * a derived amount): written as a number, never guarded as text. */
 int spec_numeric(const field *f);
+/* The most characters a value of f may have (0: not free text: its type
+ * checks it), and whether it may hold newlines. */
+size_t spec_max_chars(const field *f);
+/* NULL when s[0..n) is valid UTF-8 of at most max characters without a
+ * control character (a newline only when lines); else what is wrong, in
+ * lang, written into buf. The one check of every text at the door:
+ * imported cells, add and edit, a workflow's options, the operator. */
+const char *spec_text_problem(int lang, size_t max, int lines, const char *s,
+                              size_t n, char *buf, size_t len);
+
 /* The column that names a record: code, or the first field (setting's key,
  * program's year). */
 const char *reg_key(const reg *r);

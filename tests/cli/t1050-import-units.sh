@@ -113,13 +113,13 @@ test_expect_success 'config residual_rate 0.05 is refused too' '
   grep "less than 1%" err
 '
 
-test_expect_success 'a voucher number longer than 64 bytes is refused by name' '
+test_expect_success 'a voucher number longer than 64 characters is refused by name' '
   sanzi account add village=$V1 name=现金 kind=库存现金 opening_balance=100 \
     opening_date=2025-01-01 >acct &&
   long=$(printf "%070d" 7) &&
   test_must_fail 1 sanzi fund add voucher=$long village=$V1 date=2025-02-01 \
     account=$(cat acct) direction=收入 amount=10 category=其他收入 summary=x 2>err &&
-  grep "凭证号: a voucher number is at most 64 bytes long" err
+  grep "凭证号: 70 characters long; at most 64 are allowed" err
 '
 
 test_expect_success 'generated codes go on after 9999 (the number is read whole)' '

@@ -249,13 +249,13 @@ static void test_gb18030_invalid(void **state)
 {
   (void)state;
   CHECK("a\n\xD6\xD0,\xFF\nb\n", ENC_AUTO,
-        "1<a>\nERR:row 2: invalid GB18030 byte sequence");
+        "1<a>\nERR:row 2: invalid GB18030 byte sequence (bytes FF)");
   /* the file ends inside a character */
   CHECK("a\n\xD6\xD0\n\xD6", ENC_AUTO,
-        "1<a>\n2<中>\nERR:row 3: invalid GB18030 byte sequence");
+        "1<a>\n2<中>\nERR:row 3: invalid GB18030 byte sequence (bytes D6)");
   /* a bad trail byte inside a quoted field that began on row 2 */
   CHECK("\xD6\xD0\n\"x\ny\xD6\x20\"\n", ENC_GB18030,
-        "1<中>\nERR:row 2: invalid GB18030 byte sequence");
+        "1<中>\nERR:row 2: invalid GB18030 byte sequence (bytes D6)");
 }
 
 static void test_utf16le(void **state)
@@ -265,10 +265,10 @@ static void test_utf16le(void **state)
   check_fixture("tests/data/csv-utf16le.csv", ENC_UTF16, "UTF-16LE");
   /* an odd byte at the end is half a character */
   CHECK("\xFF\xFE" "a\0\n\0b", ENC_AUTO,
-        "1<a>\nERR:row 2: invalid UTF-16LE byte sequence");
+        "1<a>\nERR:row 2: invalid UTF-16LE byte sequence (bytes 62)");
   /* a lone surrogate */
   CHECK("\xFF\xFE" "a\0\n\0\x00\xD8" "b\0", ENC_AUTO,
-        "1<a>\nERR:row 2: invalid UTF-16LE byte sequence");
+        "1<a>\nERR:row 2: invalid UTF-16LE byte sequence (bytes 00 D8)");
   /* a second BOM is text (U+FEFF), as in UTF-8 */
   CHECK("\xFF\xFE\xFF\xFE" "a\0\n\0", ENC_AUTO, "1<\xEF\xBB\xBF" "a>\nEOF");
   /* U+0000 in the data */
@@ -310,29 +310,53 @@ static void test_explicit_encoding(void **state)
   free(got);
   /* UTF-8 when asked for: GB18030 bytes are an error naming the row */
   CHECK("a\n\xC4\xE3\n", ENC_UTF8,
-        "1<a>\nERR:row 2: invalid UTF-8 (try --encoding gb18030)");
+        "1<a>\nERR:row 2: invalid UTF-8 (bytes C4 E3); if this file is GBK, "
+        "say --encoding gb18030");
 }
 
 static void test_invalid_utf8(void **state)
 {
-  static const char *bad[] = {
-    "\xFF", "\x80", "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xE0\x9F\xBF",
-    "\xED\xA0\x80", "\xED\xBF\xBF", "\xF0\x80\x80\x80", "\xF4\x90\x80\x80",
-    "\xF5\x80\x80\x80", "\xE4\xB8" "x", "\xC3"
+  /* each with the bytes the message names: up to 4, to the next ASCII */
+  static const char *bad[][2] = {
+    {"\xFF", "FF"}, {"\x80", "80"}, {"\xC0\x80", "C0 80"},
+    {"\xC1\xBF", "C1 BF"}, {"\xE0\x80\x80", "E0 80 80"},
+    {"\xE0\x9F\xBF", "E0 9F BF"}, {"\xED\xA0\x80", "ED A0 80"},
+    {"\xED\xBF\xBF", "ED BF BF"}, {"\xF0\x80\x80\x80", "F0 80 80 80"},
+    {"\xF4\x90\x80\x80", "F4 90 80 80"}, {"\xF5\x80\x80\x80", "F5 80 80 80"},
+    {"\xE4\xB8" "x", "E4 B8"}, {"\xC3", "C3"}
   };
   size_t i;
   (void)state;
   for(i = 0; i < ARRAY_SIZE(bad); i++) {
     sbuf in = {0};
-    sb_addf(&in, "a\nb\n\"c\nd\",%s\ne\n", bad[i]);
-    check(in.buf, in.len, ENC_UTF8,
-          "1<a>\n2<b>\nERR:row 3: invalid UTF-8 (try --encoding gb18030)");
+    sbuf want = {0};
+    sb_addf(&in, "a\nb\n\"c\nd\",%s\ne\n", bad[i][0]);
+    sb_addf(&want, "1<a>\n2<b>\nERR:row 3: invalid UTF-8 (bytes %s); if this "
+            "file is GBK, say --encoding gb18030", bad[i][1]);
+    check(in.buf, in.len, ENC_UTF8, want.buf);
     sb_free(&in);
+    sb_free(&want);
   }
   /* the file ends inside a character */
   CHECK("a\n\xE4\xB8", ENC_UTF8,
-        "1<a>\nERR:row 2: invalid UTF-8 (try --encoding gb18030)");
+        "1<a>\nERR:row 2: invalid UTF-8 (bytes E4 B8); if this file is GBK, "
+        "say --encoding gb18030");
   CHECK("a\nb\0c\n", ENC_UTF8, "1<a>\nERR:row 2: NUL character in data");
+}
+
+/* One bad byte in a UTF-8 file (on row 3, in the first 64 KiB) is
+ * reported as invalid UTF-8 on its row, with its bytes; it does not turn
+ * the file into GB18030 (whose row 1 would then be the error). A GBK file
+ * with a few characters that happen to be valid UTF-8 is still GB18030. */
+static void test_utf8_stray_byte(void **state)
+{
+  (void)state;
+  CHECK("名称,村\n仓库,福如东村\n\xE4\xBD,x\n", ENC_AUTO,
+        "1<名称><村>\n2<仓库><福如东村>\nERR:row 3: invalid UTF-8 (bytes E4 "
+        "BD); if this file is GBK, say --encoding gb18030");
+  /* 中文 D6D0 CEC4 invalid; C4E3 (你) is too, D1A7 (学) valid UTF-8 */
+  CHECK("\xD6\xD0\xCE\xC4,\xD1\xA7\n\xC4\xE3\n", ENC_AUTO,
+        "1<中文><学>\n2<你>\nEOF");
 }
 
 /* Auto decides from the first 64 KiB: bad bytes after that are a UTF-8
@@ -349,7 +373,8 @@ static void test_invalid_utf8_late(void **state)
     sb_addf(&want, "%d<中文><abcdef>\n", i + 1);
   }
   sb_addstr(&in, "x,\xD6\xD0\ny\n");
-  sb_addstr(&want, "ERR:row 10001: invalid UTF-8 (try --encoding gb18030)");
+  sb_addstr(&want, "ERR:row 10001: invalid UTF-8 (bytes D6 D0); if this file "
+            "is GBK, say --encoding gb18030");
   check(in.buf, in.len, ENC_AUTO, want.buf);
   sb_free(&in);
   sb_free(&want);
@@ -626,6 +651,7 @@ int main(void)
     cmocka_unit_test(test_explicit_encoding),
     cmocka_unit_test(test_invalid_utf8),
     cmocka_unit_test(test_invalid_utf8_late),
+    cmocka_unit_test(test_utf8_stray_byte),
     cmocka_unit_test(test_limits),
     cmocka_unit_test(test_blank_line_then_nul),
     cmocka_unit_test(test_open_errors),

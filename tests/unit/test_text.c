@@ -142,6 +142,35 @@ static void test_valid_utf8(void **state)
   assert_int_equal(text_valid_utf8("ab\xe4\xb8", 2), 1);
 }
 
+/* text_check: characters counted, not bytes; the first control character
+ * named by place and code point (C0, DEL, C1); a newline only in text of
+ * several lines; bytes that are not UTF-8 refused. */
+static void test_check(void **state)
+{
+  textcheck t;
+  (void)state;
+  assert_int_equal(text_check("仓库", 6, 2, 0, &t), TEXT_OK);
+  assert_int_equal(t.chars, 2);
+  assert_int_equal(text_check("仓库a", 7, 2, 0, &t), TEXT_LONG);
+  assert_int_equal(t.chars, 3);
+  assert_int_equal(text_check("a\tb", 3, 10, 1, &t), TEXT_CONTROL);
+  assert_int_equal(t.at, 2);
+  assert_int_equal(t.cp, 9);
+  assert_int_equal(text_check("仓\x7f", 4, 10, 0, &t), TEXT_CONTROL);
+  assert_int_equal(t.cp, 0x7f);
+  assert_int_equal(text_check("仓库\xc2\x9b", 8, 10, 0, &t), TEXT_CONTROL);
+  assert_int_equal(t.at, 3);
+  assert_int_equal(t.cp, 0x9b);
+  assert_int_equal(text_check("\xc2\xa0", 2, 10, 0, &t), TEXT_OK); /* NBSP */
+  assert_int_equal(text_check("a\nb", 3, 10, 0, &t), TEXT_CONTROL);
+  assert_int_equal(t.cp, '\n');
+  assert_int_equal(text_check("a\nb", 3, 10, 1, &t), TEXT_OK);
+  assert_int_equal(text_check("a\r\nb", 4, 10, 1, &t), TEXT_CONTROL);
+  assert_int_equal(t.cp, '\r');
+  assert_int_equal(text_check("\xe4\xbd", 2, 10, 0, &t), TEXT_NOT_UTF8);
+  assert_int_equal(text_check("", 0, 0, 0, &t), TEXT_OK);
+}
+
 static void test_width(void **state)
 {
   (void)state;
@@ -163,6 +192,7 @@ int main(void)
     cmocka_unit_test(test_trim),
     cmocka_unit_test(test_valid_utf8),
     cmocka_unit_test(test_width),
+    cmocka_unit_test(test_check),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -695,7 +695,14 @@ static void test_sheet_format(void **state)
   assert_int_equal(FMT("PK\5\6\0\0\0\0"), SHEET_XLSX);
   assert_int_equal(FMT("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0"), SHEET_XLS);
   assert_int_equal(FMT("\x1F\x8B\x08\0\0\0"), SHEET_GZIP);
-  assert_int_equal(FMT("%PDF-1.4\n\0\0\0\x01\x02\0\0"), SHEET_BINARY);
+  assert_int_equal(FMT("%PDF-1.4\n\0\0\0\x01\x02\0\0"), SHEET_PDF);
+  /* a PDF whose first bytes hold no NUL, archives by their signatures */
+  assert_int_equal(FMT("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj"), SHEET_PDF);
+  assert_int_equal(FMT("7z\xBC\xAF\x27\x1C\0\x04"), SHEET_ARCHIVE);
+  assert_int_equal(FMT("Rar!\x1A\x07\x01\0"), SHEET_ARCHIVE);
+  assert_int_equal(FMT("BZh91AY&SY"), SHEET_ARCHIVE);
+  assert_int_equal(FMT("\xFD" "7zXZ\0\0"), SHEET_ARCHIVE);
+  assert_int_equal(FMT("BZh,x\n"), SHEET_CSV);
   assert_int_equal(FMT("\x7F" "ELF\2\1\1\0\0\0\0\0\0\0\0\0"), SHEET_BINARY);
   assert_string_equal(sheet_format_name(SHEET_GZIP), "a gzip-compressed file");
 #undef FMT
