@@ -505,6 +505,7 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   }
   began = 1;
   batch = history_next_id(z);
+  reg_defer_index(c);
   int ci = reg_field(r, "code");
   sqlite3_stmt *seen = NULL;
   if(o->update && ci >= 0 &&
@@ -589,6 +590,8 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
                           "%s template')"), o->file, r->name);
   }
   sqlite3_finalize(seen);
+  if(reg_nerrors(c) == 0 && !o->dry_run)
+    reg_index_inserted(c);
   snprintf(res->encoding, sizeof res->encoding, "%s", in.kind);
   if(reg_nerrors(c) == 0 && !o->dry_run &&
      res->inserted + res->updated > 0) {

@@ -78,6 +78,21 @@ static void build_sql(regctx *c)
   c->ins = db_prepare(c->z, ins.buf);
   c->upd = db_prepare(c->z, upd.buf);
   c->get = db_prepare(c->z, get.buf);
+  /* A searched register (a view NAME_search) keeps its index in step. */
+  sb_reset(&get);
+  sb_addf(&get, "%s_search", r->name);
+  if(db_int(c->z, 0, "SELECT count(*) FROM sqlite_schema WHERE type = "
+                     "'view' AND name = ?1", get.buf)) {
+    sb_reset(&ins);
+    sb_addf(&ins, "INSERT INTO \"%s_fts\"(rowid, t) SELECT id, t FROM "
+                  "\"%s_search\" WHERE id = ?1", r->name, r->name);
+    c->fts_add = db_prepare(c->z, ins.buf);
+    sb_reset(&upd);
+    sb_addf(&upd, "INSERT INTO \"%s_fts\"(\"%s_fts\", rowid, t) SELECT "
+                  "'delete', id, t FROM \"%s_search\" WHERE id = ?1",
+            r->name, r->name, r->name);
+    c->fts_del = db_prepare(c->z, upd.buf);
+  }
   sb_free(&ins);
   sb_free(&vals);
   sb_free(&upd);
@@ -155,7 +170,7 @@ regctx *reg_fork(regctx *c)
   sb_init(&f->canon);
   sb_init(&f->loadbuf);
   sb_init(&f->oldbuf);
-  f->ins = f->upd = f->get = f->maxno = NULL;
+  f->ins = f->upd = f->get = f->maxno = f->fts_add = f->fts_del = NULL;
   memset(f->stmt, 0, sizeof f->stmt);
   memset(f->stmt_sql, 0, sizeof f->stmt_sql);
   return f;
@@ -191,6 +206,8 @@ void reg_close(regctx *c)
     sqlite3_finalize(c->upd);
     sqlite3_finalize(c->get);
     sqlite3_finalize(c->maxno);
+    sqlite3_finalize(c->fts_add);
+    sqlite3_finalize(c->fts_del);
     for(int i = 0; i < REG_STMTS; i++)
       sqlite3_finalize(c->stmt[i]);
   }
@@ -705,6 +722,46 @@ int reg_load_n(regctx *c, const char *code, size_t n, int64_t *id, val *v,
   return load(c, code, n, id, v, log_id, &c->loadbuf);
 }
 
+/* The search index's statement st for row id (NULL: the register is not
+ * searched). A failure ends the operation (fatal). Returns 0 or 1. */
+static int fts_step(regctx *c, sqlite3_stmt *st, int64_t id)
+{
+  if(!st)
+    return 0;
+  sqlite3_bind_int64(st, 1, id);
+  int rc = db_step(c->z, st);
+  sqlite3_reset(st);
+  if(rc == SQLITE_DONE)
+    return 0;
+  c->fatal = 1;
+  reg_error(c, -1, "%s", sqlite3_errmsg(c->z->db));
+  return 1;
+}
+
+void reg_defer_index(regctx *c)
+{
+  c->fts_defer = 1;
+  c->fts_from = 0;
+}
+
+int reg_index_inserted(regctx *c)
+{
+  c->fts_defer = 0;
+  if(!c->fts_add || !c->fts_from)
+    return 0;
+  /* The rows from the first one inserted on are this batch's: a row the
+   * batch updated was there before it. */
+  char sql[256];
+  snprintf(sql, sizeof sql, "INSERT INTO \"%s_fts\"(rowid, t) SELECT id, t "
+                            "FROM \"%s_search\" WHERE id >= ?1",
+           c->r->name, c->r->name);
+  sqlite3_stmt *st = db_prepare(c->z, sql);
+  int bad = fts_step(c, st, c->fts_from);
+  sqlite3_finalize(st);
+  c->fts_from = 0;
+  return bad;
+}
+
 int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
               int *updated)
 {
@@ -724,6 +781,11 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
       sqlite3_reset(c->ins);
       if(rc == SQLITE_DONE) {
         *id = sqlite3_last_insert_rowid(z->db);
+        if(c->fts_defer && c->fts_add) {
+          if(!c->fts_from)
+            c->fts_from = *id;
+        } else if(fts_step(c, c->fts_add, *id))
+          return 1;
         sb_reset(&c->canon);
         reg_canon(r, *id, v, &c->canon);
         char *key = xstrndup(v[ci].s, v[ci].n);
@@ -815,6 +877,10 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
     *updated = 2; /* nothing changes: no update, no entry */
     return 0;
   }
+  if(fts_step(c, c->fts_del, *id)) {
+    sb_free(&oc);
+    return 1;
+  }
   bind_row(c->upd, r, v);
   sqlite3_bind_int64(c->upd, k + 1, lid);
   sqlite3_bind_int64(c->upd, k + 2, *id);
@@ -823,6 +889,11 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
   if(rc != SQLITE_DONE) {
     sb_free(&oc);
     constraint_error(c, v);
+    fts_step(c, c->fts_add, *id); /* the row stays as it was */
+    return 1;
+  }
+  if(fts_step(c, c->fts_add, *id)) {
+    sb_free(&oc);
     return 1;
   }
   *updated = 1;
