@@ -124,8 +124,9 @@ int reg_exists(sz *z, const reg *r, const char *code);
 /* ---- organisations (org.c) ---- */
 
 /* Part "orgs": the organisations, by code; under: only that code and the
- * codes below it. */
-int org_list_view(sz *z, const char *under, asink *s);
+ * codes below it; q: only those whose name holds q (NULL: all; the
+ * organisations are few: no index). */
+int org_list_view(sz *z, const char *under, const char *q, asink *s);
 /* The scope of a list: 0 when village (NULL or a village's code) and
  * township (NULL or the code of a township, county or above) exist; 1
  * when the village does not, 2 when the township does not. */

@@ -144,6 +144,21 @@ regctx *reg_open(sz *z, const reg *r)
                                  NULL, 10);
   }
   sqlite3_finalize(st);
+  if(want_vil) {
+/* The villages by name: the official name (福如东村民委员会) and the one
+ * people write (福如东村; a 社区 without its 居民委员会). */
+#define BY_NAME(col)                                                         \
+  "WITH v AS (SELECT v.code, v.name, coalesce(t.name, '') AS town FROM org " \
+  "v LEFT JOIN org t ON t.code = v.parent_code WHERE v.level = 'village'), " \
+  "k AS (SELECT name AS k, code, town FROM v UNION SELECT substr(name, 1, "  \
+  "length(name) - 4), code, town FROM v WHERE name LIKE '%村民委员会' "       \
+  "UNION SELECT substr(name, 1, length(name) - 5), code, town FROM v WHERE " \
+  "name LIKE '%社区居民委员会') SELECT " col " FROM k ORDER BY k, code"
+    names_load(z, &c->vn_name, BY_NAME("k"));
+    names_load(z, &c->vn_code, BY_NAME("code"));
+    names_load(z, &c->vn_town, BY_NAME("town"));
+#undef BY_NAME
+  }
   if(c->nvil)
     qsort(c->vil, c->nvil, sizeof *c->vil, cmp_u64);
   c->vil_next = xcalloc(c->nvil ? c->nvil : 1, sizeof *c->vil_next);
@@ -197,6 +212,9 @@ void reg_close(regctx *c)
     names_free(&c->lc_name);
     names_free(&c->lc_alias);
     names_free(&c->lc_alias_code);
+    names_free(&c->vn_name);
+    names_free(&c->vn_code);
+    names_free(&c->vn_town);
     free(c->enums);
     free(c->colname);
     free(c->unit);
@@ -278,6 +296,51 @@ static int village_index(const regctx *c, const char *s, size_t n)
   }
   const uint64_t *p = bsearch(&v, c->vil, c->nvil, sizeof v, cmp_u64);
   return p ? (int)(p - c->vil) : -2;
+}
+
+/* A village named s[0..n): 1 with its code in *v; else 0, with an error
+ * when several villages have that name (listed) and nothing when none. */
+static int text_is_digits(const char *s, size_t n)
+{
+  for(size_t i = 0; i < n; i++)
+    if(s[i] < '0' || s[i] > '9')
+      return 0;
+  return 1;
+}
+
+static int village_by_name(regctx *c, int fi, const char *s, size_t n, val *v)
+{
+  const names *nm = &c->vn_name;
+  int lo = 0, hi = nm->n;
+  while(lo < hi) { /* the first name not before s, as SQLite orders text */
+    int mid = (lo + hi) / 2;
+    size_t k = nm->len[mid] < n ? nm->len[mid] : n;
+    int d = memcmp(nm->v[mid], s, k);
+    if(d < 0 || (d == 0 && nm->len[mid] < n))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  int end = lo;
+  while(end < nm->n && nm->len[end] == n && !memcmp(nm->v[end], s, n))
+    end++;
+  if(end == lo)
+    return 0;
+  if(end - lo == 1) {
+    v->t = V_TEXT;
+    v->s = c->vn_code.v[lo];
+    v->n = c->vn_code.len[lo];
+    return 1;
+  }
+  sbuf list;
+  sb_init(&list);
+  for(int i = lo; i < end; i++)
+    sb_addf(&list, "%s%s (%s)", i > lo ? T(c->z, ", ") : "",
+            c->vn_code.v[i], c->vn_town.v[i]);
+  reg_error(c, fi, T(c->z, "%d villages are named '%.*s': %s; give the "
+                           "village code"), end - lo, (int)n, s, list.buf);
+  sb_free(&list);
+  return 1;
 }
 
 static void list_names(const names *nm, const char *sep, sbuf *out)
@@ -376,15 +439,21 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
     return 0;
   case F_VILLAGE: {
     int k = village_index(c, s, n);
+    if(k == -1 && village_by_name(c, fi, s, n, v))
+      return v->t == V_TEXT ? 0 : 1;
     if(k == -1) {
       if(memchr(s, 'E', n) || memchr(s, 'e', n))
         reg_error(c, fi,
                   T(c->z, "'%.*s' is not a 12-digit village code: the "
                           "spreadsheet turned it into a number; format the "
                           "column as text"), (int)n, s);
-      else
+      else if(text_is_digits(s, n))
         reg_error(c, fi, T(c->z, "'%.*s' is not a 12-digit village code"),
                   (int)n, s);
+      else
+        reg_error(c, fi, T(c->z, "'%.*s' is neither a 12-digit village code "
+                                 "nor the name of a village (sanzi org list "
+                                 "--q shows the names)"), (int)n, s);
       return 1;
     }
     if(k == -2) {

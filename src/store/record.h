@@ -31,6 +31,9 @@ struct regctx {
   uint64_t *vil;
   int64_t *vil_next; /* next generated code number, 0 = not looked up */
   size_t nvil;
+  /* the villages by name (sorted as SQLite sorts text), with their codes
+   * and townships' names: a sheet may name a village instead */
+  names vn_name, vn_code, vn_town;
   names *enums;      /* per field, for F_ENUM */
   names lc_code, lc_name, lc_alias, lc_alias_code;
   sqlite3_stmt *ins, *upd, *get, *maxno;
