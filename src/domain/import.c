@@ -55,8 +55,11 @@ static int map_header(regctx *c, const reg *r, const csvrec *h, int *col2f,
         fi < 0 ? NULL : reg_header_unit(r, fi, h->f[i].p, h->f[i].n, &unit);
     if(fi < 0) {
       /* Said once, with the accepted names, after the loop. */
-      sb_addf(&unknown, "%s'%.*s'", unknown.len ? T(z, ", ") : "",
-              (int)h->f[i].n, h->f[i].p);
+      char *name = xstrndup(h->f[i].p, h->f[i].n);
+      if(nunknown)
+        sb_addstr(&unknown, T(z, ", "));
+      sb_addf(&unknown, T(z, "'%s'"), name);
+      free(name);
       nunknown++;
     } else if(want) {
       reg_error(c, -1, T(z, "column '%.*s': %s is entered in %s; convert the "
@@ -84,14 +87,18 @@ static int map_header(regctx *c, const reg *r, const csvrec *h, int *col2f,
   sb_free(&unknown);
   int nmissing = 0;
   for(int fi = 0; fi < r->nfields; fi++)
+    nmissing += (r->fields[fi].flags & F_REQ) && !seen[fi];
+  for(int fi = 0, k = 0; fi < r->nfields; fi++)
     if((r->fields[fi].flags & F_REQ) && !seen[fi]) {
-      /* The column by its Chinese name (and its key, in English). */
-      if(nmissing++)
+      /* The column by its Chinese name (and its key, in English); in
+       * Chinese a list of them in quotes. */
+      if(k++)
         sb_addstr(&unknown, T(z, ", "));
       if(z->lang == LANG_EN)
         sb_addf(&unknown, "%s (%s)", r->fields[fi].zh, r->fields[fi].key);
       else
-        sb_addstr(&unknown, r->fields[fi].zh);
+        sb_addf(&unknown, nmissing > 1 ? T(z, "'%s'") : "%s",
+                r->fields[fi].zh);
     }
   if(nmissing == 1)
     reg_error(c, -1, T(z, "missing required column %s; accepted: %s"),
