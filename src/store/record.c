@@ -145,13 +145,16 @@ regctx *reg_open(sz *z, const reg *r)
   }
   sqlite3_finalize(st);
   if(want_vil) {
-/* The villages by name: the official name (福如东村民委员会) and the one
- * people write (福如东村; a 社区 without its 居民委员会). */
+/* The villages by name: the official name (福如东村民委员会) and the ones
+ * people write (福如东村, 福如东; 新村 for 新村村民委员会; a 社区 without its
+ * 居民委员会). */
 #define BY_NAME(col)                                                         \
   "WITH v AS (SELECT v.code, v.name, coalesce(t.name, '') AS town FROM org " \
   "v LEFT JOIN org t ON t.code = v.parent_code WHERE v.level = 'village'), " \
   "k AS (SELECT name AS k, code, town FROM v UNION SELECT substr(name, 1, "  \
   "length(name) - 4), code, town FROM v WHERE name LIKE '%村民委员会' "       \
+  "UNION SELECT substr(name, 1, length(name) - 5), code, town FROM v WHERE " \
+  "name LIKE '_%村民委员会' "                                                 \
   "UNION SELECT substr(name, 1, length(name) - 5), code, town FROM v WHERE " \
   "name LIKE '%社区居民委员会') SELECT " col " FROM k ORDER BY k, code"
     names_load(z, &c->vn_name, BY_NAME("k"));
