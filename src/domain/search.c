@@ -1,7 +1,6 @@
 /* search.c: finding records by any part of their text (search.h). */
 #include "domain/search.h"
 #include "domain/import.h"
-#include "domain/view.h"
 #include "base/i18n.h"
 #include "base/text.h"
 
@@ -125,7 +124,10 @@ int search_resolve(sz *z, const reg *r, const char *arg, const char *village,
 {
   *code = NULL;
   const char *what = z->lang == LANG_EN ? r->name : r->zh;
-  if(reg_exists(z, r, arg)) {
+  char sql0[160];
+  snprintf(sql0, sizeof sql0, "SELECT count(*) FROM \"%s\" WHERE \"%s\" = ?1",
+           r->name, reg_key(r));
+  if(db_int(z, 0, sql0, arg) > 0) {
     *code = xstrdup(arg);
     return 0;
   }
