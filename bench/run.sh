@@ -19,7 +19,11 @@
 #   4. the annual audit of 2025 over the same million assets: `sanzi audit
 #      export --format csv` and with the workbook (--format both), against
 #      `sanzi asset export` of the same run (and `asset export --as-of`,
-#      which computes the same depreciation as the audit's inventory).
+#      which computes the same depreciation as the audit's inventory);
+#   5. search: `sanzi asset list --q` over the same million assets, a
+#      location of three characters or more (about 1,000 hits), a name in
+#      one village, one character in one village (target < 50 ms each,
+#      the whole command).
 # Every timed command runs BENCH_RUNS times (default 2), sanzi and sqlite3
 # alternating so that both meet the same machine; the best wall time
 # counts and the peak RSS is the largest seen. Targets: import <= 1.0x
@@ -137,6 +141,9 @@ timed() {
     s_asof) what="sanzi asset export --as-of 2025-12-31" ;;
     s_aud) what="sanzi audit export --format csv" ;;
     s_audx) what="sanzi audit export (csv and xlsx)" ;;
+    s_q3) what="sanzi asset list --q 福如东村四组" ;;
+    s_qv) what="sanzi asset list --q 拖拉机 --village" ;;
+    s_q1) what="sanzi asset list --q 井 --village" ;;
     *) what="sqlite3 SELECT *" ;;
   esac
   eval "best=\$${label}_secs peak=\$${label}_kib bcpu=\$${label}_cpu"
@@ -236,13 +243,17 @@ s_aud_cpu=""; s_audx_secs=""; s_audx_kib=""; s_audx_cpu=""
 s_xlsx_secs=""; s_xlsx_kib=""; s_xlsx_cpu=""
 s_div_secs=""; s_div_kib=""; s_div_cpu=""; p_div_secs=""; p_div_kib=""
 p_div_cpu=""
+s_q3_secs=""; s_q3_kib=""; s_q3_cpu=""; s_qv_secs=""; s_qv_kib=""
+s_qv_cpu=""; s_q1_secs=""; s_q1_kib=""; s_q1_cpu=""
 if [ $have_sanzi = 0 ]; then
   s_imp_secs="-"; s_exp_secs="-"; s_asof_secs="-"; s_aud_secs="-"
-  s_audx_secs="-"; s_xlsx_secs="-"; s_div_secs="-"
+  s_audx_secs="-"; s_xlsx_secs="-"; s_div_secs="-"; s_q3_secs="-"
+  s_qv_secs="-"; s_q1_secs="-"
 fi
 if [ "${BENCH_ONLY:-}" = imports ]; then
   s_exp_secs="-"; p_exp_secs="-"; s_asof_secs="-"; s_aud_secs="-"
-  s_audx_secs="-"; s_xlsx_secs="-"
+  s_audx_secs="-"; s_xlsx_secs="-"; s_q3_secs="-"; s_qv_secs="-"
+  s_q1_secs="-"
 fi
 failed=0
 rm -f $OUT/export.csv $OUT/plain-export.csv
@@ -303,6 +314,17 @@ while [ $have_sanzi = 1 ] && [ "${BENCH_ONLY:-}" != imports ] &&
     failed=1
   timed s_audx no_audit /dev/null \
     $SANZI --db $SDB audit export --year 2025 --out $OUT/audit || failed=1
+done
+run=0
+while [ $have_sanzi = 1 ] && [ $run -lt $RUNS ]; do
+  run=$((run + 1))
+  say "search, run $run of $RUNS"
+  timed s_q3 no_setup $OUT/search.csv \
+    $SANZI --db $SDB asset list --q 福如东村四组 --format csv || failed=1
+  timed s_qv no_setup /dev/null $SANZI --db $SDB asset list --q 拖拉机 \
+    --village 150125100201 --format csv || failed=1
+  timed s_q1 no_setup /dev/null $SANZI --db $SDB asset list --q 井 \
+    --village 150125100201 --format csv || failed=1
 done
 
 # ---------------------------------------------------------------------------
@@ -380,6 +402,15 @@ printf '%-28s %10s %7s %12s\n' "audit export (csv + xlsx)" \
   "${s_audx_secs:--}" "$(ratio "$s_audx_secs" "$s_exp_secs")" \
   "$(mib "$s_audx_kib")"
 echo
+echo "search over the same $N assets (the whole command, wall clock):"
+printf '%-40s %10s %12s\n' step "sanzi s" "sanzi MiB"
+printf '%-40s %10s %12s\n' "list --q 福如东村四组 (3+ characters)" \
+  "${s_q3_secs:--}" "$(mib "$s_q3_kib")"
+printf '%-40s %10s %12s\n' "list --q 拖拉机 --village" "${s_qv_secs:--}" \
+  "$(mib "$s_qv_kib")"
+printf '%-40s %10s %12s\n' "list --q 井 --village (1 character)" \
+  "${s_q1_secs:--}" "$(mib "$s_q1_kib")"
+echo
 fi
 echo "CPU time (user + system, best of the runs): the same comparison, less"
 echo "disturbed by other work on the machine; the targets use wall time."
@@ -398,6 +429,8 @@ echo "targets: import <= 1.0x: $(verdict "$r_imp" 1.0)," \
 echo "         audit export (csv) <= 3.0x asset export: $(verdict "$r_aud" 3.0),"
 echo "         .xlsx import <= 2.5x CSV import: $(verdict "$r_xlsx" 2.5)," \
      ".xlsx import peak RSS <= 96 MiB: $(verdict "$(mib "$s_xlsx_kib")" 96)"
+echo "         search < 0.05 s: $(verdict "$s_q3_secs" 0.04)," \
+     "$(verdict "$s_qv_secs" 0.04), $(verdict "$s_q1_secs" 0.04)"
 echo
 echo "rows loaded (SELECT count(*)):"
 if [ $have_sanzi = 1 ] && [ -f $SDB ]; then

@@ -35,13 +35,13 @@ _sanzi_options() {
     *:export) [ "$1" = audit ] &&
       echo "--year $scope --out --format" ||
       echo "$scope --as-of --no-bom --full-ids" ;;
-    org:list) echo "--under --format" ;;
+    org:list) echo "--under --q --format" ;;
     user:list) echo "--format" ;;
     disposal:list | subsidy:list) echo "--year $scope --format" ;;
-    *:list) echo "$scope --format" ;;
+    *:list) echo "$scope --q --format" ;;
     disposal:show | subsidy:show) echo "--format --part --keys" ;;
     program:show) echo "--year --format --keys" ;;
-    *:show) echo "--as-of --format --part --keys" ;;
+    *:show) echo "$scope --as-of --format --part --keys" ;;
     fund:balance) echo "$scope --account --as-of --format --part" ;;
     contract:schedule) echo "--as-of --format --part" ;;
     contract:overdue) echo "--as-of $scope --format" ;;

@@ -54,6 +54,7 @@ int cmd_config(int argc, char **argv)
 static int org_list(args *a)
 {
   const char *under = args_value(a, "--under");
+  const char *q = args_value(a, "--q");
   out o;
   out_init(&o, a, out_formats, 0);
   int n;
@@ -61,7 +62,7 @@ static int org_list(args *a)
   sz *z = cli_db();
   if(under && !reg_exists(z, &reg_org, under))
     die(1, _("--under: no organisation with code '%s'"), under);
-  if(org_list_view(z, under, &o.s))
+  if(org_list_view(z, under, q, &o.s))
     cli_fail(z, NULL);
   out_done(&o, a);
   cli_close(z);

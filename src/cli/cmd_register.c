@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "domain/import.h"
 #include "domain/entry.h"
+#include "domain/search.h"
 #include "store/record.h"
 #include "base/text.h"
 
@@ -126,6 +127,7 @@ static int do_list(args *a, const void *ctx)
   const reg *r = ctx;
   const char *village = args_value(a, "--village");
   const char *township = args_value(a, "--township");
+  const char *q = args_value(a, "--q");
   out o;
   out_init(&o, a, out_formats, 0);
   int n;
@@ -133,7 +135,7 @@ static int do_list(args *a, const void *ctx)
   sz *z = cli_db();
   cli_scope(z, village, township);
   /* JSON has every field, for programs; the others the main ones. */
-  if(reg_list_view(z, r, village, township, o.fmt == OUT_JSON, &o.s))
+  if(reg_list_view(z, r, village, township, q, o.fmt == OUT_JSON, &o.s))
     cli_fail(z, NULL);
   out_done(&o, a);
   cli_close(z);
@@ -291,12 +293,20 @@ static int do_show(args *a, const void *ctx)
   out o;
   out_init(&o, a, out_formats, 1);
   out_layouts(&o, show_layout, (int)ARRAY_SIZE(show_layout));
+  const char *village = args_value(a, "--village");
+  const char *township = args_value(a, "--township");
   int n;
   char **pos = args_rest(a, 1, 1, &n);
   sz *z = cli_db();
-  if(reg_show_view(z, r, pos[0], as_of, &o.s))
+  cli_scope(z, village, township);
+  /* A code, or a name that is one record's in scope. */
+  char *code;
+  if(search_resolve(z, r, pos[0], village, township, &code))
+    cli_fail(z, NULL);
+  if(reg_show_view(z, r, code, as_of, &o.s))
     cli_fail(z, NULL);
   out_done(&o, a);
+  free(code);
   free(pos);
   cli_close(z);
   return 0;

@@ -15,6 +15,9 @@
 #define O_FORMAT_TC                                                          \
   {"--format table|csv", N_("table: for people (the default); csv: for "     \
                             "spreadsheets")}
+#define O_Q                                                                  \
+  {"--q TEXT", N_("only the records whose name, location, party or remarks " \
+                  "hold TEXT\n(any part, one character or more)")}
 #define O_PART {"--part NAME", N_("only the part NAME (the parts are above)")}
 #define O_KEYS                                                               \
   {"--keys", N_("each field's English key beside its Chinese name, for "     \
@@ -76,22 +79,27 @@ static const help_verb register_help[] = {
    "sanzi {cmd} export --village 150125100201 > {file}\n"
    "sanzi {cmd} export --township 150125101 > {file}",
    R_SCOPE},
-  {"list", "[--village CODE|--township CODE] [--format table|csv|json]",
+  {"list", "[--village CODE|--township CODE] [--q TEXT] "
+           "[--format table|csv|json]",
    N_("Lists the records, one line each, with the main columns (json: every "
       "field)."),
-   {O_VILLAGE, O_TOWNSHIP, O_FORMAT},
+   {O_VILLAGE, O_TOWNSHIP, O_Q, O_FORMAT},
    "sanzi {cmd} list --village 150125100201\n"
-   "sanzi {cmd} list --township 150125101 --format csv > {file}",
+   "sanzi {cmd} list --township 150125101 --format csv > {file}\n"
+   "sanzi {cmd} list --township 150125101 --q 拖拉机",
    R_SCOPE},
-  {"show", "CODE [--as-of DATE] [--format table|csv|json] [--part NAME] "
-           "[--keys]",
+  {"show", "CODE|NAME [--village CODE|--township CODE] [--as-of DATE] "
+           "[--format table|csv|json] [--part NAME] [--keys]",
    N_("Shows one record: every field, then its history (each change, old "
       "and new).\nThe parts: record, depreciation (assets), payments "
-      "(loans), history."),
-   {O_AS_OF, O_FORMAT, O_PART, O_KEYS},
+      "(loans), history.\nInstead of its code, the record's name will do "
+      "when one record in scope has it\n(else one whose name, location, "
+      "party or remarks hold it)."),
+   {O_VILLAGE, O_TOWNSHIP, O_AS_OF, O_FORMAT, O_PART, O_KEYS},
    "sanzi {cmd} show {code}\n"
    "sanzi {cmd} show {code} --format csv --part history",
-   N_("Refused: a code that is not registered.")},
+   N_("Refused: a code that is not registered, a name no record or several "
+      "records in scope have (they are listed).")},
   {"add", "KEY=VALUE...",
    N_("Adds one record and prints its code. KEY is the English key or the "
       "Chinese\ncolumn name (sanzi REGISTER template shows them)."),
@@ -409,9 +417,10 @@ static const help_verb org_help[] = {
    {O_ENCODING, O_SHEET}, "sanzi org import sample/divisions-wuchuan.csv",
    N_("Refused: a code of the wrong length for its level, an unknown "
       "parent.")},
-  {"list", "[--under CODE] [--format table|csv|json]",
+  {"list", "[--under CODE] [--q TEXT] [--format table|csv|json]",
    N_("Lists the organisations."),
-   {{"--under CODE", N_("only those under CODE")}, O_FORMAT},
+   {{"--under CODE", N_("only those under CODE")},
+    {"--q TEXT", N_("only those whose name holds TEXT")}, O_FORMAT},
    "sanzi org list --under 150125101",
    N_("Refused: an unknown code.")},
   {0},

@@ -32,6 +32,40 @@ static const field fund_fields[] = {
 const reg reg_fund = {"fund", "资金收支", NULL, SPEC(fund_fields), 0,
                              check_fund, NULL};
 
+/* 账户编号 may be the name of an account of the row's village when no
+ * account has that code: v's account becomes its code. Returns 1 with an
+ * error when several accounts of the village have that name (listed). */
+static int account_by_name(regctx *c, val *v)
+{
+  int ac = reg_field(c->r, "account"), vi = c->vi;
+  sqlite3_stmt *st = reg_stmt(c, "SELECT code FROM account WHERE code = ?2 "
+                                 "UNION ALL SELECT code FROM account WHERE "
+                                 "village = ?1 AND name = ?2 AND NOT EXISTS "
+                                 "(SELECT 1 FROM account WHERE code = ?2)");
+  sqlite3_bind_text(st, 1, v[vi].s, (int)v[vi].n, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, v[ac].s, (int)v[ac].n, SQLITE_STATIC);
+  int n = 0;
+  sbuf list;
+  sb_init(&list);
+  while(db_step(c->z, st) == SQLITE_ROW) {
+    const char *code = (const char *)sqlite3_column_text(st, 0);
+    if(n++ == 0)
+      snprintf(c->named, sizeof c->named, "%s", code);
+    sb_addf(&list, "%s%s", n > 1 ? T(c->z, ", ") : "", code);
+  }
+  sqlite3_reset(st);
+  if(n == 1) {
+    v[ac].s = c->named;
+    v[ac].n = strlen(c->named);
+  } else if(n > 1) {
+    reg_error(c, ac, T(c->z, "%d accounts of village %.*s are named '%.*s': "
+                             "%s; give the account code"),
+              n, (int)v[vi].n, v[vi].s, (int)v[ac].n, v[ac].s, list.buf);
+  }
+  sb_free(&list);
+  return n > 1;
+}
+
 static int check_fund(regctx *c, val *v)
 {
   int ac = reg_field(c->r, "account"), dt = reg_field(c->r, "date");
@@ -39,6 +73,8 @@ static int check_fund(regctx *c, val *v)
   int vo = reg_field(c->r, "voucher"), co = reg_field(c->r, "code");
   int vi = c->vi, ct = reg_field(c->r, "contract");
   int bad = 0;
+  if(account_by_name(c, v))
+    return 1;
   sqlite3_stmt *acct = reg_stmt(c, "SELECT village, opening_date FROM account "
                                    "WHERE code = ?1");
   sqlite3_bind_text(acct, 1, v[ac].s, (int)v[ac].n, SQLITE_STATIC);

@@ -3,6 +3,7 @@
 #include "domain/registers.h"
 #include "domain/asset.h"
 #include "domain/import.h"
+#include "domain/layout.h"
 #include "base/sheetfmt.h"
 #include "base/xlsin.h"
 #include "base/xlsxin.h"
@@ -32,19 +33,13 @@ static int row_blank(const csvrec *rec)
   return 1;
 }
 
-static int nonblank_cells(const csvrec *rec)
-{
-  int k = 0;
-  for(int i = 0; i < rec->nfields; i++)
-    k += !cell_blank(&rec->f[i]);
-  return k;
-}
-
 /* Maps header cells to fields. Returns the number of errors added. */
 static int map_header(regctx *c, const reg *r, const csvrec *h, int *col2f,
                       int *ncols)
 {
-  int bad = 0;
+  int bad = 0, nunknown = 0;
+  sbuf unknown;
+  sb_init(&unknown);
   int *seen = xcalloc((size_t)r->nfields, sizeof *seen);
   sz *z = c->z;
   char *acc = reg_accepted_names(r, z->lang);
@@ -59,9 +54,13 @@ static int map_header(regctx *c, const reg *r, const csvrec *h, int *col2f,
     const char *want =
         fi < 0 ? NULL : reg_header_unit(r, fi, h->f[i].p, h->f[i].n, &unit);
     if(fi < 0) {
-      reg_error(c, -1, T(z, "unknown column '%.*s'; accepted: %s"),
-                (int)h->f[i].n, h->f[i].p, acc);
-      bad++;
+      /* Said once, with the accepted names, after the loop. */
+      char *name = xstrndup(h->f[i].p, h->f[i].n);
+      if(nunknown)
+        sb_addstr(&unknown, T(z, ", "));
+      sb_addf(&unknown, T(z, "'%s'"), name);
+      free(name);
+      nunknown++;
     } else if(want) {
       reg_error(c, -1, T(z, "column '%.*s': %s is entered in %s; convert the "
                             "column or name it %s（%s）"), (int)h->f[i].n,
@@ -78,34 +77,51 @@ static int map_header(regctx *c, const reg *r, const csvrec *h, int *col2f,
       reg_set_colname(c, fi, h->f[i].p, h->f[i].n, unit);
     }
   }
+  if(nunknown == 1)
+    reg_error(c, -1, T(z, "unknown column %s; accepted: %s"), unknown.buf,
+              acc);
+  else if(nunknown)
+    reg_error(c, -1, T(z, "unknown columns %s; accepted: %s"), unknown.buf,
+              acc);
+  bad += nunknown > 0;
+  sb_free(&unknown);
+  int nmissing = 0;
   for(int fi = 0; fi < r->nfields; fi++)
+    nmissing += (r->fields[fi].flags & F_REQ) && !seen[fi];
+  for(int fi = 0, k = 0; fi < r->nfields; fi++)
     if((r->fields[fi].flags & F_REQ) && !seen[fi]) {
-      /* The column by its Chinese name (and its key, in English). */
-      char col[256];
+      /* The column by its Chinese name (and its key, in English); in
+       * Chinese a list of them in quotes. */
+      if(k++)
+        sb_addstr(&unknown, T(z, ", "));
       if(z->lang == LANG_EN)
-        snprintf(col, sizeof col, "%s (%s)", r->fields[fi].zh,
-                 r->fields[fi].key);
+        sb_addf(&unknown, "%s (%s)", r->fields[fi].zh, r->fields[fi].key);
       else
-        snprintf(col, sizeof col, "%s", r->fields[fi].zh);
-      reg_error(c, -1, T(z, "missing required column %s; accepted: %s"), col,
-                acc);
-      bad++;
+        sb_addf(&unknown, nmissing > 1 ? T(z, "'%s'") : "%s",
+                r->fields[fi].zh);
     }
+  if(nmissing == 1)
+    reg_error(c, -1, T(z, "missing required column %s; accepted: %s"),
+              unknown.buf, acc);
+  else if(nmissing)
+    reg_error(c, -1, T(z, "missing required columns %s; accepted: %s"),
+              unknown.buf, acc);
+  bad += nmissing > 0;
+  sb_free(&unknown);
   free(acc);
   free(seen);
   return bad;
 }
 
-/* Is this record a title line above the header? One filled cell that is
- * not a column name. */
+/* Is this record a line above the header: one that names no column (a
+ * title, 填报单位, 填表日期, a unit line)? */
 static int is_title(const reg *r, const csvrec *rec)
 {
-  if(nonblank_cells(rec) != 1)
-    return 0;
   for(int i = 0; i < rec->nfields; i++)
-    if(!cell_blank(&rec->f[i]))
-      return reg_match_header(r, rec->f[i].p, rec->f[i].n) < 0;
-  return 0;
+    if(!cell_blank(&rec->f[i]) &&
+       reg_match_header(r, rec->f[i].p, rec->f[i].n) >= 0)
+      return 0;
+  return 1;
 }
 
 /* ---- the reader thread's half ----
@@ -133,6 +149,8 @@ typedef struct hookctx {
   int short_ok; /* a workbook stores no trailing empty cells: a short row
                    is not a misaligned one */
   int *col2f;
+  int footer;  /* the footer began: the rest is skipped */
+  totals tot;  /* what the rows of totals are checked against */
   const char **cells;
   size_t *lens;
   val *v;
@@ -202,6 +220,14 @@ static void parse_hook(void *ctx, const csvrec *rec, sbuf *out)
     put_row(h, out, P_HEADER, 0);
     return;
   }
+  enum line_kind kind = h->footer ? LINE_FOOTER : layout_kind(rec);
+  if(kind != LINE_DATA) {
+    h->footer = kind == LINE_FOOTER;
+    if(kind != LINE_FOOTER)
+      totals_check(&h->tot, c, kind, rec, h->col2f, h->ncols);
+    put_row(h, out, P_TITLE, 0);
+    return;
+  }
   int ok = 1;
   int extra = 0;
   for(int i = h->ncols; i < rec->nfields; i++)
@@ -233,8 +259,8 @@ static void parse_hook(void *ctx, const csvrec *rec, sbuf *out)
       }
     }
   }
-  if(ok)
-    reg_parse(c, h->cells, h->lens, h->v);
+  int bad = ok ? reg_parse(c, h->cells, h->lens, h->v) : 1;
+  totals_add(&h->tot, r, h->v, bad);
   put_row(h, out, P_ROW, 1);
 }
 
@@ -482,6 +508,7 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   h.cells = xcalloc((size_t)nf, sizeof *h.cells);
   h.lens = xcalloc((size_t)nf, sizeof *h.lens);
   h.v = xcalloc((size_t)nf, sizeof *h.v);
+  totals_init(&h.tot, r);
   if(in.csv)
     csvin_set_hook(in.csv, parse_hook, &h);
   in.h = &h;
@@ -502,6 +529,7 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   }
   began = 1;
   batch = history_next_id(z);
+  reg_defer_index(c);
   int ci = reg_field(r, "code");
   sqlite3_stmt *seen = NULL;
   if(o->update && ci >= 0 &&
@@ -586,6 +614,8 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
                           "%s template')"), o->file, r->name);
   }
   sqlite3_finalize(seen);
+  if(reg_nerrors(c) == 0 && !o->dry_run)
+    reg_index_inserted(c);
   snprintf(res->encoding, sizeof res->encoding, "%s", in.kind);
   if(reg_nerrors(c) == 0 && !o->dry_run &&
      res->inserted + res->updated > 0) {
@@ -632,6 +662,7 @@ done:
   free(h.cells);
   free(h.lens);
   free(h.v);
+  totals_free(&h.tot);
   sb_free(&h.errs);
   free(v);
   return res->nerrors ? -1 : 0;

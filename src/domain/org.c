@@ -4,6 +4,7 @@
 #include "base/date.h"
 #include "base/money.h"
 #include "base/i18n.h"
+#include "base/text.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -89,13 +90,20 @@ static const char *const org_keys[] = {"code", "name", "level",
                                        "parent_code"};
 static const atable t_orgs = {"组织", org_cols, 4, "orgs", org_keys};
 
-int org_list_view(sz *z, const char *under, asink *s)
+int org_list_view(sz *z, const char *under, const char *q, asink *s)
 {
+  size_t n = 0;
+  const char *t = q ? text_trim(q, strlen(q), &n) : NULL;
+  if(q && !n)
+    return db_fail(z, "%s", T(z, "the text to search for is empty"));
   sqlite3_stmt *st = db_prepare(
       z, "SELECT code, name, level, parent_code FROM org "
-         "WHERE ?1 IS NULL OR (code BETWEEN ?1 AND ?1 || 'z') ORDER BY code");
+         "WHERE (?1 IS NULL OR (code BETWEEN ?1 AND ?1 || 'z')) "
+         "AND (?2 IS NULL OR instr(name, ?2)) ORDER BY code");
   if(under)
     sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
+  if(q)
+    sqlite3_bind_text(st, 2, t, (int)n, SQLITE_STATIC);
   int rc = view_begin(z, s, &t_orgs);
   while(!rc && db_step(z, st) == SQLITE_ROW) {
     acell c[4];

@@ -5,6 +5,7 @@
 #include "domain/registers.h"
 #include "domain/import.h"
 #include "domain/asset.h"
+#include "domain/search.h"
 #include "base/money.h"
 #include "base/i18n.h"
 
@@ -239,19 +240,29 @@ int reg_exists(sz *z, const reg *r, const char *code)
 /* ---- list ---- */
 
 int reg_list_view(sz *z, const reg *r, const char *village,
-                  const char *township, int all, asink *s)
+                  const char *township, const char *q, int all, asink *s)
 {
+  search find;
+  if(q && search_init(z, r, q, &find))
+    return -1;
   sbuf sql;
   sb_init(&sql);
   reg_select_sql(r, &sql);
   sb_addstr(&sql, scope_where(village, township));
-  if(reg_field(r, "village") >= 0)
+  int scoped = reg_field(r, "village") >= 0 && z->scope[0];
+  if(scoped)
     db_scope_sql(z, "village", village || township, &sql);
+  if(q) {
+    sb_addstr(&sql, village || township || scoped ? " AND " : " WHERE ");
+    search_where(r, 2, &sql);
+  }
   sb_addstr(&sql, " ORDER BY id");
   sqlite3_stmt *st = db_prepare(z, sql.buf);
   sb_free(&sql);
   if(village || township)
     sqlite3_bind_text(st, 1, village ? village : township, -1, SQLITE_STATIC);
+  if(q)
+    search_bind(&find, st, 2);
   vfields x;
   vfields_init(&x, r, r->zh, r->name, all ? VF_ID : VF_LIST, NULL, NULL);
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
@@ -269,6 +280,8 @@ int reg_list_view(sz *z, const reg *r, const char *village,
   vfields_free(&x);
   free(mask);
   free(v);
+  if(q)
+    search_free(&find);
   return rc;
 }
 

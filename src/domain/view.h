@@ -86,10 +86,10 @@ const char *acol_key(const atable *t, int i);
 /* ---- registers (view.c) ---- */
 
 /* Part "list": the records of r in scope (a village's or township's code,
- * or neither: all), by id. The columns are the fields marked F_LIST or,
+ * or neither: all) whose text holds q (NULL: all; search.h), by id. The columns are the fields marked F_LIST or,
  * with all, "id" and every stored field. ID numbers are masked. */
 int reg_list_view(sz *z, const reg *r, const char *village,
-                  const char *township, int all, asink *s);
+                  const char *township, const char *q, int all, asink *s);
 
 /* One record by its code ("no asset with code 'X'" when there is none):
  * part "record" (every stored field, ID numbers whole); for an asset,
@@ -124,8 +124,9 @@ int reg_exists(sz *z, const reg *r, const char *code);
 /* ---- organisations (org.c) ---- */
 
 /* Part "orgs": the organisations, by code; under: only that code and the
- * codes below it. */
-int org_list_view(sz *z, const char *under, asink *s);
+ * codes below it; q: only those whose name holds q (NULL: all; the
+ * organisations are few: no index). */
+int org_list_view(sz *z, const char *under, const char *q, asink *s);
 /* The scope of a list: 0 when village (NULL or a village's code) and
  * township (NULL or the code of a township, county or above) exist; 1
  * when the village does not, 2 when the township does not. */

@@ -78,6 +78,21 @@ static void build_sql(regctx *c)
   c->ins = db_prepare(c->z, ins.buf);
   c->upd = db_prepare(c->z, upd.buf);
   c->get = db_prepare(c->z, get.buf);
+  /* A searched register (a view NAME_search) keeps its index in step. */
+  sb_reset(&get);
+  sb_addf(&get, "%s_search", r->name);
+  if(db_int(c->z, 0, "SELECT count(*) FROM sqlite_schema WHERE type = "
+                     "'view' AND name = ?1", get.buf)) {
+    sb_reset(&ins);
+    sb_addf(&ins, "INSERT INTO \"%s_fts\"(rowid, t) SELECT id, t FROM "
+                  "\"%s_search\" WHERE id = ?1", r->name, r->name);
+    c->fts_add = db_prepare(c->z, ins.buf);
+    sb_reset(&upd);
+    sb_addf(&upd, "INSERT INTO \"%s_fts\"(\"%s_fts\", rowid, t) SELECT "
+                  "'delete', id, t FROM \"%s_search\" WHERE id = ?1",
+            r->name, r->name, r->name);
+    c->fts_del = db_prepare(c->z, upd.buf);
+  }
   sb_free(&ins);
   sb_free(&vals);
   sb_free(&upd);
@@ -129,6 +144,24 @@ regctx *reg_open(sz *z, const reg *r)
                                  NULL, 10);
   }
   sqlite3_finalize(st);
+  if(want_vil) {
+/* The villages by name: the official name (福如东村民委员会) and the ones
+ * people write (福如东村, 福如东; 新村 for 新村村民委员会; a 社区 without its
+ * 居民委员会). */
+#define BY_NAME(col)                                                         \
+  "WITH v AS (SELECT v.code, v.name, coalesce(t.name, '') AS town FROM org " \
+  "v LEFT JOIN org t ON t.code = v.parent_code WHERE v.level = 'village'), " \
+  "k AS (SELECT name AS k, code, town FROM v UNION SELECT substr(name, 1, "  \
+  "length(name) - 4), code, town FROM v WHERE name LIKE '%村民委员会' "       \
+  "UNION SELECT substr(name, 1, length(name) - 5), code, town FROM v WHERE " \
+  "name LIKE '_%村民委员会' "                                                 \
+  "UNION SELECT substr(name, 1, length(name) - 5), code, town FROM v WHERE " \
+  "name LIKE '%社区居民委员会') SELECT " col " FROM k ORDER BY k, code"
+    names_load(z, &c->vn_name, BY_NAME("k"));
+    names_load(z, &c->vn_code, BY_NAME("code"));
+    names_load(z, &c->vn_town, BY_NAME("town"));
+#undef BY_NAME
+  }
   if(c->nvil)
     qsort(c->vil, c->nvil, sizeof *c->vil, cmp_u64);
   c->vil_next = xcalloc(c->nvil ? c->nvil : 1, sizeof *c->vil_next);
@@ -155,7 +188,7 @@ regctx *reg_fork(regctx *c)
   sb_init(&f->canon);
   sb_init(&f->loadbuf);
   sb_init(&f->oldbuf);
-  f->ins = f->upd = f->get = f->maxno = NULL;
+  f->ins = f->upd = f->get = f->maxno = f->fts_add = f->fts_del = NULL;
   memset(f->stmt, 0, sizeof f->stmt);
   memset(f->stmt_sql, 0, sizeof f->stmt_sql);
   return f;
@@ -182,6 +215,9 @@ void reg_close(regctx *c)
     names_free(&c->lc_name);
     names_free(&c->lc_alias);
     names_free(&c->lc_alias_code);
+    names_free(&c->vn_name);
+    names_free(&c->vn_code);
+    names_free(&c->vn_town);
     free(c->enums);
     free(c->colname);
     free(c->unit);
@@ -191,6 +227,8 @@ void reg_close(regctx *c)
     sqlite3_finalize(c->upd);
     sqlite3_finalize(c->get);
     sqlite3_finalize(c->maxno);
+    sqlite3_finalize(c->fts_add);
+    sqlite3_finalize(c->fts_del);
     for(int i = 0; i < REG_STMTS; i++)
       sqlite3_finalize(c->stmt[i]);
   }
@@ -261,6 +299,51 @@ static int village_index(const regctx *c, const char *s, size_t n)
   }
   const uint64_t *p = bsearch(&v, c->vil, c->nvil, sizeof v, cmp_u64);
   return p ? (int)(p - c->vil) : -2;
+}
+
+/* A village named s[0..n): 1 with its code in *v; else 0, with an error
+ * when several villages have that name (listed) and nothing when none. */
+static int text_is_digits(const char *s, size_t n)
+{
+  for(size_t i = 0; i < n; i++)
+    if(s[i] < '0' || s[i] > '9')
+      return 0;
+  return 1;
+}
+
+static int village_by_name(regctx *c, int fi, const char *s, size_t n, val *v)
+{
+  const names *nm = &c->vn_name;
+  int lo = 0, hi = nm->n;
+  while(lo < hi) { /* the first name not before s, as SQLite orders text */
+    int mid = (lo + hi) / 2;
+    size_t k = nm->len[mid] < n ? nm->len[mid] : n;
+    int d = memcmp(nm->v[mid], s, k);
+    if(d < 0 || (d == 0 && nm->len[mid] < n))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  int end = lo;
+  while(end < nm->n && nm->len[end] == n && !memcmp(nm->v[end], s, n))
+    end++;
+  if(end == lo)
+    return 0;
+  if(end - lo == 1) {
+    v->t = V_TEXT;
+    v->s = c->vn_code.v[lo];
+    v->n = c->vn_code.len[lo];
+    return 1;
+  }
+  sbuf list;
+  sb_init(&list);
+  for(int i = lo; i < end; i++)
+    sb_addf(&list, "%s%s (%s)", i > lo ? T(c->z, ", ") : "",
+            c->vn_code.v[i], c->vn_town.v[i]);
+  reg_error(c, fi, T(c->z, "%d villages are named '%.*s': %s; give the "
+                           "village code"), end - lo, (int)n, s, list.buf);
+  sb_free(&list);
+  return 1;
 }
 
 static void list_names(const names *nm, const char *sep, sbuf *out)
@@ -370,15 +453,21 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
     return text_refused(c, fi, s, n);
   case F_VILLAGE: {
     int k = village_index(c, s, n);
+    if(k == -1 && village_by_name(c, fi, s, n, v))
+      return v->t == V_TEXT ? 0 : 1;
     if(k == -1) {
       if(memchr(s, 'E', n) || memchr(s, 'e', n))
         reg_error(c, fi,
                   T(c->z, "'%.*s' is not a 12-digit village code: the "
                           "spreadsheet turned it into a number; format the "
                           "column as text"), (int)n, s);
-      else
+      else if(text_is_digits(s, n))
         reg_error(c, fi, T(c->z, "'%.*s' is not a 12-digit village code"),
                   (int)n, s);
+      else
+        reg_error(c, fi, T(c->z, "'%.*s' is neither a 12-digit village code "
+                                 "nor the name of a village (sanzi org list "
+                                 "--q shows the names)"), (int)n, s);
       return 1;
     }
     if(k == -2) {
@@ -726,6 +815,46 @@ int reg_load_n(regctx *c, const char *code, size_t n, int64_t *id, val *v,
   return load(c, code, n, id, v, log_id, &c->loadbuf);
 }
 
+/* The search index's statement st for row id (NULL: the register is not
+ * searched). A failure ends the operation (fatal). Returns 0 or 1. */
+static int fts_step(regctx *c, sqlite3_stmt *st, int64_t id)
+{
+  if(!st)
+    return 0;
+  sqlite3_bind_int64(st, 1, id);
+  int rc = db_step(c->z, st);
+  sqlite3_reset(st);
+  if(rc == SQLITE_DONE)
+    return 0;
+  c->fatal = 1;
+  reg_error(c, -1, "%s", sqlite3_errmsg(c->z->db));
+  return 1;
+}
+
+void reg_defer_index(regctx *c)
+{
+  c->fts_defer = 1;
+  c->fts_from = 0;
+}
+
+int reg_index_inserted(regctx *c)
+{
+  c->fts_defer = 0;
+  if(!c->fts_add || !c->fts_from)
+    return 0;
+  /* The rows from the first one inserted on are this batch's: a row the
+   * batch updated was there before it. */
+  char sql[256];
+  snprintf(sql, sizeof sql, "INSERT INTO \"%s_fts\"(rowid, t) SELECT id, t "
+                            "FROM \"%s_search\" WHERE id >= ?1",
+           c->r->name, c->r->name);
+  sqlite3_stmt *st = db_prepare(c->z, sql);
+  int bad = fts_step(c, st, c->fts_from);
+  sqlite3_finalize(st);
+  c->fts_from = 0;
+  return bad;
+}
+
 int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
               int *updated)
 {
@@ -757,6 +886,11 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
       sqlite3_reset(c->ins);
       if(rc == SQLITE_DONE) {
         *id = sqlite3_last_insert_rowid(z->db);
+        if(c->fts_defer && c->fts_add) {
+          if(!c->fts_from)
+            c->fts_from = *id;
+        } else if(fts_step(c, c->fts_add, *id))
+          return 1;
         sb_reset(&c->canon);
         reg_canon(r, *id, v, &c->canon);
         char *key = xstrndup(v[ci].s, v[ci].n);
@@ -848,6 +982,10 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
     *updated = 2; /* nothing changes: no update, no entry */
     return 0;
   }
+  if(fts_step(c, c->fts_del, *id)) {
+    sb_free(&oc);
+    return 1;
+  }
   bind_row(c->upd, r, v);
   sqlite3_bind_int64(c->upd, k + 1, lid);
   sqlite3_bind_int64(c->upd, k + 2, *id);
@@ -856,6 +994,11 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
   if(rc != SQLITE_DONE) {
     sb_free(&oc);
     constraint_error(c, v);
+    fts_step(c, c->fts_add, *id); /* the row stays as it was */
+    return 1;
+  }
+  if(fts_step(c, c->fts_add, *id)) {
+    sb_free(&oc);
     return 1;
   }
   *updated = 1;

@@ -31,9 +31,17 @@ struct regctx {
   uint64_t *vil;
   int64_t *vil_next; /* next generated code number, 0 = not looked up */
   size_t nvil;
+  /* the villages by name (sorted as SQLite sorts text), with their codes
+   * and townships' names: a sheet may name a village instead */
+  names vn_name, vn_code, vn_town;
   names *enums;      /* per field, for F_ENUM */
   names lc_code, lc_name, lc_alias, lc_alias_code;
   sqlite3_stmt *ins, *upd, *get, *maxno;
+  /* the search index (schema 004): a row's text added, and taken out
+   * before it changes; NULL for a register that is not searched */
+  sqlite3_stmt *fts_add, *fts_del;
+  int fts_defer;    /* an import: inserted rows are indexed at the end */
+  int64_t fts_from; /* the first row it inserted, 0 before one */
   /* the checks' own statements, by SQL text (reg_stmt) */
   const char *stmt_sql[REG_STMTS];
   sqlite3_stmt *stmt[REG_STMTS];
@@ -45,6 +53,7 @@ struct regctx {
   size_t *enum_len;
   char fundcode[288]; /* village-year-voucher: 18 + 64 characters of at
                          most 4 bytes */
+  char named[72]; /* a code found by its record's name (an account's) */
   /* errors */
   const char *file;
   long row;
@@ -115,6 +124,15 @@ void reg_add_errors(regctx *c, const char *text, size_t len, long n);
  * of errors (constraint violations are reported against the row's place). */
 int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
               int *updated);
+
+/* Rows that reg_write inserts are added to the search index together, by
+ * reg_index_inserted, not one by one: FTS5 writes its pending terms out at
+ * every statement inside a transaction, which made a million-row import
+ * six times slower. */
+void reg_defer_index(regctx *c);
+/* Index the rows inserted since reg_defer_index. Returns the number of
+ * errors added (the database failed). */
+int reg_index_inserted(regctx *c);
 
 /* Load one row by code into v (text owned by the context until the next
  * load). Returns 1 found, 0 not found. */

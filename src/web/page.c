@@ -263,6 +263,9 @@ static void list_page(req *r, const reg *g)
     village = NULL;
   if(township && !*township)
     township = NULL;
+  const char *q = kvs_get(&r->q, "q");
+  if(q && !*q)
+    q = NULL;
   if(!filter_ok(r, village, township)) {
     answer_error(r, 404, "没有这个村或乡镇，或不在您的管辖范围内");
     return;
@@ -270,7 +273,7 @@ static void list_page(req *r, const reg *g)
   if(r->json) {
     json_sink j;
     json_sink_init(&j, r, 1);
-    if(reg_list_view(r->z, g, village, township, 1, &j.s))
+    if(reg_list_view(r->z, g, village, township, q, 1, &j.s))
       answer_error(r, 500, r->z->err);
     return;
   }
@@ -284,9 +287,12 @@ static void list_page(req *r, const reg *g)
   html_begin(r, title);
   sbuf *o = &r->out;
   sb_addf(o, "<form method=\"get\" action=\"/%s\" class=\"filters\">"
-             "<label for=\"village\">村代码</label><input id=\"village\" "
-             "name=\"village\" inputmode=\"numeric\" maxlength=\"12\" value=\"",
+             "<label for=\"q\">名称</label><input id=\"q\" name=\"q\" "
+             "type=\"search\" maxlength=\"100\" value=\"",
           g->name);
+  html_escs(o, q);
+  sb_addstr(o, "\"><label for=\"village\">村代码</label><input id=\"village\" "
+             "name=\"village\" inputmode=\"numeric\" maxlength=\"12\" value=\"");
   html_escs(o, village);
   sb_addstr(o, "\"><label for=\"township\">乡镇代码</label><input "
                "id=\"township\" name=\"township\" inputmode=\"numeric\" "
@@ -307,7 +313,7 @@ static void list_page(req *r, const reg *g)
           g->name);
   html_sink h;
   html_sink_init(&h, r, g->name, page, per);
-  int rc = reg_list_view(r->z, g, village, township, 0, &h.s);
+  int rc = reg_list_view(r->z, g, village, township, q, 0, &h.s);
   long rows = h.rows;
   html_sink_free(&h);
   if(rc) {
@@ -330,6 +336,14 @@ static void list_page(req *r, const reg *g)
       if(township) {
         sb_addstr(o, "&amp;township=");
         html_escs(o, township);
+      }
+      if(q) {
+        sb_addstr(o, "&amp;q=");
+        sbuf e;
+        sb_init(&e);
+        url_esc(&e, q);
+        sb_addstr(o, e.buf);
+        sb_free(&e);
       }
       sb_addf(o, "\">%s</a>", d < 0 ? "上一页" : "下一页");
     }

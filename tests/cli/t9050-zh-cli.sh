@@ -81,7 +81,7 @@ test_expect_success 'a register verb of its own (fund balance) and a subsidy ver
 test_expect_success 'help of a command: its verbs, one line each, with the examples of the register' '
   zh help asset >out &&
   grep -Fx "用法：sanzi asset template" out &&
-  grep -Fx "      sanzi asset show 代码 [--as-of 日期] [--format table|csv|json] [--part 名称] [--keys]" out &&
+  grep -Fx "      sanzi asset show 代码|名称 [--village 代码|--township 代码] [--as-of 日期] [--format table|csv|json] [--part 名称] [--keys]" out &&
   grep -Fx "子命令：" out &&
   grep -Fx "  edit      修改一条记录的字段；变更日志保留旧值和新值。" out &&
   grep -Fx "每个子命令都有自己的帮助：sanzi asset 子命令 --help" out &&

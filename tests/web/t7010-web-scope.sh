@@ -50,6 +50,16 @@ test_expect_success 'a township user sees both its villages, not the third' '
   $PY -c "import json; d=json.load(open(\"v2.json\")); assert d[\"total\"] == 1, d"
 '
 
+test_expect_success 'a name search (q) stays within the scope' '
+  get town "/asset?q=%E6%94%B6%E5%89%B2" -H "Accept: application/json" >q.json &&
+  $PY -c "import json; d=json.load(open(\"q.json\")); \
+    assert [r[\"name\"] for r in d[\"rows\"]] == [\"收割机\"], d" &&
+  get clerk "/asset?q=%E6%94%B6%E5%89%B2" -H "Accept: application/json" >q2.json &&
+  $PY -c "import json; d=json.load(open(\"q2.json\")); assert d[\"total\"] == 0, d" &&
+  get town "/asset?q=%E6%94%B6%E5%89%B2" >page && grep -F "合计（1 条）" page &&
+  grep -F "value=\"收割\"" page
+'
+
 test_expect_success 'a county auditor and the 管理员 see every village' '
   get audit /asset -H "Accept: application/json" >a.json &&
   $PY -c "import json; d=json.load(open(\"a.json\")); assert d[\"total\"] == 5, d" &&
