@@ -429,6 +429,7 @@ void db_close(sz *z)
   free(z->path);
   free(z->user);
   errs_free(&z->errs);
+  errs_free(&z->warns);
   free(z);
 }
 

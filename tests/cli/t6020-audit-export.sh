@@ -238,10 +238,10 @@ test_expect_success 'setup: registers, books, contracts, filings, loans and subs
     opening_balance=20000 opening_date=2023-01-01 &&
   sanzi account add village=$H1 name=现金 kind=库存现金 opening_balance=0 \
     opening_date=2025-01-01 &&
-  sanzi contract add village=$V1 kind=出租 object=$V1-ZY-0001 party=王二 \
+  sanzi contract add --without-filing village=$V1 kind=出租 object=$V1-ZY-0001 party=王二 \
     party_id=$ID2 party_is_member=是 start_date=2024-01-01 \
     end_date=2026-12-31 annual_amount=1200 payment=年付 first_due=2024-01-01 &&
-  sanzi contract add village=$V2 kind=出租 object=$V2-ZC-0001 party=刘建华 \
+  sanzi contract add --without-filing village=$V2 kind=出租 object=$V2-ZC-0001 party=刘建华 \
     party_id=$ID3 party_is_member=否 start_date=2025-04-01 \
     end_date=2027-03-31 annual_amount=4000 payment=季付 first_due=2025-04-01 &&
   fund $V1 2 记-101 2024-01-05 收入 1200 经营收入 contract=$V1-HT-0001 &&
