@@ -82,10 +82,12 @@ BEGIN SELECT RAISE(ABORT, 'register rows are never deleted'); END;
 CREATE TRIGGER fund_close_logged BEFORE UPDATE ON fund_close
 WHEN NEW.log_id = OLD.log_id
 BEGIN SELECT RAISE(ABORT, 'changes are made with sanzi and logged'); END;
--- No entry is written into a closed month.
+-- No entry is written into a closed month (an insert of a code that
+-- exists fails as such: an import with --update then updates it).
 CREATE TRIGGER fund_closed_month BEFORE INSERT ON fund
 WHEN EXISTS (SELECT 1 FROM fund_close WHERE village = NEW.village AND
-  month = substr(NEW.date, 1, 7) AND closed = 1)
+  month = substr(NEW.date, 1, 7) AND closed = 1) AND
+  NOT EXISTS (SELECT 1 FROM fund WHERE code = NEW.code)
 BEGIN SELECT RAISE(ABORT, 'the month is closed'); END;
 CREATE TRIGGER fund_closed_month_upd BEFORE UPDATE ON fund
 WHEN EXISTS (SELECT 1 FROM fund_close WHERE closed = 1 AND

@@ -326,6 +326,19 @@ static int reverse_work(sz *z, const char *code, const char *date,
     rec_close(&o);
     return db_fail(z, T(z, "no fund entry with code '%s'"), code);
   }
+  /* Said here too: the default voucher of a second reversal would be the
+   * first's, and the clash hide the reason. */
+  char by[256] = "";
+  sqlite3_stmt *st = db_prepare(z, "SELECT code FROM fund WHERE reverses = ?1");
+  sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+  if(db_step(z, st) == SQLITE_ROW)
+    snprintf(by, sizeof by, "%s", sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  if(by[0]) {
+    rec_close(&o);
+    return db_fail(z, T(z, "%s was already reversed by %s: an entry is "
+                           "reversed once"), code, by);
+  }
   rec n;
   rec_open(z, &reg_fund, NULL, &n);
   static const char *const copied[] = {"village", "account", "direction",
