@@ -283,8 +283,11 @@ static int check_funds(audit *a)
   if(step_done(a, st, rc))
     return -1;
   /* A year whose December has ended and is not closed (结账), for each
-   * village with books in the year. */
-  if(strcmp(a->z->today, a->ref) <= 0 || strcmp(a->ref + 5, "12-31"))
+   * village with books in the year, once the county closes months with
+   * sanzi (a month of some village closed). */
+  if(strcmp(a->z->today, a->ref) <= 0 || strcmp(a->ref + 5, "12-31") ||
+     !db_int(a->z, 0, "SELECT count(*) FROM fund_close WHERE ?1 IS NOT NULL",
+             "any"))
     return 0;
   st = q(a, "SELECT o.code, (SELECT max(month) FROM fund_close c WHERE "
             "c.village = o.code AND c.closed = 1 AND c.month LIKE :year || "
