@@ -264,8 +264,9 @@ static int check_fund(regctx *c, val *v)
     bad += check_reversal(c, v);
   else if(v[am].i <= 0) {
     char b1[32];
-    reg_error(c, am, T(c->z, "'%s': must be greater than 0"),
-              money_format(v[am].i, b1));
+    money_format(v[am].i, b1);
+    reg_error(c, am, T(c->z, "'%.*s': must be greater than 0"),
+              (int)strlen(b1), b1);
     bad++;
   }
   char vil[16];
@@ -374,7 +375,7 @@ int fund_reverse(sz *z, const char *code, const char *date,
     return db_fail(z, T(z, "a reversal needs a reason (--reason)"));
   if(voucher && !voucher[0])
     return db_fail(z, T(z, "--voucher: empty"));
-  if(db_not_future(z, T(z, "冲销"), date))
+  if(db_not_future(z, "冲销", date))
     return -1;
   if(db_begin(z))
     return -1;
