@@ -131,21 +131,21 @@ static const help_verb fund_help[] = {
    "--reason 金额记错",
    N_("Refused: an entry reversed already, a reversal, a date before the "
       "entry or in a\nclosed month, a voucher used in that year.")},
-  {"close", "--village CODE|--township CODE --month YYYY-MM",
+  {"close", "--village CODE|--township CODE --month MONTH",
    N_("Closes a month of a village's books (结账), or of every village of "
       "a township:\nno entry is added, edited, imported or reversed into it "
       "afterwards. Months close\nin order, after they end; the first no "
       "later than the village's first entry."),
-   {O_VILLAGE, O_TOWNSHIP, {"--month YYYY-MM", N_("the month")}},
+   {O_VILLAGE, O_TOWNSHIP, {"--month MONTH", N_("the month")}},
    "sanzi fund close --township 150125101 --month 2025-03",
    N_("Refused: a month not ended, closed already, or after a month not "
       "closed; for a\ntownship, nothing is closed when one village is "
       "refused.")},
-  {"reopen", "--village CODE --month YYYY-MM --reason TEXT",
+  {"reopen", "--village CODE --month MONTH --reason TEXT",
    N_("Reopens the last month closed of a village's books (反结账)."),
-   {O_VILLAGE, {"--month YYYY-MM", N_("the month")},
+   {O_VILLAGE, {"--month MONTH", N_("the month")},
     {"--reason TEXT", N_("why, kept in the change log")}},
-   "sanzi --user 李站长 fund reopen --village 150125100201 --month 2025-03 "
+   "sanzi fund reopen --village 150125100201 --month 2025-03 "
    "--reason 漏记一笔",
    N_("Refused: the user who closed it, a month not closed or not the "
       "last closed.")},
