@@ -124,7 +124,7 @@ say "（为审计预设的问题：报废结果一直未公开）"
 
 say "（为审计预设的问题：2025 年草场只签合同发包，未做处置申报）"
 GRASS=$V-ZY-0001
-GC=$($CLERK contract add village=$V kind=发包 object=$GRASS party=张永福 \
+GC=$($CLERK contract add --without-filing village=$V kind=发包 object=$GRASS party=张永福 \
   party_id=150125199003070028 party_is_member=是 start_date=2025-03-01 end_date=2035-02-28 \
   annual_amount=8000 payment=年付 first_due=2025-03-01 signed_on=2025-02-20)
 $CLERK fund add voucher=记-330 village=$V date=2025-03-05 account=$BANK direction=收入 \

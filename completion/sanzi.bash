@@ -13,7 +13,7 @@ _sanzi_verbs() {
   local reg="template import export list show add edit"
   case $1 in
     asset | resource | account) echo "$reg" ;;
-    fund) echo "$reg balance" ;;
+    fund) echo "$reg balance reverse close reopen" ;;
     loan) echo "$reg interest withdraw" ;;
     contract) echo "$reg schedule overdue" ;;
     disposal) echo "new vote appraise publicize review execute withdraw show list" ;;
@@ -31,7 +31,9 @@ _sanzi_options() {
   local scope="--village --township"
   case $1:$2 in
     org:import) echo "--encoding --sheet" ;;
+    contract:import) echo "--dry-run --update --encoding --sheet --without-filing" ;;
     *:import) echo "--dry-run --update --encoding --sheet" ;;
+    contract:add) echo "--without-filing" ;;
     *:export) [ "$1" = audit ] &&
       echo "--year $scope --out --format" ||
       echo "$scope --as-of --no-bom --full-ids" ;;
@@ -43,6 +45,9 @@ _sanzi_options() {
     program:show) echo "--year --format --keys" ;;
     *:show) echo "$scope --as-of --format --part --keys" ;;
     fund:balance) echo "$scope --account --as-of --format --part" ;;
+    fund:reverse) echo "--date --reason --voucher" ;;
+    fund:close) echo "$scope --month" ;;
+    fund:reopen) echo "--village --month --reason" ;;
     contract:schedule) echo "--as-of --format --part" ;;
     contract:overdue) echo "--as-of $scope --format" ;;
     loan:interest) echo "--from --to --paid --paid-on --voucher" ;;
@@ -236,7 +241,7 @@ json" ;;
     config:) ((npos == 0)) && _sanzi_reply "$(_sanzi_query config | cut -f1)" ;;
     *:import)
       ((npos == 0)) && { compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); } ;;
-    *:show | *:edit | contract:schedule | loan:interest | loan:withdraw | disposal:vote | \
+    *:show | *:edit | fund:reverse | contract:schedule | loan:interest | loan:withdraw | disposal:vote | \
       disposal:appraise | disposal:publicize | disposal:review | disposal:execute | \
       disposal:withdraw | subsidy:review | subsidy:publicize | subsidy:approve | \
       subsidy:pay | subsidy:withdraw)

@@ -294,6 +294,22 @@ void cli_scope(sz *z, const char *village, const char *township)
   }
 }
 
+void cli_warnings(sz *z)
+{
+  sbuf line;
+  sb_init(&line);
+  for(size_t i = 0; i < z->warns.n; i++) {
+    sb_reset(&line);
+    errs_format_item(&z->warns.v[i], &line);
+    fprintf(stderr, _("sanzi: warning: %s\n"), line.buf);
+  }
+  if(z->warns.total > (long)z->warns.n)
+    fprintf(stderr, _("sanzi: warning: ... and %ld more\n"),
+            z->warns.total - (long)z->warns.n);
+  sb_free(&line);
+  errs_clear(&z->warns);
+}
+
 void cli_date(const char *opt, const char *text, char out[11])
 {
   const char *e = date_parse(text, strlen(text), out);

@@ -140,6 +140,9 @@ const char *cli_noun(const char *name);
 /* Validate a --village (12 digits, exists) or --township (an organisation
  * code above village level) option; exits 1 with a message when wrong. */
 void cli_scope(sz *z, const char *village, const char *township);
+/* The warnings the work on z left (z->warns), one line each on stderr as
+ * "sanzi: warning: FILE:ROW: COLUMN: message"; then forgets them. */
+void cli_warnings(sz *z);
 /* A date option: parsed, or exit 1 naming the option. */
 void cli_date(const char *opt, const char *text, char out[11]);
 

@@ -120,6 +120,9 @@ int cmd_log(int argc, char **argv)
   const char *since = args_value(&a, "--since");
   out o;
   out_init(&o, &a, out_formats, 0);
+  /* Each entry, then each field it changed: "字段: old -> new". */
+  static const layout l[] = {{.part = "log", .form = SHOW_HISTORY}};
+  out_layouts(&o, l, (int)ARRAY_SIZE(l));
   int n;
   free(args_rest(&a, 0, 0, &n));
   char sd[11];

@@ -22,6 +22,15 @@ static void progress(long long done, long long total, long rows)
     fprintf(stderr, _("%ld rows"), rows);
 }
 
+/* What the options let through with a warning (REG_*): a contract's
+ * --without-filing. */
+static unsigned allowed(args *a, const reg *r)
+{
+  return r == &reg_contract && args_flag(a, "--without-filing")
+             ? REG_WITHOUT_FILING
+             : 0;
+}
+
 static int do_import(args *a, const void *ctx)
 {
   const reg *r = ctx;
@@ -34,6 +43,7 @@ int cmd_register_import(const reg *r, args *a, int always_update)
   memset(&o, 0, sizeof o);
   o.dry_run = args_flag(a, "--dry-run");
   o.update = args_flag(a, "--update") || always_update;
+  o.allow = allowed(a, r);
   const char *enc = args_value(a, "--encoding");
   o.sheet = args_value(a, "--sheet");
   int n;
@@ -79,6 +89,7 @@ int cmd_register_import(const reg *r, args *a, int always_update)
             o.file, res.encoding, res.inserted, res.updated, res.unchanged,
             cli_noun(r->name));
     fputc('\n', stderr);
+    cli_warnings(z);
   }
   errs_free(&res.errs);
   free(pos);
@@ -212,17 +223,21 @@ static int enter(sz *z, regctx *c, const char **cells, size_t *lens,
 static int do_add(args *a, const void *ctx)
 {
   const reg *r = ctx;
+  unsigned allow = allowed(a, r);
   int n;
   char **pos = args_rest(a, 1, -1, &n);
   const char **cells = xcalloc((size_t)r->nfields, sizeof *cells);
   size_t *lens = xcalloc((size_t)r->nfields, sizeof *lens);
   sz *z = cli_db();
   regctx *c = reg_open(z, r);
+  c->allow = allow;
   pairs_to_cells(c, r, a, pos, 0, n, cells, lens, 0);
   char code[80];
   int rc = enter(z, c, cells, lens, 0, NULL, code);
-  if(rc == 0)
+  if(rc == 0) {
     printf("%s\n", code);
+    cli_warnings(z);
+  }
   reg_close(c);
   cli_close(z);
   free(cells);
@@ -253,6 +268,8 @@ static int do_edit(args *a, const void *ctx)
   int rc = enter(z, c, cells, lens, 2, pos[0], code);
   if(rc == 1)
     fprintf(stderr, _("%s: nothing changed\n"), pos[0]);
+  if(rc != 1)
+    cli_warnings(z);
   for(int i = 0; i < r->nfields; i++)
     sb_free(&text[i]);
   free(text);

@@ -14,6 +14,8 @@ int cmd_config(int argc, char **argv);
 int cmd_org(int argc, char **argv);
 int cmd_log(int argc, char **argv);
 int cmd_fund_balance(int argc, char **argv);
+/* fund reverse|close|reopen|balance, else the register's verbs. */
+int cmd_fund(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_program(int argc, char **argv);
 int cmd_loan_interest(int argc, char **argv);

@@ -15,7 +15,7 @@ static const char *const metavars[][2] = {
   {"D", N_("D")},               {"DATE", N_("DATE")},
   {"DIR", N_("DIR")},           {"FILE", N_("FILE")},
   {"HEAD", N_("HEAD")},         {"KEY", N_("KEY")},
-  {"LOAN", N_("LOAN")},         {"METHOD", N_("METHOD")},
+  {"LOAN", N_("LOAN")},         {"METHOD", N_("METHOD")}, {"MONTH", N_("MONTH")},
   {"N", N_("N")},               {"NAME", N_("NAME")},
   {"PCT", N_("PCT")},           {"PLACE", N_("PLACE")},
   {"REF", N_("REF")},

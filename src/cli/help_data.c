@@ -127,6 +127,36 @@ static const help_verb fund_help[] = {
    "sanzi fund balance --village 150125100201\n"
    "sanzi fund balance --township 150125101 --as-of 2025-12-31",
    R_SCOPE},
+  {"reverse", "CODE --date DATE --reason TEXT [--voucher V]",
+   N_("Reverses an entry (红字冲销): a new entry of the same village, "
+      "account, direction\nand category with the amount in red (negative), "
+      "citing the entry's voucher, and\nprints its code. Balances and sums "
+      "count both; then enter the right entry anew."),
+   {{"--date DATE", N_("the day of the reversal, in an open month")},
+    {"--reason TEXT", N_("why, in the reversal's 摘要")},
+    {"--voucher V", N_("its voucher (default 冲 and the entry's voucher)")}},
+   "sanzi fund reverse 150125100201-2025-记-001 --date 2025-04-01 "
+   "--reason 金额记错",
+   N_("Refused: an entry reversed already, a reversal, a date before the "
+      "entry or in a\nclosed month, a voucher used in that year.")},
+  {"close", "--village CODE|--township CODE --month MONTH",
+   N_("Closes a month of a village's books (结账), or of every village of "
+      "a township:\nno entry is added, edited, imported or reversed into it "
+      "afterwards. Months close\nin order, after they end; the first no "
+      "later than the village's first entry."),
+   {O_VILLAGE, O_TOWNSHIP, {"--month MONTH", N_("the month")}},
+   "sanzi fund close --township 150125101 --month 2025-03",
+   N_("Refused: a month not ended, closed already, or after a month not "
+      "closed; for a\ntownship, nothing is closed when one village is "
+      "refused.")},
+  {"reopen", "--village CODE --month MONTH --reason TEXT",
+   N_("Reopens the last month closed of a village's books (反结账)."),
+   {O_VILLAGE, {"--month MONTH", N_("the month")},
+    {"--reason TEXT", N_("why, kept in the change log")}},
+   "sanzi fund reopen --village 150125100201 --month 2025-03 "
+   "--reason 漏记一笔",
+   N_("Refused: the user who closed it, a month not closed or not the "
+      "last closed.")},
   {0},
 };
 
@@ -429,7 +459,8 @@ static const help_verb org_help[] = {
 static const help_verb log_help[] = {
   {"", "[--table NAME] [--key CODE] [--since DATE] [--format table|csv|json]",
    N_("The change log: each entry's number, time (UTC), operator, action, "
-      "table, code,\nrows written and replaced."),
+      "table, code,\nrows written and replaced, then each field it changed "
+      "(old -> new); CSV has a row\nper field changed, for auditors."),
    {{"--table NAME", N_("one table (asset, fund, disposal ...)")},
     {"--key CODE", N_("one record")},
     {"--since DATE", N_("entries from DATE on (UTC)")}, O_FORMAT},
@@ -544,7 +575,13 @@ const help_cmd help_cmds[] = {
    config_help, NULL, NULL, NULL, NULL, NULL, NULL},
   {"contract", N_("contracts (合同): template import export list show add "
                   "edit; contract schedule; contract overdue"),
-   register_help, contract_help, REGISTER_NOTES, "合同.csv",
+   register_help, contract_help,
+   N_("A record's code is generated when left empty: <village>-HT-NNNN.\n"
+      "A 出租, 发包 or 入股 contract signed on or after parameter "
+      "registry.start names the\nfiling the township approved (处置申报编号); "
+      "add and import take --without-filing\nto record one without it, with "
+      "a warning (the audit flags it as CZ01)."),
+   "合同.csv",
    "150125100201-HT-0001",
    "village=150125100201 kind=出租 object=150125100201-ZY-0001 \\\n    "
    "party=王二 party_id=150125198001010012 start_date=2025-01-01 "
@@ -555,7 +592,7 @@ const help_cmd help_cmds[] = {
                   "publicize review execute withdraw show list"),
    disposal_help, NULL, NULL, NULL, NULL, NULL, NULL},
   {"fund", N_("fund entries (资金收支): template import export list show add "
-              "edit; fund balance"),
+              "edit; fund balance reverse close reopen"),
    register_help, fund_help,
    N_("A fund entry's code is <village>-<year>-<voucher>."), "资金.csv",
    "150125100201-2025-记-001",

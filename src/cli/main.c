@@ -30,9 +30,7 @@ static int reg_account(int argc, char **argv)
 
 static int reg_fund(int argc, char **argv)
 {
-  if(argc >= 1 && !strcmp(argv[0], "balance"))
-    return cmd_fund_balance(argc - 1, argv + 1);
-  return cmd_register("fund", argc, argv);
+  return cmd_fund(argc, argv);
 }
 
 static int reg_loan(int argc, char **argv)

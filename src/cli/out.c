@@ -144,6 +144,11 @@ static void history_row(out *o, const acell *c)
            out_cell(o->t->cols[1].kind, &c[1], 1, at),
            for_people(o, 2, txt(&c[2])),
            out_cell(o->t->cols[3].kind, &c[3], 1, act));
+    /* The change log's entries say which table and record. */
+    for(int i = 9; i < 11 && i < o->t->ncols; i++)
+      if(!c[i].null)
+        printf(" %s", for_people(o, i, out_cell(o->t->cols[i].kind, &c[i], 1,
+                                                 o->buf[i])));
     if(!c[4].null)
       printf(" %s", for_people(o, 4, import_note(&o->line, txt(&c[4]))));
     putchar('\n');

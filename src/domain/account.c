@@ -15,7 +15,7 @@ static const field account_fields[] = {
   {"kind", "账户类型", F_ENUM, F_REQ | F_LIST, "account_kind"},
   {"bank", "开户银行", F_TEXT, 0, NULL},
   {"bank_account", "银行账号", F_TEXT, F_DIGITS, NULL},
-  {"opening_balance", "期初余额", F_MONEY, F_REQ | F_LIST, NULL},
+  {"opening_balance", "期初余额", F_MONEY, F_REQ | F_LIST | F_SIGNED, NULL},
   {"opening_date", "期初日期", F_DATE, F_REQ | F_LIST, NULL},
   {"note", "备注", F_TEXT, F_LONG, NULL},
 };

@@ -439,6 +439,27 @@ static int fill_categories(audit *a, asink *s)
   return rows_of(a, s, &t_categories, st, NULL);
 }
 
+/* 结账: each village with books, the months of the year closed (in
+ * order, so their count and the last say which), and who closed the
+ * last, as the books stand at the export. */
+COLS(t_closes, "结账",
+     {"村代码", K_TEXT}, {"村名称", K_TEXT}, {"本年已结账月数", K_INT},
+     {"已结账至", K_TEXT}, {"结账人", K_TEXT}, {"结账日期", K_TEXT});
+
+static int fill_closes(audit *a, asink *s)
+{
+  sqlite3_stmt *st = q(
+      a, "SELECT o.code, o.name, (SELECT count(*) FROM fund_close c WHERE "
+         "c.village = o.code AND c.closed = 1 AND c.month LIKE :year || "
+         "'-%'), l.month, l.closed_by, l.closed_on FROM org o LEFT JOIN "
+         "fund_close l ON l.village = o.code AND l.closed = 1 AND l.month = "
+         "(SELECT max(month) FROM fund_close m WHERE m.village = o.code AND "
+         "m.closed = 1) WHERE o.level = 'village' AND EXISTS (SELECT 1 FROM "
+         "account a WHERE a.village = o.code AND a.opening_date <= :ref) AND "
+         IN_SCOPE("o.code") " ORDER BY o.code");
+  return rows_of(a, s, &t_closes, st, NULL);
+}
+
 /* 合同: every contract in force in the year or still owed on, with what
  * fell due by the reference date, what was received and what is overdue. */
 COLS(t_contracts, "合同",
@@ -903,6 +924,7 @@ const audit_part audit_parts[] = {
   {"13-村级分类", &t_classify, audit_classify},
   {"14-审计发现", &audit_findings_table, fill_findings},
   {"15-参数", &t_params, fill_params},
+  {"16-结账", &t_closes, fill_closes},
   {"00-汇总", &t_summary, fill_summary},
 };
 const int audit_nparts = (int)ARRAY_SIZE(audit_parts);

@@ -239,6 +239,59 @@ static int stored_text(regctx *c, const val *v, int fi, char *out, size_t n)
 }
 
 
+/* A new 出租, 发包 or 入股 contract signed (or, without 签订日期, begun) on
+ * or after parameter registry.start names a filing the township approved
+ * (处置申报编号), which its execution will take it under; with
+ * --without-filing (REG_WITHOUT_FILING) it goes in with a warning and the
+ * audit's CZ01 flags it. Earlier contracts are existing ones, registered
+ * without a filing. */
+static int check_filing(regctx *c, val *v)
+{
+  int ki = reg_field(c->r, "kind"), so = reg_field(c->r, "signed_on");
+  int sd = reg_field(c->r, "start_date"), di = reg_field(c->r, "disposal");
+  const val *k = &v[ki];
+  if(!(k->n == strlen("出租") && (!memcmp(k->s, "出租", k->n) ||
+                                  !memcmp(k->s, "发包", k->n) ||
+                                  !memcmp(k->s, "入股", k->n))))
+    return 0;
+  if(stored_text(c, v, c->vi, NULL, 0))
+    return 0; /* registered already: an edit or an update */
+  char start[64] = "2025-01-01";
+  sqlite3_stmt *q = db_prepare(c->z, "SELECT value FROM setting WHERE key = "
+                                     "'registry.start'");
+  if(db_step(c->z, q) == SQLITE_ROW)
+    snprintf(start, sizeof start, "%s", sqlite3_column_text(q, 0));
+  sqlite3_finalize(q);
+  const val *when = v[so].t == V_TEXT ? &v[so] : &v[sd];
+  if(memcmp(when->s, start, 10) < 0)
+    return 0;
+  int approved = 0;
+  if(v[di].t == V_TEXT) {
+    q = db_prepare(c->z, "SELECT 1 FROM disposal WHERE code = ?1 AND status "
+                         "IN ('审核同意', '已执行', '已公开')");
+    sqlite3_bind_text(q, 1, v[di].s, (int)v[di].n, SQLITE_STATIC);
+    approved = db_step(c->z, q) == SQLITE_ROW;
+    sqlite3_finalize(q);
+  }
+  if(approved)
+    return 0;
+  if(c->allow & REG_WITHOUT_FILING) {
+    reg_warn(c, di, T(c->z, "a %.*s contract signed on %.10s is recorded "
+                            "without a disposal filing the township "
+                            "approved (--without-filing): the audit flags "
+                            "it as CZ01"),
+             (int)k->n, k->s, when->s);
+    return 0;
+  }
+  reg_error(c, di, T(c->z, "a %.*s contract signed on %.10s (on or after "
+                           "registry.start %s) needs a disposal filing the "
+                           "township approved (sanzi disposal new ... "
+                           "review); give --without-filing to record it "
+                           "anyway, and the audit flags it as CZ01"),
+            (int)k->n, k->s, when->s, start);
+  return 1;
+}
+
 static int check_contract(regctx *c, val *v)
 {
   int vi = c->vi, ki = reg_field(c->r, "kind"), ob = reg_field(c->r, "object");
@@ -352,6 +405,8 @@ static int check_contract(regctx *c, val *v)
     }
     sqlite3_finalize(q);
   }
+  if(!bad)
+    bad += check_filing(c, v);
   return bad;
 }
 

@@ -23,7 +23,8 @@ static const struct {
   {"CZ05", "低于评估价成交"},     {"CZ06", "应公开交易而协议处置"},
   {"HT01", "合同期限超限"},       {"HT02", "应收款逾期"},
   {"HT03", "合同到期标的仍出租发包"}, {"HT04", "出租发包无合同"},
-  {"ZJ01", "库存现金超限"},
+  {"ZJ01", "库存现金超限"},       {"ZJ02", "账户余额为负"},
+  {"ZJ03", "年末未结账"},
   {"ZC01", "资产零值"},           {"ZC02", "权证缺失"},
   {"ZC03", "权证号重复"},         {"TX01", "贴息无付息凭证"},
 };
@@ -260,6 +261,52 @@ static int check_funds(audit *a)
       size_t n = strlen(accts);
       snprintf(accts + n, sizeof accts - n, "%s%s", n ? ", " : "", ct(st, 0));
     }
+  }
+  if(step_done(a, st, rc))
+    return -1;
+  /* Every account and day of the year whose balance ends below zero: the
+   * days with entries (the balance changes on no other). */
+  st = q(a, "WITH d AS (SELECT account, date, sum(CASE direction WHEN "
+            "'收入' THEN amount ELSE -amount END) AS net FROM fund WHERE "
+            "date <= :ref GROUP BY account, date), b AS (SELECT a.code, "
+            "a.village, d.date, a.opening_balance + sum(d.net) OVER (PARTITION "
+            "BY d.account ORDER BY d.date) AS bal FROM d JOIN account a ON "
+            "a.code = d.account WHERE " IN_SCOPE("a.village") ") SELECT "
+            "code, village, date, bal FROM b WHERE bal < 0 AND date >= :from "
+            "ORDER BY village, code, date");
+  while((rc = db_step(a->z, st)) == SQLITE_ROW) {
+    char b1[32];
+    found(a, "ZJ02", ct(st, 1), ct(st, 0),
+          T(a->z, "balance %s at the end of %s"),
+          money_format_grouped(sqlite3_column_int64(st, 3), b1), ct(st, 2));
+  }
+  if(step_done(a, st, rc))
+    return -1;
+  /* A year whose December has ended and is not closed (结账), for each
+   * village with books in the year, once the county closes months with
+   * sanzi (a month of some village closed). */
+  if(strcmp(a->z->today, a->ref) <= 0 || strcmp(a->ref + 5, "12-31") ||
+     !db_int(a->z, 0, "SELECT count(*) FROM fund_close WHERE ?1 IS NOT NULL",
+             "any"))
+    return 0;
+  st = q(a, "SELECT o.code, (SELECT max(month) FROM fund_close c WHERE "
+            "c.village = o.code AND c.closed = 1 AND c.month LIKE :year || "
+            "'-%') FROM org o WHERE o.level = 'village' AND EXISTS (SELECT 1 "
+            "FROM account a WHERE a.village = o.code AND a.opening_date <= "
+            ":ref) AND NOT EXISTS (SELECT 1 FROM fund_close c WHERE "
+            "c.village = o.code AND c.month = :year || '-12' AND c.closed = "
+            "1) AND " IN_SCOPE("o.code") " ORDER BY o.code");
+  while((rc = db_step(a->z, st)) == SQLITE_ROW) {
+    char dec[8];
+    snprintf(dec, sizeof dec, "%d-12", a->year);
+    if(sqlite3_column_type(st, 1) == SQLITE_NULL)
+      found(a, "ZJ03", ct(st, 0), dec,
+            T(a->z, "%s is not closed (结账); no month of %d is"), dec,
+            a->year);
+    else
+      found(a, "ZJ03", ct(st, 0), dec,
+            T(a->z, "%s is not closed (结账); the books are closed up to %s"),
+            dec, ct(st, 1));
   }
   return step_done(a, st, rc);
 }

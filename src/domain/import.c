@@ -499,6 +499,7 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
     return -1;
   }
   regctx *c = reg_open(z, r);
+  c->allow = o->allow;
   int nf = r->nfields;
   hookctx h;
   memset(&h, 0, sizeof h);

@@ -14,6 +14,7 @@ typedef struct import_opts {
                         the register's columns */
   int dry_run;
   int update;
+  unsigned allow; /* what the rows may do with a warning (REG_*) */
   /* Called now and then with bytes done and total (0 = unknown). */
   void (*progress)(long long done, long long total, long rows);
 } import_opts;

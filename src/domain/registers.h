@@ -9,7 +9,7 @@
 extern const reg reg_asset, reg_resource, reg_account, reg_fund, reg_loan,
     reg_interest, reg_contract, reg_org, reg_program, reg_subsidy,
     reg_subsidy_line, reg_disposal, reg_disposal_object, reg_disposal_vote,
-    reg_user, reg_login;
+    reg_fund_close, reg_user, reg_login;
 
 /* NULL-terminated: the user registers first, then the internal ones. */
 extern const reg *const registers[];

@@ -440,6 +440,58 @@ static int change_text(sqlite3_stmt *diff, int k, const reg *r, int fi,
   return 1;
 }
 
+/* Where a row's changes go: part s, its cells c, the four cells from
+ * c[at] (the field's name and key, the old and new values); *n counts
+ * the rows. */
+typedef struct change_ctx {
+  sz *z;
+  asink *s;
+  acell *c;
+  int at;
+  int *n;
+} change_ctx;
+
+/* The diff statement: the fields whose values differ between two
+ * canonical rows. */
+#define DIFF_SQL                                                          \
+  "SELECT o.key, o.value, n.value FROM json_each(?1) o "                  \
+  "JOIN json_each(?2) n ON n.key = o.key WHERE o.value IS NOT n.value"
+
+/* Each field entry log_id changed in row id of r, whose text before it
+ * was `old` (against the next version): a row of x's part. */
+static int entry_changes(sz *z, const reg *r, int64_t id, int64_t log_id,
+                         const char *old, sqlite3_stmt *diff, change_ctx *x)
+{
+  char *next = next_version(z, r, id, log_id);
+  sqlite3_bind_text(diff, 1, old, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(diff, 2, next, -1, SQLITE_TRANSIENT);
+  free(next);
+  sbuf was, now;
+  sb_init(&was);
+  sb_init(&now);
+  int rc = 0;
+  acell *c = x->c + x->at;
+  while(!rc && db_step(z, diff) == SQLITE_ROW) {
+    /* Canonical rows are arrays: [id, stored fields in spec order]. */
+    int pos = sqlite3_column_int(diff, 0), fi = -1;
+    for(int k = 0, seen = 0; k < r->nfields && pos > 0; k++)
+      if(r->fields[k].type != F_DERIVED && ++seen == pos)
+        fi = k;
+    sb_reset(&was);
+    sb_reset(&now);
+    c[0] = cell_str(fi >= 0 ? r->fields[fi].zh : "id");
+    c[1] = cell_str(fi >= 0 ? r->fields[fi].key : "id");
+    c[2] = change_text(diff, 1, r, fi, &was) ? cell_str(was.buf) : cell_nil();
+    c[3] = change_text(diff, 2, r, fi, &now) ? cell_str(now.buf) : cell_nil();
+    rc = view_row(z, x->s, x->c);
+    (*x->n)++;
+  }
+  sqlite3_reset(diff);
+  sb_free(&was);
+  sb_free(&now);
+  return rc;
+}
+
 int reg_history_view(sz *z, const reg *r, int64_t id, const char *code,
                      asink *s)
 {
@@ -462,12 +514,8 @@ int reg_history_view(sz *z, const reg *r, int64_t id, const char *code,
                                                    : 0;
   sqlite3_finalize(cur);
   sqlite3_bind_int64(st, 4, curlog);
-  sqlite3_stmt *diff = db_prepare(
-      z, "SELECT o.key, o.value, n.value FROM json_each(?1) o "
-         "JOIN json_each(?2) n ON n.key = o.key WHERE o.value IS NOT n.value");
-  sbuf was, now, note;
-  sb_init(&was);
-  sb_init(&now);
+  sqlite3_stmt *diff = db_prepare(z, DIFF_SQL);
+  sbuf note;
   sb_init(&note);
   tzone *tz = view_zone(z);
   int rc = view_begin(z, s, &t_history);
@@ -484,30 +532,9 @@ int reg_history_view(sz *z, const reg *r, int64_t id, const char *code,
       cell_nil(), cell_nil(), cell_nil(), cell_nil()};
     int changes = 0;
     if(sqlite3_column_type(st, 5) != SQLITE_NULL) {
-      /* Changed fields: this entry's old row against the next version. */
-      char *next = next_version(z, r, id, sqlite3_column_int64(st, 0));
-      sqlite3_bind_text(diff, 1, (const char *)sqlite3_column_text(st, 5), -1,
-                        SQLITE_TRANSIENT);
-      sqlite3_bind_text(diff, 2, next, -1, SQLITE_TRANSIENT);
-      free(next);
-      while(!rc && db_step(z, diff) == SQLITE_ROW) {
-        /* Canonical rows are arrays: [id, stored fields in spec order]. */
-        int pos = sqlite3_column_int(diff, 0), fi = -1;
-        for(int k = 0, seen = 0; k < r->nfields && pos > 0; k++)
-          if(r->fields[k].type != F_DERIVED && ++seen == pos)
-            fi = k;
-        sb_reset(&was);
-        sb_reset(&now);
-        c[5] = cell_str(fi >= 0 ? r->fields[fi].zh : "id");
-        c[6] = cell_str(fi >= 0 ? r->fields[fi].key : "id");
-        c[7] = change_text(diff, 1, r, fi, &was) ? cell_str(was.buf)
-                                                  : cell_nil();
-        c[8] = change_text(diff, 2, r, fi, &now) ? cell_str(now.buf)
-                                                  : cell_nil();
-        rc = view_row(z, s, c);
-        changes++;
-      }
-      sqlite3_reset(diff);
+      change_ctx x = {z, s, c, 5, &changes};
+      rc = entry_changes(z, r, id, sqlite3_column_int64(st, 0),
+                         (const char *)sqlite3_column_text(st, 5), diff, &x);
     }
     if(!rc && !changes) {
       for(int k = 5; k < 9; k++)
@@ -517,8 +544,6 @@ int reg_history_view(sz *z, const reg *r, int64_t id, const char *code,
   }
   tz_free(tz);
   sb_free(&note);
-  sb_free(&was);
-  sb_free(&now);
   sqlite3_finalize(diff);
   if(rc)
     sqlite3_finalize(st);
@@ -533,13 +558,62 @@ const char *const log_actions[] = {N_("init"), N_("import"), N_("insert"),
                                    N_("update"), NULL};
 
 static const acol log_cols[] = {
-  {"#", K_INT},  {"时间", K_TIME}, {"操作人", K_TEXT},
-  {"操作", K_CODE}, {"表", K_CODE}, {"编号", K_TEXT},
-  {"写入", K_INT}, {"替换", K_INT}, {"说明", K_TEXT}};
-static const char *const log_keys[] = {"entry", "at",   "operator",
-                                       "action", "table", "key",
-                                       "rows",  "replaced", "note"};
-static const atable t_log = {"变更日志", log_cols, 9, "log", log_keys};
+  {"#", K_INT},     {"时间", K_TIME}, {"操作人", K_TEXT}, {"操作", K_CODE},
+  {"说明", K_TEXT}, {"字段", K_TEXT}, {"字段键", K_TEXT}, {"旧值", K_TEXT},
+  {"新值", K_TEXT}, {"表", K_CODE},   {"编号", K_TEXT},   {"写入", K_INT},
+  {"替换", K_INT}};
+static const char *const log_keys[] = {
+  "entry", "at",    "operator", "action", "note",  "field",   "field_key",
+  "old",   "new",   "table",    "key",    "rows",  "replaced"};
+static const atable t_log = {"变更日志", log_cols, 13, "log", log_keys};
+
+/* The code of row id of r, into out ("" when there is none). */
+static void row_code(sz *z, const reg *r, int64_t id, char *out, size_t n)
+{
+  char sql[160];
+  snprintf(sql, sizeof sql, "SELECT \"%s\" FROM \"%s\" WHERE id = ?1",
+           reg_key(r), r->name);
+  sqlite3_stmt *st = db_prepare(z, sql);
+  sqlite3_bind_int64(st, 1, id);
+  out[0] = 0;
+  if(db_step(z, st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+    snprintf(out, n, "%s", sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+}
+
+/* The rows of entry c[0] of the log: one per field it changed in each row
+ * it replaced (of the record `key` only, when given), else one with no
+ * field. */
+static int log_entry(sz *z, asink *s, acell *c, const char *key,
+                     sqlite3_stmt *rows, sqlite3_stmt *diff)
+{
+  int rc = 0, changes = 0;
+  char code[256];
+  sqlite3_bind_int64(rows, 1, c[0].i);
+  while(!rc && db_step(z, rows) == SQLITE_ROW) {
+    const reg *r = reg_find((const char *)sqlite3_column_text(rows, 0));
+    if(!r)
+      continue;
+    int64_t id = sqlite3_column_int64(rows, 1);
+    row_code(z, r, id, code, sizeof code);
+    if(key && strcmp(code, key))
+      continue;
+    acell was = c[10];
+    if(c[10].null)
+      c[10] = cell_str(code); /* a batch: the row's code */
+    change_ctx x = {z, s, c, 5, &changes};
+    rc = entry_changes(z, r, id, c[0].i,
+                       (const char *)sqlite3_column_text(rows, 2), diff, &x);
+    c[10] = was;
+  }
+  sqlite3_reset(rows);
+  if(!rc && !changes) {
+    for(int k = 5; k < 9; k++)
+      c[k] = cell_nil();
+    rc = view_row(z, s, c);
+  }
+  return rc;
+}
 
 int log_view(sz *z, const char *table, const char *key, const char *since,
              asink *s)
@@ -547,8 +621,9 @@ int log_view(sz *z, const char *table, const char *key, const char *since,
   /* --key finds the record's own entries and the batches that wrote it. */
   sbuf q;
   sb_init(&q);
-  sb_addstr(&q, "SELECT id, at, operator, action, tbl, key, nrows, nold, "
+  sb_addstr(&q, "SELECT id, at, operator, action, "
                 "CASE WHEN action IN ('import', 'init') THEN new END, "
+                "tbl, key, nrows, nold, "
                 ENTRY_PARTS " FROM history h WHERE (?1 IS NULL OR tbl = ?1) "
                 "AND (?3 IS NULL OR at >= ?3) AND (?2 IS NULL OR key = ?2");
   for(int i = 0; logged_tables[i]; i++) {
@@ -575,20 +650,27 @@ int log_view(sz *z, const char *table, const char *key, const char *since,
     tz_free(tz);
     sqlite3_bind_text(st, 3, from, -1, SQLITE_TRANSIENT);
   }
+  sqlite3_stmt *rows = db_prepare(z, "SELECT tbl, row_id, old FROM "
+                                     "superseded WHERE log_id = ?1 ORDER BY "
+                                     "tbl, row_id");
+  sqlite3_stmt *diff = db_prepare(z, DIFF_SQL);
   tzone *tz = view_zone(z);
   sbuf note;
   sb_init(&note);
   int rc = view_begin(z, s, &t_log);
   while(!rc && db_step(z, st) == SQLITE_ROW) {
-    acell c[9];
-    for(int i = 0; i < 9; i++)
+    acell c[13];
+    for(int i = 0; i < 13; i++)
       c[i] = i == 1 ? cell_time(tz, (const char *)sqlite3_column_text(st, 1))
-                    : view_col(st, i, t_log.cols[i].kind);
-    c[8] = cell_str(entry_note(z, st, 3, 8, 9, &note));
-    rc = view_row(z, s, c);
+             : i >= 5 && i < 9 ? cell_nil()
+             : view_col(st, i < 5 ? i : i - 4, t_log.cols[i].kind);
+    c[4] = cell_str(entry_note(z, st, 3, 4, 9, &note));
+    rc = log_entry(z, s, c, key, rows, diff);
   }
   sb_free(&note);
   tz_free(tz);
+  sqlite3_finalize(rows);
+  sqlite3_finalize(diff);
   if(rc)
     sqlite3_finalize(st);
   else

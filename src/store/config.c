@@ -1,6 +1,7 @@
 /* config.c: the parameters (doc/domain.md *defaults*) in the setting table. */
 #include "store/config.h"
 #include "store/history.h"
+#include "base/date.h"
 #include "base/money.h"
 #include "base/tz.h"
 #include "store/record.h"
@@ -13,7 +14,7 @@ static const field setting_fields[] = {
   {"key", "参数", F_TEXT, F_REQ | F_LIST, NULL},
   {"type", "类型", F_TEXT, F_REQ, NULL},
   {"value", "值", F_TEXT, F_REQ | F_LIST, NULL},
-  {"note", "说明", F_TEXT, F_REQ | F_LIST, NULL},
+  {"note", "说明", F_TEXT, F_REQ | F_LIST | F_LONG, NULL},
 };
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
@@ -134,6 +135,10 @@ static const struct {
    N_("发包 to a party outside the collective: at least this share of all "
    "due in favour"),
    "向集体以外发包通过比例", ""},
+  {"registry.start", "text", "2025-01-01",
+   N_("启用日期: the day the county began using sanzi; a 出租/发包/入股 "
+      "contract signed on or after it needs a disposal filing"),
+   "启用日期", ""},
   {"timezone", "text", "Asia/Shanghai",
    N_("时区: the zone times are shown in (the change log keeps UTC)"),
    "时区", ""},
@@ -329,6 +334,15 @@ int config_set(sz *z, const char *key, const char *value)
       db_fail(z, T(z, "%s: '%s': must be at least 1"), key, value);
       return -1;
     }
+  }
+  char day[11];
+  if(!strcmp(key, "registry.start")) {
+    const char *e = date_parse(value, strlen(value), day);
+    if(e) {
+      db_fail(z, T(z, "%s: '%s': %s"), key, value, T(z, e));
+      return -1;
+    }
+    text = day;
   }
   if(!strcmp(key, "timezone")) {
     tzone *tz = tz_load(value);

@@ -543,6 +543,7 @@ void db_close(sz *z)
   free(z->user);
   free(z->task);
   errs_free(&z->errs);
+  errs_free(&z->warns);
   free(z);
 }
 

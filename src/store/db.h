@@ -24,6 +24,10 @@ typedef struct sz {
    * for a form to place (db_fail makes one reason of the whole record;
    * a register's refusal keeps one per field). */
   errlist errs;
+  /* What the last operation said without refusing (a rule that speaks at
+   * entry: an account below zero, a contract without its filing), each
+   * with its place as errs; the caller shows them once it succeeded. */
+  errlist warns;
   /* The clock: what "today" is for every rule (dates not in the future,
    * the running year, interest to date) and the time the change log
    * records. The caller sets it with db_set_clock (the CLI from the real

@@ -256,14 +256,28 @@ void reg_set_colname(regctx *c, int i, const char *name, size_t n, int unit)
   c->colname[i] = xstrndup(t, tl);
 }
 
+/* A reason at the context's place and field fi's column, into e. */
+static void place(regctx *c, errlist *e, int fi, const char *fmt, va_list ap)
+{
+  errs_vadd(e, c->file, c->row, fi >= 0 ? c->r->fields[fi].key : NULL,
+            fi < 0 ? NULL : c->colname[fi] ? c->colname[fi]
+                                           : c->r->fields[fi].zh,
+            fmt, ap);
+}
+
 void reg_error(regctx *c, int fi, const char *fmt, ...)
 {
   va_list ap;
   va_start(ap, fmt);
-  errs_vadd(&c->errs, c->file, c->row, fi >= 0 ? c->r->fields[fi].key : NULL,
-            fi < 0 ? NULL : c->colname[fi] ? c->colname[fi]
-                                           : c->r->fields[fi].zh,
-            fmt, ap);
+  place(c, &c->errs, fi, fmt, ap);
+  va_end(ap);
+}
+
+void reg_warn(regctx *c, int fi, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  place(c, &c->z->warns, fi, fmt, ap);
   va_end(ap);
 }
 
@@ -582,7 +596,7 @@ static int parse_cell(regctx *c, int fi, const char *cell, size_t len, val *v)
   }
   v->t = V_INT;
   if(v->i < 0 && (f->type == F_AREA || f->type == F_QTY ||
-                  (f->type == F_MONEY && strcmp(f->key, "opening_balance")))) {
+                  (f->type == F_MONEY && !(f->flags & F_SIGNED)))) {
     reg_error(c, fi, T(c->z, "'%.*s': must not be negative"), (int)n, s);
     return 1;
   }

@@ -63,6 +63,7 @@ struct regctx {
   int is_fork;  /* shares the caches of the context it was forked from */
   int fatal;    /* the database failed (disk full, I/O): stop at once */
   int workflow; /* a workflow step: the register's guard does not apply */
+  unsigned allow; /* what the caller let through with a warning (REG_*) */
   sbuf canon;   /* canonical text of the last row written */
   sbuf report;  /* what reg_errors returns */
   sbuf loadbuf; /* text of the last row loaded for the caller */
@@ -84,6 +85,12 @@ void reg_set_colname(regctx *c, int i, const char *name, size_t n, int unit);
 void reg_error(regctx *c, int field, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 long reg_nerrors(const regctx *c);
+/* A warning at the context's place, into the handle's z->warns: the row
+ * goes in, and the caller shows it. */
+void reg_warn(regctx *c, int field, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* What a caller may let through, with a warning (regctx.allow). */
+#define REG_WITHOUT_FILING 1u /* a contract without its disposal filing */
 /* The database failed in a way that ends the operation (disk full, I/O
  * error, the transaction is gone): write nothing more. */
 int reg_fatal(const regctx *c);

@@ -122,7 +122,8 @@ void reg_canon(const reg *r, int64_t id, const val *v, sbuf *out)
   sb_addch(out, '[');
   json_int(out, id);
   for(int i = 0; i < r->nfields; i++) {
-    if(r->fields[i].type == F_DERIVED)
+    if(r->fields[i].type == F_DERIVED ||
+       ((r->fields[i].flags & F_ADDED) && v[i].t == V_NULL))
       continue;
     sb_addch(out, ',');
     if(v[i].t == V_INT)

@@ -34,10 +34,15 @@ enum ftype {
 #define F_POS 8u    /* a number > 0 */
 #define F_DIGITS 16u /* an identifier written in digits, kept as text: a
                         spreadsheet may have turned it into 6.22848E+18 */
+#define F_ADDED 64u  /* added by a later migration, after every other
+                        field: left out of the canonical row while empty,
+                        so that the rows written before it still prove */
+#define F_SIGNED 128u /* F_MONEY that may be negative (an opening balance,
+                         a reversal's amount) */
 #define F_YEARS 32u  /* F_INT: a duration kept in months that a clerk
                         names in years: a bare Chinese header (使用年限) is
                         in years, "使用年限（月）" and the key in months */
-#define F_LONG 64u   /* F_TEXT: a remark, a reason, minutes: TEXT_LONG_MAX
+#define F_LONG 256u  /* F_TEXT: a remark, a reason, minutes: TEXT_LONG_MAX
                         characters over several lines */
 
 /* The longest text a field takes, in characters (spec_max_chars): an

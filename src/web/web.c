@@ -411,6 +411,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
   else {
     db_set_clock(r->z, now(w));
     db_clear_fault(r->z);
+    errs_clear(&r->z->warns);
     db_set_scope(r->z, NULL);
     route(r);
     if(db_fault(r->z)) {

@@ -38,7 +38,7 @@ receipt() {
 }
 # contract KEY=VALUE...: a 出租 paid at once (一次性) to 王二, a member
 contract() {
-  add_to contract "kind=出租 party=王二 party_id=$ID2 party_is_member=是
+  add_to contract "--without-filing kind=出租 party=王二 party_id=$ID2 party_is_member=是
     payment=一次性" "$@"
 }
 # filing VILLAGE TYPE OBJECTS METHOD [KEY=VALUE...]: filed 2025-03-10

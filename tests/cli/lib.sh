@@ -162,9 +162,11 @@ for row in (doc if part == "-" else doc[part]):
 }
 
 # log_rows ARGS...: the entries of `sanzi log ARGS --format csv`, one per
-# line as 操作人|操作|表|编号 (the code empty for a batch).
+# line as 操作人|操作|表|编号 (the code empty for a batch); the log has a
+# row per field an entry changed, this one per entry.
 log_rows() {
-  sanzi log "$@" --format csv | csv_pick 操作人 操作 表 编号
+  sanzi log "$@" --format csv | csv_pick "#" 操作人 操作 表 编号 | uniq |
+    cut -d"|" -f2-
 }
 
 # changes CMD...: the fields changed in the history part of the show that

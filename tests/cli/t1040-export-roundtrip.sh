@@ -110,7 +110,7 @@ test_expect_success 'export headers are the Chinese column names of doc/cli.md' 
   test "$(header asset.csv)" = "$ASSET_H" &&
   test "$(header resource.csv)" = "$RESOURCE_H" &&
   test "$(header account.csv)" = "$ACCOUNT_H" &&
-  test "$(header fund.csv)" = "$FUND_H"
+  test "$(header fund.csv)" = "$FUND_H,冲销编号"
 '
 
 test_expect_success 'export lines end in CRLF' '
@@ -252,7 +252,7 @@ test_expect_success 'template: the header is the Chinese column names, with one 
   test "$(header tpl-asset.csv)" = "$ASSET_H" &&
   test "$(header tpl-resource.csv)" = "$RESOURCE_H" &&
   test "$(header tpl-account.csv)" = "$ACCOUNT_H" &&
-  test "$(header tpl-fund.csv)" = "$FUND_H"
+  test "$(header tpl-fund.csv)" = "$FUND_H,冲销编号"
 '
 
 test_expect_success 'template: the example rows import as they are' '

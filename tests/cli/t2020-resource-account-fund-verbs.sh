@@ -417,7 +417,7 @@ test_expect_success 'fund list: csv exact and scoped' '
 
 test_expect_success 'fund template: the Chinese columns and one example row' '
   template_header fund >actual &&
-  echo 凭证号,村代码,日期,账户编号,收支方向,金额,收支类别,对方单位,摘要,合同编号,经办人,审批人,备注 >expect &&
+  echo 凭证号,村代码,日期,账户编号,收支方向,金额,收支类别,对方单位,摘要,合同编号,经办人,审批人,备注,冲销编号 >expect &&
   test_cmp expect actual &&
   test "$(cat tpl.lines)" = 2
 '

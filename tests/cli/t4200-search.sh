@@ -140,7 +140,7 @@ test_expect_success 'resources, accounts, fund entries, loans and contracts are 
   sanzi loan add village=$V1 lender=中国农业银行武川县支行 contract_no=NH-1 \
     project=肉牛养殖场 principal=1000 rate=4.35 start_date=2024-03-01 \
     maturity=2027-03-01 >/dev/null &&
-  sanzi contract add village=$V1 kind=发包 object=$V1-ZY-0001 party=李永平 \
+  sanzi contract add --without-filing village=$V1 kind=发包 object=$V1-ZY-0001 party=李永平 \
     party_id=$ID2 party_is_member=是 start_date=2025-01-01 end_date=2025-12-31 \
     annual_amount=100 payment=年付 first_due=2025-01-15 >/dev/null &&
   test "$(codes resource --q 东梁)" = $V1-ZY-0001 &&

@@ -50,7 +50,7 @@ test_expect_success 'set-up: every text field of the registers the audit shows, 
   sanzi fund add voucher=$(id PZ) village=$V1 date=2025-02-01 account=$(id ZH) \
     direction=收入 amount=100 category=其他收入 counterparty="$N100" \
     summary="$N100" handler="$N100" approver="$N100" note="$N2000" >/dev/null &&
-  sanzi contract add code=$(id HT) village=$V1 kind=出租 object=$(id ZC) \
+  sanzi contract add --without-filing code=$(id HT) village=$V1 kind=出租 object=$(id ZC) \
     party="$N100" party_id=$ID2 party_is_member=是 start_date=2025-01-01 \
     end_date=2026-12-31 annual_amount=1000 payment=一次性 first_due=2025-01-01 \
     note="$N2000" >/dev/null &&

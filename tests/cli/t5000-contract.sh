@@ -28,7 +28,7 @@ ID3=91150125MA0123456L    # shown as 911501********456L
 # contract KEY=VALUE...: `contract add` with a one-year 出租 paid yearly
 # to 王二 as the defaults; prints the new code.
 contract() {
-  add_to contract "kind=出租 party=王二 party_id=$ID2 party_is_member=是
+  add_to contract "--without-filing kind=出租 party=王二 party_id=$ID2 party_is_member=是
     start_date=2025-01-01 end_date=2025-12-31 annual_amount=1000 payment=年付
     first_due=2025-01-01" "$@"
 }
@@ -91,7 +91,7 @@ test_expect_success 'the template does not import while its 标的编号 does no
 test_expect_success 'the template imports once the resource template made its object' '
   sanzi resource template >res.csv &&
   sanzi resource import res.csv 2>/dev/null &&
-  sanzi contract import tpl.csv 2>/dev/null &&
+  sanzi contract import --without-filing tpl.csv 2>/dev/null &&
   test "$(sql "SELECT code, village, kind, object, party, party_id, start_date,
                end_date, annual_amount, payment, first_due FROM contract")" = \
     "$V1-HT-0001|$V1|发包|$V1-ZY-0001|李永平|$ID1|2025-01-01|2034-12-31|1200000|年付|2025-01-15"
@@ -163,7 +163,7 @@ test_expect_success 'an import of several contracts keeps each row'\''s own ID n
     echo ",$V1,出租,$V1-ZC-0001,甲,$ID1,2040-01-01,2040-12-31,100,年付,2040-01-01" &&
     echo ",$V1,出租,$V1-ZC-0001,乙,$ID2,2041-01-01,2041-12-31,100,年付,2041-01-01" &&
     echo ",$V1,出租,$V1-ZC-0001,丙,$ID3,2042-01-01,2042-12-31,100,年付,2042-01-01"; } >three.csv &&
-  sanzi contract import three.csv 2>/dev/null &&
+  sanzi contract import --without-filing three.csv 2>/dev/null &&
   sql "SELECT party, party_id FROM contract WHERE object = '\''$V1-ZC-0001'\'' AND start_date >= '\''2040-01-01'\'' ORDER BY start_date" >actual &&
   printf "%s\n" "甲|$ID1" "乙|$ID2" "丙|$ID3" >expect &&
   use "$TMP/test.db" &&

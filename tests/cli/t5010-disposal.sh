@@ -559,7 +559,7 @@ test_expect_success 'setup: contracts for the let (and ones that do not fit it)'
   # HT-0001 the lease: 张三, 12,000.00 a year; HT-0002 a 发包 of the same
   # shop later; HT-0003 the lease of another asset; a contract of 大水圪洞村
   # all signed 2025-04-15, after the township agreed on 2025-03-28
-  ct() { add_to contract "party=张三 party_id=$ID2 party_is_member=是
+  ct() { add_to contract "--without-filing party=张三 party_id=$ID2 party_is_member=是
       annual_amount=12000 payment=年付 signed_on=2025-04-15" "$@" >/dev/null; } &&
   ct village=$V1 kind=出租 object=$V1-ZC-0002 start_date=2025-05-01 \
     end_date=2030-04-30 first_due=2025-05-01 &&
@@ -667,7 +667,7 @@ test_expect_success '发包 to an outsider: 20 of 30 in favour passes' '
 
 test_expect_success 'execute the 发包: the land is 发包, the contract names the filing' '
   # 30 years of 耕地 from 2025-05-01 may run to 2055-04-30
-  add_to contract "" village=$V1 kind=发包 object=$V1-ZY-0001 party=武川县丰收种植合作社 \
+  add_to contract "--without-filing" village=$V1 kind=发包 object=$V1-ZY-0001 party=武川县丰收种植合作社 \
     party_id=$ID3 party_is_member=否 start_date=2025-05-01 end_date=2055-04-30 \
     annual_amount=18000 payment=年付 first_due=2025-05-01 signed_on=2025-04-15 >code &&
   echo $V1-HT-0004 >expect &&
@@ -689,10 +689,10 @@ test_expect_success '发包 without outsider=是: a contract with an outsider is
   test_cmp expect code &&
   procedure $C4 &&
   review $C4 --decision 同意 --date 2025-03-28 >/dev/null &&
-  add_to contract "" village=$V1 kind=发包 object=$V1-ZY-0002 party=外村人 \
+  add_to contract "--without-filing" village=$V1 kind=发包 object=$V1-ZY-0002 party=外村人 \
     party_id=$ID1 party_is_member=否 start_date=2025-05-01 end_date=2026-04-30 \
     annual_amount=3000 payment=年付 first_due=2025-05-01 signed_on=2025-04-15 >/dev/null &&
-  add_to contract "" village=$V1 kind=发包 object=$V1-ZY-0002 party=本村人 \
+  add_to contract "--without-filing" village=$V1 kind=发包 object=$V1-ZY-0002 party=本村人 \
     party_id=$ID2 party_is_member=是 start_date=2026-05-01 end_date=2035-04-30 \
     annual_amount=3000 payment=年付 first_due=2026-05-01 signed_on=2025-04-15 >/dev/null &&
   before=$(db_state) &&

@@ -18,7 +18,7 @@ disposal_of() { sql "SELECT coalesce(disposal, '') FROM contract WHERE code = '$
 
 # ct KEY=VALUE...: `contract add` of a yearly 出租 to 张三, a member.
 ct() {
-  add_to contract "village=$V1 kind=出租 party=张三 party_id=$ID2
+  add_to contract "--without-filing village=$V1 kind=出租 party=张三 party_id=$ID2
     party_is_member=是 payment=年付" "$@"
 }
 
@@ -248,7 +248,7 @@ test_expect_success 'show: a 村民会议 counted in households is 村民会议(
 test_expect_success '发包: a contract that does not say whether the party is a member is refused at execute' '
   sanzi disposal publicize $C3 --kind 决议 --from 2025-03-21 --to 2025-03-27 >/dev/null &&
   review $C3 --decision 同意 --date 2025-03-28 >/dev/null &&
-  add_to contract "" village=$V1 kind=发包 object=$V1-ZY-0001 party=刘四 \
+  add_to contract "--without-filing" village=$V1 kind=发包 object=$V1-ZY-0001 party=刘四 \
     party_id=$ID1 start_date=2025-05-01 end_date=2035-04-30 annual_amount=1000 \
     payment=年付 first_due=2025-05-01 signed_on=2025-04-01 >code &&
   echo $V1-HT-0006 >expect &&

@@ -713,6 +713,9 @@ test_expect_success 'setup H8: two loans, their interest paid in 2025, two appli
     sanzi subsidy review $a --decision 同意 --date 2025-07-03 >/dev/null &&
     sanzi subsidy publicize $a --from 2025-07-04 --to 2025-07-10 >/dev/null || return 1
   done &&
+  # money in the accounts first: an account below zero is a finding (ZJ02)
+  entry $H8 $H8-ZH-0001 记-900 2024-06-30 收入 5000 补助收入 &&
+  entry $H7 $H7-ZH-0001 记-900 2024-06-30 收入 5000 补助收入 &&
   entry $H8 $H8-ZH-0001 记-050 2024-12-20 支出 1800 其他支出 &&
   entry $H7 $H7-ZH-0001 记-050 2025-07-01 支出 1800 其他支出
 '

@@ -20,7 +20,7 @@ DIVISIONS="$SAMPLE/divisions-wuchuan.csv"
 BOOK=年度审计-2025.xlsx
 FILES="00-汇总 01-资产清单 02-资产增减 03-资源清单 04-账户余额 05-收支分类
   06-合同 07-处置申报 08-处置表决 09-贷款 10-付息 11-贴息申请 12-贴息资金
-  13-村级分类 14-审计发现 15-参数"
+  13-村级分类 14-审计发现 15-参数 16-结账"
 
 # A directory made immutable by a test is made writable again whatever
 # happens, or the temporary directory could not be removed.
@@ -238,10 +238,10 @@ test_expect_success 'setup: registers, books, contracts, filings, loans and subs
     opening_balance=20000 opening_date=2023-01-01 &&
   sanzi account add village=$H1 name=现金 kind=库存现金 opening_balance=0 \
     opening_date=2025-01-01 &&
-  sanzi contract add village=$V1 kind=出租 object=$V1-ZY-0001 party=王二 \
+  sanzi contract add --without-filing village=$V1 kind=出租 object=$V1-ZY-0001 party=王二 \
     party_id=$ID2 party_is_member=是 start_date=2024-01-01 \
     end_date=2026-12-31 annual_amount=1200 payment=年付 first_due=2024-01-01 &&
-  sanzi contract add village=$V2 kind=出租 object=$V2-ZC-0001 party=刘建华 \
+  sanzi contract add --without-filing village=$V2 kind=出租 object=$V2-ZC-0001 party=刘建华 \
     party_id=$ID3 party_is_member=否 start_date=2025-04-01 \
     end_date=2027-03-31 annual_amount=4000 payment=季付 first_due=2025-04-01 &&
   fund $V1 2 记-101 2024-01-05 收入 1200 经营收入 contract=$V1-HT-0001 &&
@@ -327,7 +327,7 @@ test_expect_success 'export: exit 0, where it was written and "6 findings" on st
   unchanged
 '
 
-test_expect_success 'the directory holds the 16 CSV files, the workbook and manifest.txt, nothing else' '
+test_expect_success 'the directory holds the 17 CSV files, the workbook and manifest.txt, nothing else' '
   { for f in $FILES; do echo "$f.csv"; done; echo manifest.txt; echo $BOOK; } |
     LC_ALL=C sort >expect &&
   ls -A exp | LC_ALL=C sort >actual &&
@@ -353,8 +353,9 @@ test_expect_success 'every CSV: UTF-8 with BOM, CRLF, the Chinese header of its 
 	13-村级分类|村代码,村名称,乡镇代码,经营收入,投资收益,本年经营性收入,本年类别,上年经营性收入,上年类别,增减额,变化
 	14-审计发现|序号,代码,问题,村代码,村名称,记录,说明
 	15-参数|参数,名称,值,单位,说明
+	16-结账|村代码,村名称,本年已结账月数,已结账至,结账人,结账日期
 	EOF
-  test "$(wc -l <headers)" = 16 &&
+  test "$(wc -l <headers)" = 17 &&
   while IFS="|" read -r f h; do
     test "$(head -c 3 "exp/$f.csv" | od -An -tx1 | tr -d " ")" = efbbbf ||
       { echo "$f: no BOM"; return 1; }
@@ -670,11 +671,11 @@ test_expect_success 'manifest.txt: version, time, year, scope, findings, change 
   grep -qx "变更日志：已验证，共 $e 条，链头 $(cat head)" $m &&
   sed -n "/^变更日志/{n;p;n;p;}" $m >tail2 &&
   printf "\n文件\t行数\tSHA-256\n" >expect && test_cmp expect tail2 &&
-  # 17 files; the workbook: the data rows of the 16 tables together
+  # 18 files; the workbook: the data rows of the 17 tables together
   XROWS=0 &&
   for f in $FILES; do XROWS=$((XROWS + $(data_rows exp/$f.csv))); done &&
   manifest_ok exp &&
-  test "$(wc -l <files.m)" = 17 &&
+  test "$(wc -l <files.m)" = 18 &&
   grep -q "^01-资产清单.csv${TAB}4$TAB" files.m &&
   grep -q "^00-汇总.csv${TAB}118$TAB" files.m
 '
@@ -683,7 +684,7 @@ test_expect_success 'workbook: 汇总 first, then 资产清单 .. 参数; each s
   $PY -c "import openpyxl, sys
 print(\" \".join(openpyxl.load_workbook(sys.argv[1], read_only=True).sheetnames))" \
     exp/$BOOK >sheets &&
-  echo "汇总 资产清单 资产增减 资源清单 账户余额 收支分类 合同 处置申报 处置表决 贷款 付息 贴息申请 贴息资金 村级分类 审计发现 参数" >expect &&
+  echo "汇总 资产清单 资产增减 资源清单 账户余额 收支分类 合同 处置申报 处置表决 贷款 付息 贴息申请 贴息资金 村级分类 审计发现 参数 结账" >expect &&
   test_cmp expect sheets &&
   # money as numbers in #,##0.00, header frozen at A2, autofilter over
   # the data, widths set: the helper reports any lapse and fails
@@ -779,13 +780,13 @@ test_expect_success '--village with one finding: "1 finding"' '
 
 # ==== formats ====
 
-test_expect_success '--format csv: the 16 CSV files and the manifest, no workbook' '
+test_expect_success '--format csv: the 17 CSV files and the manifest, no workbook' '
   audit csvonly --format csv &&
   { for f in $FILES; do echo "$f.csv"; done; echo manifest.txt; } | LC_ALL=C sort >expect &&
   ls -A csvonly | LC_ALL=C sort >actual &&
   test_cmp expect actual &&
   for f in $FILES; do cmp exp/$f.csv csvonly/$f.csv || return 1; done &&
-  manifest_ok csvonly && test "$(wc -l <files.m)" = 16
+  manifest_ok csvonly && test "$(wc -l <files.m)" = 17
 '
 
 test_expect_success '--format xlsx: the workbook and the manifest only; the same cells' '

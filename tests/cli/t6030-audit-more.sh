@@ -27,7 +27,7 @@ TOMORROW=2026-11-29
 XLSX2CSV="$TOP/tests/cli/xlsx-to-csv.py"
 FILES="00-汇总 01-资产清单 02-资产增减 03-资源清单 04-账户余额 05-收支分类
   06-合同 07-处置申报 08-处置表决 09-贷款 10-付息 11-贴息申请 12-贴息资金
-  13-村级分类 14-审计发现 15-参数"
+  13-村级分类 14-审计发现 15-参数 16-结账"
 
 # ---- helpers (lib-audit.sh has the records and the findings) ----
 
@@ -616,6 +616,8 @@ test_expect_success 'setup W: four interest payments of 2025; applications of 20
   # DK-0004 paid 300.00 on 2025-12-15 (记-080), for the refusals below
   # every voucher booked as a 支出 of its day (no TX01)
   bank $W >/dev/null &&
+  # money in the account first: an account below zero is a finding (ZJ02)
+  entry $W $W-ZH-0001 记-900 2024-06-30 收入 10000 补助收入 &&
   sanzi program set --year 2025 >/dev/null &&
   k=1 && for p in 100000:1800:2025-07-01:记-050 50000:900:2025-11-01:记-060 \
                   25000:450:2025-12-01:记-070 20000:300:2025-12-15:记-080; do
@@ -701,7 +703,7 @@ test_expect_success '--format both, then csv into the same DIR: the workbook gon
   sanzi audit export --year 2025 --out lo --format csv >/dev/null 2>&1 &&
   { csv_names; echo manifest.txt; } | LC_ALL=C sort >expect &&
   ls -A lo | LC_ALL=C sort >actual && test_cmp expect actual &&
-  listed lo && test "$(wc -l <files.m)" = 16
+  listed lo && test "$(wc -l <files.m)" = 17
 '
 
 test_expect_success '... then --format xlsx: the CSV files gone, the workbook and the manifest only' '

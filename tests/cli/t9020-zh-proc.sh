@@ -323,7 +323,7 @@ H=$V1-HT-0001
 # contract KEY=VALUE...: a 出租 of 门面房 to 王二, 2025-01-01 to 2026-12-31,
 # 12,000.00 a year paid quarterly from 2025-01-10.
 contract() {
-  add_to contract "village=$V1 kind=出租 object=$V1-ZC-0003 party=王二
+  add_to contract "--without-filing village=$V1 kind=出租 object=$V1-ZC-0003 party=王二
     party_id=$ID2 party_is_member=是 start_date=2025-01-01 end_date=2026-12-31
     annual_amount=12000 payment=季付 first_due=2025-01-10" --lang zh "$@"
 }

@@ -1,4 +1,4 @@
--- 005-search: finding records by any part of their name, location, party
+-- 006-search: finding records by any part of their name, location, party
 -- and remarks (`list --q`, `show NAME`).
 --
 -- Each searched register has a view REG_search(id, t): the text searched,

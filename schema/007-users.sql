@@ -1,4 +1,4 @@
--- 006-users: the people who log in to `sanzi serve`, their sessions, and
+-- 007-users: the people who log in to `sanzi serve`, their sessions, and
 -- the record of every login, failure, lock and logout.
 --
 -- Users (user) and login events (login) are registers the change log
