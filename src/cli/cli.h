@@ -125,6 +125,9 @@ void cli_fail(sz *z, const char *what) __attribute__((noreturn));
 void cli_close(sz *z);
 extern const char *cli_db_path;
 extern const char *cli_user;
+/* The anchors file: --anchors FILE, else $SANZI_ANCHORS, else the
+ * database's path with ".anchors" (*given: 0 then). */
+const char *cli_anchors(args *a, int *given);
 /* The language of what the command line prints (--lang, else the
  * environment's; LANG_ZH or LANG_EN): _("message") translates into it. */
 extern int cli_lang;

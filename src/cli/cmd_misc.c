@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 int cmd_init(int argc, char **argv)
 {
@@ -90,16 +91,46 @@ int cmd_org(int argc, char **argv)
 static int log_verify(args *a)
 {
   const char *expect = args_value(a, "--expect");
+  int given;
+  const char *file = cli_anchors(a, &given);
   int n;
   free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();
   char head[65];
   int64_t entries = 0;
-  if(history_verify(z, logged_tables, expect, head, &entries))
+  hist_anchor *an = NULL;
+  int na = 0;
+  /* The default file is read when it is there; one named must be. */
+  if((given || access(file, F_OK) == 0) &&
+     (na = history_anchors_read(z, file, &an)) < 0)
     cli_fail(z, "log verify");
+  if(history_verify_anchors(z, logged_tables, expect, an, na, file, head,
+                            &entries))
+    cli_fail(z, "log verify");
+  free(an);
   printf("%s\n", head);
   fprintf(stderr, _("%lld change-log entries verified; every register row "
                     "is proven by its entry\n"), (long long)entries);
+  if(given || na > 0)
+    fprintf(stderr, NG_("%d anchor in %s holds\n", "%d anchors in %s hold\n",
+                        (unsigned long)na), na, file);
+  cli_close(z);
+  return 0;
+}
+
+static int log_anchor(args *a)
+{
+  int given;
+  const char *file = cli_anchors(a, &given);
+  int n;
+  free(args_rest(a, 0, 0, &n));
+  sz *z = cli_db();
+  char line[HIST_ANCHOR_LINE];
+  if(history_anchor(z, logged_tables, file, line))
+    cli_fail(z, "log anchor");
+  printf("%s\n", line);
+  fprintf(stderr, _("appended to %s; keep this line outside the database "
+                    "too (on paper, in an e-mail)\n"), file);
   cli_close(z);
   return 0;
 }
@@ -111,6 +142,11 @@ int cmd_log(int argc, char **argv)
     args_init(&a, "log verify", argc - 1, argv + 1);
     args_help(&a);
     return log_verify(&a);
+  }
+  if(argc >= 1 && !strcmp(argv[0], "anchor")) {
+    args_init(&a, "log anchor", argc - 1, argv + 1);
+    args_help(&a);
+    return log_anchor(&a);
   }
   args_init(&a, "log", argc, argv);
   args_help(&a);
