@@ -53,6 +53,24 @@ static void split(const char *path, char parent[STAGED_PATH],
   }
 }
 
+static int all_alnum(const char *p)
+{
+  for(; *p; p++)
+    if(!((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')))
+      return 0;
+  return 1;
+}
+
+/* Where the old directory waits when the file system cannot exchange:
+ * PREFIX "old." NAME beside it. */
+static void aside_name(char out[STAGED_PATH], const char *parent,
+                       const char *prefix, const char *base)
+{
+  int k = snprintf(out, STAGED_PATH, "%s/%sold.%s", parent, prefix, base);
+  if(k < 0 || k >= STAGED_PATH)
+    out[0] = 0;
+}
+
 /* A file a sqlite database beside it keeps: NAME-wal, NAME-journal ... */
 static const char *const side[] = {"-wal", "-shm", "-journal"};
 
@@ -66,7 +84,8 @@ static void sweep(const char *parent, const char *prefix)
   size_t pl = strlen(prefix);
   struct dirent *e;
   while((e = readdir(d))) {
-    if(strncmp(e->d_name, prefix, pl) || strlen(e->d_name) != pl + 6)
+    if(strncmp(e->d_name, prefix, pl) || strlen(e->d_name) != pl + 6 ||
+       !all_alnum(e->d_name + pl))
       continue;
     char p[STAGED_PATH + 16];
     snprintf(p, sizeof p, "%s/%s", parent, e->d_name);
@@ -108,6 +127,16 @@ static int begin(staged *s, const char *path, const char *prefix, int lang,
     return -1;
   }
   struct stat st;
+  char aside[STAGED_PATH];
+  aside_name(aside, parent, prefix, base);
+  if(is_dir && aside[0] && lstat(aside, &st) == 0) {
+    /* Killed between the two renames (see atomic.h): the old one goes
+     * back first; killed after them, it was only not yet removed. */
+    if(lstat(s->path, &st) && errno == ENOENT)
+      rename(aside, s->path);
+    else
+      remove_all(aside);
+  }
   if(lstat(s->path, &st) == 0) {
     if(is_dir && !S_ISDIR(st.st_mode))
       return fail(s, err, n, path, ENOTDIR);
@@ -310,11 +339,9 @@ int staged_commit(staged *s, int (*drop)(const char *name, void *ctx),
       snprintf(old, sizeof old, "%s", s->tmp); /* the old one is there now */
     else if(errno == EINVAL || errno == ENOSYS || errno == ENOTSUP) {
       /* No exchange here: the old one aside, then the new one in. */
-      int k = snprintf(old, sizeof old, "%s/%sXXXXXX", parent, prefix);
-      if(k < 0 || (size_t)k >= sizeof old || !mkdtemp(old) ||
-         rename(s->path, old)) {
-        rc = fail(s, err, n, s->path, errno);
-        rmdir(old);
+      aside_name(old, parent, prefix, base);
+      if(!old[0] || rename(s->path, old)) {
+        rc = fail(s, err, n, s->path, old[0] ? errno : ENAMETOOLONG);
         old[0] = 0;
       } else if(rename(s->tmp, s->path)) {
         rc = fail(s, err, n, s->path, errno);
@@ -329,7 +356,10 @@ int staged_commit(staged *s, int (*drop)(const char *name, void *ctx),
     staged_abort(s);
     return -1;
   }
-  /* Done: the hidden name holds the old one (or nothing). */
+  /* Done: the hidden name holds the old one (or nothing), private until
+   * it is removed. */
+  if(old[0])
+    chmod(old, 0700);
   fchmod(s->fd, mode);
   int pd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if(pd < 0 || fsync(pd))

@@ -9,10 +9,10 @@
  * name, never a mix.
  *
  * Where the file system refuses RENAME_EXCHANGE (vfat, some network file
- * systems), the old directory is first renamed to a hidden name and the
- * new one then to the final name: a crash between the two leaves no
- * directory under the final name (and the old one, whole, under the hidden
- * name) for a moment, never a mix.
+ * systems), the old directory is first renamed to PREFIX "old." NAME and
+ * the new one then to the final name: a crash between the two leaves no
+ * directory under the final name, and the old one whole under that hidden
+ * name, which the next run puts back before it starts; never a mix.
  *
  * The hidden name stays locked (flock) while its process works on it; the
  * next run removes what a killed run left (names PREFIX + 6 characters
