@@ -6,7 +6,7 @@
 # bash-completion package.
 
 _sanzi_registers="asset resource account fund contract loan"
-_sanzi_commands="account asset audit classify config contract disposal fund help init loan log org program resource subsidy summary version"
+_sanzi_commands="account asset audit backup classify config contract disposal fund help init loan log org program resource restore subsidy summary version"
 
 # The verbs of command $1.
 _sanzi_verbs() {
@@ -21,7 +21,7 @@ _sanzi_verbs() {
     program) echo "set show" ;;
     audit) echo "findings export" ;;
     org) echo "import list" ;;
-    log) echo "verify" ;;
+    log) echo "verify anchor" ;;
   esac
 }
 
@@ -32,7 +32,7 @@ _sanzi_options() {
     org:import) echo "--encoding --sheet" ;;
     *:import) echo "--dry-run --update --encoding --sheet" ;;
     *:export) [ "$1" = audit ] &&
-      echo "--year $scope --out --format" ||
+      echo "--year $scope --out --format --anchors" ||
       echo "$scope --as-of --no-bom --full-ids" ;;
     org:list) echo "--under --format" ;;
     disposal:list | subsidy:list) echo "--year $scope --format" ;;
@@ -59,7 +59,9 @@ _sanzi_options() {
     program:set) echo "--year --budget --ratio --rate-cap --day-basis --village-cap" ;;
     audit:findings | classify:) echo "--year $scope --format" ;;
     log:) echo "--table --key --since --format" ;;
-    log:verify) echo "--expect" ;;
+    log:verify) echo "--expect --anchors" ;;
+    log:anchor) echo "--anchors" ;;
+    backup:) echo "--out --keep" ;;
     summary:) echo "--as-of --format" ;;
   esac
 }

@@ -1,4 +1,4 @@
-/* cmd_misc.c: init, config, org and log. */
+/* cmd_misc.c: init, config, org, log, backup and restore. */
 #include "domain/registers.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -6,7 +6,9 @@
 #include "base/date.h"
 #include "store/history.h"
 #include "domain/import.h"
+#include "domain/backup.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -164,6 +166,94 @@ int cmd_log(int argc, char **argv)
   if(log_view(z, tbl, key, since ? sd : NULL, &o.s))
     cli_fail(z, NULL);
   out_done(&o, &a);
+  cli_close(z);
+  return 0;
+}
+
+int cmd_backup(int argc, char **argv)
+{
+  args a;
+  args_init(&a, "backup", argc, argv);
+  args_help(&a);
+  const char *dir = args_need(&a, "--out");
+  const char *k = args_value(&a, "--keep");
+  int keep = 0;
+  if(k) {
+    char *end;
+    errno = 0;
+    long v = strtol(k, &end, 10);
+    if(*end || end == k || errno || v < 1 || v > 100000)
+      usage_error(&a, _("--keep: '%s' is not a number of copies (1 or more)"),
+                  k);
+    keep = (int)v;
+  }
+  int n;
+  free(args_rest(&a, 0, 0, &n));
+  sz *z = cli_db();
+  char path[8192], head[65];
+  int64_t entries = 0;
+  if(backup_make(z, dir, keep, path, sizeof path, head, &entries))
+    cli_fail(z, "backup");
+  printf("%s\n", path);
+  fprintf(stderr, _("checked: the database is whole and its %lld change-log "
+                    "entries verify (head %s)\n"), (long long)entries, head);
+  cli_close(z);
+  return 0;
+}
+
+int cmd_restore(int argc, char **argv)
+{
+  args a;
+  args_init(&a, "restore", argc, argv);
+  args_help(&a);
+  int n;
+  char **pos = args_rest(&a, 1, 1, &n);
+  /* A database lost altogether is made anew, then filled from the copy. */
+  int fresh = access(cli_db_path, F_OK) != 0;
+  sz *z;
+  if(fresh) {
+    char err[1024];
+    z = db_open(cli_db_path, cli_user, cli_lang, 1, err, sizeof err);
+    if(!z)
+      die(1, "%s", err);
+    db_set_clock(z, time(NULL));
+  } else
+    z = cli_db();
+  char kept[8192], head[65];
+  int64_t entries = 0;
+  if(backup_restore(z, pos[0], !fresh, kept, sizeof kept, head, &entries)) {
+    if(fresh) { /* the database made for it goes again */
+      char why[sizeof z->err];
+      snprintf(why, sizeof why, "%s", z->err);
+      db_close(z);
+      unlink(cli_db_path);
+      die(1, _("%s: %s"), "restore", why);
+    }
+    cli_fail(z, "restore");
+  }
+  printf("%s\n", head);
+  if(kept[0])
+    fprintf(stderr, _("the database replaced is kept as %s\n"), kept);
+  fprintf(stderr, _("%s restored from %s: %lld change-log entries, head %s\n"),
+          cli_db_path, pos[0], (long long)entries, head);
+  /* Heads witnessed after the copy was made: those changes are lost, and
+   * log verify will say the log was cut. */
+  int given, na, later = 0;
+  const char *file = cli_anchors(&a, &given);
+  hist_anchor *an = NULL;
+  if(access(file, F_OK) == 0 && (na = history_anchors_read(z, file, &an)) > 0)
+    for(int i = 0; i < na; i++)
+      later += an[i].entries > entries;
+  free(an);
+  if(later)
+    fprintf(stderr, NG_("warning: %d anchor in %s records a later head: the "
+                        "changes made after the copy are lost, and log "
+                        "verify will report the log cut\n",
+                        "warning: %d anchors in %s record a later head: the "
+                        "changes made after the copy are lost, and log "
+                        "verify will report the log cut\n",
+                        (unsigned long)later), later, file);
+  free(pos);
   cli_close(z);
   return 0;
 }

@@ -70,13 +70,15 @@ static const struct command {
   int (*fn)(int, char **);
 } commands[] = {
   {"account", reg_account},   {"asset", reg_asset},
-  {"audit", cmd_audit},       {"classify", cmd_classify},
+  {"audit", cmd_audit},       {"backup", cmd_backup},
+  {"classify", cmd_classify},
   {"config", cmd_config},     {"contract", reg_contract},
   {"disposal", cmd_disposal}, {"fund", reg_fund},
   {"help", cmd_help},         {"init", cmd_init},
   {"loan", reg_loan},         {"log", cmd_log},
   {"org", cmd_org},           {"program", cmd_program},
-  {"resource", reg_resource}, {"subsidy", cmd_subsidy},
+  {"resource", reg_resource}, {"restore", cmd_restore},
+  {"subsidy", cmd_subsidy},
   {"summary", cmd_summary},   {"version", cmd_version},
 };
 
