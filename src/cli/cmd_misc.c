@@ -206,6 +206,8 @@ int cmd_restore(int argc, char **argv)
   args a;
   args_init(&a, "restore", argc, argv);
   args_help(&a);
+  int given;
+  const char *file = cli_anchors(&a, &given);
   int n;
   char **pos = args_rest(&a, 1, 1, &n);
   /* A database lost altogether is made anew, then filled from the copy. */
@@ -238,8 +240,7 @@ int cmd_restore(int argc, char **argv)
           cli_db_path, pos[0], (long long)entries, head);
   /* Heads witnessed after the copy was made: those changes are lost, and
    * log verify will say the log was cut. */
-  int given, na, later = 0;
-  const char *file = cli_anchors(&a, &given);
+  int na, later = 0;
   hist_anchor *an = NULL;
   if(access(file, F_OK) == 0 && (na = history_anchors_read(z, file, &an)) > 0)
     for(int i = 0; i < na; i++)

@@ -470,8 +470,9 @@ static const help_verb restore_help[] = {
   {"", "FILE",
    N_("Replaces the database with the copy FILE, after checking it "
       "(integrity_check, the\nchange log); the database replaced is kept "
-      "as DB.replaced-TIME."),
-   {{0}}, "sanzi restore /srv/备份/武川县-20261205T020000Z-3f9a0c1d2e4b5a69.db",
+      "as DB.replaced-TIME.\nWarns when the anchors file holds heads "
+      "the copy does not reach (changes lost)."),
+   {O_ANCHORS}, "sanzi restore /srv/备份/武川县-20261205T020000Z-3f9a0c1d2e4b5a69.db",
    N_("Refused: a copy that does not verify, or is not a sanzi database "
       "(nothing changes).")},
   {0},

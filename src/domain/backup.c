@@ -145,16 +145,16 @@ static void stamp(sz *z, char out[32])
   strftime(out, 32, "%Y%m%dT%H%M%SZ", gmtime_r(&z->now, &tm));
 }
 
-/* Copies `from` into a new file named `path` in one step, checked when
- * head is not NULL (then named by the caller through rename_to). */
-static int copy_to(sz *z, sqlite3 *from, const char *path,
+/* Copies `from` (named `what` in the messages) into the hidden file of a
+ * new file `path` (st); the caller checks it, names it and commits. */
+static int copy_to(sz *z, sqlite3 *from, const char *what, const char *path,
                    const char *prefix, staged *st)
 {
   char err[1024];
   if(staged_file(st, path, prefix, z->lang, err, sizeof err))
     return db_fail(z, "%s", err);
   sqlite3 *to = open_raw(z, st->tmp, 0);
-  int rc = to ? copy_db(z, to, from, path) : -1;
+  int rc = to ? copy_db(z, to, from, what) : -1;
   if(to && sqlite3_close(to) != SQLITE_OK && rc == 0)
     rc = db_fail(z, "%s: %s", path, sqlite3_errmsg(to));
   if(rc)
@@ -183,7 +183,7 @@ int backup_make(sz *z, const char *dir, int keep, char *out, size_t outlen,
   snprintf(path, sizeof path, "%s/%s.db", dir, name);
   if(strlen(path) + 40 >= STAGED_PATH)
     return db_fail(z, "%s: %s", dir, tr_errno(z->lang, ENAMETOOLONG));
-  if(copy_to(z, z->db, path, ".sanzi-backup-", &st))
+  if(copy_to(z, z->db, z->path, path, ".sanzi-backup-", &st))
     return -1;
   if(check_copy(z, st.tmp, path, head, entries)) {
     staged_abort(&st);
@@ -208,7 +208,7 @@ int backup_restore(sz *z, const char *file, int keep_old, char *kept,
   if(!src)
     return -1;
   staged in;
-  int rc = copy_to(z, src, z->path, ".sanzi-restore-", &in);
+  int rc = copy_to(z, src, file, z->path, ".sanzi-restore-", &in);
   sqlite3_close(src);
   if(rc)
     return -1;
@@ -221,7 +221,8 @@ int backup_restore(sz *z, const char *file, int keep_old, char *kept,
     stamp(z, at);
     snprintf(kept, keptlen, "%s.replaced-%s", z->path, at);
     staged old;
-    if(copy_to(z, z->db, kept, ".sanzi-backup-", &old) || commit(z, &old)) {
+    if(copy_to(z, z->db, z->path, kept, ".sanzi-backup-", &old) ||
+       commit(z, &old)) {
       kept[0] = 0;
       staged_abort(&in);
       return -1;
