@@ -163,4 +163,26 @@ test_expect_success 'killed between those two renames: no export under the name,
   test -z "$(hidden)"
 '
 
+test_expect_success '--out . or ..: refused before anything is written (also in Chinese)' '
+  before=$(db_state) && mkdir -p sub && : >out && : >err &&
+  st=$(ls -A | grep -v "^test\.db" | LC_ALL=C sort) &&
+  test_must_fail 1 sanzi audit export --year 2025 --out . >out 2>err &&
+  ! test -s out &&
+  grep -qx "sanzi: \.: name the directory itself, not \. or \.\." err &&
+  test_must_fail 1 sanzi --lang zh audit export --year 2025 --out sub/.. 2>err &&
+  grep -qx "sanzi: sub/\.\.：请写出目录本身的名字，不能是 \. 或 \.\." err &&
+  test "$(ls -A | grep -v "^test\.db" | LC_ALL=C sort)" = "$st" && unchanged
+'
+
+test_expect_success 'a directory of the user in DIR: refused naming it, DIR as it was, nothing hidden left' '
+  rm -rf exp && cp -a keep/old exp && mkdir exp/照片 &&
+  st=$(cd exp && find . | LC_ALL=C sort && find . -type f -exec sha256sum {} + | LC_ALL=C sort) &&
+  before=$(db_state) &&
+  test_must_fail 1 sanzi audit export --year 2025 --out exp >out 2>err &&
+  ! test -s out &&
+  grep -qx "sanzi: exp/照片: is a directory; the export did not replace it" err &&
+  test "$(cd exp && find . | LC_ALL=C sort && find . -type f -exec sha256sum {} + | LC_ALL=C sort)" = "$st" &&
+  test -z "$(hidden)" && unchanged
+'
+
 test_done
