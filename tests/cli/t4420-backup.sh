@@ -160,4 +160,34 @@ test_expect_success 'restore with no database at all: made from the copy, nothin
   ! ls "$SANZI_DB".replaced-* 2>/dev/null
 '
 
+test_expect_success 'restore killed at each rename, fsync and fdatasync: the old database or the copy, whole' '
+  use "$TMP/test.db" && FIXED_CLOCK="2026-03-09 12:00:00" &&
+  asset 新增 1 && was=$(head_of "$SANZI_DB") &&
+  c=bk/$(copies bk | tail -1) && want=$(head_of $c) && test "$was" != "$want" &&
+  cp "$SANZI_DB" pristine.db &&
+  cp pristine.db scratch.db &&
+  strace -f -qq -o rtrace -e trace=rename,fsync,fdatasync \
+    "$SANZI" --db scratch.db restore $c >/dev/null 2>&1 &&
+  test "$(head_of scratch.db)" = "$want" &&
+  : >routcomes &&
+  for sc in rename fsync fdatasync; do
+    n=$(grep -c " $sc(" rtrace || true) && i=1 &&
+    while [ $i -le $n ]; do
+      rm -f "$SANZI_DB-wal" "$SANZI_DB-shm" && cp pristine.db "$SANZI_DB" &&
+      { strace -f -qq -o /dev/null -e trace=$sc -e inject=$sc:signal=KILL:when=$i \
+          "$SANZI" restore $c >/dev/null 2>&1; rc=$?; true; } &&
+      test $rc = 137 || { echo "$sc #$i: not killed ($rc)"; return 1; }
+      h=$(head_of "$SANZI_DB") &&
+      case $h in
+      "$was") echo "$sc #$i: old" >>routcomes ;;
+      "$want") echo "$sc #$i: copy" >>routcomes ;;
+      *) echo "$sc #$i: neither ($h)"; return 1 ;;
+      esac
+      i=$((i + 1))
+    done || return 1
+  done &&
+  cat routcomes &&
+  grep -q ": old$" routcomes && grep -q ": copy$" routcomes
+'
+
 test_done
