@@ -62,7 +62,7 @@ _sanzi_options() {
     log:verify) echo "--expect --anchors" ;;
     log:anchor) echo "--anchors" ;;
     backup:) echo "--out --keep" ;;
-    restore:) echo "--anchors" ;;
+    restore: | init:) echo "--anchors" ;;
     summary:) echo "--as-of --format" ;;
   esac
 }

@@ -19,8 +19,11 @@ int cmd_init(int argc, char **argv)
   args a;
   args_init(&a, "init", argc, argv);
   args_help(&a);
+  int given;
+  const char *anchors = cli_anchors(&a, &given);
   int n;
   free(args_rest(&a, 0, 0, &n));
+  int fresh = access(cli_db_path, F_OK) != 0;
   char err[1024];
   /* Open without migrating first, to tell the user what happens. */
   sz *z = db_open(cli_db_path, cli_user, cli_lang, 1, err, sizeof err);
@@ -30,6 +33,11 @@ int cmd_init(int argc, char **argv)
   if(db_begin(z) || config_init(z) || db_end(z, 1))
     cli_fail(z, NULL);
   printf(_("%s: schema version %d\n"), cli_db_path, db_schema_version(z));
+  /* Heads of a database that was here before: log verify checks them. */
+  if(fresh && access(anchors, F_OK) == 0)
+    fprintf(stderr, _("warning: %s holds the heads of an earlier database; "
+                      "log verify checks them against this new one: move "
+                      "it aside\n"), anchors);
   cli_close(z);
   return 0;
 }

@@ -389,9 +389,9 @@ static const help_verb classify_help[] = {
 /* ---- the database, the parameters, the organisations, the log ---- */
 
 static const help_verb init_help[] = {
-  {"", "", N_("Creates the database, or upgrades it to this program's "
+  {"", "[--anchors FILE]", N_("Creates the database, or upgrades it to this program's "
               "schema."),
-   {{0}}, "sanzi --db 武川县.db init", NULL},
+   {O_ANCHORS}, "sanzi --db 武川县.db init", NULL},
   {0},
 };
 

@@ -162,4 +162,15 @@ test_expect_success 'log anchor on a log that does not verify: refused, nothing 
   unchanged
 '
 
+test_expect_success 'a new database made where the anchors of an earlier one lie: init warns' '
+  use "$TMP/again.db" && setup_county && sanzi log anchor >/dev/null 2>&1 &&
+  rm -f "$SANZI_DB" "$SANZI_DB-wal" "$SANZI_DB-shm" &&
+  sanzi init >/dev/null 2>err &&
+  grep -q "^warning: $SANZI_DB.anchors holds the heads of an earlier database" err &&
+  test_must_fail 1 sanzi log verify 2>err &&
+  grep -q "again.db.anchors:1: the head recorded on $AT is entry" err &&
+  # upgrading a database that is there says nothing
+  sanzi init >/dev/null 2>err && ! test -s err
+'
+
 test_done
