@@ -118,6 +118,15 @@ static int begin(staged *s, const char *path, const char *prefix, int lang,
   if(len + strlen(prefix) + 64 >= STAGED_PATH)
     return fail(s, err, n, path, ENAMETOOLONG);
   snprintf(s->path, sizeof s->path, "%.*s", (int)len, path);
+  /* A link to a directory: what is replaced is the directory it names. */
+  struct stat st;
+  char *real;
+  if(is_dir && lstat(s->path, &st) == 0 && S_ISLNK(st.st_mode) &&
+     (real = realpath(s->path, NULL))) {
+    if(strlen(real) + strlen(prefix) + 64 < STAGED_PATH)
+      snprintf(s->path, sizeof s->path, "%s", real);
+    free(real);
+  }
   char parent[STAGED_PATH];
   const char *base;
   split(s->path, parent, &base);
@@ -126,7 +135,6 @@ static int begin(staged *s, const char *path, const char *prefix, int lang,
             path);
     return -1;
   }
-  struct stat st;
   char aside[STAGED_PATH];
   aside_name(aside, parent, prefix, base);
   if(is_dir && aside[0] && lstat(aside, &st) == 0) {

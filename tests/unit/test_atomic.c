@@ -204,6 +204,25 @@ static void test_refusals(void **state)
   assert_non_null(strstr(err, "plain/sub: Not a directory"));
 }
 
+static void test_link_to_directory(void **state)
+{
+  (void)state;
+  char dir[128], link[128], err[512];
+  snprintf(dir, sizeof dir, "%s/real", top);
+  snprintf(link, sizeof link, "%s/link", top);
+  mkdir(dir, 0755);
+  put(dir, "a.csv", "old");
+  assert_int_equal(symlink("real", link), 0);
+  staged s;
+  assert_int_equal(staged_dir(&s, link, ".t-", LANG_EN, err, sizeof err), 0);
+  put(s.tmp, "a.csv", "new");
+  assert_int_equal(staged_commit(&s, NULL, NULL, 0700, err, sizeof err), 0);
+  struct stat st;
+  assert_int_equal(lstat(link, &st), 0);
+  assert_true(S_ISLNK(st.st_mode)); /* still the link */
+  assert_string_equal(got(link, "a.csv"), "new");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -213,6 +232,7 @@ int main(void)
       cmocka_unit_test(test_leftovers),
       cmocka_unit_test(test_file),
       cmocka_unit_test(test_refusals),
+      cmocka_unit_test(test_link_to_directory),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
