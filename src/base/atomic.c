@@ -276,7 +276,40 @@ static int copy_file(const char *from, const char *to)
   return rc;
 }
 
-/* The files of the old directory that the new one lacks go into it. */
+/* from's tree again under to: directories made anew, everything else
+ * hard-linked (copied where the file system has no hard links). The old
+ * tree stays whole until the swap, so a crash loses nothing of it. */
+static int link_tree(const char *from, const char *to)
+{
+  struct stat st;
+  if(lstat(from, &st))
+    return -1;
+  if(!S_ISDIR(st.st_mode))
+    return link(from, to) && copy_file(from, to) ? -1 : 0;
+  if(mkdir(to, st.st_mode & 07777))
+    return -1;
+  DIR *d = opendir(from);
+  if(!d)
+    return -1;
+  struct dirent *e;
+  int rc = 0;
+  while(rc == 0 && (e = readdir(d))) {
+    if(!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+      continue;
+    char a[STAGED_PATH + 256], b[STAGED_PATH + 256];
+    int k = snprintf(a, sizeof a, "%s/%s", from, e->d_name);
+    int l = snprintf(b, sizeof b, "%s/%s", to, e->d_name);
+    if(k < 0 || l < 0 || (size_t)k >= sizeof a || (size_t)l >= sizeof b) {
+      errno = ENAMETOOLONG;
+      rc = -1;
+    } else
+      rc = link_tree(a, b);
+  }
+  closedir(d);
+  return rc;
+}
+
+/* What the old directory holds that the new one lacks goes into it. */
 static int carry_over(staged *s, int (*drop)(const char *, void *), void *ctx,
                       const char *prefix, char *err, size_t n)
 {
@@ -292,22 +325,25 @@ static int carry_over(staged *s, int (*drop)(const char *, void *), void *ctx,
     char from[STAGED_PATH + 256], to[STAGED_PATH + 256];
     snprintf(from, sizeof from, "%s/%s", s->path, nm);
     snprintf(to, sizeof to, "%s/%s", s->tmp, nm);
-    struct stat st;
+    struct stat st, nw;
     if(lstat(from, &st))
       continue;
+    int dir = S_ISDIR(st.st_mode);
     /* What an earlier version left inside: removed with the old one. */
-    if(S_ISDIR(st.st_mode) && !strncmp(nm, prefix, strlen(prefix)))
+    if(dir && !strncmp(nm, prefix, strlen(prefix)))
       continue;
-    if(S_ISDIR(st.st_mode)) {
-      set_err(err, n,
-              tr(s->lang, "%s: is a directory; the export did not replace it"),
-              from);
-      rc = -1;
-      break;
+    if(lstat(to, &nw) == 0) {
+      if(dir) { /* in the way of a file the new one has */
+        set_err(err, n,
+                tr(s->lang, "%s: is a directory; the export did not replace it"),
+                from);
+        rc = -1;
+      }
+      continue;
     }
-    if(lstat(to, &st) == 0 || (drop && drop(nm, ctx)))
+    if(!dir && drop && drop(nm, ctx))
       continue;
-    if(link(from, to) && copy_file(from, to))
+    if(link_tree(from, to))
       rc = fail(s, err, n, from, errno);
   }
   closedir(d);

@@ -44,10 +44,11 @@ int staged_file(staged *s, const char *path, const char *prefix, int lang,
 
 /* Flushes what was built (every file of a directory, then the directory),
  * puts it in place, flushes the directory holding it and removes the old
- * one. For a directory that exists, the files of the old one that the new
- * one lacks are carried over (hard links, else copies), except those for
- * which drop(name, ctx) says 1 (what an earlier run wrote that this one
- * did not); a subdirectory in the old one is refused, naming it. mode:
+ * one. For a directory that exists, what the old one holds that the new
+ * one lacks is carried over (hard links, else copies; a subdirectory as a
+ * tree of them), except the files for which drop(name, ctx) says 1 (what
+ * an earlier run wrote that this one did not); a directory in the way of
+ * a new file is refused, naming it. mode:
  * the permissions of the result (a directory that existed keeps its own).
  * Returns 0, or -1 with err and the old one as it was; s is finished
  * either way. */

@@ -174,13 +174,17 @@ test_expect_success '--out . or ..: refused before anything is written (also in 
   test "$(ls -A | grep -v "^test\.db" | LC_ALL=C sort)" = "$st" && unchanged
 '
 
-test_expect_success 'a directory of the user in DIR: refused naming it, DIR as it was, nothing hidden left' '
-  rm -rf exp && cp -a keep/old exp && mkdir exp/照片 &&
+test_expect_success 'a directory of the user in DIR is carried over whole; one in the way of a file is refused' '
+  rm -rf exp && cp -a keep/old exp && mkdir -p exp/照片/2025 &&
+  echo 图 >exp/照片/2025/a.jpg &&
+  export_to exp && test "$(cat exp/照片/2025/a.jpg)" = 图 &&
+  test "$(cat exp/notes.txt)" = 备忘 && test -z "$(hidden)" &&
+  rm exp/manifest.txt && mkdir exp/manifest.txt &&
   st=$(cd exp && find . | LC_ALL=C sort && find . -type f -exec sha256sum {} + | LC_ALL=C sort) &&
   before=$(db_state) &&
   test_must_fail 1 sanzi audit export --year 2025 --out exp >out 2>err &&
   ! test -s out &&
-  grep -qx "sanzi: exp/照片: is a directory; the export did not replace it" err &&
+  grep -qx "sanzi: exp/manifest.txt: is a directory; the export did not replace it" err &&
   test "$(cd exp && find . | LC_ALL=C sort && find . -type f -exec sha256sum {} + | LC_ALL=C sort)" = "$st" &&
   test -z "$(hidden)" && unchanged
 '

@@ -1,9 +1,9 @@
 /* test_atomic.c: a directory or a file put in place in one step
  * (base/atomic.h): the hidden sibling is private and locked; what a killed
  * run left is removed by the next, what a live run holds is not; an
- * existing directory is swapped whole, the user's files carried over, an
- * earlier run's own files dropped, a subdirectory refused with the old one
- * left as it was. */
+ * existing directory is swapped whole, the user's files and directories
+ * carried over, an earlier run's own files dropped, a directory in the way
+ * of a new file refused with the old one left as it was. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -117,7 +117,7 @@ static void test_swap_carries_files_over(void **state)
   assert_int_not_equal(lstat(tmp, &st), 0);
 }
 
-static void test_subdirectory_refused(void **state)
+static void test_subdirectories(void **state)
 {
   (void)state;
   char dir[128], sub[160], err[512];
@@ -125,16 +125,30 @@ static void test_subdirectory_refused(void **state)
   mkdir(dir, 0755);
   put(dir, "a.csv", "old");
   snprintf(sub, sizeof sub, "%s/keep", dir);
-  mkdir(sub, 0755);
+  mkdir(sub, 0750);
+  put(sub, "mine.txt", "mine");
+  /* one of the user's, carried over whole */
   staged s;
+  assert_int_equal(staged_dir(&s, dir, ".t-", LANG_EN, err, sizeof err), 0);
+  put(s.tmp, "a.csv", "new");
+  assert_int_equal(staged_commit(&s, NULL, NULL, 0700, err, sizeof err), 0);
+  assert_string_equal(got(dir, "a.csv"), "new");
+  assert_string_equal(got(sub, "mine.txt"), "mine");
+  struct stat st;
+  assert_int_equal(stat(sub, &st), 0);
+  assert_int_equal(st.st_mode & 0777, 0750);
+  /* one in the way of a new file: refused, the old one as it was */
+  char inway[160];
+  snprintf(inway, sizeof inway, "%s/b.csv", dir);
+  mkdir(inway, 0755);
   assert_int_equal(staged_dir(&s, dir, ".t-", LANG_EN, err, sizeof err), 0);
   char tmp[STAGED_PATH];
   snprintf(tmp, sizeof tmp, "%s", s.tmp);
-  put(s.tmp, "a.csv", "new");
+  put(s.tmp, "a.csv", "newer");
+  put(s.tmp, "b.csv", "newer");
   assert_int_equal(staged_commit(&s, NULL, NULL, 0700, err, sizeof err), -1);
-  assert_non_null(strstr(err, "sub/keep: is a directory"));
-  assert_string_equal(got(dir, "a.csv"), "old");
-  struct stat st;
+  assert_non_null(strstr(err, "sub/b.csv: is a directory"));
+  assert_string_equal(got(dir, "a.csv"), "new");
   assert_int_not_equal(lstat(tmp, &st), 0); /* the hidden one is gone */
 }
 
@@ -228,7 +242,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_new_directory),
       cmocka_unit_test(test_swap_carries_files_over),
-      cmocka_unit_test(test_subdirectory_refused),
+      cmocka_unit_test(test_subdirectories),
       cmocka_unit_test(test_leftovers),
       cmocka_unit_test(test_file),
       cmocka_unit_test(test_refusals),
