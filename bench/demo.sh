@@ -38,7 +38,7 @@ mkdir -p $OUT
 $GEN demo sample/divisions-wuchuan.csv $OUT
 
 say "新建数据库 $DB"
-rm -f $DB $DB-wal $DB-shm $DB-journal
+rm -f $DB $DB-wal $DB-shm $DB-journal $DB.anchors
 $P --db $DB init
 
 say "导入武川县的行政区划（乡镇和村）"

@@ -6,7 +6,7 @@
 # bash-completion package.
 
 _sanzi_registers="asset resource account fund contract loan"
-_sanzi_commands="account asset audit classify config contract disposal fund help init loan log org program resource serve subsidy summary user version"
+_sanzi_commands="account asset audit backup classify config contract disposal fund help init loan log org program resource restore serve subsidy summary user version"
 
 # The verbs of command $1.
 _sanzi_verbs() {
@@ -21,7 +21,7 @@ _sanzi_verbs() {
     program) echo "set show" ;;
     audit) echo "findings export" ;;
     org) echo "import list" ;;
-    log) echo "verify" ;;
+    log) echo "verify anchor" ;;
     user) echo "add passwd list disable enable" ;;
   esac
 }
@@ -35,7 +35,7 @@ _sanzi_options() {
     *:import) echo "--dry-run --update --encoding --sheet" ;;
     contract:add) echo "--without-filing" ;;
     *:export) [ "$1" = audit ] &&
-      echo "--year $scope --out --format" ||
+      echo "--year $scope --out --format --anchors" ||
       echo "$scope --as-of --no-bom --full-ids" ;;
     org:list) echo "--under --q --format" ;;
     user:list) echo "--format" ;;
@@ -66,7 +66,10 @@ _sanzi_options() {
     program:set) echo "--year --budget --ratio --rate-cap --day-basis --village-cap" ;;
     audit:findings | classify:) echo "--year $scope --format" ;;
     log:) echo "--table --key --since --format" ;;
-    log:verify) echo "--expect" ;;
+    log:verify) echo "--expect --anchors" ;;
+    log:anchor) echo "--anchors" ;;
+    backup:) echo "--out --keep" ;;
+    restore: | init:) echo "--anchors" ;;
     summary:) echo "--as-of --format" ;;
     serve:) echo "--listen --cert --key --threads" ;;
     user:add) echo "--role --scope" ;;

@@ -252,6 +252,19 @@ sz *cli_db(void)
   return z;
 }
 
+const char *cli_anchors(args *a, int *given)
+{
+  static char def[4096];
+  const char *f = args_value(a, "--anchors");
+  if(!f || !*f)
+    f = getenv("SANZI_ANCHORS");
+  *given = f && *f;
+  if(*given)
+    return f;
+  snprintf(def, sizeof def, "%s.anchors", cli_db_path);
+  return def;
+}
+
 void cli_fail(sz *z, const char *what)
 {
   if(what)

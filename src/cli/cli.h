@@ -128,6 +128,9 @@ extern const char *cli_user;
 /* The command line from the command on ("asset import big.csv"), cut at
  * 200 bytes: what a process waiting for this one's write is told. */
 extern char cli_task[256];
+/* The anchors file: --anchors FILE, else $SANZI_ANCHORS, else the
+ * database's path with ".anchors" (*given: 0 then). */
+const char *cli_anchors(args *a, int *given);
 /* The language of what the command line prints (--lang, else the
  * environment's; LANG_ZH or LANG_EN): _("message") translates into it. */
 extern int cli_lang;

@@ -75,8 +75,9 @@ static int export(args *a, const void *ctx)
   const char *dir = args_need(a, "--out");
   static const char *const formats[] = {"both", "csv", "xlsx", NULL};
   const char *f = args_choice(a, "--format", formats);
+  int given;
   audit_export_opts o = {dir, strcmp(f, "xlsx") != 0, strcmp(f, "csv") != 0,
-                         SANZI_VERSION};
+                         SANZI_VERSION, cli_anchors(a, &given)};
   sz *z;
   audit *au = open_audit(a, &z);
   int n;

@@ -12,6 +12,7 @@ static const char *const metavars[][2] = {
   {"BODY", N_("BODY")},         {"DECISION", N_("DECISION")},
   {"KIND", N_("KIND")},         {"STEP", N_("STEP")},
   {"CODE", N_("CODE")},         {"COMMAND", N_("COMMAND")},
+  {"COUNT", N_("COUNT")},
   {"D", N_("D")},               {"DATE", N_("DATE")},
   {"DIR", N_("DIR")},           {"FILE", N_("FILE")},
   {"HEAD", N_("HEAD")},         {"KEY", N_("KEY")},

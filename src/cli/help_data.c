@@ -24,6 +24,9 @@
                 "scripts")}
 #define O_AS_OF {"--as-of DATE", N_("the date to compute at (default today)")}
 #define O_YEAR {"--year Y", N_("the year, four digits")}
+#define O_ANCHORS                                                            \
+  {"--anchors FILE", N_("the anchors file (default $SANZI_ANCHORS, else the "  \
+                        "database's path with .anchors)")}
 #define O_DATE {"--date D", N_("the day it happened (not after today)")}
 #define O_DATE_TODAY {"--date D", N_("the day it happened (default today)")}
 #define O_ENCODING                                                           \
@@ -397,13 +400,14 @@ static const help_verb audit_help[] = {
    "sanzi audit findings --year 2025 --township 150125101",
    N_("Refused: a year not begun.")},
   {"export", "--year Y [--village CODE|--township CODE] --out DIR "
-             "[--format csv|xlsx|both]",
+             "[--format csv|xlsx|both] [--anchors FILE]",
    N_("Writes the year's audit into DIR: every table as CSV and as one "
       "workbook, and\nmanifest.txt with each file's SHA-256, its rows and "
-      "the verified change log's head."),
+      "the verified change log's head\n(appended to the anchors file). DIR "
+      "is replaced in one step; files of your own\nin it are kept."),
    {O_YEAR, O_VILLAGE, O_TOWNSHIP, {"--out DIR", N_("the directory")},
     {"--format csv|xlsx|both", N_("the CSV files, the workbook, or both "
-                                  "(the default)")}},
+                                  "(the default)")}, O_ANCHORS},
    "sanzi audit export --year 2025 --township 150125101 --out 审计2025",
    N_("Refused: a change log that does not verify; a year not begun.")},
   {0},
@@ -423,9 +427,9 @@ static const help_verb classify_help[] = {
 /* ---- the database, the parameters, the organisations, the log ---- */
 
 static const help_verb init_help[] = {
-  {"", "", N_("Creates the database, or upgrades it to this program's "
+  {"", "[--anchors FILE]", N_("Creates the database, or upgrades it to this program's "
               "schema."),
-   {{0}}, "sanzi --db 武川县.db init", NULL},
+   {O_ANCHORS}, "sanzi --db 武川县.db init", NULL},
   {0},
 };
 
@@ -466,14 +470,51 @@ static const help_verb log_help[] = {
     {"--since DATE", N_("entries from DATE on (UTC)")}, O_FORMAT},
    "sanzi log --key 150125100201-ZC-0001\nsanzi log --since 2025-12-01",
    NULL},
-  {"verify", "[--expect HEAD]",
+  {"verify", "[--expect HEAD] [--anchors FILE]",
    N_("Recomputes the SHA-256 chain and every row's digest and checks the "
       "schema; prints\nthe chain head, or names the first entry that does "
-      "not match."),
+      "not match. Each head in the\nanchors file must still be the chain's "
+      "at its entry number."),
    {{"--expect HEAD", N_("a head printed earlier (kept outside the "
-                         "database) that the chain must still hold")}},
-   "sanzi log verify --expect 3f9a...",
-   N_("Exits 1 when the log does not verify.")},
+                         "database) that the chain must still hold")},
+    O_ANCHORS},
+   "sanzi log verify --expect 3f9a...\nsanzi log verify --anchors "
+   "/mnt/审计/武川县.anchors",
+   N_("Exits 1 when the log does not verify, or the log was cut or "
+      "rewritten below an anchor.")},
+  {"anchor", "[--anchors FILE]",
+   N_("Verifies the log, prints the line 'sanzi anchor TIME ENTRIES HEAD' "
+      "and appends it\nto the anchors file. Keep the line outside the "
+      "database too (paper, e-mail):\nlog verify then catches a log cut "
+      "or recomputed since."),
+   {O_ANCHORS}, "sanzi log anchor",
+   N_("Refused: a log that does not verify (nothing is appended).")},
+  {0},
+};
+
+static const help_verb backup_help[] = {
+  {"", "--out DIR [--keep COUNT]",
+   N_("Copies the database with SQLite's online backup API while others "
+      "keep working,\nchecks the copy (integrity_check, the change log) "
+      "and names it NAME-TIME-HEAD.db;\nprints its path. A killed backup "
+      "leaves no half copy under such a name."),
+   {{"--out DIR", N_("where the copies go (made if missing)")},
+    {"--keep COUNT", N_("keep only the COUNT newest copies of this database "
+                        "in DIR")}},
+   "sanzi backup --out /srv/备份 --keep 30",
+   N_("Refused: a copy that does not check (nothing is named).")},
+  {0},
+};
+
+static const help_verb restore_help[] = {
+  {"", "FILE",
+   N_("Replaces the database with the copy FILE, after checking it "
+      "(integrity_check, the\nchange log); the database replaced is kept "
+      "as DB.replaced-TIME.\nWarns when the anchors file holds heads "
+      "the copy does not reach (changes lost)."),
+   {O_ANCHORS}, "sanzi restore /srv/备份/武川县-20261205T020000Z-3f9a0c1d2e4b5a69.db",
+   N_("Refused: a copy that does not verify, or is not a sanzi database "
+      "(nothing changes).")},
   {0},
 };
 
@@ -568,6 +609,9 @@ const help_cmd help_cmds[] = {
   {"audit", N_("the annual audit: audit findings --year Y; audit export "
                "--year Y --out DIR"),
    audit_help, NULL, NULL, NULL, NULL, NULL, NULL},
+  {"backup", N_("copy the database while others work: backup --out DIR "
+                "[--keep COUNT]"),
+   backup_help, NULL, NULL, NULL, NULL, NULL, NULL},
   {"classify", N_("village classification (空白村 薄弱村 一般村 较强村): "
                   "classify --year Y"),
    classify_help, NULL, NULL, NULL, NULL, NULL, NULL},
@@ -613,7 +657,7 @@ const help_cmd help_cmds[] = {
    "    start_date=2024-03-01 maturity=2027-03-01",
    "note=展期一年"},
   {"log", N_("the change log: log [--table T] [--key CODE] [--since DATE]; "
-             "log verify"),
+             "log verify; log anchor"),
    log_help, NULL, NULL, NULL, NULL, NULL, NULL},
   {"org", N_("organisations: org import FILE; org list [--under CODE]"),
    org_help, NULL, NULL, NULL, NULL, NULL, NULL},
@@ -626,6 +670,8 @@ const help_cmd help_cmds[] = {
    "village=150125100201 name=村东旱地 land_class=0103 area=120.5 "
    "status=发包",
    "location=村东"},
+  {"restore", N_("put a checked backup copy in place: restore FILE"),
+   restore_help, NULL, NULL, NULL, NULL, NULL, NULL},
   {"serve", N_("the web system for browsers: serve [--listen ADDR:PORT]"),
    serve_help, NULL, NULL, NULL, NULL, NULL, NULL},
   {"subsidy", N_("interest subsidies (贷款贴息): apply review publicize "

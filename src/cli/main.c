@@ -68,15 +68,17 @@ static const struct command {
   int (*fn)(int, char **);
 } commands[] = {
   {"account", reg_account},   {"asset", reg_asset},
-  {"audit", cmd_audit},       {"classify", cmd_classify},
+  {"audit", cmd_audit},       {"backup", cmd_backup},
+  {"classify", cmd_classify},
   {"config", cmd_config},     {"contract", reg_contract},
   {"disposal", cmd_disposal}, {"fund", reg_fund},
   {"help", cmd_help},         {"init", cmd_init},
   {"loan", reg_loan},         {"log", cmd_log},
   {"org", cmd_org},           {"program", cmd_program},
-  {"resource", reg_resource}, {"serve", cmd_serve},
-  {"subsidy", cmd_subsidy},   {"summary", cmd_summary},
-  {"user", cmd_user},         {"version", cmd_version},
+  {"resource", reg_resource}, {"restore", cmd_restore},
+  {"serve", cmd_serve},       {"subsidy", cmd_subsidy},
+  {"summary", cmd_summary},   {"user", cmd_user},
+  {"version", cmd_version},
 };
 
 /* "'x' is not a command", naming the nearest command when one is near. */

@@ -54,13 +54,16 @@ typedef struct audit_export_opts {
   const char *dir;
   int csv, xlsx;       /* which formats */
   const char *version; /* the program's version, for the manifest */
+  const char *anchors; /* the anchors file the head is appended to, or NULL */
 } audit_export_opts;
 
-/* Writes every table into o->dir (created if missing; files of an earlier
- * export there are replaced), then manifest.txt, all in Chinese whatever
- * the handle's language (its refusals follow it). The change log must
- * verify first. *findings: how many findings were written. Returns 0, or -1
- * with z->err. */
+/* Writes every table, then manifest.txt, all in Chinese whatever the
+ * handle's language (its refusals follow it), into a hidden directory
+ * beside o->dir that then replaces o->dir in one step (base/atomic.h):
+ * the files of an earlier export are replaced, other files carried over.
+ * The change log must verify first; its anchor line goes into the
+ * manifest and is appended to o->anchors. *findings: how many findings
+ * were written. Returns 0, or -1 with z->err. */
 int audit_export(audit *a, const audit_export_opts *o, long *findings);
 
 /* The band of an operating income (doc/domain.md "Village classification"),

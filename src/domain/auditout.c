@@ -3,17 +3,18 @@
  * (libxlsxwriter), then manifest.txt with each file's SHA-256 and rows, the
  * change log's verified chain head, the version and the time.
  *
- * The files are written into a fresh directory beside nothing else and
- * moved into place only when every one is complete: a failed export leaves
- * what was there before. */
+ * The files are written into a hidden directory beside the target, which
+ * replaces the target in one step only when every one is complete and on
+ * disk (base/atomic.h): a failed or killed export leaves what was there
+ * before. */
 #include "domain/registers.h"
 #include "domain/audit.h"
 #include "base/csvout.h"
 #include "store/history.h"
 #include "base/money.h"
 #include "base/util.h"
+#include "base/atomic.h"
 
-#include <dirent.h>
 #include <stddef.h>
 #include <errno.h>
 #include <pthread.h>
@@ -21,9 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #define PATHLEN 4096
@@ -409,136 +408,22 @@ static int both_end(asink *s)
 
 /* ---- the export ---- */
 
-static void remove_tree(const char *dir)
+/* A file an earlier export wrote (a workbook of another year, CSV files
+ * when only the workbook was asked for): not carried over, so that the
+ * directory holds one export, the one its manifest lists. */
+static int ours(const char *name, void *ctx)
 {
-  DIR *d = opendir(dir);
-  if(d) {
-    struct dirent *e;
-    while((e = readdir(d))) {
-      if(!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-        continue;
-      char p[PATHLEN];
-      join(p, dir, e->d_name, NULL);
-      unlink(p);
-    }
-    closedir(d);
-  }
-  rmdir(dir);
-}
-
-/* Moves every file of tmp into dir, the manifest last, all or nothing:
- * a file the export replaces is first put aside in tmp, and on a failure
- * every step taken is undone in reverse. */
-static int move_all(int lang, const char *tmp, const char *dir, char *err,
-                    size_t n)
-{
-  DIR *d = opendir(tmp);
-  if(!d) {
-    set_err(err, n, "%s: %s", tmp, tr_errno(lang, errno));
-    return -1;
-  }
-  char **names = NULL;
-  int nn = 0, has_manifest = 0;
-  struct dirent *e;
-  while((e = readdir(d))) {
-    if(e->d_name[0] == '.')
-      continue;
-    if(!strcmp(e->d_name, "manifest.txt")) {
-      has_manifest = 1;
-      continue;
-    }
-    names = xrealloc(names, sizeof *names * (size_t)(nn + 2));
-    names[nn++] = xstrdup(e->d_name);
-  }
-  closedir(d);
-  /* What an earlier export left that this one did not make (a workbook of
-   * another year, CSV files when only the workbook was asked for) goes
-   * too: the directory holds one export, the one its manifest lists. */
-  int made = nn;
-  d = opendir(dir);
-  while(d && (e = readdir(d))) {
-    size_t len = strlen(e->d_name);
-    /* 年度审计-YYYY.xlsx: what an export names its workbook */
-    size_t pre = strlen("年度审计-");
-    int ours = len == pre + 9 && !strncmp(e->d_name, "年度审计-", pre) &&
-               strspn(e->d_name + pre, "0123456789") == 4 &&
-               !strcmp(e->d_name + pre + 4, ".xlsx");
-    for(int k = 0; k < audit_nparts && !ours; k++)
-      ours = !strncmp(e->d_name, audit_parts[k].file,
-                      strlen(audit_parts[k].file)) &&
-             !strcmp(e->d_name + strlen(audit_parts[k].file), ".csv");
-    for(int k = 0; k < made && ours; k++)
-      ours = strcmp(e->d_name, names[k]) != 0;
-    if(ours) {
-      names = xrealloc(names, sizeof *names * (size_t)(nn + 2));
-      names[nn++] = xstrdup(e->d_name);
-    }
-  }
-  if(d)
-    closedir(d);
-  if(has_manifest) {
-    /* The manifest last (among what is made, before the leftovers). */
-    names = xrealloc(names, sizeof *names * (size_t)(nn + 1));
-    memmove(names + made + 1, names + made,
-            sizeof *names * (size_t)(nn - made));
-    names[made++] = xstrdup("manifest.txt");
-    nn++;
-  }
-  /* done[i] & 1: the old file put aside; & 2: the new one in place */
-  int *done = xcalloc((size_t)nn + 1, sizeof *done);
-  int rc = 0, i;
-  char a[PATHLEN], b[PATHLEN], old[PATHLEN], aside[PATHLEN + 8];
-  for(i = 0; i < nn && rc == 0; i++) {
-    join(a, tmp, names[i], NULL);
-    join(b, dir, names[i], NULL);
-    snprintf(aside, sizeof aside, ".old-%s", names[i]);
-    join(old, tmp, aside, NULL);
-    struct stat st;
-    if(lstat(b, &st) == 0) {
-      if(S_ISDIR(st.st_mode) && i >= made)
-        continue; /* not a file an export wrote */
-      if(S_ISDIR(st.st_mode)) {
-        set_err(err, n,
-                tr(lang, "%s: is a directory; the export did not replace it"),
-                b);
-        rc = -1;
-        break;
-      }
-      if(rename(b, old)) {
-        set_err(err, n, "%s: %s", b, tr_errno(lang, errno));
-        rc = -1;
-        break;
-      }
-      done[i] = 1;
-    }
-    if(i >= made)
-      continue; /* a leftover: put aside, nothing in its place */
-    if(rename(a, b)) {
-      set_err(err, n, "%s: %s", b, tr_errno(lang, errno));
-      rc = -1;
-      break;
-    }
-    done[i] |= 2;
-  }
-  if(rc) {
-    for(; i >= 0; i--) {
-      if(i >= nn)
-        continue;
-      join(a, tmp, names[i], NULL);
-      join(b, dir, names[i], NULL);
-      snprintf(aside, sizeof aside, ".old-%s", names[i]);
-      join(old, tmp, aside, NULL);
-      if(done[i] & 2)
-        rename(b, a);
-      if(done[i] & 1)
-        rename(old, b);
-    }
-  }
-  for(i = 0; i < nn; i++)
-    free(names[i]);
-  free(names);
-  free(done);
-  return rc;
+  (void)ctx;
+  size_t len = strlen(name);
+  /* 年度审计-YYYY.xlsx: what an export names its workbook */
+  size_t pre = strlen("年度审计-");
+  int is = len == pre + 9 && !strncmp(name, "年度审计-", pre) &&
+           strspn(name + pre, "0123456789") == 4 &&
+           !strcmp(name + pre + 4, ".xlsx");
+  for(int k = 0; k < audit_nparts && !is; k++)
+    is = !strncmp(name, audit_parts[k].file, strlen(audit_parts[k].file)) &&
+         !strcmp(name + strlen(audit_parts[k].file), ".csv");
+  return is;
 }
 
 /* The change log's verification reads every row again: it runs on a
@@ -548,6 +433,7 @@ static int move_all(int lang, const char *tmp, const char *dir, char *err,
 typedef struct verifier {
   sz *main;
   int rc;
+  char anchor[HIST_ANCHOR_LINE];
   int64_t last, entries;
   char head[65];
   char err[2048];
@@ -593,7 +479,7 @@ static int verified(sz *z, verifier *v, int64_t last)
 }
 
 static int export_work(audit *a, sz *z, const audit_export_opts *o,
-                       const char *tmp, long *nfind)
+                       const char *tmp, long *nfind, char *anchor)
 {
   verifier ver;
   memset(&ver, 0, sizeof ver);
@@ -643,6 +529,8 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
     pthread_join(th, NULL);
   if(rc == 0)
     rc = verified(z, &ver, last);
+  if(rc == 0)
+    history_anchor_line(z, ver.entries, ver.head, anchor);
   if(rc == 0 && o->xlsx)
     rc = list_file(&w, xname, w.xlsx_rows, z->err, sizeof z->err);
   /* The findings' count, for the caller and the manifest. */
@@ -671,10 +559,11 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
                   "证件号：完整显示（审计专用导出；列表和台账导出中证件号"
                   "部分隐去）\n"
                   "变更日志：已验证，共 %lld 条，链头 %s\n"
+                  "链头锚点：%s\n"
                   "\n"
                   "文件\t行数\tSHA-256\n%s",
               o->version, now, audit_ref_date(a), audit_ref_date(a), scope,
-              nf, (long long)ver.entries, ver.head,
+              nf, (long long)ver.entries, ver.head, anchor,
               w.files.buf ? w.files.buf : "");
       if(ferror(fp) | fclose(fp))
         rc = db_fail(z, "%s: %s", path, tr_errno(z->lang, errno));
@@ -692,28 +581,24 @@ int audit_export(audit *a, const audit_export_opts *o, long *findings)
   if(strlen(o->dir) + 128 > PATHLEN)
     return db_fail(z, T(z, "--out: the path is too long (%zu bytes; at "
                            "most %d)"), strlen(o->dir), PATHLEN - 128);
-  int made = mkdir(o->dir, 0777) == 0;
-  if(!made && errno != EEXIST)
-    return db_fail(z, "%s: %s", o->dir, tr_errno(z->lang, errno));
-  char tmp[PATHLEN];
-  snprintf(tmp, sizeof tmp, "%s/.sanzi-export-XXXXXX", o->dir);
-  if(!mkdtemp(tmp)) {
-    db_fail(z, "%s: %s", o->dir, tr_errno(z->lang, errno));
-    if(made)
-      rmdir(o->dir);
-    return -1;
-  }
+  staged st;
+  char err[1024], anchor[HIST_ANCHOR_LINE];
+  if(staged_dir(&st, o->dir, ".sanzi-export-", z->lang, err, sizeof err))
+    return db_fail(z, "%s", err);
   /* The audit's read transaction holds: every table, and the log's
    * verification, see the same database. */
-  int rc = export_work(a, z, o, tmp, findings);
+  int rc = export_work(a, z, o, st.tmp, findings, anchor);
   /* A read that failed (a damaged page, an I/O error) leaves a table
    * short: nothing of it goes into place. */
   if(rc == 0 && db_fault(z))
     rc = db_fail(z, T(z, "the database cannot be read: %s"), z->fault_msg);
-  if(rc == 0)
-    rc = move_all(z->lang, tmp, o->dir, z->err, sizeof z->err);
-  remove_tree(tmp);
-  if(rc && made)
-    rmdir(o->dir); /* a directory the export made, and left empty */
+  /* The head is witnessed before the export shows it. */
+  if(rc == 0 && o->anchors)
+    rc = history_anchor_append(z, o->anchors, anchor);
+  if(rc == 0 && staged_commit(&st, ours, NULL, 0777 & ~staged_umask(), err,
+                              sizeof err))
+    rc = db_fail(z, "%s", err);
+  if(rc)
+    staged_abort(&st);
   return rc;
 }

@@ -1,12 +1,15 @@
 /* history.c: the change log chained with SHA-256, and its verification. */
 #include "store/history.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* A digest hashes in the caller's thread, or, when made with
  * digest_new_async, in a worker thread fed through a ring buffer, so that a
@@ -467,7 +470,54 @@ static int table_missing(sz *z, const char *name)
 int history_verify(sz *z, const reg *const *tables, const char *expect_head, char head[65],
                    int64_t *entries)
 {
+  return history_verify_anchors(z, tables, expect_head, NULL, 0, NULL, head,
+                                entries);
+}
+
+static int by_entries(const void *a, const void *b)
+{
+  const hist_anchor *x = a, *y = b;
+  return x->entries < y->entries ? -1 : x->entries > y->entries;
+}
+
+/* The anchor does not hold: the chain's hash at its entry is another. */
+static void anchor_fails(sz *z, const char *file, const hist_anchor *a,
+                         const char *found)
+{
+  if(found)
+    db_fail(z, T(z, "%s:%ld: entry %lld of the chain is %s, not the head %s "
+                    "recorded on %s: the log was rewritten"),
+            file, a->line, (long long)a->entries, found, a->head, a->at);
+  else
+    db_fail(z, T(z, "%s:%ld: the head recorded on %s is entry %lld, but the "
+                    "log now ends before it: the log was cut (or restored "
+                    "from an older copy)"),
+            file, a->line, a->at, (long long)a->entries);
+}
+
+int history_verify_anchors(sz *z, const reg *const *tables,
+                           const char *expect_head, const hist_anchor *anchors,
+                           int nanchors, const char *file, char head[65],
+                           int64_t *entries)
+{
   char id_prev_at[32] = "";
+  hist_anchor *an = NULL;
+  int ai = 0;
+  if(nanchors > 0) {
+    an = xcalloc((size_t)nanchors, sizeof *an);
+    memcpy(an, anchors, sizeof *an * (size_t)nanchors);
+    qsort(an, (size_t)nanchors, sizeof *an, by_entries);
+  }
+  /* The chain of no entries: its head is all zeros. */
+  char zeros[65];
+  memset(zeros, '0', 64);
+  zeros[64] = 0;
+  for(; ai < nanchors && an[ai].entries == 0; ai++)
+    if(strcmp(an[ai].head, zeros)) {
+      anchor_fails(z, file, &an[ai], zeros);
+      free(an);
+      return -1;
+    }
   int found_expected = 0;
   /* A table dropped behind sanzi's back cannot be read: name it first
    * (the rest of the schema is compared last). */
@@ -552,8 +602,18 @@ int history_verify(sz *z, const reg *const *tables, const char *expect_head, cha
     hex(h, hx);
     if(expect_head && !strcasecmp(hx, expect_head))
       found_expected = 1;
+    for(; rc == 0 && ai < nanchors && an[ai].entries == e.id; ai++)
+      if(strcasecmp(hx, an[ai].head)) {
+        anchor_fails(z, file, &an[ai], hx);
+        rc = -1;
+      }
   }
   sqlite3_finalize(st);
+  if(rc == 0 && ai < nanchors) {
+    anchor_fails(z, file, &an[ai], NULL);
+    rc = -1;
+  }
+  free(an);
   if(rc == 0 && expect_head && !found_expected) {
     db_fail(z, T(z, "the chain no longer holds the head %s recorded "
                     "earlier: the log was cut or rewritten"), expect_head);
@@ -613,4 +673,109 @@ int history_verify(sz *z, const reg *const *tables, const char *expect_head, cha
   }
   free(ents);
   return rc;
+}
+
+/* ---- anchors: heads kept outside the database ---- */
+
+void history_anchor_line(sz *z, int64_t entries, const char *head,
+                         char line[HIST_ANCHOR_LINE])
+{
+  char at[32];
+  struct tm tm;
+  strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&z->now, &tm));
+  snprintf(line, HIST_ANCHOR_LINE, "sanzi anchor %s %lld %s", at,
+           (long long)entries, head);
+}
+
+int history_anchor_append(sz *z, const char *file, const char *line)
+{
+  int fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if(fd < 0)
+    return db_fail(z, "%s: %s", file, tr_errno(z->lang, errno));
+  char buf[HIST_ANCHOR_LINE + 2];
+  int len = snprintf(buf, sizeof buf, "%s\n", line);
+  /* One write: lines appended at once by two processes do not mix. */
+  ssize_t w = write(fd, buf, (size_t)len);
+  int rc = 0;
+  if(w != len || fsync(fd))
+    rc = db_fail(z, "%s: %s", file,
+                 tr_errno(z->lang, w >= 0 && w != len ? ENOSPC : errno));
+  if(close(fd) && rc == 0)
+    rc = db_fail(z, "%s: %s", file, tr_errno(z->lang, errno));
+  return rc;
+}
+
+int history_anchor(sz *z, const reg *const *tables, const char *file,
+                   char line[HIST_ANCHOR_LINE])
+{
+  char head[65];
+  int64_t n = 0;
+  if(history_verify(z, tables, NULL, head, &n))
+    return -1;
+  history_anchor_line(z, n, head, line);
+  return file ? history_anchor_append(z, file, line) : 0;
+}
+
+static int all_of(const char *s, size_t n, const char *set)
+{
+  return n > 0 && strspn(s, set) >= n;
+}
+
+int history_anchors_read(sz *z, const char *file, hist_anchor **out)
+{
+  *out = NULL;
+  FILE *fp = fopen(file, "r");
+  if(!fp)
+    return db_fail(z, "%s: %s", file, tr_errno(z->lang, errno));
+  hist_anchor *a = NULL;
+  int n = 0, rc = 0;
+  long ln = 0;
+  char buf[1024];
+  while(rc == 0 && fgets(buf, sizeof buf, fp)) {
+    ln++;
+    size_t len = strlen(buf);
+    if(len == sizeof buf - 1 && buf[len - 1] != '\n') {
+      rc = db_fail(z, T(z, "%s:%ld: the line is too long for an anchor"),
+                   file, ln);
+      break;
+    }
+    hist_anchor x = {.entries = -1, .line = ln};
+    int heads = 0, counts = 0;
+    char *save = NULL;
+    char *tok = strtok_r(buf, " \t\r\n", &save);
+    if(!tok || tok[0] == '#')
+      continue;
+    for(; tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
+      size_t tl = strlen(tok);
+      if(tl == 64 && all_of(tok, 64, "0123456789abcdefABCDEF")) {
+        heads++;
+        for(int i = 0; i < 64; i++)
+          x.head[i] = (char)(tok[i] | 0x20); /* lower case */
+      } else if(tl <= 18 && all_of(tok, tl, "0123456789")) {
+        counts++;
+        x.entries = strtoll(tok, NULL, 10);
+      } else if(tl >= 10 && tl < sizeof x.at && tok[4] == '-' &&
+                all_of(tok, 4, "0123456789"))
+        snprintf(x.at, sizeof x.at, "%s", tok);
+    }
+    if(heads != 1 || counts != 1) {
+      rc = db_fail(z, T(z, "%s:%ld: not an anchor: a line holds the entry "
+                           "count and the head (64 hex digits), as 'sanzi "
+                           "log anchor' prints them"), file, ln);
+      break;
+    }
+    if(!x.at[0])
+      snprintf(x.at, sizeof x.at, "?");
+    a = xrealloc(a, sizeof *a * (size_t)(n + 1));
+    a[n++] = x;
+  }
+  if(rc == 0 && ferror(fp))
+    rc = db_fail(z, "%s: %s", file, tr_errno(z->lang, errno));
+  fclose(fp);
+  if(rc) {
+    free(a);
+    return -1;
+  }
+  *out = a;
+  return n;
 }

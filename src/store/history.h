@@ -57,5 +57,47 @@ int history_rows_digest(sz *z, const reg *r, int64_t log_id,
 int history_verify(sz *z, const reg *const *tables, const char *expect_head, char head[65],
                    int64_t *entries);
 
+/* A head kept outside the database (an anchor): the chain's hash after
+ * `entries` entries, written at `at` (UTC), read from line `line` of its
+ * file. */
+typedef struct hist_anchor {
+  int64_t entries;
+  char head[65];
+  char at[32];
+  long line;
+} hist_anchor;
+
+/* The line to keep on paper, in an e-mail and in the anchors file:
+ * "sanzi anchor 2026-12-05T21:49:16Z 1234 3f9a...": the time (the
+ * handle's clock), the entry count and the head. */
+#define HIST_ANCHOR_LINE 128
+void history_anchor_line(sz *z, int64_t entries, const char *head,
+                         char line[HIST_ANCHOR_LINE]);
+
+/* Appends line and a newline to file (made 0644 if missing), flushed to
+ * disk. Returns 0, or -1 with z->err. */
+int history_anchor_append(sz *z, const char *file, const char *line);
+
+/* Verifies the log (history_verify), makes its anchor line and appends it
+ * to file (none when NULL): `log anchor`, and the server once a day.
+ * Returns 0 with line, or -1 with z->err. */
+int history_anchor(sz *z, const reg *const *tables, const char *file,
+                   char line[HIST_ANCHOR_LINE]);
+
+/* Reads an anchors file: one anchor a line, blank lines and lines that
+ * begin with # aside. A line holds the entry count (a whole number) and
+ * the head (64 hex digits), in any order among other words (the time,
+ * "sanzi anchor", a note), so a line copied back by hand reads too.
+ * Returns the number of anchors with *out (the caller frees it), or -1
+ * with z->err naming FILE:LINE. */
+int history_anchors_read(sz *z, const char *file, hist_anchor **out);
+
+/* history_verify, which also checks that the chain's hash at each
+ * anchor's entry is the anchor's head: a chain cut below an anchor, or
+ * recomputed from the start, is named with the anchor's FILE:LINE. */
+int history_verify_anchors(sz *z, const reg *const *tables,
+                           const char *expect_head, const hist_anchor *anchors,
+                           int nanchors, const char *file, char head[65],
+                           int64_t *entries);
 
 #endif

@@ -98,7 +98,7 @@ unchanged() { test "$(db_state)" = "$before"; }
 
 # A fresh database with the Wuchuan divisions loaded.
 setup_county() {
-  rm -f "$SANZI_DB" "$SANZI_DB-wal" "$SANZI_DB-shm"
+  rm -f "$SANZI_DB" "$SANZI_DB-wal" "$SANZI_DB-shm" "$SANZI_DB.anchors"
   sanzi init >/dev/null &&
   sanzi org import "$SAMPLE/divisions-wuchuan.csv" 2>/dev/null
 }

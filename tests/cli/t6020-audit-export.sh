@@ -652,7 +652,7 @@ test_expect_success '00-汇总: villages = their detail rows, townships and the 
 
 # ==== manifest and workbook ====
 
-test_expect_success 'manifest.txt: version, time, year, scope, findings, change log, every file' '
+test_expect_success 'manifest.txt: version, time, year, scope, findings, change log, anchor, every file' '
   m=exp/manifest.txt &&
   v=$(sanzi --version | cut -d" " -f2) &&
   grep -qx "程序版本：sanzi $v" $m &&
@@ -669,7 +669,11 @@ test_expect_success 'manifest.txt: version, time, year, scope, findings, change 
   e=$(sed -n "s/^\([0-9]*\) change-log entries verified.*/\1/p" verified) &&
   test "$e" = "$(sql "SELECT count(*) FROM history")" &&
   grep -qx "变更日志：已验证，共 $e 条，链头 $(cat head)" $m &&
-  sed -n "/^变更日志/{n;p;n;p;}" $m >tail2 &&
+  # the anchor line: the export time, the entries and the head, also
+  # appended to the anchors file beside the database
+  grep -qx "链头锚点：sanzi anchor $at $e $(cat head)" $m &&
+  grep -qx "sanzi anchor $at $e $(cat head)" "$SANZI_DB.anchors" &&
+  sed -n "/^链头锚点/{n;p;n;p;}" $m >tail2 &&
   printf "\n文件\t行数\tSHA-256\n" >expect && test_cmp expect tail2 &&
   # 18 files; the workbook: the data rows of the 17 tables together
   XROWS=0 &&

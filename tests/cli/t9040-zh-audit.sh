@@ -282,7 +282,11 @@ test_expect_success 'manifest.txt in Chinese' '
 	EOF
   test_cmp expect actual &&
   grep -Eqx "导出时间：[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z" $m &&
-  sed -n "11p" $m >actual &&
+  at=$(sed -n "s/^导出时间：//p" $m) &&
+  sed -n "10p" $m >actual &&
+  echo "链头锚点：sanzi anchor $at $e $(cat head)" >expect &&
+  test_cmp expect actual &&
+  sed -n "12p" $m >actual &&
   printf "文件\t行数\tSHA-256\n" >expect &&
   test_cmp expect actual &&
   grep -q "^14-审计发现.csv${TAB}13${TAB}" $m

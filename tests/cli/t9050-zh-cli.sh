@@ -13,7 +13,7 @@ zh() { sanzi --lang zh "$@"; }
 
 # The words allowed in the help besides commands and options: the verbs
 # and the code values typed after an option (auto, table, json ...).
-VERBS='account|asset|audit|classify|config|contract|disposal|fund|help|init|loan|log|org|program|resource|serve|subsidy|summary|user|version|passwd|disable|enable|template|import|export|list|show|add|edit|balance|interest|withdraw|schedule|overdue|new|vote|appraise|publicize|review|execute|report|apply|approve|pay|findings|set|verify|reverse|close|reopen'
+VERBS='account|asset|audit|classify|config|contract|disposal|fund|help|init|loan|log|org|program|resource|serve|subsidy|summary|user|version|passwd|disable|enable|template|import|export|list|show|add|edit|balance|interest|withdraw|schedule|overdue|new|vote|appraise|publicize|review|execute|report|apply|approve|pay|findings|set|verify|reverse|close|reopen|backup|restore|anchor'
 CODES='auto|utf|Windows|CRLF|table|json|both|none|record|depreciation|payments|history|SANZI|USER'
 
 test_expect_success 'setup' '
