@@ -214,13 +214,15 @@ static const field contract_fields[] = {
   {"signed_on", "签订日期", F_DATE, 0, NULL},
   {"disposal", "处置申报编号", F_TEXT, 0, NULL},
   {"note", "备注", F_TEXT, 0, NULL},
+  {"voided", "作废原因", F_TEXT, F_VOID, NULL},
 };
 
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_contract = {"contract", "合同", "HT",
                                  SPEC(contract_fields), 0, check_contract,
-                                 guard_contract};
+                                 guard_contract,
+                                 "village object party start_date"};
 
 /* The stored value of field fi of the record with this code, into out. */
 static int stored_text(regctx *c, const val *v, int fi, char *out, size_t n)

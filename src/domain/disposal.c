@@ -1102,9 +1102,11 @@ static const field disposal_vote_fields[] = {
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_disposal = {"disposal", "处置申报", "CZ",
-                                 SPEC(disposal_fields), 1, NULL, NULL};
+                                 SPEC(disposal_fields), 1, NULL, NULL, NULL};
 const reg reg_disposal_object = {"disposal_object", "处置标的", NULL,
-                                        SPEC(disposal_object_fields), 1, NULL, NULL};
+                                        SPEC(disposal_object_fields), 1, NULL, NULL,
+                                        NULL};
 const reg reg_disposal_vote = {"disposal_vote", "处置表决", NULL,
-                                      SPEC(disposal_vote_fields), 1, NULL, NULL};
+                                      SPEC(disposal_vote_fields), 1, NULL, NULL,
+                                      NULL};
 

@@ -30,7 +30,7 @@ static const field fund_fields[] = {
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_fund = {"fund", "资金收支", NULL, SPEC(fund_fields), 0,
-                             check_fund, NULL};
+                             check_fund, NULL, NULL};
 
 static int check_fund(regctx *c, val *v)
 {

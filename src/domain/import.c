@@ -3,6 +3,7 @@
 #include "domain/registers.h"
 #include "domain/asset.h"
 #include "domain/import.h"
+#include "domain/held.h"
 #include "base/sheetfmt.h"
 #include "base/xlsin.h"
 #include "base/xlsxin.h"
@@ -662,22 +663,22 @@ int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
   sb_init(&cell);
   reg_select_sql(r, &sql);
   sb_addstr(&sql, scope_where(o->village, o->township));
-  if(is_asset && o->as_of)
-    sb_addf(&sql, "%s acquired_on <= ?2",
-            o->village || o->township ? " AND" : " WHERE");
+  held_where(r, o->as_of != NULL, 0,
+             o->village || o->township ? " AND " : " WHERE ", &sql);
   sb_addstr(&sql, " ORDER BY id");
   sqlite3_stmt *st = db_prepare(z, sql.buf);
   if(o->village || o->township)
     sqlite3_bind_text(st, 1, o->village ? o->village : o->township, -1,
                       SQLITE_STATIC);
-  if(is_asset && o->as_of)
-    sqlite3_bind_text(st, 2, o->as_of, -1, SQLITE_STATIC);
+  if(o->as_of && sqlite3_bind_parameter_index(st, ":asof"))
+    db_bind_text(st, ":asof", o->as_of);
   if(o->bom)
     csvout_bom(fp);
   int first = 1;
   for(int i = 0; i < r->nfields; i++) {
     const field *f = &r->fields[i];
-    if((f->type == F_DERIVED && !with_net) || (f->type == F_CODE && !r->infix))
+    if((f->type == F_DERIVED && !with_net) ||
+       (f->type == F_CODE && !r->infix) || (f->flags & F_VOID))
       continue;
     sb_reset(&cell);
     reg_header(f, &cell);
@@ -712,7 +713,7 @@ int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
     for(int i = 0; i < r->nfields; i++) {
       const field *f = &r->fields[i];
       if((f->type == F_DERIVED && !with_net) ||
-         (f->type == F_CODE && !r->infix))
+         (f->type == F_CODE && !r->infix) || (f->flags & F_VOID))
         continue;
       sb_reset(&cell);
       reg_format(f, &v[i], &cell);
@@ -781,7 +782,8 @@ void reg_template(const reg *r, FILE *fp)
   sb_init(&head);
   for(int i = 0; i < r->nfields; i++) {
     const field *f = &r->fields[i];
-    if(f->type == F_DERIVED || (f->type == F_CODE && !r->infix))
+    if(f->type == F_DERIVED || (f->type == F_CODE && !r->infix) ||
+       (f->flags & F_VOID))
       continue;
     sb_reset(&head);
     reg_header(f, &head);
@@ -793,7 +795,8 @@ void reg_template(const reg *r, FILE *fp)
   first = 1;
   for(int i = 0; i < r->nfields; i++) {
     const field *f = &r->fields[i];
-    if(f->type == F_DERIVED || (f->type == F_CODE && !r->infix))
+    if(f->type == F_DERIVED || (f->type == F_CODE && !r->infix) ||
+       (f->flags & F_VOID))
       continue;
     const char *value = "";
     for(size_t k = 0; k < ARRAY_SIZE(ex); k++)

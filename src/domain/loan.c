@@ -25,6 +25,7 @@ static const field loan_fields[] = {
   {"note", "备注", F_TEXT, 0, NULL},
   /* Set by `loan withdraw`; a withdrawn loan takes no payments or claims. */
   {"withdrawn", "撤回原因", F_TEXT, F_LIST, NULL},
+  {"voided", "作废原因", F_TEXT, F_VOID, NULL},
 };
 
 
@@ -45,9 +46,11 @@ static const field interest_fields[] = {
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_loan = {"loan", "贷款", "DK", SPEC(loan_fields), 0,
-                             check_loan, guard_withdrawn};
+                             check_loan, guard_withdrawn,
+                             "village lender contract_no"};
 const reg reg_interest = {"interest", "付息", "LX",
-                                 SPEC(interest_fields), 1, check_interest, NULL};
+                                 SPEC(interest_fields), 1, check_interest, NULL,
+                                 NULL};
 
 /* A field's value as a NUL-terminated copy in buf (truncated to n-1). */
 static const char *vstr(const val *v, char *buf, size_t n)

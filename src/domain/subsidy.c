@@ -772,11 +772,13 @@ static const field subsidy_line_fields[] = {
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_program = {"program", "贴息年度", NULL,
-                                SPEC(program_fields), 1, check_program, NULL};
+                                SPEC(program_fields), 1, check_program, NULL,
+                                NULL};
 const reg reg_subsidy = {"subsidy", "贴息申请", "TX",
-                                SPEC(subsidy_fields), 1, NULL, NULL};
+                                SPEC(subsidy_fields), 1, NULL, NULL, NULL};
 const reg reg_subsidy_line = {"subsidy_line", "贴息明细", NULL,
-                                     SPEC(subsidy_line_fields), 1, NULL, NULL};
+                                     SPEC(subsidy_line_fields), 1, NULL, NULL,
+                                     NULL};
 
 static int check_program(regctx *c, val *v)
 {

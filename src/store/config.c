@@ -18,7 +18,7 @@ static const field setting_fields[] = {
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_setting = {"setting", "参数", NULL, SPEC(setting_fields),
-                                1, NULL, NULL};
+                                1, NULL, NULL, NULL};
 
 static const struct {
   const char *key, *type, *value;

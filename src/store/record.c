@@ -800,6 +800,15 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
               (int)v[ci].n, v[ci].s);
     return 1;
   }
+  int vf = reg_void_field(r);
+  if(vf >= 0 && !c->workflow && old[vf].t != V_NULL) {
+    reg_error(c, ci, T(c->z, "'%.*s' is voided (作废: %.*s): a voided record "
+                             "cannot be changed; restore it first (sanzi %s "
+                             "restore)"), (int)v[ci].n, v[ci].s,
+              (int)old[vf].n, old[vf].s, r->name);
+    free(old);
+    return 1;
+  }
   if(r->guard && !c->workflow && r->guard(c, old, v)) {
     free(old);
     return 1;

@@ -37,6 +37,12 @@ enum ftype {
 #define F_YEARS 32u  /* F_INT: a duration kept in months that a clerk
                         names in years: a bare Chinese header (使用年限) is
                         in years, "使用年限（月）" and the key in months */
+#define F_VOID 64u   /* the reason a record was voided (作废), NULL while it
+                        is live: set by void and restore only, never
+                        imported, exported or entered; the last stored field,
+                        left out of the canonical text while NULL (rows
+                        written before it existed prove as they were). A
+                        voided record cannot be changed. */
 
 /* The unit a column's cells are written in, from its header
  * (reg_header_unit): the field's own (元, 亩, %, 月), or another that
@@ -78,11 +84,18 @@ typedef struct reg {
   /* Rules on changing a stored row (old) into v, checked by reg_write
    * before an update; NULL: none. Returns the number of errors added. */
   int (*guard)(struct regctx *c, const val *old, const val *v);
+  /* The natural key that tells a likely duplicate (疑似重复) of a live
+   * record when a row comes without a code: field keys separated by
+   * spaces, alternatives by '|' ("village name|bank_account"); NULL:
+   * none. */
+  const char *dupkey;
 } reg;
 int reg_field(const reg *r, const char *key); /* index or -1 */
 /* 1 for a field that holds a number (money, area, quantity, rate, count,
  * a derived amount): written as a number, never guarded as text. */
 int spec_numeric(const field *f);
+/* The index of the F_VOID field, or -1 when r's records are not voided. */
+int reg_void_field(const reg *r);
 /* The column that names a record: code, or the first field (setting's key,
  * program's year). */
 const char *reg_key(const reg *r);
