@@ -19,6 +19,7 @@ static const field account_fields[] = {
   {"opening_date", "期初日期", F_DATE, F_REQ | F_LIST, NULL},
   {"note", "备注", F_TEXT, 0, NULL},
   {"voided", "作废原因", F_TEXT, F_VOID, NULL},
+  {"restored", "恢复原因", F_TEXT, F_VOID, NULL},
 };
 
 

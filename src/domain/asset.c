@@ -34,6 +34,7 @@ static const field asset_fields[] = {
   [AS_CERTIFICATE] = {"certificate", "权证号", F_TEXT, F_DIGITS, NULL},
   [AS_NOTE] = {"note", "备注", F_TEXT, 0, NULL},
   [AS_VOIDED] = {"voided", "作废原因", F_TEXT, F_VOID, NULL},
+  [AS_RESTORED] = {"restored", "恢复原因", F_TEXT, F_VOID, NULL},
   [AS_NET] = {"net_value", "净值", F_DERIVED, 0, NULL},
 };
 
@@ -53,6 +54,7 @@ static const field resource_fields[] = {
   {"status", "经营状态", F_ENUM, F_REQ | F_LIST, "resource_status"},
   {"note", "备注", F_TEXT, 0, NULL},
   {"voided", "作废原因", F_TEXT, F_VOID, NULL},
+  {"restored", "恢复原因", F_TEXT, F_VOID, NULL},
 };
 
 

@@ -215,6 +215,7 @@ static const field contract_fields[] = {
   {"disposal", "处置申报编号", F_TEXT, 0, NULL},
   {"note", "备注", F_TEXT, 0, NULL},
   {"voided", "作废原因", F_TEXT, F_VOID, NULL},
+  {"restored", "恢复原因", F_TEXT, F_VOID, NULL},
 };
 
 

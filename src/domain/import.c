@@ -460,10 +460,71 @@ static int src_next(source *s, csvrec *rec)
   return rc;
 }
 
+/* The SHA-256 of a file's bytes, in hex: 0, or -1 when it cannot be read
+ * (the reader says why) or is standard input, which cannot be read twice. */
+static int file_sha256(const char *file, char hex[65])
+{
+  if(!strcmp(file, "-"))
+    return -1;
+  FILE *fp = fopen(file, "rb");
+  if(!fp)
+    return -1;
+  digest *d = digest_new();
+  char *buf = xmalloc(1 << 20);
+  size_t n;
+  while((n = fread(buf, 1, 1 << 20, fp)) > 0)
+    digest_add(d, buf, n);
+  int bad = ferror(fp);
+  fclose(fp);
+  free(buf);
+  unsigned char out[32];
+  digest_final(d, out);
+  for(int i = 0; i < 32; i++)
+    snprintf(hex + 2 * i, 3, "%02x", out[i]);
+  return bad ? -1 : 0;
+}
+
+/* A file whose bytes were imported into r before (the import's entry
+ * keeps their SHA-256): the reason, naming that import, in msg; 0 when
+ * there was none. */
+static int imported_before(sz *z, const reg *r, const char *file,
+                           const char *hex, char *msg, size_t len)
+{
+  sqlite3_stmt *st = db_prepare(
+      z, "SELECT id, at, operator, json_extract(new, '$.file') FROM history "
+         "WHERE tbl = ?1 AND action = 'import' AND json_extract(new, "
+         "'$.sha256') = ?2 ORDER BY id DESC LIMIT 1");
+  sqlite3_bind_text(st, 1, r->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, hex, -1, SQLITE_STATIC);
+  int found = db_step(z, st) == SQLITE_ROW;
+  if(found) {
+    char at[20];
+    config_local_time(z, (const char *)sqlite3_column_text(st, 1), at);
+    snprintf(msg, len,
+             T(z, "%s: this file was already imported into the %s register "
+                  "on %s by %s (log entry %lld, as '%s'); nothing imported. "
+                  "To import it again, give --again"),
+             file, T(z, r->name), at,
+             (const char *)sqlite3_column_text(st, 2),
+             (long long)sqlite3_column_int64(st, 0),
+             (const char *)sqlite3_column_text(st, 3));
+  }
+  sqlite3_finalize(st);
+  return found;
+}
+
 int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
 {
-  char err[1024];
+  char err[1024], sha[65] = "";
   memset(res, 0, sizeof *res);
+  if(file_sha256(o->file, sha))
+    sha[0] = 0;
+  if(sha[0] && !o->again &&
+     imported_before(z, r, o->file, sha, err, sizeof err)) {
+    errs_add(&res->errs, NULL, 0, NULL, NULL, "%s", err);
+    res->nerrors = 1;
+    return -1;
+  }
   source in;
   if(src_open(z, r, o, &in, err, sizeof err)) {
     src_close(&in);
@@ -472,6 +533,8 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
     return -1;
   }
   regctx *c = reg_open(z, r);
+  if(o->allow_duplicates)
+    reg_allow_duplicates(c);
   int nf = r->nfields;
   hookctx h;
   memset(&h, 0, sizeof h);
@@ -603,6 +666,8 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
     sb_init(&sum);
     sb_addstr(&sum, "{\"file\":");
     json_string(&sum, o->file, strlen(o->file));
+    if(sha[0])
+      sb_addf(&sum, ",\"sha256\":\"%s\"", sha);
     sb_addf(&sum, ",\"inserted\":%ld,\"updated\":%ld}", res->inserted,
             res->updated);
     if(history_append(z, batch, r->name, NULL, "import", sum.buf, n, d)) {

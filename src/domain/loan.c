@@ -26,6 +26,7 @@ static const field loan_fields[] = {
   /* Set by `loan withdraw`; a withdrawn loan takes no payments or claims. */
   {"withdrawn", "撤回原因", F_TEXT, F_LIST, NULL},
   {"voided", "作废原因", F_TEXT, F_VOID, NULL},
+  {"restored", "恢复原因", F_TEXT, F_VOID, NULL},
 };
 
 

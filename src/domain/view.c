@@ -2,6 +2,8 @@
  * show, history), the change log's listing, and what every view shares:
  * handing parts to a sink, and parts whose columns are a spec's fields. */
 #include "domain/view.h"
+#include "domain/held.h"
+#include "store/config.h"
 #include "domain/registers.h"
 #include "domain/import.h"
 #include "domain/asset.h"
@@ -91,15 +93,7 @@ int view_rows(sz *z, asink *s, const atable *t, sqlite3_stmt *st)
 
 tzone *view_zone(sz *z)
 {
-  char name[256] = "";
-  sqlite3_stmt *st =
-      db_prepare(z, "SELECT value FROM setting WHERE key = 'timezone'");
-  if(db_step(z, st) == SQLITE_ROW)
-    snprintf(name, sizeof name, "%s", sqlite3_column_text(st, 0));
-  sqlite3_finalize(st);
-  tzone *tz = tz_load(name[0] ? name : "Asia/Shanghai");
-  /* A system without the tz database: China Standard Time. */
-  return tz ? tz : tz_load("CST-8");
+  return config_zone(z);
 }
 
 acell cell_time(const tzone *tz, const char *utc)
@@ -162,7 +156,8 @@ void vfields_init(vfields *x, const reg *r, const char *name,
     if(to && !strcmp(f->key, to))
       break;
     if(!on || f->type == F_DERIVED ||
-       ((flags & VF_LIST) && !(f->flags & F_LIST)))
+       ((flags & VF_LIST) && !(f->flags & F_LIST) &&
+        !((flags & VF_VOID) && reg_void_field(r) == i)))
       continue;
     name_at[k] = x->names.len;
     reg_header(f, &x->names);
@@ -239,19 +234,26 @@ int reg_exists(sz *z, const reg *r, const char *code)
 /* ---- list ---- */
 
 int reg_list_view(sz *z, const reg *r, const char *village,
-                  const char *township, int all, asink *s)
+                  const char *township, int all, int voided,
+                  const char *as_of, asink *s)
 {
   sbuf sql;
   sb_init(&sql);
   reg_select_sql(r, &sql);
   sb_addstr(&sql, scope_where(village, township));
+  held_where(r, as_of != NULL, voided,
+             village || township ? " AND " : " WHERE ", &sql);
   sb_addstr(&sql, " ORDER BY id");
   sqlite3_stmt *st = db_prepare(z, sql.buf);
   sb_free(&sql);
   if(village || township)
     sqlite3_bind_text(st, 1, village ? village : township, -1, SQLITE_STATIC);
+  if(as_of && sqlite3_bind_parameter_index(st, ":asof"))
+    db_bind_text(st, ":asof", as_of);
   vfields x;
-  vfields_init(&x, r, r->zh, r->name, all ? VF_ID : VF_LIST, NULL, NULL);
+  /* The voided: with the reason. */
+  vfields_init(&x, r, r->zh, r->name,
+               (all ? VF_ID : VF_LIST) | (voided ? VF_VOID : 0), NULL, NULL);
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
   char *mask = xcalloc((size_t)r->nfields, 19);
   int rc = view_begin(z, s, &x.t);
@@ -447,9 +449,13 @@ int reg_history_view(sz *z, const reg *r, int64_t id, const char *code,
                                                    : 0;
   sqlite3_finalize(cur);
   sqlite3_bind_int64(st, 4, curlog);
+  /* A row may be longer than the one it replaced (the void's fields are
+   * left out while empty): a value one of them lacks is NULL. */
   sqlite3_stmt *diff = db_prepare(
-      z, "SELECT o.key, o.value, n.value FROM json_each(?1) o "
-         "JOIN json_each(?2) n ON n.key = o.key WHERE o.value IS NOT n.value");
+      z, "SELECT k.key, (SELECT value FROM json_each(?1) WHERE key = k.key) "
+         "AS o, (SELECT value FROM json_each(?2) WHERE key = k.key) AS n "
+         "FROM (SELECT key FROM json_each(?1) UNION SELECT key FROM "
+         "json_each(?2)) k WHERE o IS NOT n ORDER BY k.key");
   sbuf was, now, note;
   sb_init(&was);
   sb_init(&now);

@@ -80,9 +80,14 @@ void reg_canon(const reg *r, int64_t id, const val *v, sbuf *out)
 {
   sb_addch(out, '[');
   json_int(out, id);
-  for(int i = 0; i < r->nfields; i++) {
-    if(r->fields[i].type == F_DERIVED ||
-       ((r->fields[i].flags & F_VOID) && v[i].t == V_NULL))
+  /* The F_VOID fields at the end are left out while NULL. */
+  int end = r->nfields;
+  while(end > 0 && (r->fields[end - 1].type == F_DERIVED ||
+                    ((r->fields[end - 1].flags & F_VOID) &&
+                     v[end - 1].t == V_NULL)))
+    end--;
+  for(int i = 0; i < end; i++) {
+    if(r->fields[i].type == F_DERIVED)
       continue;
     sb_addch(out, ',');
     if(v[i].t == V_INT)

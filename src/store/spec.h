@@ -37,12 +37,13 @@ enum ftype {
 #define F_YEARS 32u  /* F_INT: a duration kept in months that a clerk
                         names in years: a bare Chinese header (使用年限) is
                         in years, "使用年限（月）" and the key in months */
-#define F_VOID 64u   /* the reason a record was voided (作废), NULL while it
-                        is live: set by void and restore only, never
-                        imported, exported or entered; the last stored field,
-                        left out of the canonical text while NULL (rows
-                        written before it existed prove as they were). A
-                        voided record cannot be changed. */
+#define F_VOID 64u   /* voided (作废) and restored: the reasons of the last
+                        void and the last restore, NULL when none; set by
+                        void and restore only, never imported, exported or
+                        entered. The last stored fields, left out of the
+                        canonical text while NULL (rows written before they
+                        existed prove as they were). A voided record (the
+                        first set) cannot be changed. */
 
 /* The unit a column's cells are written in, from its header
  * (reg_header_unit): the field's own (元, 亩, %, 月), or another that
@@ -94,7 +95,8 @@ int reg_field(const reg *r, const char *key); /* index or -1 */
 /* 1 for a field that holds a number (money, area, quantity, rate, count,
  * a derived amount): written as a number, never guarded as text. */
 int spec_numeric(const field *f);
-/* The index of the F_VOID field, or -1 when r's records are not voided. */
+/* The index of the first F_VOID field (voided), or -1 when r's records
+ * are not voided. */
 int reg_void_field(const reg *r);
 /* The column that names a record: code, or the first field (setting's key,
  * program's year). */
