@@ -221,6 +221,8 @@ static int add_object(sz *z, rec *d, rec *o, const char *obj, int n,
   if(strcmp(rec_text(&x, "village"), village))
     rc = db_fail(z, T(z, "objects: %s belongs to village %s, not %s"), obj,
                  rec_text(&x, "village"), village);
+  else if(rec_val(&x, "voided")->t != V_NULL)
+    rc = db_fail(z, T(z, "objects: %s is voided (作废)"), obj);
   else if(!strcmp(st, "已处置"))
     rc = db_fail(z, T(z, "objects: %s is already disposed of (已处置)"), obj);
   else if(!is_asset && !is_one_of(type, for_land))

@@ -118,8 +118,8 @@ static int check_interest(regctx *c, val *v)
   int po = reg_field(c->r, "paid_on");
   int bad = 0;
   sqlite3_stmt *q = db_prepare(
-      c->z, "SELECT village, start_date, maturity, withdrawn FROM loan "
-            "WHERE code = ?1");
+      c->z, "SELECT village, start_date, maturity, coalesce(withdrawn, "
+            "voided), withdrawn IS NULL FROM loan WHERE code = ?1");
   sqlite3_bind_text(q, 1, v[lo].s, (int)v[lo].n, SQLITE_STATIC);
   if(db_step(c->z, q) != SQLITE_ROW) {
     reg_error(c, lo, T(c->z, "no loan with code '%.*s'"), (int)v[lo].n,
@@ -132,7 +132,11 @@ static int check_interest(regctx *c, val *v)
   snprintf(mat, sizeof mat, "%s", sqlite3_column_text(q, 2));
   if(sqlite3_column_type(q, 3) != SQLITE_NULL) {
     reg_error(c, lo,
-              T(c->z, "loan %.*s is withdrawn (%s): it takes no payments"),
+              sqlite3_column_int(q, 4)
+                  ? T(c->z, "loan %.*s is voided (作废: %s): it takes no "
+                            "payments")
+                  : T(c->z, "loan %.*s is withdrawn (%s): it takes no "
+                            "payments"),
               (int)v[lo].n, v[lo].s, sqlite3_column_text(q, 3));
     bad++;
   }

@@ -314,8 +314,12 @@ static int apply_work(sz *z, const char *loan, const char *year,
     return fail(z, T(z, "no loan with code '%s'"), loan);
   }
   int rc = 0;
-  if(F(&l, "withdrawn")->t == V_TEXT) {
-    rc = fail(z, T(z, "loan %s is withdrawn (%s)"), loan, S(&l, "withdrawn"));
+  if(F(&l, "withdrawn")->t == V_TEXT || F(&l, "voided")->t == V_TEXT) {
+    rc = F(&l, "withdrawn")->t == V_TEXT
+             ? fail(z, T(z, "loan %s is withdrawn (%s)"), loan,
+                    S(&l, "withdrawn"))
+             : fail(z, T(z, "loan %s is voided (作废: %s)"), loan,
+                    S(&l, "voided"));
     rec_close(&l);
     return rc;
   }

@@ -156,6 +156,7 @@ void vfields_init(vfields *x, const reg *r, const char *name,
     if(to && !strcmp(f->key, to))
       break;
     if(!on || f->type == F_DERIVED ||
+       ((flags & VF_NOVOID) && (f->flags & F_VOID)) ||
        ((flags & VF_LIST) && !(f->flags & F_LIST) &&
         !((flags & VF_VOID) && reg_void_field(r) == i)))
       continue;
@@ -287,11 +288,17 @@ int reg_show_view(sz *z, const reg *r, const char *code, const char *as_of,
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
   int64_t id = 0;
   vfields x;
-  vfields_init(&x, r, r->zh, "record", 0, NULL, NULL);
   int rc = 0;
   if(!reg_load(c, code, &id, v))
     rc = db_fail(z, T(z, "no %s with code '%s'"),
                  z->lang == LANG_EN ? r->name : r->zh, code);
+  /* The void's reasons when there are any: a live record's show imports
+   * back as it is. */
+  unsigned flags = VF_NOVOID;
+  for(int i = 0; i < r->nfields; i++)
+    if((r->fields[i].flags & F_VOID) && v[i].t != V_NULL)
+      flags = 0;
+  vfields_init(&x, r, r->zh, "record", flags, NULL, NULL);
   if(!rc)
     rc = view_begin(z, s, &x.t);
   if(!rc)

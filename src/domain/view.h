@@ -240,6 +240,7 @@ int field_kind(const field *f);
 #define VF_LIST 1u /* only the fields marked F_LIST */
 #define VF_ID 2u   /* first a column "id" */
 #define VF_VOID 4u /* with VF_LIST, the void's reason (作废原因) too */
+#define VF_NOVOID 8u /* without the void's fields (F_VOID) */
 typedef struct vfields {
   atable t;
   const reg *r;

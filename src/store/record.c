@@ -694,14 +694,16 @@ static long batch_row(const regctx *c, int64_t id)
   return 0;
 }
 
-/* A row without a code that is a likely duplicate: refused, naming the
- * record (or the row of this file) it repeats. Returns the errors added. */
-static int check_duplicate(regctx *c, const val *v, int64_t log_id)
+/* A row without a code, just written as row `self`, that is a likely
+ * duplicate: refused, naming the record (or the row of this file) it
+ * repeats. Returns the errors added. */
+static int check_duplicate(regctx *c, const val *v, int64_t log_id,
+                           int64_t self)
 {
   char code[128], which[256];
   int64_t lid, id;
-  if(c->allow_dup || !find_dup(c, v, 0, code, sizeof code, &lid, &id, which,
-                               sizeof which))
+  if(c->allow_dup || !find_dup(c, v, self, code, sizeof code, &lid, &id,
+                               which, sizeof which))
     return 0;
   long row = log_id && lid == log_id ? batch_row(c, id) : 0;
   if(row)
@@ -900,8 +902,6 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
   *updated = 0;
   int64_t lid = log_id ? log_id : history_next_id(z);
   int nocode = ci >= 0 && v[ci].t == V_NULL && r->infix;
-  if(nocode && mode != 2 && check_duplicate(c, v, log_id))
-    return 1;
   if(nocode)
     generate_code(c, v);
   if(mode != 2) {
@@ -912,6 +912,10 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
       sqlite3_reset(c->ins);
       if(rc == SQLITE_DONE) {
         *id = sqlite3_last_insert_rowid(z->db);
+        /* Looked for once the row is in (a clash of its certificate is
+         * the plainer reason); the caller's refusal takes it out again. */
+        if(nocode && check_duplicate(c, v, log_id, *id))
+          return 1;
         if(nocode && log_id && r->dupkey && !c->allow_dup)
           note_batch_row(c, *id);
         sb_reset(&c->canon);
