@@ -12,10 +12,10 @@ _sanzi_commands="account asset audit classify config contract disposal fund help
 _sanzi_verbs() {
   local reg="template import export list show add edit"
   case $1 in
-    asset | resource | account) echo "$reg" ;;
+    asset | resource | account) echo "$reg void restore" ;;
     fund) echo "$reg balance" ;;
-    loan) echo "$reg interest withdraw" ;;
-    contract) echo "$reg schedule overdue" ;;
+    loan) echo "$reg void restore interest withdraw" ;;
+    contract) echo "$reg void restore schedule overdue" ;;
     disposal) echo "new vote appraise publicize review execute withdraw show list" ;;
     subsidy) echo "apply review publicize approve pay withdraw show list report" ;;
     program) echo "set show" ;;
@@ -30,13 +30,15 @@ _sanzi_options() {
   local scope="--village --township"
   case $1:$2 in
     org:import) echo "--encoding --sheet" ;;
-    *:import) echo "--dry-run --update --encoding --sheet" ;;
+    *:import) echo "--dry-run --update --again --allow-duplicates --encoding --sheet" ;;
     *:export) [ "$1" = audit ] &&
       echo "--year $scope --out --format" ||
       echo "$scope --as-of --no-bom --full-ids" ;;
     org:list) echo "--under --format" ;;
     disposal:list | subsidy:list) echo "--year $scope --format" ;;
-    *:list) echo "$scope --format" ;;
+    *:list) echo "$scope --as-of --voided --format" ;;
+    *:add) echo "--allow-duplicates" ;;
+    *:void | *:restore) echo "--reason" ;;
     disposal:show | subsidy:show) echo "--format --part --keys" ;;
     program:show) echo "--year --format --keys" ;;
     *:show) echo "--as-of --format --part --keys" ;;
@@ -67,7 +69,7 @@ _sanzi_options() {
 # Options that take no value.
 _sanzi_flag() {
   case $1 in
-    --dry-run | --update | --no-bom | --full-ids | --households | --keys | --help | -h | --version) return 0 ;;
+    --dry-run | --update | --again | --allow-duplicates | --voided | --no-bom | --full-ids | --households | --keys | --help | -h | --version) return 0 ;;
   esac
   return 1
 }
@@ -232,7 +234,7 @@ json" ;;
     config:) ((npos == 0)) && _sanzi_reply "$(_sanzi_query config | cut -f1)" ;;
     *:import)
       ((npos == 0)) && { compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); } ;;
-    *:show | *:edit | contract:schedule | loan:interest | loan:withdraw | disposal:vote | \
+    *:show | *:edit | *:void | *:restore | contract:schedule | loan:interest | loan:withdraw | disposal:vote | \
       disposal:appraise | disposal:publicize | disposal:review | disposal:execute | \
       disposal:withdraw | subsidy:review | subsidy:publicize | subsidy:approve | \
       subsidy:pay | subsidy:withdraw)
