@@ -36,7 +36,11 @@ static int referred(sz *z, const reg *r, const char *code, sbuf *out)
       sql = refs[i].sql;
   if(!sql)
     return 0;
-  sqlite3_stmt *st = db_prepare(z, sql);
+  sbuf q;
+  sb_init(&q);
+  sb_addf(&q, "SELECT * FROM (%s) ORDER BY 1 DESC, 2", sql);
+  sqlite3_stmt *st = db_prepare(z, q.buf);
+  sb_free(&q);
   sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
   int n = 0;
   while(db_step(z, st) == SQLITE_ROW) {
