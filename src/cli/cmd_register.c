@@ -142,6 +142,10 @@ static int do_list(args *a, const void *ctx)
   if(d && voided)
     usage_error(a, _("--voided and --as-of: a voided record is held at no "
                      "date"));
+  if(d && strcmp(r->name, "asset") && strcmp(r->name, "resource") &&
+     strcmp(r->name, "account"))
+    usage_error(a, _("--as-of: only assets, resources and accounts are held "
+                     "at a date"));
   sz *z = cli_db();
   cli_scope(z, village, township);
   /* JSON has every field, for programs; the others the main ones. */

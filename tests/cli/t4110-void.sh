@@ -100,7 +100,9 @@ test_expect_success 'a voided record leaves list, export and summary; list --voi
   sanzi summary --as-of 2025-12-31 --format json |
     json_pick - code assets original | grep "^${V1%???}|" >s &&
   echo "${V1%???}|2|15500.00" >expect && test_cmp expect s &&
-  test_must_fail 2 sanzi asset list --voided --as-of 2025-12-31 2>err
+  test_must_fail 2 sanzi asset list --voided --as-of 2025-12-31 2>err &&
+  test_must_fail 2 sanzi loan list --as-of 2025-12-31 2>err &&
+  grep -F "only assets, resources and accounts are held at a date" err
 '
 
 test_expect_success 'a voided record cannot be edited, updated by import or voided again' '
