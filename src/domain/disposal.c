@@ -591,7 +591,8 @@ int disposal_audit(sz *z, const char *code, const char *ref,
   /* A let, contracting out or share: its contracts over their terms, as
    * execute measured them. */
   sqlite3_stmt *q = db_prepare(z, "SELECT code FROM contract WHERE "
-                                  "disposal = ?1 ORDER BY code");
+                                  "disposal = ?1 AND voided IS NULL ORDER "
+                                  "BY code");
   sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
   int64_t total = 0;
   int nc = 0;

@@ -681,7 +681,8 @@ int subsidy_report(sz *z, const char *year,
   sqlite3_stmt *st = db_prepare(
       z,
       "WITH l AS (SELECT village, count(*) n, sum(principal) p FROM loan "
-      "  WHERE withdrawn IS NULL AND start_date <= ?1 || '-12-31' "
+      "  WHERE withdrawn IS NULL AND voided IS NULL AND "
+      "  start_date <= ?1 || '-12-31' "
       "  AND maturity >= ?1 || '-01-01' GROUP BY village), "
       "i AS (SELECT i.village, sum(i.paid) paid FROM interest i JOIN loan "
       "  ON loan.code = i.loan WHERE i.withdrawn IS NULL AND loan.withdrawn "
