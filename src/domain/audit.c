@@ -391,7 +391,8 @@ static int fill_resources(audit *a, asink *s)
          "AND c.start_date <= :ref AND c.end_date >= :ref AND " LIVE("c")
          ") FROM resource r "
          "JOIN land_class l ON l.code = r.land_class WHERE "
-         RESOURCE_HELD("r", ":ref") " AND " IN_SCOPE("r.village") " ORDER BY r.village, r.code");
+         RESOURCE_HELD("r", ":ref") " AND " IN_SCOPE("r.village")
+         " ORDER BY r.village, r.code");
   return rows_of(a, s, &t_resources, st, add_resource);
 }
 
@@ -455,7 +456,8 @@ COLS(t_contracts, "合同",
 static int fill_contracts(audit *a, asink *s)
 {
   sqlite3_stmt *st = q(a, "SELECT code, disposal, start_date, end_date FROM "
-                          "contract WHERE start_date <= :ref AND " LIVE("contract") " AND "
+                          "contract WHERE start_date <= :ref AND "
+                          LIVE("contract") " AND "
                           IN_SCOPE("village") " ORDER BY village, code");
   int rc = SQLITE_DONE, bad = s->begin(s, &t_contracts);
   while(!bad && (rc = db_step(a->z, st)) == SQLITE_ROW) {

@@ -321,7 +321,8 @@ static int check_contract(regctx *c, val *v)
            v[c->ci].t == V_TEXT ? v[c->ci].s : "");
   q = db_prepare(c->z, "SELECT code, start_date, end_date FROM contract WHERE "
                        "object = ?1 AND start_date <= ?3 AND ?2 <= end_date "
-                       "AND voided IS NULL AND code IS NOT ?4 ORDER BY start_date LIMIT 1");
+                       "AND voided IS NULL AND code IS NOT ?4 ORDER BY "
+                       "start_date LIMIT 1");
   sqlite3_bind_text(q, 1, v[ob].s, (int)v[ob].n, SQLITE_STATIC);
   sqlite3_bind_text(q, 2, v[sd].s, (int)v[sd].n, SQLITE_STATIC);
   sqlite3_bind_text(q, 3, v[ed].s, (int)v[ed].n, SQLITE_STATIC);

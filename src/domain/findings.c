@@ -226,7 +226,8 @@ static int check_contracts(audit *a)
             "AND " LIVE("n") " "
             "AND n.start_date <= :ref AND n.end_date >= :ref) AND c.end_date "
             "= (SELECT max(end_date) FROM contract m WHERE m.object = "
-            "c.object AND " LIVE("m") " AND m.start_date <= :ref) AND " IN_SCOPE("c.village")
+            "c.object AND " LIVE("m") " AND m.start_date <= :ref) AND "
+            IN_SCOPE("c.village")
             " ORDER BY c.code");
   while((rc = db_step(a->z, st)) == SQLITE_ROW)
     found(a, "HT03", ct(st, 1), ct(st, 0),
@@ -294,7 +295,8 @@ static int check_assets(audit *a)
          "status, status IN ('出租', '发包', '入股') AND NOT EXISTS (SELECT 1 "
          "FROM contract c WHERE c.object = asset.code AND " LIVE("c") " AND "
          "c.start_date <= "
-         ":ref) AND NOT " LET_LATER("asset.code") " FROM asset WHERE " ASSET_HELD("asset", ":ref") " AND (original_value = 0 "
+         ":ref) AND NOT " LET_LATER("asset.code") " FROM asset WHERE "
+         ASSET_HELD("asset", ":ref") " AND (original_value = 0 "
          "OR (certificate IS NULL AND category IN ('房屋及建筑物', '土地')) OR "
          "status IN ('出租', '发包', '入股')) AND "
          IN_SCOPE("village") " ORDER BY id");
@@ -320,7 +322,8 @@ static int check_assets(audit *a)
             "('出租', '发包', '入股') AND NOT EXISTS (SELECT 1 FROM contract c "
             "WHERE c.object = resource.code AND " LIVE("c") " AND c.start_date <= "
             ":ref) AND "
-            "NOT " LET_LATER("resource.code") " FROM resource WHERE " RESOURCE_HELD("resource", ":ref") " AND "
+            "NOT " LET_LATER("resource.code") " FROM resource WHERE "
+            RESOURCE_HELD("resource", ":ref") " AND "
             "(certificate IS NULL OR status IN ('出租', '发包', '入股')) AND "
             IN_SCOPE("village") " ORDER BY code");
   while((rc = db_step(a->z, st)) == SQLITE_ROW) {
@@ -341,9 +344,11 @@ static int check_assets(audit *a)
     return 0;
   st = q(a, "WITH dk AS MATERIALIZED (SELECT k FROM " DUP_KEYS "), c AS "
             "(SELECT code, village, certificate, " CERT_KEY " AS k FROM asset "
-            "WHERE certificate IS NOT NULL AND " LIVE("asset") " AND " CERT_KEY " IN dk UNION ALL "
+            "WHERE certificate IS NOT NULL AND " LIVE("asset") " AND "
+            CERT_KEY " IN dk UNION ALL "
             "SELECT code, village, certificate, " CERT_KEY " FROM resource "
-            "WHERE certificate IS NOT NULL AND " LIVE("resource") " AND " CERT_KEY " IN dk) SELECT "
+            "WHERE certificate IS NOT NULL AND " LIVE("resource") " AND "
+            CERT_KEY " IN dk) SELECT "
             "c.code, c.village, c.certificate, (SELECT group_concat(o.code, "
             "', ') FROM c o WHERE o.k = c.k AND o.code <> c.code) FROM c "
             "WHERE " IN_SCOPE("c.village") " ORDER BY c.code");

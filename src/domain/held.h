@@ -10,6 +10,8 @@
  * literals pasted in: identifiers and parameters, never values. */
 #ifndef SANZI_HELD_H
 #define SANZI_HELD_H
+#include "base/util.h"
+#include "store/spec.h"
 
 /* Not voided: for the registers without dates (contracts, loans) and for
  * lists of what is live today. */
@@ -40,8 +42,6 @@
  * or " AND "): with as_of, the rows held at the date bound to :asof; else
  * the live ones; with voided, only the voided ones. Nothing for a register
  * whose records are not voided. The table is named by r->name. */
-#include "base/util.h"
-#include "store/spec.h"
 void held_where(const reg *r, int as_of, int voided, const char *join,
                 sbuf *out);
 
