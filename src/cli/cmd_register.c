@@ -33,10 +33,11 @@ int cmd_register_import(const reg *r, args *a, int always_update)
   memset(&o, 0, sizeof o);
   o.dry_run = args_flag(a, "--dry-run");
   o.update = args_flag(a, "--update") || always_update;
-  if(!always_update) {
-    o.again = args_flag(a, "--again");
+  /* The organisations' import updates as it goes: the same file again
+   * changes nothing, and is no mistake. */
+  o.again = always_update || args_flag(a, "--again");
+  if(!always_update)
     o.allow_duplicates = args_flag(a, "--allow-duplicates");
-  }
   const char *enc = args_value(a, "--encoding");
   o.sheet = args_value(a, "--sheet");
   int n;
