@@ -158,6 +158,10 @@ regctx *reg_fork(regctx *c)
   f->ins = f->upd = f->get = f->maxno = f->dup = NULL;
   f->rowid = NULL;
   f->rowno = NULL;
+  f->dmh = NULL;
+  f->dmid = NULL;
+  f->dmcap = f->dmn = 0;
+  f->dmbuilt = 0;
   f->nrows = f->crows = 0;
   memset(f->stmt, 0, sizeof f->stmt);
   memset(f->stmt_sql, 0, sizeof f->stmt_sql);
@@ -177,6 +181,8 @@ void reg_close(regctx *c)
   sb_free(&c->oldbuf);
   free(c->rowid);
   free(c->rowno);
+  free(c->dmh);
+  free(c->dmid);
   if(!c->is_fork) {
     sqlite3_finalize(c->dup);
     /* The caches and statements a fork only borrows. */
@@ -559,34 +565,170 @@ void reg_allow_duplicates(regctx *c)
   c->allow_dup = 1;
 }
 
-/* The alternatives of r->dupkey as SQL over `?N` parameters, noting the
- * field each parameter binds: "(a = ?1 AND b = ?2) OR (c = ?3)". */
-static void dup_condition(regctx *c, sbuf *out)
+/* The alternatives of r->dupkey: the fields of each, in c->dupfi and
+ * c->altend. */
+static void dup_parse(regctx *c)
 {
   const char *p = c->r->dupkey;
-  sb_addstr(out, "((");
-  int first = 1;
+  c->ndup = c->nalt = 0;
   while(*p) {
     size_t n = strcspn(p, " |");
     if(n) {
       char key[64];
       snprintf(key, sizeof key, "%.*s", (int)n, p);
       int fi = reg_field(c->r, key);
-      if(fi < 0 || c->ndup == (int)ARRAY_SIZE(c->dupfi))
+      if(fi < 0 || c->ndup == (int)ARRAY_SIZE(c->dupfi) ||
+         c->nalt == (int)ARRAY_SIZE(c->altend))
         abort(); /* layers: allow (a bug: a dupkey field not in the spec) */
       c->dupfi[c->ndup++] = fi;
-      sb_addf(out, "%s\"%s\" = ?%d", first ? "" : " AND ", key, c->ndup);
-      first = 0;
     }
     p += n;
-    if(*p == '|') {
-      sb_addstr(out, ") OR (");
-      first = 1;
-    }
+    if(*p != ' ' && c->ndup && (c->nalt == 0 || c->altend[c->nalt - 1] <
+                                                    c->ndup))
+      c->altend[c->nalt++] = c->ndup;
     if(*p)
       p++;
   }
-  sb_addstr(out, "))");
+}
+
+/* The hash of alternative a of the key values x[0..ndup) (FNV-1a over
+ * each value's type and bytes); 0 when one of its values is empty. */
+static uint64_t alt_hash(const regctx *c, const val *const *x, int a)
+{
+  uint64_t h = 1469598103934665603u;
+  for(int k = a ? c->altend[a - 1] : 0; k < c->altend[a]; k++) {
+    unsigned char buf[9];
+    const unsigned char *p = buf;
+    size_t n = 9;
+    if(x[k]->t == V_NULL)
+      return 0;
+    if(x[k]->t == V_INT) {
+      buf[0] = 'i';
+      for(int i = 0; i < 8; i++)
+        buf[1 + i] = (unsigned char)((uint64_t)x[k]->i >> (8 * i));
+    } else {
+      h = (h ^ 's') * 1099511628211u;
+      p = (const unsigned char *)x[k]->s;
+      n = x[k]->n;
+    }
+    for(size_t i = 0; i < n; i++)
+      h = (h ^ p[i]) * 1099511628211u;
+    h = (h ^ 0xff) * 1099511628211u; /* the end of a value */
+  }
+  return h | 1; /* 0 marks an empty slot */
+}
+
+static void map_put(regctx *c, uint64_t h, int64_t id)
+{
+  if(2 * (c->dmn + 1) > c->dmcap) {
+    size_t cap = c->dmcap ? 2 * c->dmcap : 1024;
+    uint64_t *mh = xcalloc(cap, sizeof *mh);
+    int64_t *mi = xcalloc(cap, sizeof *mi);
+    for(size_t i = 0; i < c->dmcap; i++)
+      if(c->dmh[i]) {
+        size_t j = c->dmh[i] & (cap - 1);
+        while(mh[j])
+          j = (j + 1) & (cap - 1);
+        mh[j] = c->dmh[i];
+        mi[j] = c->dmid[i];
+      }
+    free(c->dmh);
+    free(c->dmid);
+    c->dmh = mh;
+    c->dmid = mi;
+    c->dmcap = cap;
+  }
+  size_t j = h & (c->dmcap - 1);
+  while(c->dmh[j])
+    j = (j + 1) & (c->dmcap - 1);
+  c->dmh[j] = h;
+  c->dmid[j] = id;
+  c->dmn++;
+}
+
+/* Row id has the values v: its keys go into the map. */
+static void map_row(regctx *c, const val *v, int64_t id)
+{
+  const val *x[16];
+  for(int k = 0; k < c->ndup; k++)
+    x[k] = &v[c->dupfi[k]];
+  for(int a = 0; a < c->nalt; a++) {
+    uint64_t h = alt_hash(c, x, a);
+    if(h)
+      map_put(c, h, id);
+  }
+}
+
+/* The map of the live rows, read once; and the statement that reads a
+ * live row's key fields by id. */
+static void map_build(regctx *c)
+{
+  const reg *r = c->r;
+  sbuf sql, cols;
+  sb_init(&sql);
+  sb_init(&cols);
+  dup_parse(c);
+  for(int k = 0; k < c->ndup; k++)
+    sb_addf(&cols, ", \"%s\"", r->fields[c->dupfi[k]].key);
+  sb_addf(&sql, "SELECT code, log_id, id%s FROM \"%s\" WHERE id = ?1 AND "
+                "voided IS NULL", cols.buf, r->name);
+  c->dup = db_prepare(c->z, sql.buf);
+  sb_reset(&sql);
+  sb_addf(&sql, "SELECT id%s FROM \"%s\" WHERE voided IS NULL", cols.buf,
+          r->name);
+  sqlite3_stmt *st = db_prepare(c->z, sql.buf);
+  val kv[16];
+  const val *x[16];
+  while(db_step(c->z, st) == SQLITE_ROW) {
+    for(int k = 0; k < c->ndup; k++) {
+      kv[k].t = V_NULL;
+      if(sqlite3_column_type(st, 1 + k) == SQLITE_INTEGER) {
+        kv[k].t = V_INT;
+        kv[k].i = sqlite3_column_int64(st, 1 + k);
+      } else if(sqlite3_column_type(st, 1 + k) != SQLITE_NULL) {
+        kv[k].t = V_TEXT;
+        kv[k].s = (const char *)sqlite3_column_text(st, 1 + k);
+        kv[k].n = (size_t)sqlite3_column_bytes(st, 1 + k);
+      }
+      x[k] = &kv[k];
+    }
+    for(int a = 0; a < c->nalt; a++) {
+      uint64_t h = alt_hash(c, x, a);
+      if(h)
+        map_put(c, h, sqlite3_column_int64(st, 0));
+    }
+  }
+  sqlite3_finalize(st);
+  sb_free(&sql);
+  sb_free(&cols);
+  c->dmbuilt = 1;
+}
+
+/* Does live row id have the values v in alternative a? Leaves its code
+ * and log entry in out/log_id. */
+static int row_matches(regctx *c, int64_t id, const val *v, int a,
+                       char *code, size_t n, int64_t *log_id)
+{
+  sqlite3_stmt *st = c->dup;
+  sqlite3_bind_int64(st, 1, id);
+  int same = db_step(c->z, st) == SQLITE_ROW;
+  for(int k = a ? c->altend[a - 1] : 0; same && k < c->altend[a]; k++) {
+    const val *x = &v[c->dupfi[k]];
+    int col = 3 + k;
+    same = x->t == V_INT
+               ? sqlite3_column_type(st, col) == SQLITE_INTEGER &&
+                     sqlite3_column_int64(st, col) == x->i
+               : x->t == V_TEXT &&
+                     sqlite3_column_type(st, col) == SQLITE_TEXT &&
+                     (size_t)sqlite3_column_bytes(st, col) == x->n &&
+                     !memcmp(sqlite3_column_text(st, col), x->s, x->n);
+  }
+  if(same) {
+    snprintf(code, n, "%s", (const char *)sqlite3_column_text(st, 0));
+    *log_id = sqlite3_column_int64(st, 1);
+  }
+  sqlite3_reset(st);
+  return same;
 }
 
 static int find_dup(regctx *c, const val *v, int64_t self, char *code,
@@ -596,78 +738,31 @@ static int find_dup(regctx *c, const val *v, int64_t self, char *code,
   const reg *r = c->r;
   if(!r->dupkey || reg_void_field(r) < 0)
     return 0;
-  if(!c->dup) {
-    sbuf sql;
-    sb_init(&sql);
-    c->ndup = 0;
-    sbuf cond;
-    sb_init(&cond);
-    dup_condition(c, &cond);
-    sb_addstr(&sql, "SELECT code, log_id, id");
-    for(int k = 0; k < c->ndup; k++)
-      sb_addf(&sql, ", \"%s\"", r->fields[c->dupfi[k]].key);
-    sb_addf(&sql, " FROM \"%s\" WHERE voided IS NULL AND id IS NOT ?99 "
-                  "AND %s", r->name, cond.buf);
-    sb_free(&cond);
-    sb_addstr(&sql, " ORDER BY id LIMIT 1");
-    c->dup = db_prepare(c->z, sql.buf);
-    sb_free(&sql);
-  }
-  sqlite3_stmt *st = c->dup;
-  for(int k = 0; k < c->ndup; k++) {
-    const val *x = &v[c->dupfi[k]];
-    if(x->t == V_INT)
-      sqlite3_bind_int64(st, k + 1, x->i);
-    else if(x->t == V_TEXT)
-      sqlite3_bind_text(st, k + 1, x->s, (int)x->n, SQLITE_STATIC);
-    else
-      sqlite3_bind_null(st, k + 1);
-  }
-  if(self)
-    sqlite3_bind_int64(st, 99, self);
-  else
-    sqlite3_bind_null(st, 99);
-  int found = db_step(c->z, st) == SQLITE_ROW;
-  if(found) {
-    snprintf(code, n, "%s", (const char *)sqlite3_column_text(st, 0));
-    *log_id = sqlite3_column_int64(st, 1);
-    *id = sqlite3_column_int64(st, 2);
-    /* The fields of the first alternative whose values all agree. */
-    sbuf w;
-    sb_init(&w);
-    const char *p = r->dupkey;
-    int k = 0;
-    while(*p && !w.len) {
-      size_t len = strcspn(p, "|");
-      int all = 1, k0 = k;
-      for(const char *q = p; q < p + len; q++) {
-        size_t m = strcspn(q, " |");
-        if(m) {
-          /* this field of the row found equals the row's */
-          const val *x = &v[c->dupfi[k]];
-          int col = 3 + k++;
-          all &= x->t == V_INT
-                     ? sqlite3_column_type(st, col) == SQLITE_INTEGER &&
-                           sqlite3_column_int64(st, col) == x->i
-                     : x->t == V_TEXT &&
-                           sqlite3_column_type(st, col) == SQLITE_TEXT &&
-                           (size_t)sqlite3_column_bytes(st, col) == x->n &&
-                           !memcmp(sqlite3_column_text(st, col), x->s, x->n);
-        }
-        q += m;
-        if(*q != ' ')
-          break;
+  if(!c->dmbuilt)
+    map_build(c);
+  const val *x[16];
+  for(int k = 0; k < c->ndup; k++)
+    x[k] = &v[c->dupfi[k]];
+  for(int a = 0; a < c->nalt; a++) {
+    uint64_t h = alt_hash(c, x, a);
+    if(!h || !c->dmcap)
+      continue;
+    for(size_t j = h & (c->dmcap - 1); c->dmh[j]; j = (j + 1) & (c->dmcap - 1))
+      if(c->dmh[j] == h && c->dmid[j] != self &&
+         row_matches(c, c->dmid[j], v, a, code, n, log_id)) {
+        *id = c->dmid[j];
+        /* The fields that agree, by their Chinese names. */
+        sbuf w;
+        sb_init(&w);
+        for(int k = a ? c->altend[a - 1] : 0; k < c->altend[a]; k++)
+          sb_addf(&w, "%s%s", w.len ? T(c->z, ", ") : "",
+                  r->fields[c->dupfi[k]].zh);
+        snprintf(which, wn, "%s", w.buf ? w.buf : "");
+        sb_free(&w);
+        return 1;
       }
-      for(int j = k0; all && j < k; j++)
-        sb_addf(&w, "%s%s", j > k0 ? T(c->z, ", ") : "",
-                r->fields[c->dupfi[j]].zh);
-      p += len + (p[len] == '|');
-    }
-    snprintf(which, wn, "%s", w.buf ? w.buf : "");
-    sb_free(&w);
   }
-  sqlite3_reset(st);
-  return found;
+  return 0;
 }
 
 int reg_find_duplicate(regctx *c, const val *v, int64_t self, char *code,
@@ -916,6 +1011,8 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
          * the plainer reason); the caller's refusal takes it out again. */
         if(nocode && check_duplicate(c, v, log_id, *id))
           return 1;
+        if(c->dmbuilt)
+          map_row(c, v, *id);
         if(nocode && log_id && r->dupkey && !c->allow_dup)
           note_batch_row(c, *id);
         sb_reset(&c->canon);
@@ -1029,6 +1126,8 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
     return 1;
   }
   *updated = 1;
+  if(c->dmbuilt)
+    map_row(c, v, *id); /* its new key; the old one no longer matches */
   char *key = xstrndup(v[ci].s, v[ci].n);
   int bad = history_supersede(z, lid, r->name, *id, oldlog, oc.buf) ||
             (!log_id && history_append_row(z, lid, r->name, key, "update",

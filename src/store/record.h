@@ -60,9 +60,16 @@ struct regctx {
   /* likely duplicates (r->dupkey): */
   int allow_dup;     /* reg_allow_duplicates: not looked for */
   int voiding;       /* void or restore: may change a voided record */
-  sqlite3_stmt *dup; /* the lookup, prepared on first use */
-  int dupfi[16];     /* the field bound to each of its parameters */
-  int ndup;
+  sqlite3_stmt *dup; /* a live row's key fields by id */
+  int dupfi[16];     /* the key fields of the alternatives, in order */
+  int altend[8];     /* where each alternative's fields end in dupfi */
+  int ndup, nalt;
+  /* the natural keys' hashes of the live rows and of those written since,
+   * with the row ids: built on the first row without a code */
+  uint64_t *dmh;
+  int64_t *dmid;
+  size_t dmcap, dmn;
+  int dmbuilt;
   int64_t *rowid;    /* the rows this batch wrote without a code, and */
   long *rowno;       /* the rows of the file they came from */
   size_t nrows, crows;
