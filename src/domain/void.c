@@ -86,9 +86,9 @@ static int void_work(sz *z, const reg *r, const char *code,
   if(rc == 0 && restore) {
     /* Back among the live records: it must not repeat one. */
     char other[128], which[256];
-    int64_t lid;
-    if(reg_find_duplicate(x.c, x.v, x.id, other, sizeof other, &lid, which,
-                          sizeof which))
+    int64_t lid, oid;
+    if(reg_find_duplicate(x.c, x.v, x.id, other, sizeof other, &lid, &oid,
+                          which, sizeof which))
       rc = db_fail(z, T(z, "%s cannot be restored: it is likely a duplicate "
                            "(疑似重复) of %s, which has the same %s; void "
                            "that one first"), code, other, which);

@@ -156,13 +156,10 @@ regctx *reg_fork(regctx *c)
   sb_init(&f->loadbuf);
   sb_init(&f->oldbuf);
   f->ins = f->upd = f->get = f->maxno = f->dup = NULL;
-  f->rowid = NULL;
+  f->rowid = f->dmid = NULL;
   f->rowno = NULL;
   f->dmh = NULL;
-  f->dmid = NULL;
-  f->dmcap = f->dmn = 0;
-  f->dmbuilt = 0;
-  f->nrows = f->crows = 0;
+  f->nrows = f->crows = f->dmcap = f->dmn = 0;
   memset(f->stmt, 0, sizeof f->stmt);
   memset(f->stmt_sql, 0, sizeof f->stmt_sql);
   return f;
@@ -659,8 +656,7 @@ static void map_row(regctx *c, const val *v, int64_t id)
   }
 }
 
-/* The map of the live rows, read once; and the statement that reads a
- * live row's key fields by id. */
+/* The map of the live rows' keys, and c->dup that reads a row's by id. */
 static void map_build(regctx *c)
 {
   const reg *r = c->r;
@@ -701,7 +697,6 @@ static void map_build(regctx *c)
   sqlite3_finalize(st);
   sb_free(&sql);
   sb_free(&cols);
-  c->dmbuilt = 1;
 }
 
 /* Does live row id have the values v in alternative a? Leaves its code
@@ -731,14 +726,14 @@ static int row_matches(regctx *c, int64_t id, const val *v, int a,
   return same;
 }
 
-static int find_dup(regctx *c, const val *v, int64_t self, char *code,
-                    size_t n, int64_t *log_id, int64_t *id, char *which,
-                    size_t wn)
+int reg_find_duplicate(regctx *c, const val *v, int64_t self, char *code,
+                       size_t n, int64_t *log_id, int64_t *id, char *which,
+                       size_t wn)
 {
   const reg *r = c->r;
   if(!r->dupkey || reg_void_field(r) < 0)
     return 0;
-  if(!c->dmbuilt)
+  if(!c->dup)
     map_build(c);
   const val *x[16];
   for(int k = 0; k < c->ndup; k++)
@@ -765,15 +760,7 @@ static int find_dup(regctx *c, const val *v, int64_t self, char *code,
   return 0;
 }
 
-int reg_find_duplicate(regctx *c, const val *v, int64_t self, char *code,
-                       size_t n, int64_t *log_id, char *which, size_t wn)
-{
-  int64_t id;
-  return find_dup(c, v, self, code, n, log_id, &id, which, wn);
-}
-
-/* The row of the file that a row this batch wrote without a code came
- * from; 0 when it came with its code. */
+/* The file's row of a row this batch wrote without a code, else 0. */
 static long batch_row(const regctx *c, int64_t id)
 {
   size_t lo = 0, hi = c->nrows;
@@ -797,8 +784,8 @@ static int check_duplicate(regctx *c, const val *v, int64_t log_id,
 {
   char code[128], which[256];
   int64_t lid, id;
-  if(c->allow_dup || !find_dup(c, v, self, code, sizeof code, &lid, &id,
-                               which, sizeof which))
+  if(c->allow_dup || !reg_find_duplicate(c, v, self, code, sizeof code,
+                                         &lid, &id, which, sizeof which))
     return 0;
   long row = log_id && lid == log_id ? batch_row(c, id) : 0;
   if(row)
@@ -1007,11 +994,10 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
       sqlite3_reset(c->ins);
       if(rc == SQLITE_DONE) {
         *id = sqlite3_last_insert_rowid(z->db);
-        /* Looked for once the row is in (a clash of its certificate is
-         * the plainer reason); the caller's refusal takes it out again. */
+        /* Once it is in (a certificate's clash says it plainer) */
         if(nocode && check_duplicate(c, v, log_id, *id))
           return 1;
-        if(c->dmbuilt)
+        if(c->dup)
           map_row(c, v, *id);
         if(nocode && log_id && r->dupkey && !c->allow_dup)
           note_batch_row(c, *id);
@@ -1126,7 +1112,7 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
     return 1;
   }
   *updated = 1;
-  if(c->dmbuilt)
+  if(c->dup)
     map_row(c, v, *id); /* its new key; the old one no longer matches */
   char *key = xstrndup(v[ci].s, v[ci].n);
   int bad = history_supersede(z, lid, r->name, *id, oldlog, oc.buf) ||
