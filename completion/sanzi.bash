@@ -12,10 +12,10 @@ _sanzi_commands="account asset audit backup classify config contract disposal fu
 _sanzi_verbs() {
   local reg="template import export list show add edit"
   case $1 in
-    asset | resource | account) echo "$reg" ;;
+    asset | resource | account) echo "$reg void restore" ;;
     fund) echo "$reg balance reverse close reopen" ;;
-    loan) echo "$reg interest withdraw" ;;
-    contract) echo "$reg schedule overdue" ;;
+    loan) echo "$reg void restore interest withdraw" ;;
+    contract) echo "$reg void restore schedule overdue" ;;
     disposal) echo "new vote appraise publicize review execute withdraw show list" ;;
     subsidy) echo "apply review publicize approve pay withdraw show list report" ;;
     program) echo "set show" ;;
@@ -31,16 +31,19 @@ _sanzi_options() {
   local scope="--village --township"
   case $1:$2 in
     org:import) echo "--encoding --sheet" ;;
-    contract:import) echo "--dry-run --update --encoding --sheet --without-filing" ;;
-    *:import) echo "--dry-run --update --encoding --sheet" ;;
-    contract:add) echo "--without-filing" ;;
+    contract:import) echo "--dry-run --update --again --allow-duplicates --encoding --sheet --without-filing" ;;
+    *:import) echo "--dry-run --update --again --allow-duplicates --encoding --sheet" ;;
+    contract:add) echo "--without-filing --allow-duplicates" ;;
     *:export) [ "$1" = audit ] &&
       echo "--year $scope --out --format --anchors" ||
       echo "$scope --as-of --no-bom --full-ids" ;;
     org:list) echo "--under --q --format" ;;
     user:list) echo "--format" ;;
     disposal:list | subsidy:list) echo "--year $scope --format" ;;
-    *:list) echo "$scope --q --format" ;;
+    *:list) echo "$scope --q --as-of --voided --format" ;;
+    user:add) echo "--role --scope" ;;
+    *:add) echo "--allow-duplicates" ;;
+    *:void | *:restore) echo "--reason" ;;
     disposal:show | subsidy:show) echo "--format --part --keys" ;;
     program:show) echo "--year --format --keys" ;;
     *:show) echo "$scope --as-of --format --part --keys" ;;
@@ -72,14 +75,13 @@ _sanzi_options() {
     restore: | init:) echo "--anchors" ;;
     summary:) echo "--as-of --format" ;;
     serve:) echo "--listen --cert --key --threads" ;;
-    user:add) echo "--role --scope" ;;
   esac
 }
 
 # Options that take no value.
 _sanzi_flag() {
   case $1 in
-    --dry-run | --update | --no-bom | --full-ids | --households | --keys | --help | -h | --version) return 0 ;;
+    --dry-run | --update | --again | --allow-duplicates | --voided | --no-bom | --full-ids | --households | --keys | --help | -h | --version) return 0 ;;
   esac
   return 1
 }
@@ -244,7 +246,7 @@ json" ;;
     config:) ((npos == 0)) && _sanzi_reply "$(_sanzi_query config | cut -f1)" ;;
     *:import)
       ((npos == 0)) && { compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); } ;;
-    *:show | *:edit | fund:reverse | contract:schedule | loan:interest | loan:withdraw | disposal:vote | \
+    *:show | *:edit | *:void | *:restore | fund:reverse | contract:schedule | loan:interest | loan:withdraw | disposal:vote | \
       disposal:appraise | disposal:publicize | disposal:review | disposal:execute | \
       disposal:withdraw | subsidy:review | subsidy:publicize | subsidy:approve | \
       subsidy:pay | subsidy:withdraw)

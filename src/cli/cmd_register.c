@@ -6,6 +6,7 @@
 #include "domain/import.h"
 #include "domain/entry.h"
 #include "domain/search.h"
+#include "domain/void.h"
 #include "store/record.h"
 #include "base/text.h"
 
@@ -44,6 +45,11 @@ int cmd_register_import(const reg *r, args *a, int always_update)
   o.dry_run = args_flag(a, "--dry-run");
   o.update = args_flag(a, "--update") || always_update;
   o.allow = allowed(a, r);
+  /* The organisations' import updates as it goes: the same file again
+   * changes nothing, and is no mistake. */
+  o.again = always_update || args_flag(a, "--again");
+  if(!always_update)
+    o.allow_duplicates = args_flag(a, "--allow-duplicates");
   const char *enc = args_value(a, "--encoding");
   o.sheet = args_value(a, "--sheet");
   int n;
@@ -139,14 +145,27 @@ static int do_list(args *a, const void *ctx)
   const char *village = args_value(a, "--village");
   const char *township = args_value(a, "--township");
   const char *q = args_value(a, "--q");
+  int voided = args_flag(a, "--voided");
+  const char *d = args_value(a, "--as-of");
+  char as_of[11];
   out o;
   out_init(&o, a, out_formats, 0);
   int n;
   free(args_rest(a, 0, 0, &n));
+  if(d)
+    cli_date("--as-of", d, as_of);
+  if(d && voided)
+    usage_error(a, _("--voided and --as-of: a voided record is held at no "
+                     "date"));
+  if(d && strcmp(r->name, "asset") && strcmp(r->name, "resource") &&
+     strcmp(r->name, "account"))
+    usage_error(a, _("--as-of: only assets, resources and accounts are held "
+                     "at a date"));
   sz *z = cli_db();
   cli_scope(z, village, township);
   /* JSON has every field, for programs; the others the main ones. */
-  if(reg_list_view(z, r, village, township, q, o.fmt == OUT_JSON, &o.s))
+  if(reg_list_view(z, r, village, township, q, o.fmt == OUT_JSON, voided,
+                   d ? as_of : NULL, &o.s))
     cli_fail(z, NULL);
   out_done(&o, a);
   cli_close(z);
@@ -224,6 +243,7 @@ static int do_add(args *a, const void *ctx)
 {
   const reg *r = ctx;
   unsigned allow = allowed(a, r);
+  int allow_dup = args_flag(a, "--allow-duplicates");
   int n;
   char **pos = args_rest(a, 1, -1, &n);
   const char **cells = xcalloc((size_t)r->nfields, sizeof *cells);
@@ -232,6 +252,8 @@ static int do_add(args *a, const void *ctx)
   regctx *c = reg_open(z, r);
   c->allow = allow;
   pairs_to_cells(c, r, a, pos, 0, n, cells, lens, 0);
+  if(allow_dup)
+    reg_allow_duplicates(c);
   char code[80];
   int rc = enter(z, c, cells, lens, 0, NULL, code);
   if(rc == 0) {
@@ -329,12 +351,39 @@ static int do_show(args *a, const void *ctx)
   return 0;
 }
 
+/* void and restore: CODE --reason TEXT. */
+static int void_verb(args *a, const reg *r, int restore)
+{
+  const char *reason = args_need(a, "--reason");
+  int n;
+  char **pos = args_rest(a, 1, 1, &n);
+  sz *z = cli_db();
+  if(restore ? reg_restore(z, r, pos[0], reason)
+             : reg_void(z, r, pos[0], reason))
+    cli_fail(z, NULL);
+  fprintf(stderr, restore ? _("%s: restored\n") : _("%s: voided (作废)\n"),
+          pos[0]);
+  free(pos);
+  cli_close(z);
+  return 0;
+}
+
+static int do_void(args *a, const void *ctx)
+{
+  return void_verb(a, ctx, 0);
+}
+
+static int do_restore(args *a, const void *ctx)
+{
+  return void_verb(a, ctx, 1);
+}
+
 int cmd_register(const char *name, int argc, char **argv)
 {
   static const verb verbs[] = {
-    {"add", do_add},       {"edit", do_edit},     {"export", do_export},
-    {"import", do_import}, {"list", do_list},     {"show", do_show},
-    {"template", do_template},
+    {"add", do_add},       {"edit", do_edit},       {"export", do_export},
+    {"import", do_import}, {"list", do_list},       {"restore", do_restore},
+    {"show", do_show},     {"template", do_template}, {"void", do_void},
   };
   return cli_verbs(name, verbs, ARRAY_SIZE(verbs), reg_find(name), argc,
                    argv);

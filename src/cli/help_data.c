@@ -41,6 +41,29 @@
       "whose header names the columns")}
 #define O_OPINION {"--opinion TEXT", N_("the reviewer's opinion")}
 #define O_REASON {"--reason TEXT", N_("why (kept in the change log)")}
+#define O_DUPS                                                               \
+  {"--allow-duplicates",                                                     \
+   N_("a row without a code that has the natural key of a live record is "   \
+      "another\nrecord all the same (asset: village, name, acquisition date, "\
+      "original value;\nresource: village, name, land class, area; account: " \
+      "village and name, or bank\naccount number; contract: village, object, "\
+      "party, start; loan: village,\nlender, contract number)")}
+
+/* void and restore: the verbs of the registers whose records are voided. */
+#define H_VOID                                                               \
+  {"void", "CODE --reason TEXT",                                             \
+   N_("Voids (作废) a record entered by mistake: it leaves every list, "      \
+      "export, total and\naudit table, keeps its code and stays in show, "   \
+      "list --voided and the change log."),                                  \
+   {O_REASON}, "sanzi {cmd} void {code} --reason 重复录入",                  \
+   N_("Refused: a record something refers to (a contract, a disposal "       \
+      "filing, a fund entry,\nan interest payment, an application: each is " \
+      "named), one voided already.")},                                       \
+  {"restore", "CODE --reason TEXT",                                          \
+   N_("Restores a voided record: it is live again, the reason is logged."),  \
+   {O_REASON}, "sanzi {cmd} restore {code} --reason 误作废",                 \
+   N_("Refused: a record that is not voided; one that a live record now "    \
+      "repeats (疑似重复).")}
 
 #define R_SCOPE N_("Refused: an unknown village or township code; --village " \
                    "with --township.")
@@ -52,8 +75,8 @@ static const help_verb register_help[] = {
                       "header row and one example row\n(UTF-8 with BOM: "
                       "Excel and WPS open it as it is)."),
    {{0}}, "sanzi {cmd} template > {file}", NULL},
-  {"import", "FILE [--dry-run] [--update] [--encoding auto|utf-8|gb18030|utf-16] "
-             "[--sheet NAME|PLACE]",
+  {"import", "FILE [--dry-run] [--update] [--again] [--allow-duplicates] "
+             "[--encoding auto|utf-8|gb18030|utf-16] [--sheet NAME|PLACE]",
    N_("Imports a CSV file or an Excel workbook (.xlsx, or .xls as WPS and "
       "old Excel save it)\ninto the register, all or nothing: either every "
       "row goes in, or nothing does and\nevery bad cell is reported as "
@@ -62,12 +85,15 @@ static const help_verb register_help[] = {
       "generated."),
    {{"--dry-run", N_("check every row, write nothing")},
     {"--update", N_("a row whose code exists updates that record")},
-    O_ENCODING, O_SHEET},
+    {"--again", N_("import a file whose content was imported before")},
+    O_DUPS, O_ENCODING, O_SHEET},
    "sanzi {cmd} import {file} --dry-run\n"
    "sanzi {cmd} import {file} --encoding gb18030\n"
    "sanzi {cmd} import 台账.xlsx --sheet 2",
    N_("Refused: an unknown or missing column, a cell that does not parse, a "
-      "rule broken,\na code that exists already (without --update): then "
+      "rule broken,\na code that exists already (without --update), a file "
+      "imported before (without\n--again), a row without a code like a live "
+      "record or an earlier row (疑似重复,\nwithout --allow-duplicates): then "
       "nothing is imported.")},
   {"export", "[--village CODE|--township CODE] [--as-of DATE] [--no-bom] "
              "[--full-ids]",
@@ -82,11 +108,15 @@ static const help_verb register_help[] = {
    "sanzi {cmd} export --village 150125100201 > {file}\n"
    "sanzi {cmd} export --township 150125101 > {file}",
    R_SCOPE},
-  {"list", "[--village CODE|--township CODE] [--q TEXT] "
-           "[--format table|csv|json]",
+  {"list", "[--village CODE|--township CODE] [--q TEXT] [--as-of DATE] "
+           "[--voided] [--format table|csv|json]",
    N_("Lists the records, one line each, with the main columns (json: every "
       "field)."),
-   {O_VILLAGE, O_TOWNSHIP, O_Q, O_FORMAT},
+   {O_VILLAGE, O_TOWNSHIP, O_Q,
+    {"--as-of DATE", N_("assets, resources, accounts: those held at DATE "
+                        "(acquired by then,\nnot disposed of by then)")},
+    {"--voided", N_("only the voided records (作废), with the reason")},
+    O_FORMAT},
    "sanzi {cmd} list --village 150125100201\n"
    "sanzi {cmd} list --township 150125101 --format csv > {file}\n"
    "sanzi {cmd} list --township 150125101 --q 拖拉机",
@@ -103,12 +133,13 @@ static const help_verb register_help[] = {
    "sanzi {cmd} show {code} --format csv --part history",
    N_("Refused: a code that is not registered, a name no record or several "
       "records in scope have (they are listed).")},
-  {"add", "KEY=VALUE...",
+  {"add", "KEY=VALUE... [--allow-duplicates]",
    N_("Adds one record and prints its code. KEY is the English key or the "
       "Chinese\ncolumn name (sanzi REGISTER template shows them)."),
-   {{0}}, "sanzi {cmd} add {add}",
+   {O_DUPS}, "sanzi {cmd} add {add}",
    N_("Refused: an unknown key, a computed field, a value that does not "
-      "parse or breaks a rule.")},
+      "parse or breaks a rule,\na record like a live one (疑似重复, without "
+      "--allow-duplicates).")},
   {"edit", "CODE KEY=VALUE...",
    N_("Changes fields of a record; the change log keeps the old and the new "
       "values."),
@@ -183,6 +214,7 @@ static const help_verb loan_help[] = {
    {O_REASON},
    "sanzi loan withdraw 150125100201-LX-0001 --reason 凭证号录错",
    N_("Refused: one an application still claims.")},
+  H_VOID,
   {0},
 };
 
@@ -202,6 +234,12 @@ static const help_verb contract_help[] = {
    {{"--as-of DATE", N_("the day to look from (default today)")}, O_VILLAGE,
     O_TOWNSHIP, O_FORMAT},
    "sanzi contract overdue --township 150125101", R_SCOPE},
+  H_VOID,
+  {0},
+};
+
+static const help_verb void_help[] = {
+  H_VOID,
   {0},
 };
 
@@ -595,13 +633,14 @@ static const help_verb serve_help[] = {
 
 const help_cmd help_cmds[] = {
   {"account", N_("accounts (库存现金, 银行存款): template import export "
-                 "list show add edit"),
-   register_help, NULL, REGISTER_NOTES, "账户.csv", "150125100201-ZH-0001",
+                 "list show add edit void restore"),
+   register_help, void_help, REGISTER_NOTES, "账户.csv", "150125100201-ZH-0001",
    "village=150125100201 name=现金 kind=库存现金 opening_balance=1200 "
    "opening_date=2025-01-01",
    "bank=中国农业银行武川县支行"},
-  {"asset", N_("assets (资产): template import export list show add edit"),
-   register_help, NULL, REGISTER_NOTES, "资产.csv", "150125100201-ZC-0001",
+  {"asset", N_("assets (资产): template import export list show add edit "
+               "void restore"),
+   register_help, void_help, REGISTER_NOTES, "资产.csv", "150125100201-ZC-0001",
    "village=150125100201 name=办公楼 category=房屋及建筑物 \\\n    "
    "nature=非经营性 original_value=120000 acquired_via=自建 "
    "acquired_on=2020-06-15 status=在用",
@@ -618,7 +657,7 @@ const help_cmd help_cmds[] = {
   {"config", N_("show or set a parameter: config [KEY [VALUE]]"),
    config_help, NULL, NULL, NULL, NULL, NULL, NULL},
   {"contract", N_("contracts (合同): template import export list show add "
-                  "edit; contract schedule; contract overdue"),
+                  "edit void restore; contract schedule; contract overdue"),
    register_help, contract_help,
    N_("A record's code is generated when left empty: <village>-HT-NNNN.\n"
       "A 出租, 发包 or 入股 contract signed on or after parameter "
@@ -648,8 +687,8 @@ const help_cmd help_cmds[] = {
    help_help, NULL, NULL, NULL, NULL, NULL, NULL},
   {"init", N_("create or upgrade the database"), init_help, NULL, NULL, NULL,
    NULL, NULL, NULL},
-  {"loan", N_("loans (贷款): template import export list show add edit; loan "
-              "interest; loan withdraw"),
+  {"loan", N_("loans (贷款): template import export list show add edit void "
+              "restore; loan interest; loan withdraw"),
    register_help, loan_help, REGISTER_NOTES, "贷款.csv",
    "150125100201-DK-0001",
    "village=150125100201 lender=中国农业银行武川县支行 \\\n    "
@@ -665,8 +704,8 @@ const help_cmd help_cmds[] = {
                  "Y"),
    program_help, NULL, NULL, NULL, NULL, NULL, NULL},
   {"resource", N_("resources (资源): template import export list show add "
-                  "edit"),
-   register_help, NULL, REGISTER_NOTES, "资源.csv", "150125100201-ZY-0001",
+                  "edit void restore"),
+   register_help, void_help, REGISTER_NOTES, "资源.csv", "150125100201-ZY-0001",
    "village=150125100201 name=村东旱地 land_class=0103 area=120.5 "
    "status=发包",
    "location=村东"},

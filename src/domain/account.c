@@ -18,10 +18,12 @@ static const field account_fields[] = {
   {"opening_balance", "期初余额", F_MONEY, F_REQ | F_LIST | F_SIGNED, NULL},
   {"opening_date", "期初日期", F_DATE, F_REQ | F_LIST, NULL},
   {"note", "备注", F_TEXT, F_LONG, NULL},
+  {"voided", "作废原因", F_TEXT, F_VOID, NULL},
+  {"restored", "恢复原因", F_TEXT, F_VOID, NULL},
 };
 
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_account = {"account", "账户", "ZH", SPEC(account_fields),
-                                0, NULL, NULL};
+                                0, NULL, NULL, "village name|bank_account"};
 

@@ -33,6 +33,8 @@ static const field asset_fields[] = {
   [AS_CUSTODIAN] = {"custodian", "管护责任人", F_TEXT, 0, NULL},
   [AS_CERTIFICATE] = {"certificate", "权证号", F_TEXT, F_DIGITS, NULL},
   [AS_NOTE] = {"note", "备注", F_TEXT, F_LONG, NULL},
+  [AS_VOIDED] = {"voided", "作废原因", F_TEXT, F_VOID, NULL},
+  [AS_RESTORED] = {"restored", "恢复原因", F_TEXT, F_VOID, NULL},
   [AS_NET] = {"net_value", "净值", F_DERIVED, 0, NULL},
 };
 
@@ -51,6 +53,8 @@ static const field resource_fields[] = {
   {"certificate", "权证号", F_TEXT, F_DIGITS, NULL},
   {"status", "经营状态", F_ENUM, F_REQ | F_LIST, "resource_status"},
   {"note", "备注", F_TEXT, F_LONG, NULL},
+  {"voided", "作废原因", F_TEXT, F_VOID, NULL},
+  {"restored", "恢复原因", F_TEXT, F_VOID, NULL},
 };
 
 
@@ -59,9 +63,11 @@ _Static_assert(ARRAY_SIZE(asset_fields) == AS_NFIELDS,
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_asset = {"asset", "资产", "ZC", SPEC(asset_fields), 0,
-                              check_asset, guard_status};
+                              check_asset, guard_status,
+                              "village name acquired_on original_value"};
 const reg reg_resource = {"resource", "资源", "ZY",
-                                 SPEC(resource_fields), 0, NULL, guard_status};
+                                 SPEC(resource_fields), 0, NULL, guard_status,
+                                 "village name land_class area"};
 
 static int check_asset(regctx *c, val *v)
 {

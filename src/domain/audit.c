@@ -112,7 +112,7 @@ audit *audit_open(sz *z, int year, const char *vil, const char *township)
   }
   /* Which villages keep books (for the classification's year before). */
   st = q(a, "SELECT village, min(opening_date) FROM account WHERE "
-            IN_SCOPE("village") " GROUP BY village");
+            LIVE("account") " AND " IN_SCOPE("village") " GROUP BY village");
   while((rc = db_step(z, st)) == SQLITE_ROW) {
     vsum *x = village(a, ct(st, 0));
     if(x) {
@@ -222,8 +222,8 @@ static int fill_assets(audit *a, asink *s)
   sbuf sql;
   sb_init(&sql);
   reg_select_sql(r, &sql);
-  sb_addstr(&sql, " WHERE acquired_on <= :ref AND " IN_SCOPE("village")
-                  " ORDER BY id");
+  sb_addstr(&sql, " WHERE " ASSET_HELD("asset", ":ref") " AND "
+                  IN_SCOPE("village") " ORDER BY id");
   sqlite3_stmt *st = q(a, sql.buf);
   sb_free(&sql);
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
@@ -321,10 +321,12 @@ static int fill_changes(audit *a, asink *s)
   sbuf all;
   sb_init(&all);
   sb_addf(&all, "SELECT 0, '', '', NULL, acquired_on, x.* FROM (%s) x WHERE "
-                "acquired_on BETWEEN :from AND :ref AND " IN_SCOPE("village")
+                "acquired_on BETWEEN :from AND :ref AND " LIVE("x") " AND "
+                IN_SCOPE("village")
                 " UNION ALL SELECT 1, d.code, d.type, d.final_price, "
                 "d.executed_on, x.* FROM disposal d JOIN disposal_object o ON "
                 "o.disposal = d.code JOIN (%s) x ON x.code = o.object WHERE "
+                LIVE("x") " AND "
                 "d.executed_on BETWEEN :from AND :ref AND d.type IN ('出售', "
                 "'报废', '核销', '无偿划转', '置换') AND " IN_SCOPE("d.village")
                 " ORDER BY 1, 5, 8",
@@ -386,9 +388,11 @@ static int fill_resources(audit *a, asink *s)
       a, "SELECT r.code, r.village, r.name, r.land_class, l.name, "
          "r.location, r.area, r.certificate, r.status, (SELECT "
          "group_concat(c.code, ', ') FROM contract c WHERE c.object = r.code "
-         "AND c.start_date <= :ref AND c.end_date >= :ref) FROM resource r "
+         "AND c.start_date <= :ref AND c.end_date >= :ref AND " LIVE("c")
+         ") FROM resource r "
          "JOIN land_class l ON l.code = r.land_class WHERE "
-         IN_SCOPE("r.village") " ORDER BY r.village, r.code");
+         RESOURCE_HELD("r", ":ref") " AND " IN_SCOPE("r.village")
+         " ORDER BY r.village, r.code");
   return rows_of(a, s, &t_resources, st, add_resource);
 }
 
@@ -433,7 +437,7 @@ static int fill_categories(audit *a, asink *s)
          "sum(f.amount) FROM fund f JOIN account a ON a.code = f.account "
          "LEFT JOIN fund_category c ON c.name = f.category AND c.direction = "
          "f.direction WHERE f.date BETWEEN :from AND :ref AND "
-         "a.opening_date <= :ref AND " IN_SCOPE("f.village")
+         ACCOUNT_HELD("a", ":ref") " AND " IN_SCOPE("f.village")
          " GROUP BY f.village, f.direction, f.category ORDER BY f.village, "
          "f.direction DESC, c.acct_code, f.category");
   return rows_of(a, s, &t_categories, st, NULL);
@@ -474,6 +478,7 @@ static int fill_contracts(audit *a, asink *s)
 {
   sqlite3_stmt *st = q(a, "SELECT code, disposal, start_date, end_date FROM "
                           "contract WHERE start_date <= :ref AND "
+                          LIVE("contract") " AND "
                           IN_SCOPE("village") " ORDER BY village, code");
   int rc = SQLITE_DONE, bad = s->begin(s, &t_contracts);
   while(!bad && (rc = db_step(a->z, st)) == SQLITE_ROW) {
@@ -642,7 +647,8 @@ static int fill_loans(audit *a, asink *s)
          "l.principal, l.rate, l.start_date, l.maturity, coalesce((SELECT "
          "sum(paid) FROM interest i WHERE i.loan = l.code AND i.withdrawn IS "
          "NULL AND i.paid_on BETWEEN :from AND :ref), 0), l.withdrawn FROM "
-         "loan l WHERE l.start_date <= :ref AND (l.maturity >= :from OR "
+         "loan l WHERE " LIVE("l") " AND l.start_date <= :ref AND "
+         "(l.maturity >= :from OR "
          "EXISTS (SELECT 1 FROM interest i WHERE i.loan = l.code AND "
          "i.paid_on BETWEEN :from AND :ref)) AND " IN_SCOPE("l.village")
          " ORDER BY l.village, l.code");
@@ -739,7 +745,9 @@ int audit_classify(audit *a, asink *s)
          "'经营收入' THEN amount END), 0), coalesce(sum(CASE category WHEN "
          "'投资收益' THEN amount END), 0) FROM fund WHERE direction = '收入' "
          "AND category IN ('经营收入', '投资收益') AND date BETWEEN "
-         ":prev_from AND :ref AND " IN_SCOPE("village")
+         ":prev_from AND :ref AND EXISTS (SELECT 1 FROM account a WHERE "
+         "a.code = fund.account AND " ACCOUNT_HELD("a", ":ref") ") AND "
+         IN_SCOPE("village")
          " GROUP BY village, date >= :from");
   int rc;
   while((rc = db_step(a->z, st)) == SQLITE_ROW) {

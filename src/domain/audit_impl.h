@@ -6,6 +6,7 @@
 #define SANZI_AUDIT_IMPL_H
 #include "domain/asset.h"
 #include "domain/audit.h"
+#include "domain/held.h"
 #include "store/record.h"
 #include "base/util.h"
 
@@ -194,7 +195,8 @@ static const char balance_sql[] =
     "WHEN f.date >= :from AND f.direction = '收入' THEN f.amount END), 0) AS "
     "income, coalesce(sum(CASE WHEN f.date >= :from AND f.direction = '支出' "
     "THEN f.amount END), 0) AS expense FROM account a LEFT JOIN fund f ON "
-    "f.account = a.code AND f.date <= :ref WHERE a.opening_date <= :ref AND "
+    "f.account = a.code AND f.date <= :ref WHERE " ACCOUNT_HELD("a", ":ref")
+    " AND "
     IN_SCOPE("a.village") " GROUP BY a.id) ORDER BY village, code";
 
 /* Frees the findings made, to be made again (findings.c). */

@@ -130,8 +130,8 @@ int contract_overdue(sz *z, const char *as_of, const char *scope,
                      overdue_fn fn, void *ctx)
 {
   sqlite3_stmt *st = db_prepare(
-      z, "SELECT code FROM contract WHERE ?1 IS NULL OR village GLOB ?1 || '*' "
-         "ORDER BY code");
+      z, "SELECT code FROM contract WHERE voided IS NULL AND (?1 IS NULL OR "
+         "village GLOB ?1 || '*') ORDER BY code");
   if(scope)
     sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
   int today = date_days(as_of);
@@ -214,13 +214,16 @@ static const field contract_fields[] = {
   {"signed_on", "签订日期", F_DATE, 0, NULL},
   {"disposal", "处置申报编号", F_TEXT, 0, NULL},
   {"note", "备注", F_TEXT, F_LONG, NULL},
+  {"voided", "作废原因", F_TEXT, F_VOID, NULL},
+  {"restored", "恢复原因", F_TEXT, F_VOID, NULL},
 };
 
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_contract = {"contract", "合同", "HT",
                                  SPEC(contract_fields), 0, check_contract,
-                                 guard_contract};
+                                 guard_contract,
+                                 "village object party start_date"};
 
 /* The stored value of field fi of the record with this code, into out. */
 static int stored_text(regctx *c, const val *v, int fi, char *out, size_t n)
@@ -317,15 +320,17 @@ static int check_contract(regctx *c, val *v)
   /* The object: an asset or resource of the same village, not disposed. */
   char ovil[16] = "", ostatus[32] = "", group[64] = "";
   sqlite3_stmt *q = db_prepare(
-      c->z, "SELECT village, status, '' FROM asset WHERE code = ?1 UNION ALL "
-            "SELECT r.village, r.status, g.name FROM resource r JOIN "
-            "land_class l ON l.code = r.land_class JOIN land_class g ON "
-            "g.code = l.group_code WHERE r.code = ?1");
+      c->z, "SELECT village, status, '', voided FROM asset WHERE code = ?1 "
+            "UNION ALL SELECT r.village, r.status, g.name, r.voided FROM "
+            "resource r JOIN land_class l ON l.code = r.land_class JOIN "
+            "land_class g ON g.code = l.group_code WHERE r.code = ?1");
   sqlite3_bind_text(q, 1, v[ob].s, (int)v[ob].n, SQLITE_STATIC);
   if(db_step(c->z, q) == SQLITE_ROW) {
     snprintf(ovil, sizeof ovil, "%s", sqlite3_column_text(q, 0));
     snprintf(ostatus, sizeof ostatus, "%s", sqlite3_column_text(q, 1));
     snprintf(group, sizeof group, "%s", sqlite3_column_text(q, 2));
+    if(sqlite3_column_type(q, 3) != SQLITE_NULL)
+      snprintf(ostatus, sizeof ostatus, "%s", "作废");
   }
   sqlite3_finalize(q);
   if(!ovil[0]) {
@@ -335,6 +340,10 @@ static int check_contract(regctx *c, val *v)
   } else if(strlen(ovil) != v[vi].n || memcmp(ovil, v[vi].s, v[vi].n)) {
     reg_error(c, ob, T(c->z, "'%.*s' belongs to village %s, not %.*s"),
               (int)v[ob].n, v[ob].s, ovil, (int)v[vi].n, v[vi].s);
+    bad++;
+  } else if(!strcmp(ostatus, "作废")) {
+    reg_error(c, ob, T(c->z, "'%.*s' is voided (作废)"), (int)v[ob].n,
+              v[ob].s);
     bad++;
   } else if(!strcmp(ostatus, "已处置")) {
     reg_error(c, ob, T(c->z, "'%.*s' is 已处置 (disposed of)"), (int)v[ob].n,
@@ -365,7 +374,8 @@ static int check_contract(regctx *c, val *v)
            v[c->ci].t == V_TEXT ? v[c->ci].s : "");
   q = db_prepare(c->z, "SELECT code, start_date, end_date FROM contract WHERE "
                        "object = ?1 AND start_date <= ?3 AND ?2 <= end_date "
-                       "AND code IS NOT ?4 ORDER BY start_date LIMIT 1");
+                       "AND voided IS NULL AND code IS NOT ?4 ORDER BY "
+                       "start_date LIMIT 1");
   sqlite3_bind_text(q, 1, v[ob].s, (int)v[ob].n, SQLITE_STATIC);
   sqlite3_bind_text(q, 2, v[sd].s, (int)v[sd].n, SQLITE_STATIC);
   sqlite3_bind_text(q, 3, v[ed].s, (int)v[ed].n, SQLITE_STATIC);

@@ -221,6 +221,8 @@ static int add_object(sz *z, rec *d, rec *o, const char *obj, int n,
   if(strcmp(rec_text(&x, "village"), village))
     rc = db_fail(z, T(z, "objects: %s belongs to village %s, not %s"), obj,
                  rec_text(&x, "village"), village);
+  else if(rec_val(&x, "voided")->t != V_NULL)
+    rc = db_fail(z, T(z, "objects: %s is voided (作废)"), obj);
   else if(!strcmp(st, "已处置"))
     rc = db_fail(z, T(z, "objects: %s is already disposed of (已处置)"), obj);
   else if(!is_asset && !is_one_of(type, for_land))
@@ -589,7 +591,8 @@ int disposal_audit(sz *z, const char *code, const char *ref,
   /* A let, contracting out or share: its contracts over their terms, as
    * execute measured them. */
   sqlite3_stmt *q = db_prepare(z, "SELECT code FROM contract WHERE "
-                                  "disposal = ?1 ORDER BY code");
+                                  "disposal = ?1 AND voided IS NULL ORDER "
+                                  "BY code");
   sqlite3_bind_text(q, 1, code, -1, SQLITE_STATIC);
   int64_t total = 0;
   int nc = 0;
@@ -1102,9 +1105,11 @@ static const field disposal_vote_fields[] = {
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_disposal = {"disposal", "处置申报", "CZ",
-                                 SPEC(disposal_fields), 1, NULL, NULL};
+                                 SPEC(disposal_fields), 1, NULL, NULL, NULL};
 const reg reg_disposal_object = {"disposal_object", "处置标的", NULL,
-                                        SPEC(disposal_object_fields), 1, NULL, NULL};
+                                        SPEC(disposal_object_fields), 1, NULL, NULL,
+                                        NULL};
 const reg reg_disposal_vote = {"disposal_vote", "处置表决", NULL,
-                                      SPEC(disposal_vote_fields), 1, NULL, NULL};
+                                      SPEC(disposal_vote_fields), 1, NULL, NULL,
+                                      NULL};
 

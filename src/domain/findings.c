@@ -127,6 +127,7 @@ static int check_filings(audit *a)
    * signed (or began) in the year and no executed filing stands behind it. */
   st = q(a, "SELECT code, village, kind, object, start_date FROM contract "
             "WHERE kind IN ('出租', '发包', '入股') AND disposal IS NULL AND "
+            LIVE("contract") " AND "
             "coalesce(signed_on, start_date) BETWEEN :from AND :ref AND "
             IN_SCOPE("village") " ORDER BY code");
   while((rc = db_step(a->z, st)) == SQLITE_ROW)
@@ -196,7 +197,8 @@ static int check_contracts(audit *a)
       a, "SELECT c.code, c.village, c.kind, c.start_date, c.end_date, "
          "coalesce((SELECT g.name FROM resource r JOIN land_class l ON "
          "l.code = r.land_class JOIN land_class g ON g.code = l.group_code "
-         "WHERE r.code = c.object), '') FROM contract c WHERE c.start_date "
+         "WHERE r.code = c.object), '') FROM contract c WHERE " LIVE("c")
+         " AND c.start_date "
          "<= :ref AND c.end_date >= :from AND " IN_SCOPE("c.village")
          " ORDER BY c.code");
   int rc;
@@ -216,13 +218,17 @@ static int check_contracts(audit *a)
   overdue_flush(&o);
   /* Ended, and the object is still let or contracted out under it. */
   st = q(a, "SELECT c.code, c.village, c.object, c.end_date, x.status FROM "
-            "contract c JOIN (SELECT code, status FROM asset UNION ALL SELECT "
-            "code, status FROM resource) x ON x.code = c.object WHERE "
+            "contract c JOIN (SELECT code, status FROM asset WHERE "
+            LIVE("asset") " UNION ALL SELECT code, status FROM resource "
+            "WHERE " LIVE("resource") ") x ON x.code = c.object WHERE "
+            LIVE("c") " AND "
             "c.end_date < :ref AND x.status IN ('出租', '发包', '入股') AND "
             "NOT EXISTS (SELECT 1 FROM contract n WHERE n.object = c.object "
+            "AND " LIVE("n") " "
             "AND n.start_date <= :ref AND n.end_date >= :ref) AND c.end_date "
             "= (SELECT max(end_date) FROM contract m WHERE m.object = "
-            "c.object AND m.start_date <= :ref) AND " IN_SCOPE("c.village")
+            "c.object AND " LIVE("m") " AND m.start_date <= :ref) AND "
+            IN_SCOPE("c.village")
             " ORDER BY c.code");
   while((rc = db_step(a->z, st)) == SQLITE_ROW)
     found(a, "HT03", ct(st, 1), ct(st, 0),
@@ -323,8 +329,9 @@ static int check_funds(audit *a)
 #define CERT_KEY "upper(replace(replace(certificate, ' ', ''), '　', ''))"
 #define DUP_KEYS                                                              \
   "(SELECT k FROM (SELECT " CERT_KEY " AS k FROM asset WHERE certificate "   \
-  "IS NOT NULL UNION ALL SELECT " CERT_KEY " FROM resource WHERE "          \
-  "certificate IS NOT NULL) GROUP BY k HAVING count(*) > 1)"
+  "IS NOT NULL AND " LIVE("asset") " UNION ALL SELECT " CERT_KEY " FROM "   \
+  "resource WHERE certificate IS NOT NULL AND " LIVE("resource") ") GROUP " \
+  "BY k HAVING count(*) > 1)"
 
 static int check_assets(audit *a)
 {
@@ -333,14 +340,13 @@ static int check_assets(audit *a)
   sqlite3_stmt *st = q(
       a, "SELECT code, village, name, category, original_value, certificate, "
          "status, status IN ('出租', '发包', '入股') AND NOT EXISTS (SELECT 1 "
-         "FROM contract c WHERE c.object = asset.code AND c.start_date <= "
-         ":ref) AND NOT " LET_LATER("asset.code") " FROM asset WHERE acquired_on <= :ref AND (original_value = 0 "
+         "FROM contract c WHERE c.object = asset.code AND " LIVE("c") " AND "
+         "c.start_date <= "
+         ":ref) AND NOT " LET_LATER("asset.code") " FROM asset WHERE "
+         ASSET_HELD("asset", ":ref") " AND (original_value = 0 "
          "OR (certificate IS NULL AND category IN ('房屋及建筑物', '土地')) OR "
          "status IN ('出租', '发包', '入股')) AND "
-         IN_SCOPE("village") " AND (status <> '已处置' OR EXISTS (SELECT 1 "
-         "FROM disposal_object o JOIN disposal d ON d.code = o.disposal "
-         "WHERE o.object = asset.code AND d.executed_on > :ref AND d.type IN "
-         "('出售', '报废', '核销', '无偿划转', '置换'))) ORDER BY id");
+         IN_SCOPE("village") " ORDER BY id");
   int rc;
   while((rc = db_step(a->z, st)) == SQLITE_ROW) {
     if(!sqlite3_column_int64(st, 4))
@@ -361,9 +367,12 @@ static int check_assets(audit *a)
     return -1;
   st = q(a, "SELECT code, village, name, certificate, status, status IN "
             "('出租', '发包', '入股') AND NOT EXISTS (SELECT 1 FROM contract c "
-            "WHERE c.object = resource.code AND c.start_date <= :ref) AND "
-            "NOT " LET_LATER("resource.code") " FROM resource WHERE (certificate IS NULL OR status IN ('出租', '发包', "
-            "'入股')) AND " IN_SCOPE("village") " ORDER BY code");
+            "WHERE c.object = resource.code AND " LIVE("c") " AND c.start_date <= "
+            ":ref) AND "
+            "NOT " LET_LATER("resource.code") " FROM resource WHERE "
+            RESOURCE_HELD("resource", ":ref") " AND "
+            "(certificate IS NULL OR status IN ('出租', '发包', '入股')) AND "
+            IN_SCOPE("village") " ORDER BY code");
   while((rc = db_step(a->z, st)) == SQLITE_ROW) {
     if(!ct(st, 3))
       found(a, "ZC02", ct(st, 1), ct(st, 0),
@@ -382,9 +391,11 @@ static int check_assets(audit *a)
     return 0;
   st = q(a, "WITH dk AS MATERIALIZED (SELECT k FROM " DUP_KEYS "), c AS "
             "(SELECT code, village, certificate, " CERT_KEY " AS k FROM asset "
-            "WHERE certificate IS NOT NULL AND " CERT_KEY " IN dk UNION ALL "
+            "WHERE certificate IS NOT NULL AND " LIVE("asset") " AND "
+            CERT_KEY " IN dk UNION ALL "
             "SELECT code, village, certificate, " CERT_KEY " FROM resource "
-            "WHERE certificate IS NOT NULL AND " CERT_KEY " IN dk) SELECT "
+            "WHERE certificate IS NOT NULL AND " LIVE("resource") " AND "
+            CERT_KEY " IN dk) SELECT "
             "c.code, c.village, c.certificate, (SELECT group_concat(o.code, "
             "', ') FROM c o WHERE o.k = c.k AND o.code <> c.code) FROM c "
             "WHERE " IN_SCOPE("c.village") " ORDER BY c.code");

@@ -50,9 +50,9 @@ static const field close_fields[] = {
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_fund = {"fund", "资金收支", NULL, SPEC(fund_fields), 0,
-                             check_fund, guard_fund};
+                             check_fund, guard_fund, NULL};
 const reg reg_fund_close = {"fund_close", "结账", NULL, SPEC(close_fields), 1,
-                            NULL, NULL};
+                            NULL, NULL, NULL};
 
 int fund_month_closed(sz *z, const char *village, const char *date)
 {
@@ -236,8 +236,8 @@ static int check_fund(regctx *c, val *v)
   int bad = 0;
   if(account_by_name(c, v))
     return 1;
-  sqlite3_stmt *acct = reg_stmt(c, "SELECT village, opening_date FROM account "
-                                   "WHERE code = ?1");
+  sqlite3_stmt *acct = reg_stmt(c, "SELECT village, opening_date, voided "
+                                   "FROM account WHERE code = ?1");
   sqlite3_bind_text(acct, 1, v[ac].s, (int)v[ac].n, SQLITE_STATIC);
   if(db_step(c->z, acct) != SQLITE_ROW) {
     reg_error(c, ac, T(c->z, "no account with code '%.*s'"), (int)v[ac].n,
@@ -250,6 +250,10 @@ static int check_fund(regctx *c, val *v)
       reg_error(c, ac, T(c->z, "account '%.*s' belongs to village %s, not "
                                "%.*s"),
                 (int)v[ac].n, v[ac].s, av, (int)v[vi].n, v[vi].s);
+      bad++;
+    } else if(sqlite3_column_type(acct, 2) != SQLITE_NULL) {
+      reg_error(c, ac, T(c->z, "account '%.*s' is voided (作废)"),
+                (int)v[ac].n, v[ac].s);
       bad++;
     } else if(memcmp(v[dt].s, od, 10) < 0) {
       reg_error(c, dt, T(c->z, "%.10s is before the account's opening date "
@@ -271,8 +275,8 @@ static int check_fund(regctx *c, val *v)
   sqlite3_reset(st);
   if(v[ct].t == V_TEXT) {
     /* A receipt that cites a contract pays down its receivables. */
-    sqlite3_stmt *fcon = reg_stmt(c, "SELECT village FROM contract WHERE "
-                                     "code = ?1");
+    sqlite3_stmt *fcon = reg_stmt(c, "SELECT village, voided FROM contract "
+                                     "WHERE code = ?1");
     sqlite3_bind_text(fcon, 1, v[ct].s, (int)v[ct].n, SQLITE_STATIC);
     if(db_step(c->z, fcon) != SQLITE_ROW) {
       reg_error(c, ct, T(c->z, "no contract with code '%.*s'"), (int)v[ct].n,
@@ -282,6 +286,10 @@ static int check_fund(regctx *c, val *v)
               memcmp(sqlite3_column_text(fcon, 0), v[vi].s, v[vi].n)) {
       reg_error(c, ct, T(c->z, "contract '%.*s' belongs to village %s"),
                 (int)v[ct].n, v[ct].s, sqlite3_column_text(fcon, 0));
+      bad++;
+    } else if(sqlite3_column_type(fcon, 1) != SQLITE_NULL) {
+      reg_error(c, ct, T(c->z, "contract '%.*s' is voided (作废)"),
+                (int)v[ct].n, v[ct].s);
       bad++;
     }
     sqlite3_reset(fcon);

@@ -4,6 +4,7 @@
 #include "domain/asset.h"
 #include "domain/import.h"
 #include "domain/layout.h"
+#include "domain/held.h"
 #include "base/sheetfmt.h"
 #include "base/xlsin.h"
 #include "base/xlsxin.h"
@@ -487,10 +488,71 @@ static int src_next(source *s, csvrec *rec)
   return rc;
 }
 
+/* The SHA-256 of a file's bytes, in hex: 0, or -1 when it cannot be read
+ * (the reader says why) or is standard input, which cannot be read twice. */
+static int file_sha256(const char *file, char hex[65])
+{
+  if(!strcmp(file, "-"))
+    return -1;
+  FILE *fp = fopen(file, "rb");
+  if(!fp)
+    return -1;
+  digest *d = digest_new();
+  char *buf = xmalloc(1 << 20);
+  size_t n;
+  while((n = fread(buf, 1, 1 << 20, fp)) > 0)
+    digest_add(d, buf, n);
+  int bad = ferror(fp);
+  fclose(fp);
+  free(buf);
+  unsigned char out[32];
+  digest_final(d, out);
+  for(int i = 0; i < 32; i++)
+    snprintf(hex + 2 * i, 3, "%02x", out[i]);
+  return bad ? -1 : 0;
+}
+
+/* A file whose bytes were imported into r before (the import's entry
+ * keeps their SHA-256): the reason, naming that import, in msg; 0 when
+ * there was none. */
+static int imported_before(sz *z, const reg *r, const char *file,
+                           const char *hex, char *msg, size_t len)
+{
+  sqlite3_stmt *st = db_prepare(
+      z, "SELECT id, at, operator, json_extract(new, '$.file') FROM history "
+         "WHERE tbl = ?1 AND action = 'import' AND json_extract(new, "
+         "'$.sha256') = ?2 ORDER BY id DESC LIMIT 1");
+  sqlite3_bind_text(st, 1, r->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, hex, -1, SQLITE_STATIC);
+  int found = db_step(z, st) == SQLITE_ROW;
+  if(found) {
+    char at[20];
+    config_local_time(z, (const char *)sqlite3_column_text(st, 1), at);
+    snprintf(msg, len,
+             T(z, "%s: this file was already imported into the %s register "
+                  "on %s by %s (log entry %lld, as '%s'); nothing imported. "
+                  "To import it again, give --again"),
+             file, T(z, r->name), at,
+             (const char *)sqlite3_column_text(st, 2),
+             (long long)sqlite3_column_int64(st, 0),
+             (const char *)sqlite3_column_text(st, 3));
+  }
+  sqlite3_finalize(st);
+  return found;
+}
+
 int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
 {
-  char err[1024];
+  char err[1024], sha[65] = "";
   memset(res, 0, sizeof *res);
+  if(file_sha256(o->file, sha))
+    sha[0] = 0;
+  if(sha[0] && !o->again &&
+     imported_before(z, r, o->file, sha, err, sizeof err)) {
+    errs_add(&res->errs, NULL, 0, NULL, NULL, "%s", err);
+    res->nerrors = 1;
+    return -1;
+  }
   source in;
   if(src_open(z, r, o, &in, err, sizeof err)) {
     src_close(&in);
@@ -500,6 +562,8 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   }
   regctx *c = reg_open(z, r);
   c->allow = o->allow;
+  if(o->allow_duplicates)
+    reg_allow_duplicates(c);
   int nf = r->nfields;
   hookctx h;
   memset(&h, 0, sizeof h);
@@ -630,6 +694,8 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
     sb_init(&sum);
     sb_addstr(&sum, "{\"file\":");
     json_string(&sum, o->file, strlen(o->file));
+    if(sha[0])
+      sb_addf(&sum, ",\"sha256\":\"%s\"", sha);
     sb_addf(&sum, ",\"inserted\":%ld,\"updated\":%ld}", res->inserted,
             res->updated);
     if(history_append(z, batch, r->name, NULL, "import", sum.buf, n, d)) {
@@ -694,22 +760,22 @@ int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
   int scoped = reg_field(r, "village") >= 0 && z->scope[0];
   if(scoped)
     db_scope_sql(z, "village", o->village || o->township, &sql);
-  if(is_asset && o->as_of)
-    sb_addf(&sql, "%s acquired_on <= ?2",
-            o->village || o->township || scoped ? " AND" : " WHERE");
+  held_where(r, o->as_of != NULL, 0,
+             o->village || o->township || scoped ? " AND " : " WHERE ", &sql);
   sb_addstr(&sql, " ORDER BY id");
   sqlite3_stmt *st = db_prepare(z, sql.buf);
   if(o->village || o->township)
     sqlite3_bind_text(st, 1, o->village ? o->village : o->township, -1,
                       SQLITE_STATIC);
-  if(is_asset && o->as_of)
-    sqlite3_bind_text(st, 2, o->as_of, -1, SQLITE_STATIC);
+  if(o->as_of && sqlite3_bind_parameter_index(st, ":asof"))
+    db_bind_text(st, ":asof", o->as_of);
   if(o->bom)
     csvout_bom(fp);
   int first = 1;
   for(int i = 0; i < r->nfields; i++) {
     const field *f = &r->fields[i];
-    if((f->type == F_DERIVED && !with_net) || (f->type == F_CODE && !r->infix))
+    if((f->type == F_DERIVED && !with_net) ||
+       (f->type == F_CODE && !r->infix) || (f->flags & F_VOID))
       continue;
     sb_reset(&cell);
     reg_header(f, &cell);
@@ -744,7 +810,7 @@ int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
     for(int i = 0; i < r->nfields; i++) {
       const field *f = &r->fields[i];
       if((f->type == F_DERIVED && !with_net) ||
-         (f->type == F_CODE && !r->infix))
+         (f->type == F_CODE && !r->infix) || (f->flags & F_VOID))
         continue;
       sb_reset(&cell);
       reg_format(f, &v[i], &cell);
@@ -813,7 +879,8 @@ void reg_template(const reg *r, FILE *fp)
   sb_init(&head);
   for(int i = 0; i < r->nfields; i++) {
     const field *f = &r->fields[i];
-    if(f->type == F_DERIVED || (f->type == F_CODE && !r->infix))
+    if(f->type == F_DERIVED || (f->type == F_CODE && !r->infix) ||
+       (f->flags & F_VOID))
       continue;
     sb_reset(&head);
     reg_header(f, &head);
@@ -825,7 +892,8 @@ void reg_template(const reg *r, FILE *fp)
   first = 1;
   for(int i = 0; i < r->nfields; i++) {
     const field *f = &r->fields[i];
-    if(f->type == F_DERIVED || (f->type == F_CODE && !r->infix))
+    if(f->type == F_DERIVED || (f->type == F_CODE && !r->infix) ||
+       (f->flags & F_VOID))
       continue;
     const char *value = "";
     for(size_t k = 0; k < ARRAY_SIZE(ex); k++)

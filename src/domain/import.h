@@ -15,6 +15,8 @@ typedef struct import_opts {
   int dry_run;
   int update;
   unsigned allow; /* what the rows may do with a warning (REG_*) */
+  int again;            /* a file imported before is imported again */
+  int allow_duplicates; /* rows like a live record are not refused */
   /* Called now and then with bytes done and total (0 = unknown). */
   void (*progress)(long long done, long long total, long rows);
 } import_opts;

@@ -25,6 +25,8 @@ static const field loan_fields[] = {
   {"note", "备注", F_TEXT, F_LONG, NULL},
   /* Set by `loan withdraw`; a withdrawn loan takes no payments or claims. */
   {"withdrawn", "撤回原因", F_TEXT, F_LIST | F_LONG, NULL},
+  {"voided", "作废原因", F_TEXT, F_VOID, NULL},
+  {"restored", "恢复原因", F_TEXT, F_VOID, NULL},
 };
 
 
@@ -45,9 +47,11 @@ static const field interest_fields[] = {
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_loan = {"loan", "贷款", "DK", SPEC(loan_fields), 0,
-                             check_loan, guard_withdrawn};
+                             check_loan, guard_withdrawn,
+                             "village lender contract_no"};
 const reg reg_interest = {"interest", "付息", "LX",
-                                 SPEC(interest_fields), 1, check_interest, NULL};
+                                 SPEC(interest_fields), 1, check_interest, NULL,
+                                 NULL};
 
 /* A field's value as a NUL-terminated copy in buf (truncated to n-1). */
 static const char *vstr(const val *v, char *buf, size_t n)
@@ -114,8 +118,8 @@ static int check_interest(regctx *c, val *v)
   int po = reg_field(c->r, "paid_on");
   int bad = 0;
   sqlite3_stmt *q = db_prepare(
-      c->z, "SELECT village, start_date, maturity, withdrawn FROM loan "
-            "WHERE code = ?1");
+      c->z, "SELECT village, start_date, maturity, coalesce(withdrawn, "
+            "voided), withdrawn IS NULL FROM loan WHERE code = ?1");
   sqlite3_bind_text(q, 1, v[lo].s, (int)v[lo].n, SQLITE_STATIC);
   if(db_step(c->z, q) != SQLITE_ROW) {
     reg_error(c, lo, T(c->z, "no loan with code '%.*s'"), (int)v[lo].n,
@@ -128,7 +132,11 @@ static int check_interest(regctx *c, val *v)
   snprintf(mat, sizeof mat, "%s", sqlite3_column_text(q, 2));
   if(sqlite3_column_type(q, 3) != SQLITE_NULL) {
     reg_error(c, lo,
-              T(c->z, "loan %.*s is withdrawn (%s): it takes no payments"),
+              sqlite3_column_int(q, 4)
+                  ? T(c->z, "loan %.*s is voided (作废: %s): it takes no "
+                            "payments")
+                  : T(c->z, "loan %.*s is withdrawn (%s): it takes no "
+                            "payments"),
               (int)v[lo].n, v[lo].s, sqlite3_column_text(q, 3));
     bad++;
   }

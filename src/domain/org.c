@@ -22,7 +22,7 @@ static const field org_fields[] = {
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_org = {"org", "组织", NULL, SPEC(org_fields), 1,
-                            check_org, NULL};
+                            check_org, NULL, NULL};
 
 static int check_org(regctx *c, val *v)
 {

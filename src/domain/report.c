@@ -1,6 +1,7 @@
 /* report.c: fund balances and the per-township summary. */
 #include "domain/registers.h"
 #include "domain/asset.h"
+#include "domain/held.h"
 #include "domain/report.h"
 #include "domain/view.h"
 #include "base/money.h"
@@ -24,7 +25,7 @@ int fund_balances(sz *z, const char *village, const char *township,
          "coalesce(sum(CASE WHEN f.direction = '支出' THEN f.amount END), 0) "
          "FROM account a JOIN org o ON o.code = a.village "
          "LEFT JOIN fund f ON f.account = a.code AND f.date <= ?4 "
-         "WHERE a.opening_date <= ?4 "
+         "WHERE " ACCOUNT_HELD("a", "?4") " "
          "AND (?1 IS NULL OR a.village = ?1) "
          "AND (?2 IS NULL OR a.village BETWEEN ?2 AND ?2 || 'z') "
          "AND (?3 IS NULL OR a.code = ?3) "
@@ -91,7 +92,7 @@ int township_summary(sz *z, const char *as_of, township_total **out, int *n)
   sbuf sql;
   sb_init(&sql);
   reg_select_sql(r, &sql);
-  sb_addstr(&sql, " WHERE acquired_on <= ?1");
+  sb_addstr(&sql, " WHERE " ASSET_HELD("asset", "?1"));
   sqlite3_stmt *st = db_prepare(z, sql.buf);
   sqlite3_bind_text(st, 1, as_of, -1, SQLITE_STATIC);
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
@@ -112,7 +113,8 @@ int township_summary(sz *z, const char *as_of, township_total **out, int *n)
   free(v);
   sb_free(&sql);
   st = db_prepare(z, "SELECT village, count(*), sum(area) FROM resource "
-                     "GROUP BY village");
+                     "WHERE " RESOURCE_HELD("resource", "?1") " GROUP BY "
+                     "village");
   while(db_step(z, st) == SQLITE_ROW) {
     township_total *x =
         find(&t, &nt, (const char *)sqlite3_column_text(st, 0));

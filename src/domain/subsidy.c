@@ -314,8 +314,12 @@ static int apply_work(sz *z, const char *loan, const char *year,
     return fail(z, T(z, "no loan with code '%s'"), loan);
   }
   int rc = 0;
-  if(F(&l, "withdrawn")->t == V_TEXT) {
-    rc = fail(z, T(z, "loan %s is withdrawn (%s)"), loan, S(&l, "withdrawn"));
+  if(F(&l, "withdrawn")->t == V_TEXT || F(&l, "voided")->t == V_TEXT) {
+    rc = F(&l, "withdrawn")->t == V_TEXT
+             ? fail(z, T(z, "loan %s is withdrawn (%s)"), loan,
+                    S(&l, "withdrawn"))
+             : fail(z, T(z, "loan %s is voided (作废: %s)"), loan,
+                    S(&l, "voided"));
     rec_close(&l);
     return rc;
   }
@@ -677,7 +681,8 @@ int subsidy_report(sz *z, const char *year,
   sqlite3_stmt *st = db_prepare(
       z,
       "WITH l AS (SELECT village, count(*) n, sum(principal) p FROM loan "
-      "  WHERE withdrawn IS NULL AND start_date <= ?1 || '-12-31' "
+      "  WHERE withdrawn IS NULL AND voided IS NULL AND "
+      "  start_date <= ?1 || '-12-31' "
       "  AND maturity >= ?1 || '-01-01' GROUP BY village), "
       "i AS (SELECT i.village, sum(i.paid) paid FROM interest i JOIN loan "
       "  ON loan.code = i.loan WHERE i.withdrawn IS NULL AND loan.withdrawn "
@@ -772,11 +777,13 @@ static const field subsidy_line_fields[] = {
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_program = {"program", "贴息年度", NULL,
-                                SPEC(program_fields), 1, check_program, NULL};
+                                SPEC(program_fields), 1, check_program, NULL,
+                                NULL};
 const reg reg_subsidy = {"subsidy", "贴息申请", "TX",
-                                SPEC(subsidy_fields), 1, NULL, NULL};
+                                SPEC(subsidy_fields), 1, NULL, NULL, NULL};
 const reg reg_subsidy_line = {"subsidy_line", "贴息明细", NULL,
-                                     SPEC(subsidy_line_fields), 1, NULL, NULL};
+                                     SPEC(subsidy_line_fields), 1, NULL, NULL,
+                                     NULL};
 
 static int check_program(regctx *c, val *v)
 {

@@ -23,9 +23,10 @@ static const field login_fields[] = {
 };
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
-const reg reg_user = {"user", "用户", NULL, SPEC(user_fields), 1, NULL, NULL};
+const reg reg_user = {"user", "用户", NULL, SPEC(user_fields), 1, NULL, NULL,
+                      NULL};
 const reg reg_login = {"login", "登录记录", NULL, SPEC(login_fields), 1,
-                       NULL, NULL};
+                       NULL, NULL, NULL};
 
 static const char *const roles[] = {"村报账员", "乡镇", "县级", "审计",
                                     "管理员"};

@@ -2,6 +2,8 @@
  * show, history), the change log's listing, and what every view shares:
  * handing parts to a sink, and parts whose columns are a spec's fields. */
 #include "domain/view.h"
+#include "domain/held.h"
+#include "store/config.h"
 #include "domain/registers.h"
 #include "domain/import.h"
 #include "domain/asset.h"
@@ -92,15 +94,7 @@ int view_rows(sz *z, asink *s, const atable *t, sqlite3_stmt *st)
 
 tzone *view_zone(sz *z)
 {
-  char name[256] = "";
-  sqlite3_stmt *st =
-      db_prepare(z, "SELECT value FROM setting WHERE key = 'timezone'");
-  if(db_step(z, st) == SQLITE_ROW)
-    snprintf(name, sizeof name, "%s", sqlite3_column_text(st, 0));
-  sqlite3_finalize(st);
-  tzone *tz = tz_load(name[0] ? name : "Asia/Shanghai");
-  /* A system without the tz database: China Standard Time. */
-  return tz ? tz : tz_load("CST-8");
+  return config_zone(z);
 }
 
 acell cell_time(const tzone *tz, const char *utc)
@@ -163,7 +157,9 @@ void vfields_init(vfields *x, const reg *r, const char *name,
     if(to && !strcmp(f->key, to))
       break;
     if(!on || f->type == F_DERIVED ||
-       ((flags & VF_LIST) && !(f->flags & F_LIST)))
+       ((flags & VF_NOVOID) && (f->flags & F_VOID)) ||
+       ((flags & VF_LIST) && !(f->flags & F_LIST) &&
+        !((flags & VF_VOID) && reg_void_field(r) == i)))
       continue;
     name_at[k] = x->names.len;
     reg_header(f, &x->names);
@@ -240,7 +236,8 @@ int reg_exists(sz *z, const reg *r, const char *code)
 /* ---- list ---- */
 
 int reg_list_view(sz *z, const reg *r, const char *village,
-                  const char *township, const char *q, int all, asink *s)
+                  const char *township, const char *q, int all, int voided,
+                  const char *as_of, asink *s)
 {
   search find;
   if(q && search_init(z, r, q, &find))
@@ -252,8 +249,12 @@ int reg_list_view(sz *z, const reg *r, const char *village,
   int scoped = reg_field(r, "village") >= 0 && z->scope[0];
   if(scoped)
     db_scope_sql(z, "village", village || township, &sql);
+  int where = village || township || scoped;
+  size_t before = sql.len;
+  held_where(r, as_of != NULL, voided, where ? " AND " : " WHERE ", &sql);
+  where = where || sql.len > before;
   if(q) {
-    sb_addstr(&sql, village || township || scoped ? " AND " : " WHERE ");
+    sb_addstr(&sql, where ? " AND " : " WHERE ");
     search_where(r, 2, &sql);
   }
   sb_addstr(&sql, " ORDER BY id");
@@ -263,8 +264,12 @@ int reg_list_view(sz *z, const reg *r, const char *village,
     sqlite3_bind_text(st, 1, village ? village : township, -1, SQLITE_STATIC);
   if(q)
     search_bind(&find, st, 2);
+  if(as_of && sqlite3_bind_parameter_index(st, ":asof"))
+    db_bind_text(st, ":asof", as_of);
   vfields x;
-  vfields_init(&x, r, r->zh, r->name, all ? VF_ID : VF_LIST, NULL, NULL);
+  /* The voided: with the reason. */
+  vfields_init(&x, r, r->zh, r->name,
+               (all ? VF_ID : VF_LIST) | (voided ? VF_VOID : 0), NULL, NULL);
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
   char *mask = xcalloc((size_t)r->nfields, 19);
   int rc = view_begin(z, s, &x.t);
@@ -300,11 +305,17 @@ int reg_show_view(sz *z, const reg *r, const char *code, const char *as_of,
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
   int64_t id = 0;
   vfields x;
-  vfields_init(&x, r, r->zh, "record", 0, NULL, NULL);
   int rc = 0;
   if(!reg_load(c, code, &id, v))
     rc = db_fail(z, T(z, "no %s with code '%s'"),
                  z->lang == LANG_EN ? r->name : r->zh, code);
+  /* The void's reasons when there are any: a live record's show imports
+   * back as it is. */
+  unsigned flags = VF_NOVOID;
+  for(int i = 0; i < r->nfields; i++)
+    if((r->fields[i].flags & F_VOID) && v[i].t != V_NULL)
+      flags = 0;
+  vfields_init(&x, r, r->zh, "record", flags, NULL, NULL);
   if(!rc)
     rc = view_begin(z, s, &x.t);
   if(!rc)
@@ -453,9 +464,14 @@ typedef struct change_ctx {
 
 /* The diff statement: the fields whose values differ between two
  * canonical rows. */
+/* A row may be longer than the one it replaced (the fields added later
+ * are left out at the end while empty): a value one of them lacks is
+ * NULL. */
 #define DIFF_SQL                                                          \
-  "SELECT o.key, o.value, n.value FROM json_each(?1) o "                  \
-  "JOIN json_each(?2) n ON n.key = o.key WHERE o.value IS NOT n.value"
+  "SELECT k.key, (SELECT value FROM json_each(?1) WHERE key = k.key) "    \
+  "AS o, (SELECT value FROM json_each(?2) WHERE key = k.key) AS n "       \
+  "FROM (SELECT key FROM json_each(?1) UNION SELECT key FROM "            \
+  "json_each(?2)) k WHERE o IS NOT n ORDER BY k.key"
 
 /* Each field entry log_id changed in row id of r, whose text before it
  * was `old` (against the next version): a row of x's part. */

@@ -86,10 +86,14 @@ const char *acol_key(const atable *t, int i);
 /* ---- registers (view.c) ---- */
 
 /* Part "list": the records of r in scope (a village's or township's code,
- * or neither: all) whose text holds q (NULL: all; search.h), by id. The columns are the fields marked F_LIST or,
- * with all, "id" and every stored field. ID numbers are masked. */
+ * or neither: all) whose text holds q (NULL: all; search.h), by id. The
+ * columns are the fields marked F_LIST or, with all, "id" and every stored
+ * field. ID numbers are masked. Only the live records; with as_of, those
+ * held at that date (held.h); with voided, only the voided ones, with the
+ * reason. */
 int reg_list_view(sz *z, const reg *r, const char *village,
-                  const char *township, const char *q, int all, asink *s);
+                  const char *township, const char *q, int all, int voided,
+                  const char *as_of, asink *s);
 
 /* One record by its code ("no asset with code 'X'" when there is none):
  * part "record" (every stored field, ID numbers whole); for an asset,
@@ -246,6 +250,8 @@ int field_kind(const field *f);
 /* A part whose columns are fields of a register. */
 #define VF_LIST 1u /* only the fields marked F_LIST */
 #define VF_ID 2u   /* first a column "id" */
+#define VF_VOID 4u /* with VF_LIST, the void's reason (作废原因) too */
+#define VF_NOVOID 8u /* without the void's fields (F_VOID) */
 typedef struct vfields {
   atable t;
   const reg *r;

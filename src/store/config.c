@@ -19,7 +19,7 @@ static const field setting_fields[] = {
 
 #define SPEC(f) f, (int)ARRAY_SIZE(f)
 const reg reg_setting = {"setting", "参数", NULL, SPEC(setting_fields),
-                                1, NULL, NULL};
+                                1, NULL, NULL, NULL};
 
 static const struct {
   const char *key, *type, *value;
@@ -437,4 +437,28 @@ void config_each(sz *z, config_fn fn, void *ctx)
     fn(ctx, &p);
   }
   sqlite3_finalize(st);
+}
+
+tzone *config_zone(sz *z)
+{
+  char name[256] = "";
+  sqlite3_stmt *st =
+      db_prepare(z, "SELECT value FROM setting WHERE key = 'timezone'");
+  if(db_step(z, st) == SQLITE_ROW)
+    snprintf(name, sizeof name, "%s", sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  tzone *tz = tz_load(name[0] ? name : "Asia/Shanghai");
+  /* A system without the tz database: China Standard Time. */
+  return tz ? tz : tz_load("CST-8");
+}
+
+void config_local_time(sz *z, const char *utc, char out[20])
+{
+  tzone *tz = config_zone(z);
+  int64_t t;
+  if(tz && utc && !tz_parse_utc(utc, &t))
+    tz_format_local(tz, t, out);
+  else
+    snprintf(out, 20, "%.19s", utc ? utc : "");
+  tz_free(tz);
 }

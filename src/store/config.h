@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "store/db.h"
+#include "base/tz.h"
 #include "store/spec.h"
 
 /* The setting table's spec: parameters go through the change log too. */
@@ -38,5 +39,13 @@ typedef struct config_param {
  * order of the defaults table, in Chinese. */
 typedef void (*config_fn)(void *ctx, const config_param *p);
 void config_each(sz *z, config_fn fn, void *ctx);
+
+/* The time zone times are shown in (the parameter timezone, by default
+ * Asia/Shanghai; China Standard Time on a system without the tz
+ * database). Free with tz_free. */
+tzone *config_zone(sz *z);
+/* A UTC time of the change log ("2025-03-01T02:00:00Z") as local time
+ * "2025-03-01 10:00:00" in out. */
+void config_local_time(sz *z, const char *utc, char out[20]);
 
 #endif

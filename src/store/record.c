@@ -1,5 +1,6 @@
 /* record.c: the one pipeline every register's rows go through (record.h). */
 #include "store/record.h"
+#include "store/record_impl.h"
 #include "base/date.h"
 #include "store/history.h"
 #include "base/i18n.h"
@@ -189,6 +190,11 @@ regctx *reg_fork(regctx *c)
   sb_init(&f->loadbuf);
   sb_init(&f->oldbuf);
   f->ins = f->upd = f->get = f->maxno = f->fts_add = f->fts_del = NULL;
+  f->dup = NULL;
+  f->rowid = f->dmid = NULL;
+  f->rowno = NULL;
+  f->dmh = NULL;
+  f->nrows = f->crows = f->dmcap = f->dmn = 0;
   memset(f->stmt, 0, sizeof f->stmt);
   memset(f->stmt_sql, 0, sizeof f->stmt_sql);
   return f;
@@ -205,7 +211,12 @@ void reg_close(regctx *c)
   sb_free(&c->canon);
   sb_free(&c->loadbuf);
   sb_free(&c->oldbuf);
+  free(c->rowid);
+  free(c->rowno);
+  free(c->dmh);
+  free(c->dmid);
   if(!c->is_fork) {
+    sqlite3_finalize(c->dup);
     /* The caches and statements a fork only borrows. */
     for(int i = 0; i < c->r->nfields; i++) {
       names_free(&c->enums[i]);
@@ -665,7 +676,7 @@ int reg_put(regctx *c, val *v, int mode)
   return 0;
 }
 
-/* ---- writing ---- */
+/* ---- likely duplicates ---- */
 
 static void bind_row(sqlite3_stmt *st, const reg *r, const val *v)
 {
@@ -890,7 +901,8 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
       return bad;
   }
   int64_t lid = log_id ? log_id : history_next_id(z);
-  if(ci >= 0 && v[ci].t == V_NULL && r->infix)
+  int nocode = ci >= 0 && v[ci].t == V_NULL && r->infix;
+  if(nocode)
     generate_code(c, v);
   if(mode != 2) {
     for(int tries = 0;; tries++) {
@@ -900,6 +912,13 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
       sqlite3_reset(c->ins);
       if(rc == SQLITE_DONE) {
         *id = sqlite3_last_insert_rowid(z->db);
+        /* Once it is in (a certificate's clash says it plainer) */
+        if(nocode && check_duplicate(c, v, log_id, *id))
+          return 1;
+        if(c->dup)
+          map_row(c, v, *id);
+        if(nocode && log_id && r->dupkey && !c->allow_dup)
+          note_batch_row(c, *id);
         if(c->fts_defer && c->fts_add) {
           if(!c->fts_from)
             c->fts_from = *id;
@@ -981,6 +1000,15 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
               (int)v[ci].n, v[ci].s);
     return 1;
   }
+  int vf = reg_void_field(r);
+  if(vf >= 0 && !c->voiding && old[vf].t != V_NULL) {
+    reg_error(c, ci, T(c->z, "'%.*s' is voided (作废: %.*s): a voided record "
+                             "cannot be changed; restore it first (sanzi %s "
+                             "restore)"), (int)v[ci].n, v[ci].s,
+              (int)old[vf].n, old[vf].s, r->name);
+    free(old);
+    return 1;
+  }
   if(r->guard && !c->workflow && r->guard(c, old, v)) {
     free(old);
     return 1;
@@ -1016,6 +1044,8 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
     return 1;
   }
   *updated = 1;
+  if(c->dup)
+    map_row(c, v, *id); /* its new key; the old one no longer matches */
   char *key = xstrndup(v[ci].s, v[ci].n);
   int bad = history_supersede(z, lid, r->name, *id, oldlog, oc.buf) ||
             (!log_id && history_append_row(z, lid, r->name, key, "update",

@@ -68,6 +68,21 @@ struct regctx {
   sbuf report;  /* what reg_errors returns */
   sbuf loadbuf; /* text of the last row loaded for the caller */
   sbuf oldbuf;  /* text of the rows reg_write looks up for itself */
+  /* likely duplicates (r->dupkey): */
+  int allow_dup;     /* reg_allow_duplicates: not looked for */
+  int voiding;       /* void or restore: may change a voided record */
+  sqlite3_stmt *dup; /* a live row's key fields by id */
+  int dupfi[16];     /* the key fields of the alternatives, in order */
+  int altend[8];     /* where each alternative's fields end in dupfi */
+  int ndup, nalt;
+  /* the natural keys' hashes of the live rows and of those written since,
+   * with the row ids: built with dup, on the first row without a code */
+  uint64_t *dmh;
+  int64_t *dmid;
+  size_t dmcap, dmn;
+  int64_t *rowid;    /* the rows this batch wrote without a code, and */
+  long *rowno;       /* the rows of the file they came from */
+  size_t nrows, crows;
 };
 
 
@@ -152,6 +167,20 @@ int reg_load_n(regctx *c, const char *code, size_t n, int64_t *id, val *v,
 /* The context writes for a workflow step that may make the changes a
  * register's guard keeps from edits and imports (disposal execute). */
 void reg_set_workflow(regctx *c);
+
+/* A row without a code whose natural key (r->dupkey) equals a live
+ * record's is refused by reg_write as a likely duplicate (疑似重复),
+ * naming the record, unless this is called (--allow-duplicates). */
+void reg_allow_duplicates(regctx *c);
+
+/* The live record of c's register, other than the row `self` (0: none),
+ * whose natural key equals v's (r->dupkey): returns 1 with its code in
+ * code[n], the change-log entry that wrote it in *log_id, its row id in
+ * *id and the names of the fields that agree ("村代码、资产名称、...") in
+ * which[wn]; 0 when there is none or the register has no natural key. */
+int reg_find_duplicate(regctx *c, const val *v, int64_t self, char *code,
+                       size_t n, int64_t *log_id, int64_t *id, char *which,
+                       size_t wn);
 
 /* Write one row as its own change-log entry: mode 0 insert, 2 update (as
  * reg_write). Returns 0, or -1 with the messages in the database's err. */

@@ -121,9 +121,16 @@ void reg_canon(const reg *r, int64_t id, const val *v, sbuf *out)
 {
   sb_addch(out, '[');
   json_int(out, id);
-  for(int i = 0; i < r->nfields; i++) {
-    if(r->fields[i].type == F_DERIVED ||
-       ((r->fields[i].flags & F_ADDED) && v[i].t == V_NULL))
+  /* The fields added by later migrations (F_ADDED, the void's F_VOID),
+   * the last of the spec, are left out at the end while NULL: the rows
+   * written before them prove as they were. */
+  int end = r->nfields;
+  while(end > 0 && (r->fields[end - 1].type == F_DERIVED ||
+                    ((r->fields[end - 1].flags & (F_ADDED | F_VOID)) &&
+                     v[end - 1].t == V_NULL)))
+    end--;
+  for(int i = 0; i < end; i++) {
+    if(r->fields[i].type == F_DERIVED)
       continue;
     sb_addch(out, ',');
     if(v[i].t == V_INT)
@@ -284,8 +291,9 @@ int reg_match_header(const reg *r, const char *cell, size_t n)
   int found = -1;
   for(int i = 0; k.len && i < r->nfields && found < 0; i++) {
     const field *f = &r->fields[i];
-    if(r->infix == NULL && f->type == F_CODE && !r->internal)
-      continue; /* a derived code is not a column */
+    if((r->infix == NULL && f->type == F_CODE && !r->internal) ||
+       (f->flags & F_VOID))
+      continue; /* a derived code is not a column, nor a void's reason */
     if(!strcmp(k.buf, f->zh) || !strcasecmp(k.buf, f->key))
       found = i;
   }
@@ -299,7 +307,8 @@ char *reg_accepted_names(const reg *r, int lang)
   sb_init(&s);
   for(int i = 0; i < r->nfields; i++) {
     const field *f = &r->fields[i];
-    if(r->infix == NULL && f->type == F_CODE && !r->internal)
+    if((r->infix == NULL && f->type == F_CODE && !r->internal) ||
+       (f->flags & F_VOID))
       continue;
     if(lang == LANG_EN)
       sb_addf(&s, "%s%s%s (%s)", i ? ", " : "", f->flags & F_REQ ? "*" : "",
@@ -359,6 +368,14 @@ int reg_row_types(const reg *r, sqlite3_stmt *st, int col)
     if(got != SQLITE_NULL && got != want)
       return i;
   }
+  return -1;
+}
+
+int reg_void_field(const reg *r)
+{
+  for(int i = 0; i < r->nfields; i++)
+    if(r->fields[i].flags & F_VOID)
+      return i;
   return -1;
 }
 

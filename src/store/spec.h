@@ -53,6 +53,13 @@ enum ftype {
 #define TEXT_ID_MAX 64
 #define TEXT_MAX 100
 #define TEXT_LONG_MAX 2000
+#define F_VOID 512u  /* voided (作废) and restored: the reasons of the last
+                        void and the last restore, NULL when none; set by
+                        void and restore only, never imported, exported or
+                        entered. The last stored fields, left out of the
+                        canonical text while NULL (rows written before they
+                        existed prove as they were). A voided record (the
+                        first set) cannot be changed. */
 
 /* The unit a column's cells are written in, from its header
  * (reg_header_unit): the field's own (元, 亩, %, 月), or another that
@@ -94,6 +101,11 @@ typedef struct reg {
   /* Rules on changing a stored row (old) into v, checked by reg_write
    * before an update; NULL: none. Returns the number of errors added. */
   int (*guard)(struct regctx *c, const val *old, const val *v);
+  /* The natural key that tells a likely duplicate (疑似重复) of a live
+   * record when a row comes without a code: field keys separated by
+   * spaces, alternatives by '|' ("village name|bank_account"); NULL:
+   * none. */
+  const char *dupkey;
 } reg;
 int reg_field(const reg *r, const char *key); /* index or -1 */
 /* 1 for a field that holds a number (money, area, quantity, rate, count,
@@ -109,6 +121,9 @@ size_t spec_max_chars(const field *f);
 const char *spec_text_problem(int lang, size_t max, int lines, const char *s,
                               size_t n, char *buf, size_t len);
 
+/* The index of the first F_VOID field (voided), or -1 when r's records
+ * are not voided. */
+int reg_void_field(const reg *r);
 /* The column that names a record: code, or the first field (setting's key,
  * program's year). */
 const char *reg_key(const reg *r);

@@ -273,7 +273,7 @@ static void list_page(req *r, const reg *g)
   if(r->json) {
     json_sink j;
     json_sink_init(&j, r, 1);
-    if(reg_list_view(r->z, g, village, township, q, 1, &j.s))
+    if(reg_list_view(r->z, g, village, township, q, 1, 0, NULL, &j.s))
       answer_error(r, 500, r->z->err);
     return;
   }
@@ -313,7 +313,7 @@ static void list_page(req *r, const reg *g)
           g->name);
   html_sink h;
   html_sink_init(&h, r, g->name, page, per);
-  int rc = reg_list_view(r->z, g, village, township, q, 0, &h.s);
+  int rc = reg_list_view(r->z, g, village, township, q, 0, 0, NULL, &h.s);
   long rows = h.rows;
   html_sink_free(&h);
   if(rc) {

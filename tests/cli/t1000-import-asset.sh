@@ -356,7 +356,7 @@ test_expect_success 'the change log keeps the old values: show has the changed f
 test_expect_success 'an unchanged row with --update writes nothing' '
   before=$(db_state) &&
   h=$(nhist) &&
-  sanzi asset import fix.csv --update &&
+  sanzi asset import fix.csv --update --again &&
   test "$(nhist)" = "$h" &&
   test "$(db_state)" = "$before"
 '

@@ -137,9 +137,10 @@ test_expect_success 'an unknown --encoding is a usage error' '
 '
 
 test_expect_success 'the change log verifies after imports in every encoding' '
+  # the same rows three times: taken as other records all the same
   sanzi asset import utf8.csv &&
-  sanzi asset import gb.csv &&
-  sanzi asset import utf16le.csv &&
+  sanzi asset import gb.csv --allow-duplicates &&
+  sanzi asset import utf16le.csv --allow-duplicates &&
   test "$(nassets)" = 12 &&
   sanzi log verify
 '

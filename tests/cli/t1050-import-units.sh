@@ -127,9 +127,11 @@ test_expect_success 'generated codes go on after 9999 (the number is read whole)
     nature=经营性 original_value=100 acquired_via=自建 acquired_on=2020-01-01 \
     status=在用 >/dev/null &&
   test "$(sanzi asset add village=$V1 name=井 category=水利设施 nature=经营性 \
-    original_value=100 acquired_via=自建 acquired_on=2020-01-01 status=在用)" = $V1-ZC-10000 &&
+    original_value=100 acquired_via=自建 acquired_on=2020-01-01 status=在用 \
+    --allow-duplicates)" = $V1-ZC-10000 &&
   test "$(sanzi asset add village=$V1 name=井 category=水利设施 nature=经营性 \
-    original_value=100 acquired_via=自建 acquired_on=2020-01-01 status=在用)" = $V1-ZC-10001
+    original_value=100 acquired_via=自建 acquired_on=2020-01-01 status=在用 \
+    --allow-duplicates)" = $V1-ZC-10001
 '
 
 test_expect_success 'two cash accounts of 3,000.00 each pass the 5,000.00 limit together' '

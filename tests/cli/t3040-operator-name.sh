@@ -11,7 +11,7 @@ V1=150125100201
 add() {
   sanzi "$@" asset add village=$V1 name=仓库 category=房屋及建筑物 \
     nature=经营性 original_value=5000 acquired_via=自建 \
-    acquired_on=2020-01-01 status=在用
+    acquired_on=2020-01-01 status=在用 --allow-duplicates
 }
 
 test_expect_success 'set-up' '

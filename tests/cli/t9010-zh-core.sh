@@ -21,7 +21,7 @@ no_english() {
 # refused_zh FILE: `asset import FILE` in Chinese is refused; the lines
 # about FILE (FILE:ROW: COLUMN: message) are left in mine.
 refused_zh() {
-  test_must_fail 1 zh asset import "$1" 2>err &&
+  test_must_fail 1 zh asset import "$@" 2>err &&
   grep "^$1:" err >mine
 }
 # The accepted columns of the asset register, '*' for the required ones.
@@ -161,7 +161,7 @@ test_expect_success 'a code twice in the file, a code that exists' '
   test_cmp expect mine &&
   head -2 d.csv >one.csv &&
   zh asset import one.csv 2>/dev/null &&
-  refused_zh one.csv &&
+  refused_zh one.csv --again &&
   echo "one.csv:2: 资产编号: “R-1”已存在（要修改它，请加 --update）" >expect &&
   test_cmp expect mine &&
   no_english mine

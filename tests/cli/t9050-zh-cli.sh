@@ -13,7 +13,7 @@ zh() { sanzi --lang zh "$@"; }
 
 # The words allowed in the help besides commands and options: the verbs
 # and the code values typed after an option (auto, table, json ...).
-VERBS='account|asset|audit|classify|config|contract|disposal|fund|help|init|loan|log|org|program|resource|serve|subsidy|summary|user|version|passwd|disable|enable|template|import|export|list|show|add|edit|balance|interest|withdraw|schedule|overdue|new|vote|appraise|publicize|review|execute|report|apply|approve|pay|findings|set|verify|reverse|close|reopen|backup|restore|anchor'
+VERBS='account|asset|audit|classify|config|contract|disposal|fund|help|init|loan|log|org|program|resource|serve|subsidy|summary|user|version|passwd|disable|enable|template|import|export|list|show|add|edit|balance|interest|withdraw|schedule|overdue|new|vote|appraise|publicize|review|execute|report|apply|approve|pay|findings|set|verify|reverse|close|reopen|backup|restore|anchor|void'
 CODES='auto|utf|Windows|CRLF|table|json|both|none|record|depreciation|payments|history|SANZI|USER'
 
 test_expect_success 'setup' '
@@ -28,7 +28,7 @@ test_expect_success 'sanzi help lists the commands in Chinese' '
   grep -Fx "用法：sanzi [--db 文件] [--user 名称] [--lang zh|en] 命令 ..." out &&
   grep -Fx "农村集体资金、资产、资源（“三资”）台账。" out &&
   grep -Fx "命令：" out &&
-  grep -Fx "  asset     资产：template import export list show add edit" out &&
+  grep -Fx "  asset     资产：template import export list show add edit void restore" out &&
   grep -Fx "  disposal  处置申报（四议两公开）：new vote appraise publicize review execute withdraw show list" out &&
   grep -Fx "  init      创建或升级数据库" out &&
   grep -Fx "每个命令都有 --help；sanzi help 命令 [子命令] 显示同样的帮助。" out &&
@@ -38,7 +38,7 @@ test_expect_success 'sanzi help lists the commands in Chinese' '
 
 test_expect_success 'asset import --help: what it does, each option, examples, what it refuses' '
   zh asset import --help >out &&
-  grep -Fx "用法：sanzi asset import 文件 [--dry-run] [--update] [--encoding auto|utf-8|gb18030|utf-16] [--sheet 名称|序号]" out &&
+  grep -Fx "用法：sanzi asset import 文件 [--dry-run] [--update] [--again] [--allow-duplicates] [--encoding auto|utf-8|gb18030|utf-16] [--sheet 名称|序号]" out &&
   grep -Fx "把 CSV 文件或 Excel 工作簿（.xlsx，或 WPS 和旧版 Excel 保存的 .xls）导入本台账，" out &&
   grep -Fx "  --sheet 名称|序号         要读取的 .xlsx 或 .xls 工作簿中的工作表，写名称或序号（1 为第一个）；" out &&
   grep -Fx "选项：" out &&

@@ -105,7 +105,8 @@ test_expect_success 'the completion registers itself for sanzi' '
 test_expect_success 'commands, verbs and options complete' '
   test "$(comp sanzi as)" = asset &&
   test "$(comp sanzi asset i)" = import &&
-  printf "%s\n" --dry-run --encoding --help --sheet --update >want &&
+  printf "%s\n" --again --allow-duplicates --dry-run --encoding --help \
+    --sheet --update >want &&
   comp sanzi asset import -- >got && test_cmp want got &&
   test "$(comp sanzi --db x.db --user 张三 asset i)" = import &&
   test "$(comp sanzi disposal v)" = vote &&

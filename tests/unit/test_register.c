@@ -110,7 +110,8 @@ static void test_canon(void **state)
 {
   (void)state;
   const reg *r = reg_find("account");
-  val v[9];
+  val v[11]; /* ... note, voided, restored */
+  assert_int_equal(r->nfields, 11);
   memset(v, 0, sizeof v);
   const char *code = "150125100201-ZH-0001", *vil = "150125100201";
   const char *name = "现金\"柜\"\n", *kind = "库存现金", *od = "2025-01-01";
@@ -129,6 +130,30 @@ static void test_canon(void **state)
                       "[7,\"150125100201-ZH-0001\",\"150125100201\","
                       "\"现金\\\"柜\\\"\\u000a\",\"库存现金\",null,null,-1250,"
                       "\"2025-01-01\",null]");
+  /* The void's fields at the end are left out while NULL (rows written
+   * before they existed prove as they were); once set, they are there,
+   * the one before them as null. */
+  sb_reset(&out);
+  const char *why = "重复录入";
+  v[10] = (val){V_TEXT, 0, why, strlen(why)};
+  reg_canon(r, 7, v, &out);
+  assert_string_equal(out.buf,
+                      "[7,\"150125100201-ZH-0001\",\"150125100201\","
+                      "\"现金\\\"柜\\\"\\u000a\",\"库存现金\",null,null,-1250,"
+                      "\"2025-01-01\",null,null,\"重复录入\"]");
+  sb_reset(&out);
+  v[9] = v[10];
+  v[10].t = V_NULL;
+  reg_canon(r, 7, v, &out);
+  assert_string_equal(out.buf,
+                      "[7,\"150125100201-ZH-0001\",\"150125100201\","
+                      "\"现金\\\"柜\\\"\\u000a\",\"库存现金\",null,null,-1250,"
+                      "\"2025-01-01\",null,\"重复录入\"]");
+  /* Neither a column of a sheet nor a field of add. */
+  assert_int_equal(reg_match_header(r, "作废原因", strlen("作废原因")), -1);
+  assert_int_equal(reg_match_header(r, "voided", 6), -1);
+  assert_int_equal(reg_void_field(r), 9);
+  assert_int_equal(reg_void_field(reg_find("fund")), -1);
   sb_free(&out);
 }
 
