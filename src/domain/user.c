@@ -498,6 +498,49 @@ int auth_login(sz *z, const char *name, const char *password,
   return db_finish(z, rc);
 }
 
+static int verify_work(sz *z, const char *name, const char *pw,
+                       const char *addr, int *refused)
+{
+  auth_limits l;
+  auth_limits_get(z, &l);
+  char ukey[200];
+  snprintf(ukey, sizeof ukey, "u:%.150s", name);
+  char stored[crypto_pwhash_STRBYTES] = "";
+  sqlite3_stmt *st = db_prepare(
+      z, "SELECT c.pwhash FROM user u JOIN credential c ON c.user_id = u.id "
+         "WHERE u.name = ?1 AND u.status = '启用'");
+  sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+  if(db_step(z, st) == SQLITE_ROW)
+    snprintf(stored, sizeof stored, "%s", sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  if(stored[0] && !locked_for(z, ukey) &&
+     crypto_pwhash_str_verify(stored, pw, strlen(pw)) == 0)
+    return 0;
+  *refused = 1;
+  count_failure(z, ukey, l.lock_after, &l);
+  if(record_event(z, name, "登录失败", addr))
+    return -1;
+  return db_fail(z, "%s", T(z, "wrong user name or password"));
+}
+
+int auth_verify(sz *z, const char *name, const char *password,
+                const char *addr)
+{
+  if(db_begin(z))
+    return -1;
+  int refused = 0;
+  int rc = verify_work(z, name, password, addr, &refused);
+  if(rc && refused && !db_fault(z)) {
+    char msg[sizeof z->err];
+    snprintf(msg, sizeof msg, "%s", z->err);
+    if(db_end(z, 1))
+      return -1;
+    db_fail(z, "%s", msg);
+    return -1;
+  }
+  return db_finish(z, rc);
+}
+
 int auth_session(sz *z, const char *token, who *w)
 {
   if(!token || strlen(token) != TOKEN_LEN)

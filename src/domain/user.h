@@ -72,6 +72,11 @@ void auth_limits_get(sz *z, auth_limits *l);
 int auth_login(sz *z, const char *name, const char *password,
                const char *addr, char token[TOKEN_LEN + 1], who *w,
                int *delay);
+/* The password of an enabled user, checked as a login checks it (a
+ * failure counts towards the lock and is recorded) but opening no
+ * session: 0, or -1 (z->err). For a password change. */
+int auth_verify(sz *z, const char *name, const char *password,
+                const char *addr);
 /* The session of token, if it is live (not past its idle or absolute
  * limit, its user enabled): 0 and w filled, its last use now; else -1. */
 int auth_session(sz *z, const char *token, who *w);

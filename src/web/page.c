@@ -485,11 +485,9 @@ static void password_post(req *r)
     password_page(r, "两次输入的新密码不一致", 0);
     return;
   }
-  /* The old password is checked as a login is (and counted as one). */
-  char token[TOKEN_LEN + 1];
-  who w;
-  int delay = 0;
-  if(auth_login(r->z, r->u.name, old, r->addr, token, &w, &delay)) {
+  /* The old password is checked as a login checks it (a failure counts
+   * towards the lock). */
+  if(auth_verify(r->z, r->u.name, old, r->addr)) {
     r->status = 400;
     password_page(r, "原密码不正确", 0);
     return;

@@ -129,6 +129,23 @@ test_expect_success 'a disabled user cannot log in and loses the session' '
   login d clerk clerkPass123 && test "$(status)" = 303
 '
 
+test_expect_success 'the password page: the old one is checked, the new one twice' '
+  login p audit auditPass123 && get p /password >/dev/null && tok=$(csrf_of) &&
+  post p /password csrf=$tok old=wrongPass1 new=newAudit2026 again=newAudit2026 >page &&
+  test "$(status)" = 400 && grep -F "原密码不正确" page &&
+  post p /password csrf=$tok old=auditPass123 new=newAudit2026 again=newAudit2027 >page &&
+  test "$(status)" = 400 && grep -F "两次输入的新密码不一致" page &&
+  post p /password csrf=$tok old=auditPass123 new=short again=short >page &&
+  test "$(status)" = 400 && grep -F "密码至少 8 位" page &&
+  post p /password csrf=$tok old=auditPass123 new=newAudit2026 again=newAudit2026 >page &&
+  test "$(status)" = 200 && grep -F "密码已修改" page &&
+  get p / >/dev/null && test "$(status)" = 303 &&
+  login p audit auditPass123 && test "$(status)" = 401 &&
+  login p audit newAudit2026 && test "$(status)" = 303 &&
+  sqlite3 test.db "SELECT event FROM login WHERE user = '"'"'audit'"'"' ORDER BY id" >ev &&
+  grep -x 修改密码 ev
+'
+
 test_expect_success 'a body over the limit is refused with 413' '
   head -c 40000000 /dev/zero >big &&
   curl -s -o /dev/null -w "%{http_code}" -b d -X POST --data-binary @big \
