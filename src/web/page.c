@@ -5,6 +5,7 @@
 #include "web/web_impl.h"
 #include "domain/registers.h"
 #include "domain/import.h"
+#include "domain/void.h"
 #include "store/embed.h"
 #include "base/i18n.h"
 #include "base/text.h"
@@ -373,6 +374,17 @@ static void record_page(req *r, const reg *g, const char *code)
             g->name);
     url_esc(&r->out, code);
     sb_addstr(&r->out, "/edit\">修改</a></p>");
+    if(reg_void_field(g) >= 0) {
+      sb_addf(&r->out, "<form method=\"post\" action=\"/%s/", g->name);
+      url_esc(&r->out, code);
+      sb_addstr(&r->out, "/void\" class=\"filters\"><input type=\"hidden\" "
+                         "name=\"csrf\" value=\"");
+      html_escs(&r->out, r->u.csrf);
+      sb_addstr(&r->out, "\"><label for=\"reason\">作废原因</label><input "
+                         "id=\"reason\" name=\"reason\" required "
+                         "maxlength=\"2000\"><button type=\"submit\">作废"
+                         "（误录时用）</button></form>");
+    }
   }
   html_sink h;
   html_sink_init(&h, r, NULL, 0, 0);
@@ -384,6 +396,47 @@ static void record_page(req *r, const reg *g, const char *code)
     return;
   }
   html_end(r);
+}
+
+/* ---- voiding ---- */
+
+/* POST /{reg}/{code}/void (field reason): 作废 a record entered by
+ * mistake, through the domain's reg_void (refused while anything refers
+ * to it); back to the record, or the reason. */
+static void void_post(req *r, const reg *g, const char *code)
+{
+  if(!writer(r)) {
+    answer_error(r, 403, "您的角色只能查阅，不能作废记录");
+    return;
+  }
+  rec x;
+  int found = rec_open(r->z, g, code, &x); /* in the user's scope */
+  rec_close(&x);
+  if(!found) {
+    answer_error(r, 404, "没有这条记录，或不在您的管辖范围内");
+    return;
+  }
+  const char *why = kvs_get(&r->f, "reason");
+  if(!why || !*why) {
+    answer_error(r, 422, "作废须写明原因");
+    return;
+  }
+  if(reg_void(r->z, g, code, why)) {
+    answer_error(r, 422, r->z->err);
+    return;
+  }
+  sbuf to;
+  sb_init(&to);
+  sb_addf(&to, "/%s/", g->name);
+  url_esc(&to, code);
+  if(r->json) {
+    r->ctype = "application/json; charset=utf-8";
+    sb_addstr(&r->out, "{\"voided\":");
+    json_string(&r->out, code, strlen(code));
+    sb_addch(&r->out, '}');
+  } else
+    answer_redirect(r, to.buf);
+  sb_free(&to);
 }
 
 /* ---- downloads ---- */
@@ -660,6 +713,15 @@ void route(req *r)
     else
       form_post(r, g, slash + 1);
     return;
+  }
+  if(post && g && slash && slash[1]) {
+    const char *code = slash + 1, *end = strchr(code, '/');
+    if(end && !strcmp(end, "/void")) {
+      char *c = xstrndup(code, (size_t)(end - code));
+      void_post(r, g, c);
+      free(c);
+      return;
+    }
   }
   if(get && g && slash && slash[1]) {
     const char *code = slash + 1, *end = strchr(code, '/');

@@ -116,6 +116,23 @@ test_expect_success 'without the CSRF token a form writes nothing (403)' '
   test "$(status)" = 403 && test "$(head_now)" = "$before"
 '
 
+test_expect_success 'void with a reason: gone from the list, kept with its reason; scope and role hold' '
+  get clerk /asset/$V1-ZC-0003 >rec && grep -F "作废原因" rec && tok=$(csrf_of) &&
+  post clerk /asset/$V2-ZC-0001/void csrf=$tok reason=误录 >/dev/null &&
+  test "$(status)" = 404 &&
+  tok=$(session_csrf audit) &&
+  post audit /asset/$V1-ZC-0003/void csrf=$tok reason=误录 >/dev/null &&
+  test "$(status)" = 403 &&
+  tok=$(session_csrf clerk) &&
+  post clerk /asset/$V1-ZC-0003/void csrf=$tok >/dev/null && test "$(status)" = 422 &&
+  post clerk /asset/$V1-ZC-0003/void csrf=$tok reason=重复录入 >/dev/null &&
+  test "$(status)" = 303 &&
+  get clerk /asset -H "Accept: application/json" >l.json &&
+  ! grep -F "$V1-ZC-0003" l.json &&
+  sanzi asset list --voided --format csv | grep -F "$V1-ZC-0003" | grep -F 重复录入 &&
+  sanzi log verify
+'
+
 test_expect_success 'a fund entry (code with 记) is added and its page reached' '
   sanzi account add village=$V1 name=现金 kind=库存现金 opening_balance=100 \
     opening_date=2025-01-01 >/dev/null &&
