@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "domain/import.h"
+#include "domain/workbook.h"
 #include "store/record.h"
 #include "base/text.h"
 
@@ -95,6 +96,9 @@ static int do_export(args *a, const void *ctx)
   const char *d = args_value(a, "--as-of");
   o.bom = !args_flag(a, "--no-bom");
   o.full_ids = args_flag(a, "--full-ids");
+  static const char *const formats[] = {"csv", "xlsx", NULL};
+  out w;
+  out_init(&w, a, formats, 0);
   int n;
   free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();
@@ -103,8 +107,15 @@ static int do_export(args *a, const void *ctx)
     cli_date("--as-of", d, as_of);
     o.as_of = as_of;
   }
-  int rc = reg_export(z, r, &o, stdout);
-  if(rc)
+  if(w.fmt == OUT_XLSX) {
+    char title[64], scope[256];
+    snprintf(title, sizeof title, "%s台账", r->zh);
+    wbook_scope(z, o.village ? o.village : o.township, scope, sizeof scope);
+    out_workbook(&w, z, WS_TOTALS | WS_NAMES, title, scope);
+    if(reg_export_view(z, r, &o, &w.s))
+      out_fail(&w, z);
+    out_done(&w, a);
+  } else if(reg_export(z, r, &o, stdout))
     cli_fail(z, NULL);
   cli_close(z);
   return 0;
@@ -126,14 +137,18 @@ static int do_list(args *a, const void *ctx)
   const char *village = args_value(a, "--village");
   const char *township = args_value(a, "--township");
   out o;
-  out_init(&o, a, out_formats, 0);
+  out_init(&o, a, out_formats_xlsx, 0);
   int n;
   free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();
   cli_scope(z, village, township);
+  char title[64], scope[256];
+  snprintf(title, sizeof title, "%s清单", r->zh);
+  wbook_scope(z, village ? village : township, scope, sizeof scope);
+  out_workbook(&o, z, WS_TOTALS | WS_NAMES, title, scope);
   /* JSON has every field, for programs; the others the main ones. */
   if(reg_list_view(z, r, village, township, o.fmt == OUT_JSON, &o.s))
-    cli_fail(z, NULL);
+    out_fail(&o, z);
   out_done(&o, a);
   cli_close(z);
   return 0;

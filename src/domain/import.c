@@ -56,6 +56,10 @@ static int map_header(regctx *c, const reg *r, const csvrec *h, int *col2f,
     if(cell_blank(&h->f[i]))
       continue;
     int fi = reg_match_header(r, h->f[i].p, h->f[i].n), unit = U_OWN;
+    if(fi < 0 && reg_name_column(r, h->f[i].p, h->f[i].n)) {
+      col2f[i] = -2; /* read by people, passed over */
+      continue;
+    }
     const char *want =
         fi < 0 ? NULL : reg_header_unit(r, fi, h->f[i].p, h->f[i].n, &unit);
     if(fi < 0) {
@@ -106,6 +110,23 @@ static int is_title(const reg *r, const csvrec *rec)
     if(!cell_blank(&rec->f[i]))
       return reg_match_header(r, rec->f[i].p, rec->f[i].n) < 0;
   return 0;
+}
+
+/* Is this record the row 合计 a workbook of sanzi's writes under its
+ * rows? 合计 in the first column, and nothing else but numbers in the
+ * columns of numbers. A record always has text in a required column. */
+static int is_totals(const reg *r, const int *col2f, int ncols,
+                     const csvrec *rec)
+{
+  size_t n;
+  const char *p = rec->nfields ? text_trim(rec->f[0].p, rec->f[0].n, &n) : "";
+  if(!rec->nfields || n != strlen("合计") || memcmp(p, "合计", n))
+    return 0;
+  for(int i = 1; i < rec->nfields; i++)
+    if(!cell_blank(&rec->f[i]) &&
+       (i >= ncols || col2f[i] < 0 || !spec_numeric(&r->fields[col2f[i]])))
+      return 0;
+  return 1;
 }
 
 /* ---- the reader thread's half ----
@@ -202,6 +223,10 @@ static void parse_hook(void *ctx, const csvrec *rec, sbuf *out)
     put_row(h, out, P_HEADER, 0);
     return;
   }
+  if(is_totals(r, h->col2f, h->ncols, rec)) {
+    put_row(h, out, P_BLANK, 0);
+    return;
+  }
   int ok = 1;
   int extra = 0;
   for(int i = h->ncols; i < rec->nfields; i++)
@@ -226,7 +251,7 @@ static void parse_hook(void *ctx, const csvrec *rec, sbuf *out)
         size_t guard = csv_unguard(rec->f[i].p, rec->f[i].n);
         h->cells[h->col2f[i]] = rec->f[i].p + guard;
         h->lens[h->col2f[i]] = rec->f[i].n - guard;
-      } else if(!cell_blank(&rec->f[i])) {
+      } else if(h->col2f[i] == -1 && !cell_blank(&rec->f[i])) {
         reg_error(c, -1, T(c->z, "a value in column %d, which has no header"),
                   i + 1);
         ok = 0;
@@ -653,84 +678,112 @@ const char *scope_where(const char *village, const char *township)
   return "";
 }
 
-int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
+int reg_export_rows(sz *z, const reg *r, const export_opts *o,
+                    int (*row)(void *ctx, int64_t id, val *v), void *ctx)
 {
-  int is_asset = !strcmp(r->name, "asset");
+  int is_asset = r == &reg_asset;
   int with_net = is_asset && o->as_of;
-  sbuf sql, cell;
+  sbuf sql;
   sb_init(&sql);
-  sb_init(&cell);
   reg_select_sql(r, &sql);
   sb_addstr(&sql, scope_where(o->village, o->township));
-  if(is_asset && o->as_of)
+  if(with_net)
     sb_addf(&sql, "%s acquired_on <= ?2",
             o->village || o->township ? " AND" : " WHERE");
   sb_addstr(&sql, " ORDER BY id");
   sqlite3_stmt *st = db_prepare(z, sql.buf);
+  sb_free(&sql);
   if(o->village || o->township)
     sqlite3_bind_text(st, 1, o->village ? o->village : o->township, -1,
                       SQLITE_STATIC);
-  if(is_asset && o->as_of)
+  if(with_net)
     sqlite3_bind_text(st, 2, o->as_of, -1, SQLITE_STATIC);
-  if(o->bom)
-    csvout_bom(fp);
-  int first = 1;
-  for(int i = 0; i < r->nfields; i++) {
-    const field *f = &r->fields[i];
-    if((f->type == F_DERIVED && !with_net) || (f->type == F_CODE && !r->infix))
-      continue;
-    sb_reset(&cell);
-    reg_header(f, &cell);
-    csvout_field(fp, cell.buf, cell.len, first);
-    first = 0;
-  }
-  csvout_endrow(fp);
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
-  int ad = reg_field(r, "accumulated_depreciation");
-  int dt = reg_field(r, "depreciated_through");
-  int nv = reg_field(r, "net_value");
-  int ov = reg_field(r, "original_value");
   char through[8];
   char *mask = xcalloc((size_t)r->nfields, 19);
   asset_defaults *dflt = with_net ? asset_defaults_load(z) : NULL;
-  while(db_step(z, st) == SQLITE_ROW) {
+  int rc = 0;
+  while(rc == 0 && db_step(z, st) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 2, v);
     if(!o->full_ids)
       reg_mask(r, v, mask);
     if(with_net) {
       int64_t acc;
       asset_depreciation(dflt, v, o->as_of, &acc, through);
-      v[ad].t = V_INT;
-      v[ad].i = acc;
-      v[dt].t = through[0] ? V_TEXT : V_NULL;
-      v[dt].s = through;
-      v[dt].n = strlen(through);
-      v[nv].t = V_INT;
-      v[nv].i = v[ov].i - acc;
-    }
-    first = 1;
-    for(int i = 0; i < r->nfields; i++) {
-      const field *f = &r->fields[i];
-      if((f->type == F_DERIVED && !with_net) ||
-         (f->type == F_CODE && !r->infix))
-        continue;
-      sb_reset(&cell);
-      reg_format(f, &v[i], &cell);
-      if(spec_numeric(f))
-        csvout_field(fp, cell.buf ? cell.buf : "", cell.len, first);
+      val_int(&v[AS_ACCUMULATED], acc);
+      if(through[0])
+        val_text(&v[AS_THROUGH], through);
       else
-        csvout_text(fp, cell.buf ? cell.buf : "", cell.len, first);
-      first = 0;
+        val_null(&v[AS_THROUGH]);
+      val_int(&v[AS_NET], v[AS_ORIGINAL].i - acc);
     }
-    csvout_endrow(fp);
+    rc = row(ctx, sqlite3_column_int64(st, 0), v);
   }
-  int rc = db_fault(z) ? db_fail(z, "%s", z->fault_msg) : 0;
+  if(rc == 0 && db_fault(z))
+    rc = db_fail(z, "%s", z->fault_msg);
   asset_defaults_free(dflt);
   sqlite3_finalize(st);
   free(mask);
   free(v);
-  sb_free(&sql);
-  sb_free(&cell);
+  return rc;
+}
+
+/* The columns of an export: every field an import takes back (not a
+ * derived code), and an asset's net value with as_of. */
+static int export_column(const reg *r, const field *f, const export_opts *o)
+{
+  if(f->type == F_CODE && !r->infix)
+    return 0;
+  return f->type != F_DERIVED || (r == &reg_asset && o->as_of);
+}
+
+typedef struct csv_export {
+  const reg *r;
+  const export_opts *o;
+  FILE *fp;
+  sbuf cell;
+} csv_export;
+
+static int csv_export_row(void *ctx, int64_t id, val *v)
+{
+  csv_export *x = ctx;
+  int first = 1;
+  (void)id;
+  for(int i = 0; i < x->r->nfields; i++) {
+    const field *f = &x->r->fields[i];
+    if(!export_column(x->r, f, x->o))
+      continue;
+    sb_reset(&x->cell);
+    reg_format(f, &v[i], &x->cell);
+    if(spec_numeric(f))
+      csvout_field(x->fp, x->cell.buf ? x->cell.buf : "", x->cell.len, first);
+    else
+      csvout_text(x->fp, x->cell.buf ? x->cell.buf : "", x->cell.len, first);
+    first = 0;
+  }
+  csvout_endrow(x->fp);
+  return 0;
+}
+
+int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
+{
+  csv_export x = {r, o, fp, {0}};
+  sb_init(&x.cell);
+  if(o->bom)
+    csvout_bom(fp);
+  int first = 1;
+  for(int i = 0; i < r->nfields; i++) {
+    const field *f = &r->fields[i];
+    if(!export_column(r, f, o))
+      continue;
+    sb_reset(&x.cell);
+    reg_header(f, &x.cell);
+    csvout_field(fp, x.cell.buf, x.cell.len, first);
+    first = 0;
+  }
+  csvout_endrow(fp);
+  int rc = reg_export_rows(z, r, o, csv_export_row, &x);
+  sb_free(&x.cell);
   return rc;
 }
 
