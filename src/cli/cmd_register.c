@@ -124,10 +124,26 @@ static int do_export(args *a, const void *ctx)
 static int do_template(args *a, const void *ctx)
 {
   const reg *r = ctx;
+  const char *township = args_value(a, "--township");
+  static const char *const formats[] = {"csv", "xlsx", NULL};
+  out w;
+  out_init(&w, a, formats, 0);
   int n;
   free(args_rest(a, 0, 0, &n));
-  fputs("\xef\xbb\xbf", stdout);
-  reg_template(r, stdout);
+  if(w.fmt != OUT_XLSX) {
+    if(township)
+      usage_error(a, "%s", _("--township: the villages go into the "
+                             "drop-down lists of a workbook (--format xlsx)"));
+    fputs("\xef\xbb\xbf", stdout);
+    reg_template(r, stdout);
+    return 0;
+  }
+  sz *z = cli_db();
+  cli_scope(z, NULL, township);
+  if(reg_template_xlsx(z, r, township, w.file))
+    cli_fail(z, NULL);
+  fprintf(stderr, _("wrote '%s'\n"), w.file);
+  cli_close(z);
   return 0;
 }
 

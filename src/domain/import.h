@@ -46,8 +46,13 @@ int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp);
  * nonzero. 0, or -1 with z->err. */
 int reg_export_rows(sz *z, const reg *r, const export_opts *o,
                     int (*row)(void *ctx, int64_t id, val *v), void *ctx);
-/* The template: header and one example row. */
+/* The template (template.c): header and one example row. */
 void reg_template(const reg *r, FILE *fp);
+/* The workbook that teaches (template.c) at path: drop-downs from the code
+ * tables and, with township (a township's or county's code, or NULL),
+ * its villages and their accounts. 0, or -1 with z->err. */
+int reg_template_xlsx(sz *z, const reg *r, const char *township,
+                      const char *path);
 
 
 

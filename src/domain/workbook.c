@@ -76,6 +76,40 @@ int wbook_close(wbook *b, char *err, size_t n)
   return 0;
 }
 
+int wbook_create(wbook *b, sz *z, const char *path, int big)
+{
+  sbuf p;
+  sb_init(&p);
+  sb_addf(&p, "%s.partial", path);
+  tzone *tz = view_zone(z);
+  int rc = wbook_open(b, p.buf, big, NULL, z->now, tz);
+  tz_free(tz);
+  if(rc) {
+    sb_free(&p);
+    return db_fail(z, T(z, "%s: cannot make the workbook"), path);
+  }
+  b->path = path;
+  b->part = p.buf;
+  return 0;
+}
+
+int wbook_finish(wbook *b, sz *z, int ok)
+{
+  char err[256];
+  int rc = 0;
+  if(wbook_close(b, err, sizeof err) && ok)
+    rc = db_fail(z, T(z, "%s: cannot write the workbook (%s)"), b->path, err);
+  if(ok && !rc && db_fault(z))
+    rc = db_fail(z, "%s", z->fault_msg);
+  if(ok && !rc && rename(b->part, b->path))
+    rc = db_fail(z, "%s: %s", b->path, tr_errno(z->lang, errno));
+  if(!ok || rc)
+    remove(b->part); /* nothing half-written is left */
+  free(b->part);
+  b->part = NULL;
+  return rc;
+}
+
 double wbook_width(const char *s)
 {
   double w = 0;
@@ -198,9 +232,8 @@ void wbook_print(wbook *b, lxw_worksheet *ws, const char *title,
     sb_addstr(&h, "&R");
     add_hf_text(&h, scope, 240);
   }
-  while(h.len > 250 || (h.len && ((unsigned char)h.buf[h.len - 1] & 0xc0) == 0x80)) {
-    /* cut at a character's start */
-    h.len--;
+  if(h.len > 250) {
+    h.len = 250; /* cut at a character's start */
     while(h.len && ((unsigned char)h.buf[h.len] & 0xc0) == 0x80)
       h.len--;
   }
@@ -327,8 +360,7 @@ static int ws_row(asink *s, const acell *c)
   return 0;
 }
 
-/* Column letters of c (0: "A"). */
-static void col_name(int c, char out[8])
+void wbook_col(int c, char out[8])
 {
   char tmp[8];
   int k = 0;
@@ -353,7 +385,7 @@ static int ws_end(asink *s)
       if(!total_kind(t->cols[i].kind))
         continue;
       char col[8], f[64];
-      col_name(w->map[i], col);
+      wbook_col(w->map[i], col);
       /* SUBTOTAL: what a filter leaves shown; the value as computed. */
       snprintf(f, sizeof f, "=SUBTOTAL(9,%s%u:%s%u)", col,
                (unsigned)w->head + 2, col, (unsigned)last + 1);
@@ -394,19 +426,8 @@ int wsink_open(wsink *w, sz *z, const char *path, unsigned flags,
   w->flags = flags;
   w->title = title;
   w->scope = scope;
-  w->path = path;
-  sbuf p;
-  sb_init(&p);
-  sb_addf(&p, "%s.partial", path);
-  w->part = p.buf;
-  tzone *tz = view_zone(z);
-  int rc = wbook_open(&w->b, w->part, !(flags & WS_STACK), NULL, z->now, tz);
-  tz_free(tz);
-  if(rc) {
-    free(w->part);
-    w->part = NULL;
-    return db_fail(z, T(z, "%s: cannot make the workbook"), path);
-  }
+  if(wbook_create(&w->b, z, path, !(flags & WS_STACK)))
+    return -1;
   w->name = db_prepare(z, "SELECT name FROM org WHERE code = ?1");
   return 0;
 }
@@ -439,15 +460,7 @@ int wsink_close(wsink *w, int ok)
     }
     wbook_print(&w->b, w->ws, w->title, w->scope, w->w, w->wcap, 0, 0);
   }
-  char err[256];
-  if(wbook_close(&w->b, err, sizeof err) && ok)
-    rc = db_fail(w->z, T(w->z, "%s: cannot write the workbook (%s)"),
-                 w->path, err);
-  if(ok && !rc && rename(w->part, w->path))
-    rc = db_fail(w->z, "%s: %s", w->path, tr_errno(w->z->lang, errno));
-  if(!ok || rc)
-    remove(w->part); /* nothing half-written is left */
-  free(w->part);
+  rc = wbook_finish(&w->b, w->z, ok);
   sqlite3_finalize(w->name);
   free(w->map);
   free(w->vil);

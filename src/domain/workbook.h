@@ -25,6 +25,8 @@ typedef struct wbook {
   lxw_format *total;         /* the totals row's label */
   lxw_format *total_num[WB_KINDS];
   char footer[128];          /* "&L导出时间：...&C第 &P 页 共 &N 页" */
+  const char *path;          /* wbook_create: where it goes */
+  char *part;                /* and where it is written until complete */
 } wbook;
 
 /* Opens the workbook at path; big: rows are streamed (libxlsxwriter's
@@ -35,6 +37,14 @@ int wbook_open(wbook *b, const char *path, int big, const char *tmpdir,
                time_t now, const tzone *tz);
 /* Closes (writes) it: 0, or -1 with libxlsxwriter's reason in err. */
 int wbook_close(wbook *b, char *err, size_t n);
+/* wbook_open for a file of the user's: written as PATH.partial, with the
+ * time and zone of z; 0, or -1 with z->err. */
+int wbook_create(wbook *b, sz *z, const char *path, int big);
+/* ...and put in place at path when ok and complete; else removed, so
+ * that nothing half-written is left. 0, or -1 with z->err. */
+int wbook_finish(wbook *b, sz *z, int ok);
+/* Column letters of c (0: "A"). */
+void wbook_col(int c, char out[8]);
 
 /* A cell of the given kind at (row, col); returns the width it takes.
  * Money is a number in 元, area and quantities in their units, a rate in
@@ -79,8 +89,6 @@ typedef struct wsink {
   int64_t *sum;        /* the totals of the current part */
   long rows;
   sqlite3_stmt *name;  /* a village's name */
-  const char *path;
-  char *part;          /* written here, renamed to path when complete */
 } wsink;
 
 /* Opens a workbook sink on path (title: the sheets' page header; scope:
