@@ -6,7 +6,7 @@
 # bash-completion package.
 
 _sanzi_registers="asset resource account fund contract loan"
-_sanzi_commands="account asset audit classify config contract disposal fund help init loan log org program resource subsidy summary version"
+_sanzi_commands="account asset audit classify config contract disposal fund help init loan log notice org program resource subsidy summary version"
 
 # The verbs of command $1.
 _sanzi_verbs() {
@@ -33,10 +33,11 @@ _sanzi_options() {
     *:import) echo "--dry-run --update --encoding --sheet" ;;
     *:export) [ "$1" = audit ] &&
       echo "--year $scope --out --format" ||
-      echo "$scope --as-of --no-bom --full-ids" ;;
+      echo "$scope --as-of --no-bom --full-ids --format --out" ;;
     org:list) echo "--under --format" ;;
     disposal:list | subsidy:list) echo "--year $scope --format" ;;
-    *:list) echo "$scope --format" ;;
+    *:list) echo "$scope --format --out" ;;
+    *:template) echo "--format --out --township" ;;
     disposal:show | subsidy:show) echo "--format --part --keys" ;;
     program:show) echo "--year --format --keys" ;;
     *:show) echo "--as-of --format --part --keys" ;;
@@ -61,6 +62,7 @@ _sanzi_options() {
     log:) echo "--table --key --since --format" ;;
     log:verify) echo "--expect" ;;
     summary:) echo "--as-of --format" ;;
+    notice:) echo "--village --year --as-of --format --out --part" ;;
   esac
 }
 
@@ -80,6 +82,7 @@ _sanzi_parts() {
     disposal:show) echo "heading filing objects meetings steps contracts status history" ;;
     subsidy:show) echo "application lines total history" ;;
     subsidy:report) echo "report budget" ;;
+    notice:) echo "assets resources contracts funds disposals subsidies" ;;
     *:show) echo "record depreciation payments history" ;;
   esac
 }
@@ -157,7 +160,13 @@ _sanzi() {
   # The value of an option.
   case $prev in
     --db) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --out) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --out)
+      compopt -o filenames 2>/dev/null
+      # audit export writes a directory; the others a workbook
+      [ "$cmd" = audit ] && COMPREPLY=($(compgen -d -- "$cur")) ||
+        COMPREPLY=($(compgen -f -- "$cur"))
+      return
+      ;;
     --lang) _sanzi_reply "zh
 en"; return ;;
     --encoding) _sanzi_reply "auto
@@ -171,6 +180,12 @@ xlsx
 both" ;;
         audit:findings | classify:) _sanzi_reply "table
 csv" ;;
+        *:export | *:template) _sanzi_reply "csv
+xlsx" ;;
+        *:list | notice:) _sanzi_reply "table
+csv
+json
+xlsx" ;;
         *) _sanzi_reply "table
 csv
 json" ;;

@@ -24,5 +24,6 @@ int cmd_contract_overdue(int argc, char **argv);
 int cmd_disposal(int argc, char **argv);
 int cmd_classify(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_notice(int argc, char **argv);
 
 #endif

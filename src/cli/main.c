@@ -75,9 +75,10 @@ static const struct command {
   {"disposal", cmd_disposal}, {"fund", reg_fund},
   {"help", cmd_help},         {"init", cmd_init},
   {"loan", reg_loan},         {"log", cmd_log},
-  {"org", cmd_org},           {"program", cmd_program},
-  {"resource", reg_resource}, {"subsidy", cmd_subsidy},
-  {"summary", cmd_summary},   {"version", cmd_version},
+  {"notice", cmd_notice},     {"org", cmd_org},
+  {"program", cmd_program},   {"resource", reg_resource},
+  {"subsidy", cmd_subsidy},   {"summary", cmd_summary},
+  {"version", cmd_version},
 };
 
 /* "'x' is not a command", naming the nearest command when one is near. */

@@ -338,10 +338,14 @@ static int ws_row(asink *s, const acell *c)
             t->name);
     return -1;
   }
+  /* A row of the view's own totals (合计, 收入合计) is bold. */
+  size_t n0 = !c[0].null && c[0].s ? strlen(c[0].s) : 0;
+  int bold = kind_text(t->cols[0].kind) && n0 >= strlen("合计") &&
+             !strcmp(c[0].s + n0 - strlen("合计"), "合计");
   for(int i = 0; i < t->ncols; i++) {
     lxw_col_t col = (lxw_col_t)w->map[i];
     int kind = t->cols[i].kind;
-    widen(w, col, wbook_cell(&w->b, w->ws, w->row, col, kind, &c[i]));
+    widen(w, col, cell_at(&w->b, w->ws, w->row, col, kind, &c[i], bold));
     if(total_kind(kind) && !c[i].null)
       w->sum[i] += c[i].i;
     if(w->vil[i] && !c[i].null && c[i].s) {
