@@ -383,6 +383,10 @@ static int ws_end(asink *s)
   wsink *w = WS(s);
   const atable *t = w->t;
   lxw_row_t last = w->row - 1; /* the last data row (or the header) */
+  /* Before the row 合计: a streamed sheet takes no range above the row
+   * written last. */
+  if(!(w->flags & WS_STACK))
+    worksheet_autofilter(w->ws, w->head, 0, last, (lxw_col_t)(w->ncols - 1));
   if(w->flags & WS_TOTALS) {
     worksheet_write_string(w->ws, w->row, 0, "合计", w->b.total);
     for(int i = 0; i < t->ncols; i++) {
@@ -413,7 +417,6 @@ static int ws_end(asink *s)
                          NULL);
   }
   worksheet_freeze_panes(w->ws, w->head + 1, 0);
-  worksheet_autofilter(w->ws, w->head, 0, last, (lxw_col_t)(w->ncols - 1));
   wbook_print(&w->b, w->ws, w->title, w->scope, w->w, w->ncols, w->head,
               w->head);
   return 0;
