@@ -466,6 +466,7 @@ int wsink_close(wsink *w, int ok)
                            x > 40 ? 40 : x, NULL);
     }
     wbook_print(&w->b, w->ws, w->title, w->scope, w->w, w->wcap, 0, 0);
+    worksheet_set_landscape(w->ws); /* a notice board's sheet */
   }
   rc = wbook_finish(&w->b, w->z, ok);
   sqlite3_finalize(w->name);

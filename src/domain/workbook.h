@@ -68,7 +68,8 @@ void wbook_scope(sz *z, const char *code, char *out, size_t n);
 
 /* ---- a sink that writes views ---- */
 
-#define WS_STACK 1u   /* all parts on one sheet, each under its title */
+#define WS_STACK 1u   /* all parts on one sheet, each under its title,
+                         printed landscape */
 #define WS_TOTALS 2u  /* a row 合计 under each part: its money and areas */
 #define WS_NAMES 4u   /* a column 村名称 beside each column of key
                          "village" */
