@@ -117,4 +117,33 @@ test_expect_success 'a template prints as a blank form of one page' '
   page tpl.pdf 2 | grep -F "资产导入模板 填写说明"
 '
 
+# conv BOOK FORMAT: BOOK saved again by LibreOffice as FORMAT (xlsx, xls),
+# into lo-out/
+conv() {
+  soffice -env:UserInstallation=file://$TMP/lo --headless \
+    --convert-to $2 --outdir "$TMP/lo-out" "$1" >lo.out 2>&1
+}
+
+test_expect_success 'a filled template saved again by LibreOffice (.xlsx, .xls) imports the same' '
+  sanzi resource template --township $T --out r.xlsx 2>/dev/null &&
+  "$PY" -c "
+import openpyxl
+wb = openpyxl.load_workbook(\"r.xlsx\"); ws = wb.worksheets[0]
+ws[\"B2\"] = \"$V1\"; ws[\"D2\"] = \"南坡地\"; ws[\"E2\"] = \"0103 旱地\"
+ws[\"G2\"] = 12.5; ws[\"M2\"] = \"发包\"
+ws[\"B3\"] = \"$V1\"; ws[\"D3\"] = \"北河滩\"; ws[\"E3\"] = \"1106 内陆滩涂\"
+ws[\"G3\"] = 3; ws[\"M3\"] = \"未利用\"
+wb.save(\"rf.xlsx\")" &&
+  conv rf.xlsx xlsx && conv rf.xlsx xls &&
+  before=$(db_state) &&
+  for f in rf.xlsx lo-out/rf.xlsx lo-out/rf.xls; do
+    sanzi resource import $f --dry-run 2>err &&
+    grep -F "2 new, 0 updated, 0 unchanged resource rows" err || return 1
+  done &&
+  unchanged &&
+  sanzi resource import lo-out/rf.xls 2>/dev/null &&
+  test "$(sql "SELECT name, land_class, area, status FROM resource ORDER BY id")" = \
+    "$(printf "%s\n" "南坡地|0103|125000|发包" "北河滩|1106|30000|未利用")"
+'
+
 test_done
