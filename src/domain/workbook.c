@@ -156,8 +156,9 @@ static double cell_at(wbook *b, lxw_worksheet *ws, lxw_row_t row,
   case K_RATE:
     if(c->i > 0 && c->i < 10000) {
       /* Below 1%: its sign too, or an import takes 0.5 for a slip. */
-      snprintf(buf, sizeof buf, "%s%%", rate_format(c->i, buf + 24));
-      worksheet_write_string(ws, row, col, buf, b->fmt[K_TEXT]);
+      char pct[48];
+      snprintf(pct, sizeof pct, "%s%%", rate_format(c->i, buf));
+      worksheet_write_string(ws, row, col, pct, b->fmt[K_TEXT]);
     } else
       worksheet_write_number(ws, row, col, (double)c->i / 10000, f);
     return (double)strlen(rate_format(c->i, buf)) + 1;
@@ -288,7 +289,8 @@ static int ws_begin(asink *s, const atable *t)
     sheet_name(w->flags & WS_STACK ? w->title : t->name, name, sizeof name);
     w->ws = workbook_add_worksheet(w->b.wb, name);
     if(!w->ws) {
-      set_err(s->err, sizeof s->err, "%s", name);
+      set_err(s->err, sizeof s->err,
+              tr(w->z->lang, "workbook: cannot add sheet %s"), name);
       return -1;
     }
     w->row = 0;
