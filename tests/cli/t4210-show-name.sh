@@ -11,7 +11,7 @@ V3=150125101201   # 圪料坝村民委员会, 哈乐镇 150125101
 asset() {
   add_to asset "village=$V1 name=水泵 category=机器设备 nature=经营性
     original_value=1000 acquired_via=购入 acquired_on=2020-01-01 status=在用" \
-    "$@" >/dev/null
+    --allow-duplicates "$@" >/dev/null
 }
 # shown ARGS...: the code of the record `asset show ARGS` shows.
 shown() {

@@ -83,7 +83,7 @@ test_expect_success 'fund entries name their account by its name in the village'
 test_expect_success 'two accounts of the village with that name: refused, listed' '
   sanzi account add village=$V1 name=农行 kind=银行存款 opening_balance=0 \
     opening_date=2025-01-01 >/dev/null &&
-  sanzi account add village=$V1 name=农行 kind=银行存款 opening_balance=0 \
+  sanzi account add --allow-duplicates village=$V1 name=农行 kind=银行存款 opening_balance=0 \
     opening_date=2025-01-01 >/dev/null &&
   printf "%s\n" "凭证号,村代码,日期,账户编号,收支方向,金额,收支类别,摘要" \
     "3,$V1,2025-01-15,农行,收入,10,经营收入,租金" >g.csv &&

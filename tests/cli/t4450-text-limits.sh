@@ -15,7 +15,8 @@ H=村代码,资产名称,资产类别,资产性质,原值,取得方式,取得日
 ROW="$V1,仓库,房屋及建筑物,经营性,5000,自建,2020-01-01,在用"
 asset() {
   add_to asset "village=$V1 name=仓库 category=房屋及建筑物 nature=经营性
-    original_value=5000 acquired_via=自建 acquired_on=2020-01-01 status=在用" "$@"
+    original_value=5000 acquired_via=自建 acquired_on=2020-01-01 status=在用" \
+    --allow-duplicates "$@"
 }
 
 test_expect_success 'set-up' '

@@ -91,7 +91,9 @@ test_expect_success 'a confirmed upload cannot be imported twice' '
 '
 
 test_expect_success 'a file name with a path never becomes a path' '
-  upload clerk good.csv "../../evil.csv" >page &&
+  { printf "资产名称,村代码,资产类别,资产性质,原值,取得方式,取得日期,使用状态\r\n"
+    printf "风力发电机,%s,机器设备,经营性,9000,购入,2023-08-01,在用\r\n" $V1; } >p.csv &&
+  upload clerk p.csv "../../evil.csv" >page &&
   test "$(status)" = 200 &&
   ! ls .. | grep -F evil.csv && ! test -e evil.csv && ! test -e ../../evil.csv &&
   ls "$UP" | grep -Ex "2-[0-9a-f]{32}" &&
