@@ -131,6 +131,7 @@ check: deps
 	rm -f build-asan/sanitizer.*
 	CMOCKA_MESSAGE_OUTPUT=TAP \
 	  ASAN_OPTIONS=detect_leaks=1:log_path=$(CURDIR)/build-asan/sanitizer \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:log_path=$(CURDIR)/build-asan/sanitizer \
 	  SANZI_BIN=$(CURDIR)/build-asan/sanzi FUZZ_BUILD=build-asan \
 	  prove -j$(JOBS) -f tests/fuzz/replay.sh \

@@ -6,7 +6,7 @@
 # bash-completion package.
 
 _sanzi_registers="asset resource account fund contract loan"
-_sanzi_commands="account asset audit backup classify config contract disposal fund help init loan log org program resource restore serve subsidy summary user version"
+_sanzi_commands="account asset audit backup classify config contract disposal fund help init loan log notice org program resource restore serve subsidy summary user version"
 
 # The verbs of command $1.
 _sanzi_verbs() {
@@ -36,11 +36,12 @@ _sanzi_options() {
     contract:add) echo "--without-filing --allow-duplicates" ;;
     *:export) [ "$1" = audit ] &&
       echo "--year $scope --out --format --anchors" ||
-      echo "$scope --as-of --no-bom --full-ids" ;;
+      echo "$scope --as-of --no-bom --full-ids --format --out" ;;
     org:list) echo "--under --q --format" ;;
     user:list) echo "--format" ;;
     disposal:list | subsidy:list) echo "--year $scope --format" ;;
-    *:list) echo "$scope --q --as-of --voided --format" ;;
+    *:list) echo "$scope --q --as-of --voided --format --out" ;;
+    *:template) echo "--format --out --township" ;;
     user:add) echo "--role --scope" ;;
     *:add) echo "--allow-duplicates" ;;
     *:void | *:restore) echo "--reason" ;;
@@ -75,6 +76,7 @@ _sanzi_options() {
     restore: | init:) echo "--anchors" ;;
     summary:) echo "--as-of --format" ;;
     serve:) echo "--listen --cert --key --threads" ;;
+    notice:) echo "--village --year --as-of --format --out --part" ;;
   esac
 }
 
@@ -94,6 +96,7 @@ _sanzi_parts() {
     disposal:show) echo "heading filing objects meetings steps contracts status history" ;;
     subsidy:show) echo "application lines total history" ;;
     subsidy:report) echo "report budget" ;;
+    notice:) echo "assets resources contracts funds disposals subsidies" ;;
     *:show) echo "record depreciation payments history" ;;
   esac
 }
@@ -171,7 +174,13 @@ _sanzi() {
   # The value of an option.
   case $prev in
     --db) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --out) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --out)
+      compopt -o filenames 2>/dev/null
+      # audit export writes a directory; the others a workbook
+      [ "$cmd" = audit ] && COMPREPLY=($(compgen -d -- "$cur")) ||
+        COMPREPLY=($(compgen -f -- "$cur"))
+      return
+      ;;
     --lang) _sanzi_reply "zh
 en"; return ;;
     --encoding) _sanzi_reply "auto
@@ -185,6 +194,12 @@ xlsx
 both" ;;
         audit:findings | classify:) _sanzi_reply "table
 csv" ;;
+        *:export | *:template) _sanzi_reply "csv
+xlsx" ;;
+        *:list | notice:) _sanzi_reply "table
+csv
+json
+xlsx" ;;
         *) _sanzi_reply "table
 csv
 json" ;;

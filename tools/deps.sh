@@ -3,7 +3,8 @@
 # `make test`, `make demo` and .ci/run, so a fresh Debian machine works.
 # Arguments name more packages a target needs (make fuzz: clang).
 pkgs="$* build-essential libsqlite3-dev libcsv-dev libcmocka-dev libsodium-dev
-libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev libmicrohttpd-dev curl sqlite3 time perl python3-openpyxl faketime gettext man-db groff-base tzdata chromium fonts-noto-cjk strace"
+libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev libmicrohttpd-dev curl sqlite3 time perl python3-openpyxl faketime gettext man-db groff-base tzdata chromium fonts-noto-cjk strace
+poppler-utils fonts-wqy-microhei"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
@@ -12,6 +13,9 @@ done
 # Node.js and npm run the browser tests; a machine without them gets
 # Debian's.
 command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
+# The print tests turn workbooks into PDF with LibreOffice: any Calc will
+# do (libreoffice-calc and the smaller -nogui one exclude each other).
+command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-calc-nogui"
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO=sudo
 if [ -n "$missing" ]; then

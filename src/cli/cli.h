@@ -162,9 +162,11 @@ size_t display_width(const char *s);
  * One renderer per format over the views' sink (domain/view.h): an aligned
  * table, CSV or JSON, chosen by --format. In the table format a command
  * may lay out each part of a show its own way (layout); CSV writes one
- * part (the first, or --part NAME), JSON every part. */
+ * part (the first, or --part NAME), JSON every part. Where a command
+ * offers xlsx (--format xlsx, or --out FILE.xlsx), the view goes into a
+ * workbook (domain/workbook.h), each part a sheet. */
 
-enum { OUT_TABLE, OUT_CSV, OUT_JSON };
+enum { OUT_TABLE, OUT_CSV, OUT_JSON, OUT_XLSX };
 
 /* How the table format shows one part. */
 enum {
@@ -210,6 +212,8 @@ typedef struct out {
   int keys;           /* --keys: the fields' English keys beside the
                          Chinese names (always in English) */
   sbuf line, seen;
+  const char *file;   /* --out: the workbook's path */
+  struct wsink *wb;   /* OUT_XLSX: the workbook, from out_workbook */
 } out;
 
 /* --format (formats: NULL-terminated, the first the default; NULL: no
@@ -217,9 +221,17 @@ typedef struct out {
 void out_init(out *o, args *a, const char *const *formats, int multi);
 /* The formats most commands take: table, csv, json. */
 extern const char *const out_formats[];
+/* The same and xlsx (with --out FILE). */
+extern const char *const out_formats_xlsx[];
+/* With OUT_XLSX, after cli_db: opens the workbook (flags WS_*, the title
+ * and scope of its pages); exits on failure. Nothing otherwise. */
+void out_workbook(out *o, sz *z, unsigned flags, const char *title,
+                  const char *scope);
+/* A view into o failed: the workbook is not left half-written; exits. */
+void out_fail(out *o, sz *z) __attribute__((noreturn));
 void out_layouts(out *o, const layout *l, int n);
-/* The view is written: ends the JSON; a --part the view did not have is a
- * usage error. */
+/* The view is written: ends the JSON, puts the workbook in place (and
+ * says so on stderr); a --part the view did not have is a usage error. */
 void out_done(out *o, args *a);
 /* `... show CODE`: the record's view in the --format asked for, the table
  * with layouts l[0..nl); csv_part: the part CSV writes when --part is not

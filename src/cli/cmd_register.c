@@ -7,6 +7,7 @@
 #include "domain/entry.h"
 #include "domain/search.h"
 #include "domain/void.h"
+#include "domain/workbook.h"
 #include "store/record.h"
 #include "base/text.h"
 
@@ -114,6 +115,9 @@ static int do_export(args *a, const void *ctx)
   const char *d = args_value(a, "--as-of");
   o.bom = !args_flag(a, "--no-bom");
   o.full_ids = args_flag(a, "--full-ids");
+  static const char *const formats[] = {"csv", "xlsx", NULL};
+  out w;
+  out_init(&w, a, formats, 0);
   int n;
   free(args_rest(a, 0, 0, &n));
   sz *z = cli_db();
@@ -122,8 +126,15 @@ static int do_export(args *a, const void *ctx)
     cli_date("--as-of", d, as_of);
     o.as_of = as_of;
   }
-  int rc = reg_export(z, r, &o, stdout);
-  if(rc)
+  if(w.fmt == OUT_XLSX) {
+    char title[64], scope[256];
+    snprintf(title, sizeof title, "%s台账", r->zh);
+    wbook_scope(z, o.village ? o.village : o.township, scope, sizeof scope);
+    out_workbook(&w, z, WS_TOTALS | WS_NAMES, title, scope);
+    if(reg_export_view(z, r, &o, &w.s))
+      out_fail(&w, z);
+    out_done(&w, a);
+  } else if(reg_export(z, r, &o, stdout))
     cli_fail(z, NULL);
   cli_close(z);
   return 0;
@@ -132,10 +143,26 @@ static int do_export(args *a, const void *ctx)
 static int do_template(args *a, const void *ctx)
 {
   const reg *r = ctx;
+  const char *township = args_value(a, "--township");
+  static const char *const formats[] = {"csv", "xlsx", NULL};
+  out w;
+  out_init(&w, a, formats, 0);
   int n;
   free(args_rest(a, 0, 0, &n));
-  fputs("\xef\xbb\xbf", stdout);
-  reg_template(r, stdout);
+  if(w.fmt != OUT_XLSX) {
+    if(township)
+      usage_error(a, "%s", _("--township: the villages go into the "
+                             "drop-down lists of a workbook (--format xlsx)"));
+    fputs("\xef\xbb\xbf", stdout);
+    reg_template(r, stdout);
+    return 0;
+  }
+  sz *z = cli_db();
+  cli_scope(z, NULL, township);
+  if(reg_template_xlsx(z, r, township, w.file))
+    cli_fail(z, NULL);
+  fprintf(stderr, _("wrote '%s'\n"), w.file);
+  cli_close(z);
   return 0;
 }
 
@@ -149,7 +176,7 @@ static int do_list(args *a, const void *ctx)
   const char *d = args_value(a, "--as-of");
   char as_of[11];
   out o;
-  out_init(&o, a, out_formats, 0);
+  out_init(&o, a, out_formats_xlsx, 0);
   int n;
   free(args_rest(a, 0, 0, &n));
   if(d)
@@ -163,10 +190,14 @@ static int do_list(args *a, const void *ctx)
                      "at a date"));
   sz *z = cli_db();
   cli_scope(z, village, township);
+  char title[64], scope[256];
+  snprintf(title, sizeof title, "%s清单", r->zh);
+  wbook_scope(z, village ? village : township, scope, sizeof scope);
+  out_workbook(&o, z, WS_TOTALS | WS_NAMES, title, scope);
   /* JSON has every field, for programs; the others the main ones. */
   if(reg_list_view(z, r, village, township, q, o.fmt == OUT_JSON, voided,
                    d ? as_of : NULL, &o.s))
-    cli_fail(z, NULL);
+    out_fail(&o, z);
   out_done(&o, a);
   cli_close(z);
   return 0;

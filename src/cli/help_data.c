@@ -18,6 +18,16 @@
 #define O_Q                                                                  \
   {"--q TEXT", N_("only the records whose name, location, party or remarks " \
                   "hold TEXT\n(any part, one character or more)")}
+#define O_FORMAT_X                                                           \
+  {"--format table|csv|json|xlsx",                                           \
+   N_("table: for people (the default); csv: for spreadsheets; json: for "   \
+      "programs;\nxlsx: a workbook (with --out)")}
+#define O_FORMAT_CX                                                          \
+  {"--format csv|xlsx", N_("csv (the default), or an .xlsx workbook (with "  \
+                           "--out)")}
+#define O_OUT                                                                \
+  {"--out FILE", N_("the workbook to write; a name ending in .xlsx chooses "  \
+                    "xlsx by itself")}
 #define O_PART {"--part NAME", N_("only the part NAME (the parts are above)")}
 #define O_KEYS                                                               \
   {"--keys", N_("each field's English key beside its Chinese name, for "     \
@@ -71,10 +81,19 @@
 /* ---- the registers: asset resource account fund loan contract ---- */
 
 static const help_verb register_help[] = {
-  {"template", "", N_("Prints a CSV template of the register: the Chinese "
-                      "header row and one example row\n(UTF-8 with BOM: "
-                      "Excel and WPS open it as it is)."),
-   {{0}}, "sanzi {cmd} template > {file}", NULL},
+  {"template", "[--format csv|xlsx] [--out FILE] [--township CODE]",
+   N_("Prints a CSV template of the register: the Chinese header row and "
+      "one example row\n(UTF-8 with BOM: Excel and WPS open it as it is). "
+      "As a workbook (--format xlsx,\nor --out FILE.xlsx): required columns "
+      "marked *, units in the header, a drop-down\nlist on every coded "
+      "column, a comment with each column's rule, a sheet 填写说明\nand a "
+      "sheet 代码表; filled in, it imports as it is."),
+   {O_FORMAT_CX, O_OUT,
+    {"--township CODE", N_("a workbook: the villages (and their accounts) of "
+                           "a township or county\nin the drop-down lists")}},
+   "sanzi {cmd} template > {file}\n"
+   "sanzi {cmd} template --township 150125101 --out 模板.xlsx",
+   N_("Refused: --township with CSV; an unknown township.")},
   {"import", "FILE [--dry-run] [--update] [--again] [--allow-duplicates] "
              "[--encoding auto|utf-8|gb18030|utf-16] [--sheet NAME|PLACE]",
    N_("Imports a CSV file or an Excel workbook (.xlsx, or .xls as WPS and "
@@ -96,30 +115,32 @@ static const help_verb register_help[] = {
       "record or an earlier row (疑似重复,\nwithout --allow-duplicates): then "
       "nothing is imported.")},
   {"export", "[--village CODE|--township CODE] [--as-of DATE] [--no-bom] "
-             "[--full-ids]",
+             "[--full-ids] [--format csv|xlsx] [--out FILE]",
    N_("Writes the register as CSV on stdout: Chinese headers, UTF-8 with "
-      "BOM, CRLF;\nwhat it writes imports back unchanged. ID numbers are "
-      "masked."),
-   {O_VILLAGE, O_TOWNSHIP,
+      "BOM, CRLF;\nor as a workbook (--format xlsx, or --out FILE.xlsx): "
+      "money and dates as numbers\nand dates, 村名称 beside 村代码, a row 合计. "
+      "What it writes imports back unchanged.\nID numbers are masked."),
+   {O_VILLAGE, O_TOWNSHIP, O_FORMAT_CX, O_OUT,
     {"--as-of DATE", N_("assets: the depreciation as of DATE, with a 净值 "
                         "column")},
     {"--no-bom", N_("without the BOM")},
     {"--full-ids", N_("ID numbers whole (for auditors)")}},
    "sanzi {cmd} export --village 150125100201 > {file}\n"
-   "sanzi {cmd} export --township 150125101 > {file}",
+   "sanzi {cmd} export --township 150125101 --out 台账.xlsx",
    R_SCOPE},
   {"list", "[--village CODE|--township CODE] [--q TEXT] [--as-of DATE] "
-           "[--voided] [--format table|csv|json]",
+           "[--voided] [--format table|csv|json|xlsx] [--out FILE]",
    N_("Lists the records, one line each, with the main columns (json: every "
-      "field)."),
+      "field;\nxlsx: a workbook ready to print, with a row 合计)."),
    {O_VILLAGE, O_TOWNSHIP, O_Q,
     {"--as-of DATE", N_("assets, resources, accounts: those held at DATE "
                         "(acquired by then,\nnot disposed of by then)")},
     {"--voided", N_("only the voided records (作废), with the reason")},
-    O_FORMAT},
+    O_FORMAT_X, O_OUT},
    "sanzi {cmd} list --village 150125100201\n"
    "sanzi {cmd} list --township 150125101 --format csv > {file}\n"
-   "sanzi {cmd} list --township 150125101 --q 拖拉机",
+   "sanzi {cmd} list --township 150125101 --q 拖拉机\n"
+   "sanzi {cmd} list --township 150125101 --out 清单.xlsx",
    R_SCOPE},
   {"show", "CODE|NAME [--village CODE|--township CODE] [--as-of DATE] "
            "[--format table|csv|json] [--part NAME] [--keys]",
@@ -565,6 +586,26 @@ static const help_verb summary_help[] = {
   {0},
 };
 
+static const help_verb notice_help[] = {
+  {"", "--village CODE --year Y [--as-of DATE] [--format table|csv|json|xlsx] "
+       "[--out FILE] [--part NAME]",
+   N_("The village notice-board sheet (村务公开表) for the year, up to the "
+      "date: assets held,\nresources, contracts in force (the party by name, "
+      "no ID number), the year's income\nand expense by category, disposals "
+      "executed and interest subsidies paid, each with\na row 合计; as a "
+      "workbook, with the title, the date and lines for the signatures\nof "
+      "the 村务监督委员会, on A4 landscape pages.\nThe parts: assets, "
+      "resources, contracts, funds, disposals, subsidies."),
+   {O_VILLAGE, O_YEAR,
+    {"--as-of DATE", N_("the last day it covers (default: the year's end, or "
+                        "today while the year runs)")},
+    O_FORMAT_X, O_OUT, O_PART},
+   "sanzi notice --village 150125100201 --year 2025 --out 公开表.xlsx",
+   N_("Refused: an unknown village; --as-of outside the year or after "
+      "today.")},
+  {0},
+};
+
 static const help_verb version_help[] = {
   {"", "", N_("Prints the version, with SQLite's and libsodium's."), {{0}},
    NULL, NULL},
@@ -698,6 +739,9 @@ const help_cmd help_cmds[] = {
   {"log", N_("the change log: log [--table T] [--key CODE] [--since DATE]; "
              "log verify; log anchor"),
    log_help, NULL, NULL, NULL, NULL, NULL, NULL},
+  {"notice", N_("the village notice-board sheet: notice --village V --year "
+                "Y --out FILE.xlsx"),
+   notice_help, NULL, NULL, NULL, NULL, NULL, NULL},
   {"org", N_("organisations: org import FILE; org list [--under CODE]"),
    org_help, NULL, NULL, NULL, NULL, NULL, NULL},
   {"program", N_("the interest-subsidy fund's year: program set|show --year "

@@ -74,10 +74,11 @@ static const struct command {
   {"disposal", cmd_disposal}, {"fund", reg_fund},
   {"help", cmd_help},         {"init", cmd_init},
   {"loan", reg_loan},         {"log", cmd_log},
-  {"org", cmd_org},           {"program", cmd_program},
-  {"resource", reg_resource}, {"restore", cmd_restore},
-  {"serve", cmd_serve},       {"subsidy", cmd_subsidy},
-  {"summary", cmd_summary},   {"user", cmd_user},
+  {"notice", cmd_notice},     {"org", cmd_org},
+  {"program", cmd_program},   {"resource", reg_resource},
+  {"restore", cmd_restore},   {"serve", cmd_serve},
+  {"subsidy", cmd_subsidy},   {"summary", cmd_summary},
+  {"user", cmd_user},
   {"version", cmd_version},
 };
 

@@ -6,11 +6,14 @@
 #include "base/money.h"
 #include "base/tz.h"
 #include "store/spec.h"
+#include "domain/workbook.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char *const out_formats[] = {"table", "csv", "json", NULL};
+const char *const out_formats_xlsx[] = {"table", "csv", "json", "xlsx", NULL};
 int cli_keys;
 
 void out_field(const char *indent, const char *zh, const char *key,
@@ -74,9 +77,21 @@ static void first_row(out *o)
   }
 }
 
+/* OUT_XLSX: the workbook's sink, its message copied. */
+static int wb_call(out *o, int rc)
+{
+  if(rc)
+    snprintf(o->s.err, sizeof o->s.err, "%s", o->wb->s.err);
+  return rc;
+}
+
 static int out_begin(asink *s, const atable *t)
 {
   out *o = (out *)s;
+  if(o->fmt == OUT_XLSX) {
+    o->nparts++;
+    return wb_call(o, o->wb->s.begin(&o->wb->s, t));
+  }
   const char *key = atable_key(t);
   sb_addf(&o->seen, "%s%s", o->seen.len ? _(", ") : "", key);
   if(o->part)
@@ -163,6 +178,10 @@ static void history_row(out *o, const acell *c)
 static int out_row(asink *s, const acell *c)
 {
   out *o = (out *)s;
+  if(o->fmt == OUT_XLSX) {
+    o->nrows++;
+    return wb_call(o, o->wb->s.row(&o->wb->s, c));
+  }
   if(!o->on)
     return 0;
   const atable *t = o->t;
@@ -222,6 +241,8 @@ static int out_row(asink *s, const acell *c)
 static int out_end(asink *s)
 {
   out *o = (out *)s;
+  if(o->fmt == OUT_XLSX)
+    return wb_call(o, o->wb->s.end(&o->wb->s));
   if(!o->on)
     return 0;
   if(o->fmt == OUT_JSON)
@@ -259,9 +280,30 @@ void out_init(out *o, args *a, const char *const *formats, int multi)
   o->s.begin = out_begin;
   o->s.row = out_row;
   o->s.end = out_end;
+  int given = 0; /* --format was given (looked at, not taken) */
+  for(int i = 0; i < a->argc && strcmp(a->argv[i], "--"); i++)
+    given |= !a->used[i] && (!strcmp(a->argv[i], "--format") ||
+                             !strncmp(a->argv[i], "--format=", 9));
   const char *f = formats ? args_choice(a, "--format", formats) : "table";
   o->fmt = !strcmp(f, "csv") ? OUT_CSV : !strcmp(f, "json") ? OUT_JSON
-                                                           : OUT_TABLE;
+           : !strcmp(f, "xlsx")                             ? OUT_XLSX
+                                                            : OUT_TABLE;
+  int xlsx = 0;
+  for(const char *const *p = formats; p && *p; p++)
+    xlsx |= !strcmp(*p, "xlsx");
+  if(xlsx) {
+    /* --out FILE.xlsx chooses the workbook by itself. */
+    o->file = args_value(a, "--out");
+    size_t n = o->file ? strlen(o->file) : 0;
+    if(!given && n > 5 && !strcasecmp(o->file + n - 5, ".xlsx"))
+      o->fmt = OUT_XLSX;
+    if(o->fmt == OUT_XLSX && !o->file)
+      usage_error(a, "%s", _("--format xlsx: give the workbook's name with "
+                             "--out FILE"));
+    if(o->fmt != OUT_XLSX && o->file)
+      usage_error(a, "%s", _("--out is for a workbook (--format xlsx); the "
+                             "other formats go to standard output"));
+  }
   o->multi = multi;
   if(multi) {
     o->part = args_value(a, "--part");
@@ -277,8 +319,35 @@ void out_layouts(out *o, const layout *l, int n)
   o->nlay = n;
 }
 
+void out_workbook(out *o, sz *z, unsigned flags, const char *title,
+                  const char *scope)
+{
+  if(o->fmt != OUT_XLSX)
+    return;
+  o->wb = xcalloc(1, sizeof *o->wb);
+  if(wsink_open(o->wb, z, o->file, flags, title, scope))
+    cli_fail(z, NULL);
+}
+
+void out_fail(out *o, sz *z)
+{
+  if(o->wb)
+    wsink_close(o->wb, 0);
+  cli_fail(z, NULL);
+}
+
 void out_done(out *o, args *a)
 {
+  if(o->wb) {
+    sz *z = o->wb->z;
+    if(wsink_close(o->wb, 1))
+      cli_fail(z, NULL);
+    fprintf(stderr, NG_("wrote '%s': %ld row\n", "wrote '%s': %ld rows\n",
+                        o->nrows),
+            o->file, o->nrows);
+    free(o->wb);
+    o->wb = NULL;
+  }
   if(o->part && !o->nparts) {
     char seen[512];
     snprintf(seen, sizeof seen, "%s", o->seen.buf ? o->seen.buf : "");

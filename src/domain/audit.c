@@ -180,7 +180,7 @@ void audit_scope_text(audit *a, char *out, size_t n)
 static const acol asset_cols[] = {
   {"资产编号", K_TEXT}, {"村代码", K_TEXT},   {"资产名称", K_TEXT},
   {"资产类别", K_TEXT}, {"资产性质", K_TEXT}, {"使用状态", K_TEXT},
-  {"取得方式", K_TEXT}, {"取得日期", K_TEXT}, {"原值", K_MONEY},
+  {"取得方式", K_TEXT}, {"取得日期", K_DATE}, {"原值", K_MONEY},
   {"累计折旧", K_MONEY}, {"净值", K_MONEY},   {"权证号", K_TEXT},
 };
 static const atable t_assets = {"资产清单", asset_cols, 12, NULL, NULL};
@@ -293,7 +293,7 @@ static int rows_of(audit *a, asink *s, const atable *t, sqlite3_stmt *st,
   acell *c = xcalloc((size_t)t->ncols, sizeof *c);
   while(!bad && (rc = db_step(a->z, st)) == SQLITE_ROW) {
     for(int i = 0; i < t->ncols; i++)
-      c[i] = t->cols[i].kind == K_TEXT ? TX(ct(st, i)) : cn(st, i);
+      c[i] = kind_text(t->cols[i].kind) ? TX(ct(st, i)) : cn(st, i);
     if(each)
       each(a, st);
     bad = s->row(s, c);
@@ -306,7 +306,7 @@ static int rows_of(audit *a, asink *s, const atable *t, sqlite3_stmt *st,
  * the year took off the books (depreciated through the month of the
  * disposal). */
 COLS(t_changes, "资产增减",
-     {"变动", K_TEXT}, {"日期", K_TEXT}, {"资产编号", K_TEXT},
+     {"变动", K_TEXT}, {"日期", K_DATE}, {"资产编号", K_TEXT},
      {"村代码", K_TEXT}, {"资产名称", K_TEXT}, {"资产类别", K_TEXT},
      {"原值", K_MONEY}, {"累计折旧", K_MONEY}, {"净值", K_MONEY},
      {"处置申报编号", K_TEXT}, {"处置类型", K_TEXT}, {"成交价", K_MONEY});
@@ -402,7 +402,7 @@ static int fill_resources(audit *a, asink *s)
  * closing balance at the reference date: 年初 + 开户 + 收入 − 支出. */
 COLS(t_balances, "账户余额",
      {"账户编号", K_TEXT}, {"村代码", K_TEXT},
-     {"账户名称", K_TEXT}, {"账户类型", K_TEXT}, {"开户日期", K_TEXT},
+     {"账户名称", K_TEXT}, {"账户类型", K_TEXT}, {"开户日期", K_DATE},
      {"年初余额", K_MONEY}, {"本年开户余额", K_MONEY}, {"本年收入", K_MONEY},
      {"本年支出", K_MONEY}, {"期末余额", K_MONEY});
 
@@ -469,10 +469,10 @@ static int fill_closes(audit *a, asink *s)
 COLS(t_contracts, "合同",
      {"合同编号", K_TEXT}, {"村代码", K_TEXT},
      {"合同类型", K_TEXT}, {"标的编号", K_TEXT}, {"对方名称", K_TEXT},
-     {"对方证件号", K_TEXT}, {"起始日期", K_TEXT}, {"终止日期", K_TEXT},
+     {"对方证件号", K_TEXT}, {"起始日期", K_DATE}, {"终止日期", K_DATE},
      {"年金额", K_MONEY}, {"付款方式", K_TEXT}, {"处置申报编号", K_TEXT},
      {"本年应收", K_MONEY}, {"累计应收", K_MONEY}, {"累计已收", K_MONEY},
-     {"逾期未收", K_MONEY}, {"最早逾期应付日", K_TEXT});
+     {"逾期未收", K_MONEY}, {"最早逾期应付日", K_DATE});
 
 static int fill_contracts(audit *a, asink *s)
 {
@@ -546,12 +546,12 @@ static int fill_contracts(audit *a, asink *s)
  * and the status is the one it had then. */
 COLS(t_disposals, "处置申报",
      {"申报编号", K_TEXT}, {"村代码", K_TEXT},
-     {"处置类型", K_TEXT}, {"处置方式", K_TEXT}, {"申报日期", K_TEXT},
+     {"处置类型", K_TEXT}, {"处置方式", K_TEXT}, {"申报日期", K_DATE},
      {"申报人", K_TEXT}, {"处置标的", K_TEXT}, {"账面价值", K_MONEY},
      {"面积(亩)", K_AREA}, {"拟定价格", K_MONEY}, {"提议", K_TEXT},
      {"商议", K_TEXT}, {"审议", K_TEXT}, {"决议", K_TEXT},
      {"决议公开", K_TEXT}, {"评估价", K_MONEY}, {"评估报告", K_TEXT},
-     {"乡镇审核", K_TEXT}, {"审核人", K_TEXT}, {"执行日期", K_TEXT},
+     {"乡镇审核", K_TEXT}, {"审核人", K_TEXT}, {"执行日期", K_DATE},
      {"受让方", K_TEXT}, {"成交价", K_MONEY}, {"收款凭证", K_TEXT},
      {"低价决议", K_TEXT}, {"结果公开", K_TEXT}, {"状态", K_TEXT});
 
@@ -616,7 +616,7 @@ static int fill_disposals(audit *a, asink *s)
 /* 处置表决: every meeting of those filings, passed or not. */
 COLS(t_votes, "处置表决",
      {"申报编号", K_TEXT}, {"村代码", K_TEXT}, {"步骤", K_TEXT},
-     {"会议", K_TEXT}, {"日期", K_TEXT}, {"计数单位", K_TEXT},
+     {"会议", K_TEXT}, {"日期", K_DATE}, {"计数单位", K_TEXT},
      {"应到", K_INT}, {"实到", K_INT}, {"赞成", K_INT}, {"反对", K_INT},
      {"弃权", K_INT}, {"实到至少", K_INT}, {"赞成至少", K_INT},
      {"结果", K_TEXT}, {"会议记录", K_TEXT});
@@ -637,7 +637,7 @@ static int fill_votes(audit *a, asink *s)
 COLS(t_loans, "贷款",
      {"贷款编号", K_TEXT}, {"村代码", K_TEXT}, {"贷款银行", K_TEXT},
      {"贷款合同号", K_TEXT}, {"项目名称", K_TEXT}, {"本金", K_MONEY},
-     {"年利率(%)", K_RATE}, {"放款日期", K_TEXT}, {"到期日期", K_TEXT},
+     {"年利率(%)", K_RATE}, {"放款日期", K_DATE}, {"到期日期", K_DATE},
      {"本年付息", K_MONEY}, {"撤回原因", K_TEXT});
 
 static int fill_loans(audit *a, asink *s)
@@ -658,8 +658,8 @@ static int fill_loans(audit *a, asink *s)
 /* 付息: the interest paid in the year, and the application claiming it. */
 COLS(t_interest, "付息",
      {"付息编号", K_TEXT}, {"贷款编号", K_TEXT},
-     {"村代码", K_TEXT}, {"计息起", K_TEXT}, {"计息止", K_TEXT},
-     {"天数", K_INT}, {"实付利息", K_MONEY}, {"付息日期", K_TEXT},
+     {"村代码", K_TEXT}, {"计息起", K_DATE}, {"计息止", K_DATE},
+     {"天数", K_INT}, {"实付利息", K_MONEY}, {"付息日期", K_DATE},
      {"付息凭证", K_TEXT}, {"贴息申请", K_TEXT}, {"撤回原因", K_TEXT});
 
 static int fill_interest(audit *a, asink *s)

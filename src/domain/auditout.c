@@ -9,6 +9,7 @@
  * before. */
 #include "domain/registers.h"
 #include "domain/audit.h"
+#include "domain/workbook.h"
 #include "base/csvout.h"
 #include "store/history.h"
 #include "base/money.h"
@@ -76,9 +77,8 @@ typedef struct out {
   FILE *fp;
   int want_csv, want_xlsx;
   /* The workbook: one sheet per table, made up front in display order. */
-  lxw_workbook *wb;
-  lxw_format *fmt[K_QTY + 1];
-  lxw_format *head;
+  wbook b;
+  char scope[512]; /* the pages' header: the audit's scope */
   struct sheet {
     const atable *t;
     lxw_worksheet *ws;
@@ -161,24 +161,13 @@ static const atable *cur_table(out *o)
   return o->cur->t;
 }
 
-/* Display width: a CJK character is two columns. */
-static double text_width(const char *s)
-{
-  double w = 0;
-  for(const unsigned char *p = (const unsigned char *)s; *p; p++)
-    if(*p < 0x80)
-      w += 1;
-    else if(*p >= 0xc0)
-      w += 2;
-  return w;
-}
-
 static void xlsx_header(out *o)
 {
   const atable *t = o->cur->t;
   for(int i = 0; i < t->ncols; i++) {
-    worksheet_write_string(o->cur->ws, 0, (lxw_col_t)i, t->cols[i].zh, o->head);
-    double w = text_width(t->cols[i].zh) + 2;
+    worksheet_write_string(o->cur->ws, 0, (lxw_col_t)i, t->cols[i].zh,
+                           o->b.head);
+    double w = wbook_width(t->cols[i].zh) + 2;
     if(w > o->width[i])
       o->width[i] = w;
   }
@@ -191,11 +180,13 @@ static void xlsx_finish_sheet(out *o)
   const atable *t = o->cur->t;
   for(int i = 0; i < t->ncols; i++) {
     double w = o->width[i] + 1;
-    worksheet_set_column(o->cur->ws, (lxw_col_t)i, (lxw_col_t)i,
-                         w > 60 ? 60 : w, NULL);
+    o->width[i] = w > 60 ? 60 : w;
+    worksheet_set_column(o->cur->ws, (lxw_col_t)i, (lxw_col_t)i, o->width[i],
+                         NULL);
   }
   worksheet_autofilter(o->cur->ws, 0, 0, o->row - 1,
                        (lxw_col_t)(t->ncols - 1));
+  wbook_print(&o->b, o->cur->ws, t->name, o->scope, o->width, t->ncols, 0, 0);
 }
 
 static int xlsx_begin(asink *s, const atable *t)
@@ -230,7 +221,7 @@ static int xlsx_row(asink *s, const acell *c)
     o->cur = &o->sheets[o->nsheets++];
     o->cur->t = t;
     o->cur->part = part;
-    o->cur->ws = workbook_add_worksheet(o->wb, name);
+    o->cur->ws = workbook_add_worksheet(o->b.wb, name);
     if(!o->cur->ws) {
       set_err(s->err, sizeof s->err,
               tr(o->lang, "workbook: cannot add sheet %s"), name);
@@ -238,36 +229,13 @@ static int xlsx_row(asink *s, const acell *c)
     }
     xlsx_header(o);
   }
-  char buf[48];
   for(int i = 0; i < t->ncols; i++) {
-    if(c[i].null)
-      continue;
-    int k = t->cols[i].kind;
-    lxw_col_t col = (lxw_col_t)i;
-    double w;
-    if(k == K_TEXT) {
-      /* A value too long for a cell (32,767 characters: stored before
-       * sanzi limited lengths, or behind its back) is an error, never an
-       * empty cell. */
-      if(worksheet_write_string(o->cur->ws, o->row, col, c[i].s, NULL) !=
-         LXW_NO_ERROR) {
-        set_err(s->err, sizeof s->err,
-                tr(o->lang, "workbook: sheet %s, row %lu, column %s: the "
-                            "value does not fit in a cell (at most 32,767 "
-                            "characters); shorten it"),
-                t->name, (unsigned long)o->row + 1, t->cols[i].zh);
-        return -1;
-      }
-      w = text_width(c[i].s);
-    } else {
-      double v = k == K_MONEY  ? (double)c[i].i / 100
-                 : k == K_AREA || k == K_QTY ? (double)c[i].i / 10000
-                 : k == K_RATE ? (double)c[i].i / 10000
-                               : (double)c[i].i;
-      worksheet_write_number(o->cur->ws, o->row, col, v, o->fmt[k]);
-      /* The grouped form is what Excel shows. */
-      w = (double)strlen(k == K_MONEY ? money_format_grouped(c[i].i, buf)
-                                      : cell_text(k, &c[i], buf)) + 1;
+    double w = wbook_cell(&o->b, o->cur->ws, o->row, (lxw_col_t)i,
+                          t->cols[i].kind, &c[i]);
+    if(w < 0) {
+      wbook_too_long(o->lang, s->err, sizeof s->err, t->name, o->row,
+                     t->cols[i].zh);
+      return -1;
     }
     if(w > o->width[i])
       o->width[i] = w;
@@ -284,27 +252,10 @@ static int xlsx_end(asink *s)
   return 0;
 }
 
-static int xlsx_open(out *o, const char *path)
+static int xlsx_open(out *o, const char *path, time_t now, const tzone *tz)
 {
-  lxw_workbook_options opt = {.constant_memory = LXW_TRUE,
-                              .tmpdir = (char *)o->dir,
-                              .use_zip64 = LXW_TRUE};
-  o->wb = workbook_new_opt(path, &opt);
-  if(!o->wb)
+  if(wbook_open(&o->b, path, 1, o->dir, now, tz))
     return -1;
-  o->head = workbook_add_format(o->wb);
-  format_set_bold(o->head);
-  format_set_bg_color(o->head, 0xDDEBF7);
-  format_set_border(o->head, LXW_BORDER_THIN);
-  o->fmt[K_MONEY] = workbook_add_format(o->wb);
-  format_set_num_format(o->fmt[K_MONEY], "#,##0.00");
-  o->fmt[K_INT] = workbook_add_format(o->wb);
-  format_set_num_format(o->fmt[K_INT], "0");
-  o->fmt[K_AREA] = workbook_add_format(o->wb);
-  format_set_num_format(o->fmt[K_AREA], "#,##0.0000");
-  o->fmt[K_QTY] = o->fmt[K_AREA];
-  o->fmt[K_RATE] = workbook_add_format(o->wb);
-  format_set_num_format(o->fmt[K_RATE], "0.00##");
   /* The summary first, then the tables in their order. */
   o->sheets = xcalloc((size_t)audit_nparts, sizeof *o->sheets);
   for(int k = 0; k < audit_nparts; k++) {
@@ -312,7 +263,7 @@ static int xlsx_open(out *o, const char *path)
     struct sheet *sh = &o->sheets[o->nsheets++];
     sh->t = audit_parts[i].t;
     sh->part = 1;
-    sh->ws = workbook_add_worksheet(o->wb, sh->t->name);
+    sh->ws = workbook_add_worksheet(o->b.wb, sh->t->name);
     if(!sh->ws)
       return -1;
   }
@@ -509,20 +460,20 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
   snprintf(xname, sizeof xname, "年度审计-%.4s.xlsx", audit_ref_date(a));
   join(xpath, tmp, xname, NULL);
   int rc = 0;
-  if(o->xlsx && xlsx_open(&w, xpath))
+  audit_scope_text(a, w.scope, sizeof w.scope);
+  tzone *tz = view_zone(z);
+  if(o->xlsx && xlsx_open(&w, xpath, z->now, tz))
     rc = db_fail(z, T(z, "%s: cannot make the workbook"), xpath);
+  tz_free(tz);
   for(int i = 0; rc == 0 && i < audit_nparts; i++) {
     w.file = audit_parts[i].file;
     rc = audit_parts[i].fill(a, &w.both);
   }
   if(w.fp)
     fclose(w.fp);
-  if(w.wb) {
-    lxw_error e = workbook_close(w.wb);
-    if(rc == 0 && e != LXW_NO_ERROR)
-      rc = db_fail(z, T(z, "%s: cannot write the workbook (libxlsxwriter: "
-                           "%s)"), xpath, lxw_strerror(e));
-  }
+  char err[256];
+  if(wbook_close(&w.b, err, sizeof err) && rc == 0)
+    rc = db_fail(z, T(z, "%s: cannot write the workbook (%s)"), xpath, err);
   free(w.width);
   free(w.sheets);
   if(threaded)

@@ -52,6 +52,10 @@ static int map_header(regctx *c, const reg *r, const csvrec *h, int *col2f,
     if(cell_blank(&h->f[i]))
       continue;
     int fi = reg_match_header(r, h->f[i].p, h->f[i].n), unit = U_OWN;
+    if(fi < 0 && reg_name_column(r, h->f[i].p, h->f[i].n)) {
+      col2f[i] = -2; /* read by people, passed over */
+      continue;
+    }
     const char *want =
         fi < 0 ? NULL : reg_header_unit(r, fi, h->f[i].p, h->f[i].n, &unit);
     if(fi < 0) {
@@ -253,7 +257,7 @@ static void parse_hook(void *ctx, const csvrec *rec, sbuf *out)
         size_t guard = csv_unguard(rec->f[i].p, rec->f[i].n);
         h->cells[h->col2f[i]] = rec->f[i].p + guard;
         h->lens[h->col2f[i]] = rec->f[i].n - guard;
-      } else if(!cell_blank(&rec->f[i])) {
+      } else if(h->col2f[i] == -1 && !cell_blank(&rec->f[i])) {
         reg_error(c, -1, T(c->z, "a value in column %d, which has no header"),
                   i + 1);
         ok = 0;
@@ -748,13 +752,13 @@ const char *scope_where(const char *village, const char *township)
   return "";
 }
 
-int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
+int reg_export_rows(sz *z, const reg *r, const export_opts *o,
+                    int (*row)(void *ctx, int64_t id, val *v), void *ctx)
 {
-  int is_asset = !strcmp(r->name, "asset");
+  int is_asset = r == &reg_asset;
   int with_net = is_asset && o->as_of;
-  sbuf sql, cell;
+  sbuf sql;
   sb_init(&sql);
-  sb_init(&cell);
   reg_select_sql(r, &sql);
   sb_addstr(&sql, scope_where(o->village, o->township));
   int scoped = reg_field(r, "village") >= 0 && z->scope[0];
@@ -764,143 +768,99 @@ int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
              o->village || o->township || scoped ? " AND " : " WHERE ", &sql);
   sb_addstr(&sql, " ORDER BY id");
   sqlite3_stmt *st = db_prepare(z, sql.buf);
+  sb_free(&sql);
   if(o->village || o->township)
     sqlite3_bind_text(st, 1, o->village ? o->village : o->township, -1,
                       SQLITE_STATIC);
   if(o->as_of && sqlite3_bind_parameter_index(st, ":asof"))
     db_bind_text(st, ":asof", o->as_of);
-  if(o->bom)
-    csvout_bom(fp);
-  int first = 1;
-  for(int i = 0; i < r->nfields; i++) {
-    const field *f = &r->fields[i];
-    if((f->type == F_DERIVED && !with_net) ||
-       (f->type == F_CODE && !r->infix) || (f->flags & F_VOID))
-      continue;
-    sb_reset(&cell);
-    reg_header(f, &cell);
-    csvout_field(fp, cell.buf, cell.len, first);
-    first = 0;
-  }
-  csvout_endrow(fp);
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
-  int ad = reg_field(r, "accumulated_depreciation");
-  int dt = reg_field(r, "depreciated_through");
-  int nv = reg_field(r, "net_value");
-  int ov = reg_field(r, "original_value");
   char through[8];
   char *mask = xcalloc((size_t)r->nfields, 19);
   asset_defaults *dflt = with_net ? asset_defaults_load(z) : NULL;
-  while(db_step(z, st) == SQLITE_ROW) {
+  int rc = 0;
+  while(rc == 0 && db_step(z, st) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 2, v);
     if(!o->full_ids)
       reg_mask(r, v, mask);
     if(with_net) {
       int64_t acc;
       asset_depreciation(dflt, v, o->as_of, &acc, through);
-      v[ad].t = V_INT;
-      v[ad].i = acc;
-      v[dt].t = through[0] ? V_TEXT : V_NULL;
-      v[dt].s = through;
-      v[dt].n = strlen(through);
-      v[nv].t = V_INT;
-      v[nv].i = v[ov].i - acc;
-    }
-    first = 1;
-    for(int i = 0; i < r->nfields; i++) {
-      const field *f = &r->fields[i];
-      if((f->type == F_DERIVED && !with_net) ||
-         (f->type == F_CODE && !r->infix) || (f->flags & F_VOID))
-        continue;
-      sb_reset(&cell);
-      reg_format(f, &v[i], &cell);
-      if(spec_numeric(f))
-        csvout_field(fp, cell.buf ? cell.buf : "", cell.len, first);
+      val_int(&v[AS_ACCUMULATED], acc);
+      if(through[0])
+        val_text(&v[AS_THROUGH], through);
       else
-        csvout_text(fp, cell.buf ? cell.buf : "", cell.len, first);
-      first = 0;
+        val_null(&v[AS_THROUGH]);
+      val_int(&v[AS_NET], v[AS_ORIGINAL].i - acc);
     }
-    csvout_endrow(fp);
+    rc = row(ctx, sqlite3_column_int64(st, 0), v);
   }
-  int rc = db_fault(z) ? db_fail(z, "%s", z->fault_msg) : 0;
+  if(rc == 0 && db_fault(z))
+    rc = db_fail(z, "%s", z->fault_msg);
   asset_defaults_free(dflt);
   sqlite3_finalize(st);
   free(mask);
   free(v);
-  sb_free(&sql);
-  sb_free(&cell);
   return rc;
 }
 
-void reg_template(const reg *r, FILE *fp)
+/* The columns of an export: every field an import takes back (not a
+ * derived code), and an asset's net value with as_of. */
+static int export_column(const reg *r, const field *f, const export_opts *o)
 {
-  /* An example row, by key; every register's required fields are filled. */
-  static const struct {
-    const char *reg, *key, *value;
-  } ex[] = {
-    {"asset", "village", "150125100201"}, {"asset", "name", "村委会办公楼"},
-    {"asset", "category", "房屋及建筑物"}, {"asset", "nature", "非经营性"},
-    {"asset", "location", "福如东村一组"}, {"asset", "quantity", "1"},
-    {"asset", "unit", "座"}, {"asset", "original_value", "120000.00"},
-    {"asset", "acquired_via", "自建"}, {"asset", "acquired_on", "2020-06-15"},
-    {"asset", "status", "在用"}, {"asset", "custodian", "张建国"},
-    {"resource", "village", "150125100201"},
-    {"resource", "name", "村东旱地"}, {"resource", "land_class", "0103"},
-    {"resource", "location", "村东"}, {"resource", "area", "120.5"},
-    {"resource", "east", "公路"}, {"resource", "west", "王家地"},
-    {"resource", "south", "河滩"}, {"resource", "north", "林带"},
-    {"resource", "status", "发包"},
-    {"account", "village", "150125100201"},
-    {"account", "name", "现金"}, {"account", "kind", "库存现金"},
-    {"account", "opening_balance", "1200.00"},
-    {"account", "opening_date", "2025-01-01"},
-    {"fund", "voucher", "记-001"}, {"fund", "village", "150125100201"},
-    {"fund", "date", "2025-01-15"}, {"fund", "account", "150125100201-ZH-0001"},
-    {"fund", "direction", "收入"}, {"fund", "amount", "5000.00"},
-    {"fund", "category", "经营收入"}, {"fund", "counterparty", "武川县某合作社"},
-    {"fund", "summary", "收取机井承包费"},
-    {"contract", "village", "150125100201"}, {"contract", "kind", "发包"},
-    {"contract", "object", "150125100201-ZY-0001"},
-    {"contract", "party", "李永平"}, {"contract", "party_id", "11010519491231002X"},
-    {"contract", "party_is_member", "是"},
-    {"contract", "start_date", "2025-01-01"},
-    {"contract", "end_date", "2034-12-31"},
-    {"contract", "annual_amount", "12000.00"}, {"contract", "payment", "年付"},
-    {"contract", "first_due", "2025-01-15"},
-    {"contract", "signed_on", "2024-12-20"},
-    {"loan", "village", "150125100201"},
-    {"loan", "lender", "中国农业银行武川县支行"},
-    {"loan", "contract_no", "NH2025-001"}, {"loan", "project", "肉牛养殖场"},
-    {"loan", "principal", "500000.00"}, {"loan", "rate", "4.35"},
-    {"loan", "start_date", "2025-03-01"}, {"loan", "maturity", "2028-02-29"},
-  };
+  if(f->type == F_CODE && !r->infix)
+    return 0;
+  if(f->flags & F_VOID)
+    return 0;
+  return f->type != F_DERIVED || (r == &reg_asset && o->as_of);
+}
+
+typedef struct csv_export {
+  const reg *r;
+  const export_opts *o;
+  FILE *fp;
+  sbuf cell;
+} csv_export;
+
+static int csv_export_row(void *ctx, int64_t id, val *v)
+{
+  csv_export *x = ctx;
   int first = 1;
-  sbuf head;
-  sb_init(&head);
-  for(int i = 0; i < r->nfields; i++) {
-    const field *f = &r->fields[i];
-    if(f->type == F_DERIVED || (f->type == F_CODE && !r->infix) ||
-       (f->flags & F_VOID))
+  (void)id;
+  for(int i = 0; i < x->r->nfields; i++) {
+    const field *f = &x->r->fields[i];
+    if(!export_column(x->r, f, x->o))
       continue;
-    sb_reset(&head);
-    reg_header(f, &head);
-    csvout_field(fp, head.buf, head.len, first);
+    sb_reset(&x->cell);
+    reg_format(f, &v[i], &x->cell);
+    if(spec_numeric(f))
+      csvout_field(x->fp, x->cell.buf ? x->cell.buf : "", x->cell.len, first);
+    else
+      csvout_text(x->fp, x->cell.buf ? x->cell.buf : "", x->cell.len, first);
     first = 0;
   }
-  sb_free(&head);
-  csvout_endrow(fp);
-  first = 1;
+  csvout_endrow(x->fp);
+  return 0;
+}
+
+int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp)
+{
+  csv_export x = {r, o, fp, {0}};
+  sb_init(&x.cell);
+  if(o->bom)
+    csvout_bom(fp);
+  int first = 1;
   for(int i = 0; i < r->nfields; i++) {
     const field *f = &r->fields[i];
-    if(f->type == F_DERIVED || (f->type == F_CODE && !r->infix) ||
-       (f->flags & F_VOID))
+    if(!export_column(r, f, o))
       continue;
-    const char *value = "";
-    for(size_t k = 0; k < ARRAY_SIZE(ex); k++)
-      if(!strcmp(ex[k].reg, r->name) && !strcmp(ex[k].key, f->key))
-        value = ex[k].value;
-    csvout_text(fp, value, strlen(value), first);
+    sb_reset(&x.cell);
+    reg_header(f, &x.cell);
+    csvout_field(fp, x.cell.buf, x.cell.len, first);
     first = 0;
   }
   csvout_endrow(fp);
+  int rc = reg_export_rows(z, r, o, csv_export_row, &x);
+  sb_free(&x.cell);
+  return rc;
 }

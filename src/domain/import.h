@@ -43,8 +43,19 @@ typedef struct export_opts {
 
 /* CSV with Chinese headers to fp. Returns 0, or -1 with z->err. */
 int reg_export(sz *z, const reg *r, const export_opts *o, FILE *fp);
-/* The template: header and one example row. */
+/* The rows an export writes: each record of r in scope, by id, its ID
+ * numbers masked (unless full_ids), an asset's depreciation at as_of in
+ * its derived fields; row(ctx, id, v) for each, until one returns
+ * nonzero. 0, or -1 with z->err. */
+int reg_export_rows(sz *z, const reg *r, const export_opts *o,
+                    int (*row)(void *ctx, int64_t id, val *v), void *ctx);
+/* The template (template.c): header and one example row. */
 void reg_template(const reg *r, FILE *fp);
+/* The workbook that teaches (template.c) at path: drop-downs from the code
+ * tables and, with township (a township's or county's code, or NULL),
+ * its villages and their accounts. 0, or -1 with z->err. */
+int reg_template_xlsx(sz *z, const reg *r, const char *township,
+                      const char *path);
 
 
 

@@ -120,6 +120,8 @@ int field_kind(const field *f)
     return K_RATE;
   case F_INT:
     return K_INT;
+  case F_DATE:
+    return K_DATE;
   default:
     return K_TEXT;
   }
@@ -156,10 +158,11 @@ void vfields_init(vfields *x, const reg *r, const char *name,
       on = 1;
     if(to && !strcmp(f->key, to))
       break;
-    if(!on || f->type == F_DERIVED ||
+    if(!on || (f->type == F_DERIVED && !(flags & VF_DERIVED)) ||
        ((flags & VF_NOVOID) && (f->flags & F_VOID)) ||
        ((flags & VF_LIST) && !(f->flags & F_LIST) &&
-        !((flags & VF_VOID) && reg_void_field(r) == i)))
+        !((flags & VF_VOID) && reg_void_field(r) == i)) ||
+       ((flags & VF_EXPORT) && f->type == F_CODE && !r->infix))
       continue;
     name_at[k] = x->names.len;
     reg_header(f, &x->names);
@@ -203,7 +206,7 @@ int vfields_row(sz *z, vfields *x, asink *s, int64_t id, const val *v)
     if(!e)
       x->cells[k] = cell_int(id);
     else if(x->off[k] != (size_t)-1)
-      x->cells[k] = x->cols[k].kind == K_TEXT
+      x->cells[k] = kind_text(x->cols[k].kind)
                         ? cell_str(x->text.buf + x->off[k])
                         : cell_nil(); /* text in a number's column */
     else if(e->t == V_INT)
@@ -287,6 +290,38 @@ int reg_list_view(sz *z, const reg *r, const char *village,
   free(v);
   if(q)
     search_free(&find);
+  return rc;
+}
+
+/* ---- export ---- */
+
+typedef struct view_export {
+  sz *z;
+  vfields x;
+  asink *s;
+} view_export;
+
+static int view_export_row(void *ctx, int64_t id, val *v)
+{
+  view_export *e = ctx;
+  return vfields_row(e->z, &e->x, e->s, id, v);
+}
+
+int reg_export_view(sz *z, const reg *r, const export_opts *o, asink *s)
+{
+  view_export e;
+  e.z = z;
+  e.s = s;
+  vfields_init(&e.x, r, r->zh, r->name,
+               VF_EXPORT | VF_NOVOID |
+                   (r == &reg_asset && o->as_of ? VF_DERIVED : 0),
+               NULL, NULL);
+  int rc = view_begin(z, s, &e.x.t);
+  if(rc == 0)
+    rc = reg_export_rows(z, r, o, view_export_row, &e);
+  if(rc == 0)
+    rc = view_end(z, s);
+  vfields_free(&e.x);
   return rc;
 }
 

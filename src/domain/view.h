@@ -34,17 +34,19 @@ enum acol_kind {
   K_CODE,  /* text, a code ("insert", "township"): files carry the code,
               people read its name in their language, tr(lang, code) (the
               codes are marked N_ where they are listed) */
-  K_TIME   /* text, a UTC time "YYYY-MM-DDTHH:MM:SSZ" as the change log
+  K_TIME,  /* text, a UTC time "YYYY-MM-DDTHH:MM:SSZ" as the change log
               keeps it, and in the cell's i the offset from UTC (seconds)
               of the zone of parameter `timezone` at that instant: files
               carry the UTC text, people read the local time
               "YYYY-MM-DD HH:MM:SS" (tz_local_text) */
+  K_DATE   /* text, a date "YYYY-MM-DD": an Excel date in a workbook */
 };
 
 /* A kind whose cells are text (the others are integers). */
 static inline int kind_text(int kind)
 {
-  return kind == K_TEXT || kind == K_CODE || kind == K_TIME;
+  return kind == K_TEXT || kind == K_CODE || kind == K_TIME ||
+         kind == K_DATE;
 }
 
 typedef struct acol {
@@ -94,6 +96,13 @@ const char *acol_key(const atable *t, int i);
 int reg_list_view(sz *z, const reg *r, const char *village,
                   const char *township, const char *q, int all, int voided,
                   const char *as_of, asink *s);
+
+/* The rows of an export (reg_export_rows) as part r->zh (key r->name):
+ * the columns of the CSV export, as the workbook writes them (money and
+ * areas as numbers, dates as dates). */
+struct export_opts;
+int reg_export_view(sz *z, const reg *r, const struct export_opts *o,
+                    asink *s);
 
 /* One record by its code ("no asset with code 'X'" when there is none):
  * part "record" (every stored field, ID numbers whole); for an asset,
@@ -252,6 +261,8 @@ int field_kind(const field *f);
 #define VF_ID 2u   /* first a column "id" */
 #define VF_VOID 4u /* with VF_LIST, the void's reason (作废原因) too */
 #define VF_NOVOID 8u /* without the void's fields (F_VOID) */
+#define VF_EXPORT 16u  /* no derived code: the columns an import takes */
+#define VF_DERIVED 32u /* the derived fields too */
 typedef struct vfields {
   atable t;
   const reg *r;

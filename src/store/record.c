@@ -379,6 +379,19 @@ static void list_names(const names *nm, const char *sep, sbuf *out)
 
 static int parse_landclass(regctx *c, int fi, const char *s, size_t n, val *v)
 {
+  /* "0103 旱地": a code and its name, as a template's drop-down offers
+   * them. */
+  const char *sp = memchr(s, ' ', n);
+  if(sp) {
+    int k = names_find(&c->lc_code, s, (size_t)(sp - s));
+    size_t m;
+    const char *nm = text_trim(sp, n - (size_t)(sp - s), &m);
+    if(k >= 0 && strlen(c->lc_name.v[k]) == m &&
+       !memcmp(c->lc_name.v[k], nm, m)) {
+      val_text(v, c->lc_code.v[k]);
+      return 0;
+    }
+  }
   int i = names_find(&c->lc_code, s, n);
   if(i < 0 && n >= 1 && n <= 3) {
     /* Excel drops leading zeros: 103 -> 0103, 1 -> 01. */

@@ -301,6 +301,19 @@ int reg_match_header(const reg *r, const char *cell, size_t n)
   return found;
 }
 
+int reg_name_column(const reg *r, const char *cell, size_t n)
+{
+  int vi = reg_field(r, "village");
+  if(vi < 0 || r->fields[vi].type != F_VILLAGE)
+    return 0;
+  sbuf k;
+  sb_init(&k);
+  header_key(cell, n, &k, NULL);
+  int yes = k.len && (!strcmp(k.buf, "村名称") || !strcasecmp(k.buf, "village_name"));
+  sb_free(&k);
+  return yes;
+}
+
 char *reg_accepted_names(const reg *r, int lang)
 {
   sbuf s;

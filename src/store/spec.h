@@ -143,6 +143,10 @@ void reg_format_grouped(const field *f, const val *v, sbuf *out);
  * brackets and '*' marks dropped) against the Chinese names and English keys.
  * Returns the field index or -1. */
 int reg_match_header(const reg *r, const char *cell, size_t n);
+/* 1 when a header cell names the column 村名称 (village_name) that
+ * sanzi's workbooks write beside 村代码 for people to read: an import
+ * passes over it (the code is what counts). */
+int reg_name_column(const reg *r, const char *cell, size_t n);
 /* For a header matched to field fi: the unit its cells are in (enum unit)
  * into *unit and NULL; or, when its unit in brackets is none the field
  * takes, the unit the field is entered in ("元"): a column "原值（千元）"

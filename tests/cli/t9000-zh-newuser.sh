@@ -16,7 +16,7 @@ export LC_ALL=C
 # words a clerk types (commands, verbs, option values), the time zone's
 # tz name, and the codes this test typed wrong on purpose.
 ALLOW='demo|tester|LED'
-TYPED='account|asset|audit|classify|config|contract|disposal|fund|help|init|loan|log|org|program|resource|serve|subsidy|summary|user|version|passwd|disable|enable|template|import|export|list|show|add|edit|balance|schedule|overdue|interest|withdraw|new|vote|appraise|publicize|review|execute|apply|approve|pay|report|set|findings|verify|table|csv|json|both|auto|utf|SANZI|USER|DB|CRLF|reverse|close|reopen|backup|restore|anchor|void'
+TYPED='account|asset|audit|classify|config|contract|disposal|fund|help|init|loan|log|notice|org|program|resource|serve|subsidy|summary|user|version|passwd|disable|enable|template|import|export|list|show|add|edit|balance|schedule|overdue|interest|withdraw|new|vote|appraise|publicize|review|execute|apply|approve|pay|report|set|findings|verify|table|csv|json|both|auto|utf|SANZI|USER|DB|CRLF|reverse|close|reopen|backup|restore|anchor|void'
 
 # cells BOOK.xlsx: every sheet's name and every cell's text, one per line.
 cells() {

@@ -13,7 +13,7 @@ zh() { sanzi --lang zh "$@"; }
 
 # The words allowed in the help besides commands and options: the verbs
 # and the code values typed after an option (auto, table, json ...).
-VERBS='account|asset|audit|classify|config|contract|disposal|fund|help|init|loan|log|org|program|resource|serve|subsidy|summary|user|version|passwd|disable|enable|template|import|export|list|show|add|edit|balance|interest|withdraw|schedule|overdue|new|vote|appraise|publicize|review|execute|report|apply|approve|pay|findings|set|verify|reverse|close|reopen|backup|restore|anchor|void'
+VERBS='account|asset|audit|classify|config|contract|disposal|fund|help|init|loan|log|notice|org|program|resource|serve|subsidy|summary|user|version|passwd|disable|enable|template|import|export|list|show|add|edit|balance|interest|withdraw|schedule|overdue|new|vote|appraise|publicize|review|execute|report|apply|approve|pay|findings|set|verify|reverse|close|reopen|backup|restore|anchor|void'
 CODES='auto|utf|Windows|CRLF|table|json|both|none|record|depreciation|payments|history|SANZI|USER'
 
 test_expect_success 'setup' '
@@ -80,7 +80,7 @@ test_expect_success 'a register verb of its own (fund balance) and a subsidy ver
 
 test_expect_success 'help of a command: its verbs, one line each, with the examples of the register' '
   zh help asset >out &&
-  grep -Fx "用法：sanzi asset template" out &&
+  grep -Fx "用法：sanzi asset template [--format csv|xlsx] [--out 文件] [--township 代码]" out &&
   grep -Fx "      sanzi asset show 代码|名称 [--village 代码|--township 代码] [--as-of 日期] [--format table|csv|json] [--part 名称] [--keys]" out &&
   grep -Fx "子命令：" out &&
   grep -Fx "  edit      修改一条记录的字段；变更日志保留旧值和新值。" out &&
@@ -152,7 +152,7 @@ test_expect_success 'usage errors in Chinese, exit 2' '
   printf "%s\n" "sanzi asset show: 参数不足" "（见 sanzi asset show --help）" >expect &&
   test_cmp expect err &&
   test_must_fail 2 zh asset list --format xml 2>err &&
-  test "$(head -n 1 err)" = "sanzi asset list: --format：无效的值“xml”（可选：table、csv、json）" &&
+  test "$(head -n 1 err)" = "sanzi asset list: --format：无效的值“xml”（可选：table、csv、json、xlsx）" &&
   test_must_fail 2 zh disposal vote X --step 审议 2>err &&
   test "$(head -n 1 err)" = "sanzi disposal vote: 缺少 --date" &&
   test_must_fail 2 zh asset import a.csv --encoding latin1 2>err &&

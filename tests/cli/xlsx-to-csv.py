@@ -14,7 +14,11 @@
 # cell without the number format #,##0.00, a number that is not whole in a
 # count column, the header row not frozen (freeze_panes A2), the autofilter
 # not over the header and the data, a column without a width wide enough for
-# its header, a cell outside the header's columns.
+# its header, a cell outside the header's columns, a date that is not an
+# Excel date formatted yyyy-mm-dd, a sheet without the print set-up (A4,
+# one page wide, the header row on every page, the title in the page
+# header, "第 &P 页 共 &N 页" in the footer).
+import datetime
 import os
 import re
 import sys
@@ -25,7 +29,14 @@ from openpyxl.utils import get_column_letter
 
 # The columns that hold numbers (src/audit.c, the tables as designed);
 # every other column is text.
-MONEY, AREA, RATE, INT = "money", "area", "rate", "int"
+MONEY, AREA, RATE, INT, DATE = "money", "area", "rate", "int", "date"
+# Dates: Excel dates (src/domain/audit.c, K_DATE).
+DATES = {
+    "资产清单": "取得日期", "资产增减": "日期", "账户余额": "开户日期",
+    "合同": "起始日期 终止日期 最早逾期应付日", "处置申报": "申报日期 执行日期",
+    "处置表决": "日期", "贷款": "放款日期 到期日期",
+    "付息": "计息起 计息止 付息日期",
+}
 KINDS = {
     "汇总": {
         INT: "资产数 资源数 空白村 薄弱村 一般村 较强村 合同数 审计发现",
@@ -65,6 +76,8 @@ def kind_of(sheet, header):
     for kind, names in KINDS.get(sheet, {}).items():
         if header in names.split():
             return kind
+    if header in DATES.get(sheet, "").split():
+        return DATE
     return None
 
 
@@ -134,6 +147,16 @@ def main():
                     if not isinstance(v, str):
                         bad(f"{where}: {v!r} in the text column {header[i]}")
                     out.append(str(v))
+                elif kinds[i] == DATE:
+                    if not isinstance(v, datetime.datetime) or v.time() != datetime.time(0):
+                        bad(f"{where}: {v!r} in the date column {header[i]} "
+                            "is not an Excel date")
+                        out.append(str(v))
+                    else:
+                        if c.number_format != "yyyy-mm-dd":
+                            bad(f"{where}: date with the number format "
+                                f"{c.number_format!r}")
+                        out.append(v.strftime("%Y-%m-%d"))
                 else:
                     if kinds[i] == MONEY and c.number_format != "#,##0.00":
                         bad(f"{where}: money with the number format "
@@ -144,6 +167,15 @@ def main():
         while len(lines) > 1 and not lines[-1].strip(","):
             lines.pop()
         ndata = len(lines) - 1
+        if (ws.page_setup.paperSize not in (9, "9")
+                or ws.page_setup.fitToWidth not in (None, 1, "1")
+                or ws.page_setup.fitToHeight not in (0, "0")
+                or not ws.sheet_properties.pageSetUpPr.fitToPage
+                or ws.print_title_rows not in ("1:1", "$1:$1")
+                or ws.title.split(" (")[0] not in (ws.oddHeader.left.text or "")
+                or "第 &P 页 共 &N 页" not in (ws.oddFooter.center.text or "")):
+            bad(f"{ws.title}: no print set-up (A4 one page wide, row 1 "
+                "repeated, title above, page numbers below)")
         if ws.freeze_panes != "A2":
             bad(f"{ws.title}: freeze_panes is {ws.freeze_panes!r}, not 'A2'")
         last = get_column_letter(ncols)
