@@ -88,7 +88,9 @@ static void sweep(const char *parent, const char *prefix)
        !all_alnum(e->d_name + pl))
       continue;
     char p[STAGED_PATH + 16];
-    snprintf(p, sizeof p, "%s/%s", parent, e->d_name);
+    int pn = snprintf(p, sizeof p, "%s/%s", parent, e->d_name);
+    if(pn < 0 || (size_t)pn >= sizeof p)
+      continue; /* a path longer than any staged one: not ours */
     int fd = open(p, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if(fd < 0)
       continue;
@@ -96,8 +98,9 @@ static void sweep(const char *parent, const char *prefix)
       remove_all(p);
       for(size_t i = 0; i < ARRAY_SIZE(side); i++) {
         char q[STAGED_PATH + 32];
-        snprintf(q, sizeof q, "%s%s", p, side[i]);
-        unlink(q);
+        int qn = snprintf(q, sizeof q, "%s%s", p, side[i]);
+        if(qn > 0 && (size_t)qn < sizeof q)
+          unlink(q);
       }
     }
     close(fd);
