@@ -91,7 +91,12 @@ int search_init(sz *z, const reg *r, const char *q, search *s)
     s->match = prefix_query(z, r, s->text);
   }
   free(at);
-  return db_fault(z) ? db_fail(z, "%s", z->fault_msg) : 0;
+  if(db_fault(z)) {
+    search_free(s);
+    memset(s, 0, sizeof *s);
+    return db_fail(z, "%s", z->fault_msg);
+  }
+  return 0;
 }
 
 void search_free(search *s)
