@@ -117,6 +117,7 @@ demo: deps sanzi $(MO)
 	sh bench/demo.sh
 
 bench: deps sanzi $(MO)
+	@sh tools/deps.sh wrk
 	sh bench/run.sh
 
 # Builds with the sanitizers in a separate tree and runs the whole suite.

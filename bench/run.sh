@@ -24,6 +24,8 @@
 #      location of three characters or more (about 1,000 hits), a name in
 #      one village, one character in one village (target < 50 ms each,
 #      the whole command).
+#   6. the web server under load: bench/web.sh, on the same million
+#      assets (after the others; BENCH_ONLY=web runs it alone);
 # Every timed command runs BENCH_RUNS times (default 2), sanzi and sqlite3
 # alternating so that both meet the same machine; the best wall time
 # counts and the peak RSS is the largest seen. Targets: import <= 1.0x
@@ -91,6 +93,11 @@ else
   say "generated in $gen_secs s"
 fi
 csv_bytes=$(wc -c < $CSV)
+
+# BENCH_ONLY=web: the web server's step alone (bench/web.sh).
+if [ "${BENCH_ONLY:-}" = web ]; then
+  exec sh bench/web.sh
+fi
 
 # The national divisions, kept while the generator is the same.
 NDIV=$OUT/divisions.csv
@@ -455,4 +462,7 @@ for f in $SDB $PDB; do
     echo "  $f: $(wc -c < $f) bytes"
   fi
 done
+if [ $have_sanzi = 1 ] && [ "${BENCH_ONLY:-}" != imports ]; then
+  sh bench/web.sh || failed=1
+fi
 exit $failed

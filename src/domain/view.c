@@ -238,45 +238,119 @@ int reg_exists(sz *z, const reg *r, const char *code)
 
 /* ---- list ---- */
 
-int reg_list_view(sz *z, const reg *r, const char *village,
-                  const char *township, const char *q, int all, int voided,
-                  const char *as_of, asink *s)
+/* The FROM-less tail of a list's statement: the rows of r that lq keeps,
+ * in scope. Its parameters: ?1 the village or township, ?2 and ?3 the
+ * search, :status, :asof. -1 with z->err for a status r does not list. */
+static int list_where(sz *z, const reg *r, const list_query *lq, sbuf *sql)
+{
+  sb_addstr(sql, scope_where(lq->village, lq->township));
+  int scoped = reg_field(r, "village") >= 0 && z->scope[0];
+  if(scoped)
+    db_scope_sql(z, "village", lq->village || lq->township, sql);
+  int where = lq->village || lq->township || scoped;
+  size_t before = sql->len;
+  held_where(r, lq->as_of != NULL, lq->voided, where ? " AND " : " WHERE ",
+             sql);
+  where = where || sql->len > before;
+  if(lq->q) {
+    sb_addstr(sql, where ? " AND " : " WHERE ");
+    search_where(r, 2, sql);
+    where = 1;
+  }
+  if(lq->status) {
+    int f = reg_field(r, "status");
+    if(f < 0 || !(r->fields[f].flags & F_LIST))
+      return db_fail(z, T(z, "%s has no status to filter by"), r->zh);
+    sb_addstr(sql, where ? " AND status = :status" : " WHERE status = :status");
+  }
+  return 0;
+}
+
+/* The statement of sql over lq's rows, bound; NULL after a fault. */
+static sqlite3_stmt *list_prepare(sz *z, const list_query *lq,
+                                  const search *find, const char *sql)
+{
+  sqlite3_stmt *st = db_prepare(z, sql);
+  if(!st)
+    return NULL;
+  if(lq->village || lq->township)
+    sqlite3_bind_text(st, 1, lq->village ? lq->village : lq->township, -1,
+                      SQLITE_STATIC);
+  if(lq->q)
+    search_bind(find, st, 2);
+  if(lq->status)
+    db_bind_text(st, ":status", lq->status);
+  if(lq->as_of && sqlite3_bind_parameter_index(st, ":asof"))
+    db_bind_text(st, ":asof", lq->as_of);
+  return st;
+}
+
+static unsigned list_flags(const list_query *lq)
+{
+  return (lq->all ? VF_ID : VF_LIST) | (lq->voided ? VF_VOID : 0);
+}
+
+/* " ORDER BY ..." of lq: -1 with z->err for a key the list has not. */
+static int list_order(sz *z, const reg *r, const list_query *lq,
+                      const vfields *x, sbuf *sql)
+{
+  if(!lq->sort) {
+    sb_addstr(sql, " ORDER BY id");
+    return 0;
+  }
+  int desc = lq->sort[0] == '-';
+  const char *key = lq->sort + desc;
+  for(int k = 0; k < x->t.ncols; k++)
+    if(x->fi[k] >= 0 && !strcmp(x->keys[k], key)) {
+      sb_addf(sql, " ORDER BY \"%s\"%s, id", r->fields[x->fi[k]].key,
+              desc ? " DESC" : "");
+      return 0;
+    }
+  return db_fail(z, T(z, "%s cannot be sorted by '%s'"), r->zh, key);
+}
+
+int reg_list(sz *z, const reg *r, const list_query *lq, asink *s)
 {
   search find;
-  if(q && search_init(z, r, q, &find))
+  if(lq->q && search_init(z, r, lq->q, &find))
     return -1;
+  vfields x;
+  vfields_init(&x, r, r->zh, r->name, list_flags(lq), NULL, NULL);
   sbuf sql;
   sb_init(&sql);
   reg_select_sql(r, &sql);
-  sb_addstr(&sql, scope_where(village, township));
-  int scoped = reg_field(r, "village") >= 0 && z->scope[0];
-  if(scoped)
-    db_scope_sql(z, "village", village || township, &sql);
-  int where = village || township || scoped;
-  size_t before = sql.len;
-  held_where(r, as_of != NULL, voided, where ? " AND " : " WHERE ", &sql);
-  where = where || sql.len > before;
-  if(q) {
-    sb_addstr(&sql, where ? " AND " : " WHERE ");
-    search_where(r, 2, &sql);
-  }
-  sb_addstr(&sql, " ORDER BY id");
-  sqlite3_stmt *st = db_prepare(z, sql.buf);
+  int rc = 0;
+  if(lq->ids)
+    sb_addstr(&sql, " WHERE id = ?1");
+  else
+    rc = list_where(z, r, lq, &sql) || list_order(z, r, lq, &x, &sql);
+  if(!rc && !lq->ids && lq->limit > 0)
+    sb_addf(&sql, " LIMIT %ld OFFSET %ld", lq->limit,
+            lq->offset > 0 ? lq->offset : 0);
+  sqlite3_stmt *st = rc        ? NULL
+                     : lq->ids ? db_prepare(z, sql.buf)
+                               : list_prepare(z, lq, &find, sql.buf);
   sb_free(&sql);
-  if(village || township)
-    sqlite3_bind_text(st, 1, village ? village : township, -1, SQLITE_STATIC);
-  if(q)
-    search_bind(&find, st, 2);
-  if(as_of && sqlite3_bind_parameter_index(st, ":asof"))
-    db_bind_text(st, ":asof", as_of);
-  vfields x;
-  /* The voided: with the reason. */
-  vfields_init(&x, r, r->zh, r->name,
-               (all ? VF_ID : VF_LIST) | (voided ? VF_VOID : 0), NULL, NULL);
+  if(!st)
+    rc = -1;
   val *v = xcalloc((size_t)r->nfields, sizeof *v);
   char *mask = xcalloc((size_t)r->nfields, 19);
-  int rc = view_begin(z, s, &x.t);
-  while(!rc && db_step(z, st) == SQLITE_ROW) {
+  if(!rc)
+    rc = view_begin(z, s, &x.t);
+  /* By the ids of the rows, kept from reg_list_totals: the page's only. */
+  long at = lq->offset > 0 ? lq->offset : 0;
+  long end = lq->limit > 0 && lq->limit < lq->nids - at ? at + lq->limit
+                                                        : lq->nids;
+  for(; !rc && lq->ids && at < end; at++) {
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, lq->ids[at]);
+    if(db_step(z, st) != SQLITE_ROW)
+      continue;
+    reg_row_from_stmt(r, st, 2, v);
+    reg_mask(r, v, mask);
+    rc = vfields_row(z, &x, s, sqlite3_column_int64(st, 0), v);
+  }
+  while(!rc && !lq->ids && db_step(z, st) == SQLITE_ROW) {
     reg_row_from_stmt(r, st, 2, v);
     reg_mask(r, v, mask);
     rc = vfields_row(z, &x, s, sqlite3_column_int64(st, 0), v);
@@ -288,9 +362,98 @@ int reg_list_view(sz *z, const reg *r, const char *village,
   vfields_free(&x);
   free(mask);
   free(v);
-  if(q)
+  if(lq->q)
     search_free(&find);
   return rc;
+}
+
+int reg_list_totals(sz *z, const reg *r, const list_query *lq, long max_ids,
+                    list_totals *t)
+{
+  memset(t, 0, sizeof *t);
+  search find;
+  if(lq->q && search_init(z, r, lq->q, &find))
+    return -1;
+  vfields x;
+  vfields_init(&x, r, r->zh, r->name, list_flags(lq), NULL, NULL);
+  t->ncols = x.t.ncols;
+  t->sums = xcalloc((size_t)t->ncols + 1, sizeof *t->sums);
+  /* One pass in the list's order: the count, the sums, and the ids while
+   * they are few enough to keep. */
+  sbuf sql;
+  sb_init(&sql);
+  sb_addstr(&sql, "SELECT id");
+  for(int k = 0; k < x.t.ncols; k++)
+    if(x.fi[k] >= 0 && kind_sums(x.cols[k].kind))
+      sb_addf(&sql, ", \"%s\"", r->fields[x.fi[k]].key);
+  sb_addf(&sql, " FROM \"%s\"", r->name);
+  int rc = list_where(z, r, lq, &sql) || list_order(z, r, lq, &x, &sql);
+  sqlite3_stmt *st = rc ? NULL : list_prepare(z, lq, &find, sql.buf);
+  sb_free(&sql);
+  long cap = 0;
+  int step;
+  while(st && (step = db_step(z, st)) == SQLITE_ROW) {
+    int c = 1;
+    for(int k = 0; k < x.t.ncols; k++)
+      if(x.fi[k] >= 0 && kind_sums(x.cols[k].kind))
+        t->sums[k] += sqlite3_column_int64(st, c++);
+    if(t->count < max_ids) {
+      if(t->nids == cap) {
+        cap = cap ? 2 * cap : 256;
+        t->ids = xrealloc(t->ids, (size_t)cap * sizeof *t->ids);
+      }
+      t->ids[t->nids++] = sqlite3_column_int64(st, 0);
+    } else if(t->ids) {
+      free(t->ids);
+      t->ids = NULL;
+    }
+    t->count++;
+  }
+  if(!st || step != SQLITE_DONE)
+    rc = -1;
+  if(t->count > t->nids) {
+    free(t->ids);
+    t->ids = NULL;
+    t->nids = 0;
+  }
+  sqlite3_finalize(st);
+  vfields_free(&x);
+  if(lq->q)
+    search_free(&find);
+  if(rc)
+    list_totals_free(t);
+  return rc;
+}
+
+int reg_list_column(const reg *r, const char *key)
+{
+  list_query lq = {0};
+  vfields x;
+  vfields_init(&x, r, r->zh, r->name, list_flags(&lq), NULL, NULL);
+  int at = -1;
+  for(int k = 0; k < x.t.ncols && at < 0; k++)
+    if(x.fi[k] >= 0 && !strcmp(x.keys[k], key))
+      at = k;
+  vfields_free(&x);
+  return at;
+}
+
+void list_totals_free(list_totals *t)
+{
+  free(t->sums);
+  free(t->ids);
+  t->sums = NULL;
+  t->ids = NULL;
+  t->nids = 0;
+}
+
+int reg_list_view(sz *z, const reg *r, const char *village,
+                  const char *township, const char *q, int all, int voided,
+                  const char *as_of, asink *s)
+{
+  list_query lq = {.village = village, .township = township, .q = q,
+                   .voided = voided, .as_of = as_of, .all = all};
+  return reg_list(z, r, &lq, s);
 }
 
 /* ---- export ---- */

@@ -49,6 +49,12 @@ static inline int kind_text(int kind)
          kind == K_DATE;
 }
 
+/* A kind whose column a list sums in its totals row: money and areas. */
+static inline int kind_sums(int kind)
+{
+  return kind == K_MONEY || kind == K_AREA;
+}
+
 typedef struct acol {
   const char *zh;
   int kind;
@@ -87,12 +93,49 @@ const char *acol_key(const atable *t, int i);
 
 /* ---- registers (view.c) ---- */
 
-/* Part "list": the records of r in scope (a village's or township's code,
- * or neither: all) whose text holds q (NULL: all; search.h), by id. The
+/* A list's rows: its filters, its order and its page. */
+typedef struct list_query {
+  const char *village, *township; /* a village's or township's code */
+  const char *q;      /* name search (search.h) */
+  const char *status; /* the records in this status (a register with one) */
+  int voided;         /* the voided records, with the reason, not the live */
+  const char *as_of;  /* those held at this date (held.h), not today's */
+  /* The order: a listed field's key, "-key" for descending, ties by id;
+   * NULL: by id. */
+  const char *sort;
+  long offset, limit; /* the page; limit 0: every row */
+  int all;            /* the columns "id" and every stored field */
+  /* The rows by id, in this order (a list's, kept by reg_list_totals):
+   * the filters and the order above are then not read again. */
+  const int64_t *ids;
+  long nids;
+} list_query;
+
+/* Part "list": the records of r in scope (the handle's, and a village's or
+ * township's code) that lq keeps, in lq's order, lq's page of them. The
  * columns are the fields marked F_LIST or, with all, "id" and every stored
- * field. ID numbers are masked. Only the live records; with as_of, those
- * held at that date (held.h); with voided, only the voided ones, with the
- * reason. */
+ * field. ID numbers are masked. NULL fields of lq keep every row. -1 with
+ * z->err for a sort key or status filter the register does not list. */
+int reg_list(sz *z, const reg *r, const list_query *lq, asink *s);
+
+/* The same rows' count, and the sum of each column of the list whose kind
+ * sums (kind_sums), all of them, whatever lq's page: the totals row. With
+ * them, when there are at most max_ids rows, their ids in lq's order, so
+ * that a page can be read by id (lq->ids) without the search again. */
+typedef struct list_totals {
+  int64_t count;
+  int ncols;     /* the list's columns */
+  int64_t *sums; /* per column; 0 for one that does not sum */
+  int64_t *ids;  /* or NULL */
+  long nids;
+} list_totals;
+int reg_list_totals(sz *z, const reg *r, const list_query *lq, long max_ids,
+                    list_totals *t);
+void list_totals_free(list_totals *t);
+/* The column of field key in the list of r (not all), or -1. */
+int reg_list_column(const reg *r, const char *key);
+
+/* reg_list of every row by id, for the command line. */
 int reg_list_view(sz *z, const reg *r, const char *village,
                   const char *township, const char *q, int all, int voided,
                   const char *as_of, asink *s);

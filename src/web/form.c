@@ -32,8 +32,8 @@ static void label(const field *f, sbuf *o)
 }
 
 /* <option>s from a query of (value, label); the one equal to cur chosen. */
-static void options(req *r, const char *sql, const char *cur, int scoped,
-                    const char *col)
+void form_options(req *r, const char *sql, const char *cur, int scoped,
+                  const char *col)
 {
   sbuf q;
   sb_init(&q);
@@ -93,15 +93,15 @@ static void input(req *r, const reg *g, const field *f, const char *cur,
     if(f->type == F_ENUM) {
       snprintf(sql, sizeof sql, "SELECT DISTINCT name, name FROM \"%s\"",
                f->ref);
-      options(r, sql, cur, 0, NULL);
+      form_options(r, sql, cur, 0, NULL);
     } else if(f->type == F_LANDCLASS)
-      options(r, "SELECT code, code || ' ' || name FROM land_class WHERE 1",
+      form_options(r, "SELECT code, code || ' ' || name FROM land_class WHERE 1",
               cur, 0, NULL);
     else if(f->type == F_VILLAGE)
-      options(r, "SELECT code, code || ' ' || name FROM org "
+      form_options(r, "SELECT code, code || ' ' || name FROM org "
                  "WHERE level = 'village'", cur, 1, "code");
     else
-      options(r, "SELECT code, code || ' ' || name FROM account WHERE 1", cur,
+      form_options(r, "SELECT code, code || ' ' || name FROM account WHERE 1", cur,
               1, "village");
     sb_addstr(o, "</select>");
   } else {

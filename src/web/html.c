@@ -97,11 +97,6 @@ void html_end(req *r)
 
 /* ---- the HTML sink ---- */
 
-static int numeric_sum(int kind)
-{
-  return kind == K_MONEY || kind == K_AREA;
-}
-
 static void cell_html(sbuf *o, int kind, const acell *c)
 {
   char buf[48];
@@ -130,9 +125,22 @@ static int hs_begin(asink *s, const atable *t)
   }
   sb_addstr(o, "<div class=\"scroll\"><table class=\"list\"><thead><tr>");
   for(int i = 0; i < t->ncols; i++) {
-    sb_addstr(o, kind_text(t->cols[i].kind) ? "<th scope=\"col\">"
-                                             : "<th scope=\"col\" class=\"num\">");
-    html_escs(o, t->cols[i].zh);
+    const char *key = acol_key(t, i);
+    const char *now = h->sort ? h->sort + (h->sort[0] == '-') : "";
+    int on = !strcmp(key, now), desc = on && h->sort[0] == '-';
+    sb_addf(o, "<th scope=\"col\"%s%s>",
+            kind_text(t->cols[i].kind) ? "" : " class=\"num\"",
+            !on ? "" : desc ? " aria-sort=\"descending\""
+                            : " aria-sort=\"ascending\"");
+    if(h->sort_base && strcmp(key, "id")) {
+      /* A head sorts by its column, and again the other way. */
+      sb_addf(o, "<a href=\"%ssort=%s%s\">", h->sort_base,
+              on && !desc ? "-" : "", key);
+      html_escs(o, t->cols[i].zh);
+      sb_addstr(o, on ? (desc ? " ▼" : " ▲") : "");
+      sb_addstr(o, "</a>");
+    } else
+      html_escs(o, t->cols[i].zh);
     sb_addstr(o, "</th>");
   }
   sb_addstr(o, "</tr></thead><tbody>");
@@ -155,7 +163,7 @@ static int hs_row(asink *s, const acell *c)
     return 0;
   }
   for(int i = 0; i < t->ncols; i++)
-    if(numeric_sum(t->cols[i].kind) && !c[i].null)
+    if(kind_sums(t->cols[i].kind) && !c[i].null)
       h->sums[i] += c[i].i;
   long k = h->rows++;
   if(h->per && (k < h->page * h->per || k >= (h->page + 1) * h->per))
@@ -187,20 +195,22 @@ static int hs_end(asink *s)
     sb_addstr(o, "</tbody></table>");
     return 0;
   }
+  long count = h->tot ? (long)h->tot->count : h->rows;
+  const int64_t *sums = h->tot ? h->tot->sums : h->sums;
   if(h->rows == 0)
     sb_addf(o, "<tr><td colspan=\"%d\" class=\"none\">没有记录</td></tr>",
             t->ncols);
   sb_addstr(o, "</tbody>");
   int any = 0;
   for(int i = 0; i < t->ncols; i++)
-    any |= numeric_sum(t->cols[i].kind);
-  if(h->link && h->rows && any) {
+    any |= kind_sums(t->cols[i].kind);
+  if(h->link && count && any) {
     sb_addstr(o, "<tfoot><tr class=\"total\">");
     for(int i = 0; i < t->ncols; i++) {
       if(i == 0)
-        sb_addf(o, "<th scope=\"row\">合计（%ld 条）</th>", h->rows);
-      else if(numeric_sum(t->cols[i].kind)) {
-        acell c = cell_int(h->sums[i]);
+        sb_addf(o, "<th scope=\"row\">合计（%ld 条）</th>", count);
+      else if(kind_sums(t->cols[i].kind)) {
+        acell c = cell_int(sums[i]);
         sb_addstr(o, "<td class=\"num\">");
         cell_html(o, t->cols[i].kind, &c);
         sb_addstr(o, "</td>");
@@ -272,7 +282,8 @@ static int js_end(asink *s)
 {
   json_sink *j = (json_sink *)s;
   if(j->single)
-    sb_addf(&j->r->out, "],\"total\":%d}", j->rows);
+    sb_addf(&j->r->out, "],\"total\":%lld}",
+            j->tot ? (long long)j->tot->count : (long long)j->rows);
   else
     sb_addch(&j->r->out, ']');
   return 0;

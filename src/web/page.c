@@ -208,31 +208,29 @@ static void home(req *r)
                "<th scope=\"col\">登记簿</th><th scope=\"col\" class=\"num\">"
                "记录数</th><th scope=\"col\" class=\"num\">金额合计（元）</th>"
                "</tr></thead><tbody>");
+  /* The lists' own totals: the same rows (live, in scope) and the same
+   * memory of them. */
   for(size_t i = 0; i < ARRAY_SIZE(page_regs); i++) {
     const reg *g = reg_find(page_regs[i].name);
-    sbuf sql;
-    sb_init(&sql);
-    sb_addf(&sql, "SELECT count(*), %s%s%s FROM \"%s\"",
-            page_regs[i].money ? "total(" : "NULL",
-            page_regs[i].money ? page_regs[i].money : "",
-            page_regs[i].money ? ")" : "", g->name);
-    db_scope_sql(z, "village", 0, &sql);
-    sqlite3_stmt *st = db_prepare(z, sql.buf);
-    sb_free(&sql);
-    int64_t n = 0;
-    acell money = cell_nil();
-    if(db_step(z, st) == SQLITE_ROW) {
-      n = sqlite3_column_int64(st, 0);
-      if(sqlite3_column_type(st, 1) != SQLITE_NULL)
-        money = cell_int((int64_t)sqlite3_column_double(st, 1));
+    list_query lq = {0};
+    list_totals t;
+    if(db_begin_read(z))
+      break;
+    if(page_totals(r, g, &lq, &t) == 0) {
+      acell money = cell_nil();
+      int mk = page_regs[i].money ? reg_list_column(g, page_regs[i].money)
+                                  : -1;
+      if(mk >= 0)
+        money = cell_int(t.sums[mk]);
+      char buf[48];
+      sb_addf(o, "<tr><td><a href=\"/%s\">%s</a></td><td class=\"num\">"
+                 "%lld</td><td class=\"num\">",
+              g->name, g->zh, (long long)t.count);
+      html_escs(o, cell_format(K_MONEY, &money, 1, LANG_ZH, buf));
+      sb_addstr(o, "</td></tr>");
+      list_totals_free(&t);
     }
-    sqlite3_finalize(st);
-    char buf[48];
-    sb_addf(o, "<tr><td><a href=\"/%s\">%s</a></td><td class=\"num\">%lld"
-               "</td><td class=\"num\">",
-            g->name, g->zh, (long long)n);
-    html_escs(o, cell_format(K_MONEY, &money, 1, LANG_ZH, buf));
-    sb_addstr(o, "</td></tr>");
+    db_end(z, 0);
   }
   sb_addstr(o, "</tbody></table></div>");
   html_end(r);
@@ -256,100 +254,167 @@ static int filter_ok(req *r, const char *village, const char *township)
          (township && n <= k && !strncmp(r->z->scope, code, n));
 }
 
+/* A query argument, NULL when absent or empty. */
+static const char *arg(const req *r, const char *k)
+{
+  const char *v = kvs_get(&r->q, k);
+  return v && *v ? v : NULL;
+}
+
+/* A list: its filters, its order (column heads sort), one page read from
+ * the database, and the totals row of all the rows it keeps. JSON: the
+ * same page (per=, at most 1,000 rows) with every stored field. */
 static void list_page(req *r, const reg *g)
 {
-  const char *village = kvs_get(&r->q, "village");
-  const char *township = kvs_get(&r->q, "township");
-  if(village && !*village)
-    village = NULL;
-  if(township && !*township)
-    township = NULL;
-  const char *q = kvs_get(&r->q, "q");
-  if(q && !*q)
-    q = NULL;
-  if(!filter_ok(r, village, township)) {
+  list_query lq = {.village = arg(r, "village"),
+                   .township = arg(r, "township"),
+                   .q = arg(r, "q"),
+                   .status = arg(r, "status"),
+                   .sort = arg(r, "sort"),
+                   .all = r->json};
+  const char *vd = arg(r, "voided");
+  lq.voided = vd && !strcmp(vd, "1");
+  if(!filter_ok(r, lq.village, lq.township)) {
     answer_error(r, 404, "没有这个村或乡镇，或不在您的管辖范围内");
     return;
   }
+  /* By village, then as entered: the order of the index that reads a
+   * village's or a township's page (schema 009). */
+  if(!lq.sort)
+    lq.sort = "village";
+  const char *p = arg(r, "page"), *pp = arg(r, "per");
+  long page = p ? strtol(p, NULL, 10) - 1 : 0;
+  long per = r->json && pp ? strtol(pp, NULL, 10) : 50;
+  if(per < 1 || per > 1000)
+    per = 50;
+  if(page < 0)
+    page = 0;
+  sz *z = r->z;
+  if(db_begin_read(z)) {
+    answer_error(r, 503, z->err);
+    return;
+  }
+  list_totals tot;
+  if(page_totals(r, g, &lq, &tot)) {
+    db_end(z, 0);
+    answer_error(r, 400, z->err);
+    return;
+  }
+  const list_totals *t = &tot;
+  long pages = (long)((t->count + per - 1) / per);
+  if(page >= pages && pages > 0)
+    page = pages - 1;
+  lq.offset = page * per;
+  lq.limit = per;
+  lq.ids = t->ids;
+  lq.nids = t->nids;
   if(r->json) {
     json_sink j;
     json_sink_init(&j, r, 1);
-    if(reg_list_view(r->z, g, village, township, q, 1, 0, NULL, &j.s))
-      answer_error(r, 500, r->z->err);
+    j.tot = t;
+    int rc = reg_list(z, g, &lq, &j.s);
+    db_end(z, 0);
+    list_totals_free(&tot);
+    if(rc)
+      answer_error(r, 500, z->err);
     return;
   }
-  const char *p = kvs_get(&r->q, "page");
-  long page = p ? strtol(p, NULL, 10) - 1 : 0;
-  if(page < 0 || page > 1000000)
-    page = 0;
-  const long per = 50;
-  char title[64];
-  snprintf(title, sizeof title, "%s", g->zh);
+  /* The list's URL with its filters, for the heads and the pages. */
+  sbuf base;
+  sb_init(&base);
+  sb_addf(&base, "/%s?", g->name);
+  static const char *const keep[] = {"q", "village", "township", "status",
+                                     "voided"};
+  for(size_t i = 0; i < ARRAY_SIZE(keep); i++) {
+    const char *v = arg(r, keep[i]);
+    if(!v)
+      continue;
+    sb_addf(&base, "%s=", keep[i]);
+    url_esc(&base, v);
+    sb_addstr(&base, "&amp;");
+  }
+  char title[96];
+  snprintf(title, sizeof title, "%s%s", g->zh, lq.voided ? "（已作废）" : "");
   html_begin(r, title);
   sbuf *o = &r->out;
   sb_addf(o, "<form method=\"get\" action=\"/%s\" class=\"filters\">"
              "<label for=\"q\">名称</label><input id=\"q\" name=\"q\" "
              "type=\"search\" maxlength=\"100\" value=\"",
           g->name);
-  html_escs(o, q);
+  html_escs(o, lq.q);
   sb_addstr(o, "\"><label for=\"village\">村代码</label><input id=\"village\" "
              "name=\"village\" inputmode=\"numeric\" maxlength=\"12\" value=\"");
-  html_escs(o, village);
+  html_escs(o, lq.village);
   sb_addstr(o, "\"><label for=\"township\">乡镇代码</label><input "
                "id=\"township\" name=\"township\" inputmode=\"numeric\" "
                "maxlength=\"12\" value=\"");
-  html_escs(o, township);
-  sb_addstr(o, "\"><button type=\"submit\">查询</button>");
-  if(writer(r))
+  html_escs(o, lq.township);
+  sb_addstr(o, "\">");
+  int sf = reg_field(g, "status");
+  if(sf >= 0 && g->fields[sf].type == F_ENUM && (g->fields[sf].flags & F_LIST)) {
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT DISTINCT name, name FROM \"%s\"",
+             g->fields[sf].ref);
+    sb_addf(o, "<label for=\"status\">%s</label><select id=\"status\" "
+               "name=\"status\"><option value=\"\">全部</option>",
+            g->fields[sf].zh);
+    form_options(r, sql, lq.status, 0, NULL);
+    sb_addstr(o, "</select>");
+  }
+  if(lq.sort && strcmp(lq.sort, "village")) {
+    sb_addstr(o, "<input type=\"hidden\" name=\"sort\" value=\"");
+    html_escs(o, lq.sort);
+    sb_addstr(o, "\">");
+  }
+  if(lq.voided)
+    sb_addstr(o, "<input type=\"hidden\" name=\"voided\" value=\"1\">");
+  sb_addstr(o, "<button type=\"submit\">查询</button>");
+  if(writer(r) && !lq.voided)
     sb_addf(o, " <a class=\"button\" href=\"/%s/new\">新增%s</a>"
                " <a class=\"button\" href=\"/%s/import\">导入</a>",
             g->name, g->zh, g->name);
   sb_addf(o, " <a class=\"button\" href=\"/%s/export.csv", g->name);
-  if(village || township) {
-    sb_addstr(o, village ? "?village=" : "?township=");
-    html_escs(o, village ? village : township);
+  if(lq.village || lq.township) {
+    sb_addstr(o, lq.village ? "?village=" : "?township=");
+    html_escs(o, lq.village ? lq.village : lq.township);
   }
   sb_addf(o, "\">导出 CSV</a> <a class=\"button\" href=\"/%s/template.csv\">"
-             "下载模板</a></form>",
-          g->name);
+             "下载模板</a> <a class=\"button\" href=\"/%s%s\">%s</a></form>",
+          g->name, g->name, lq.voided ? "" : "?voided=1",
+          lq.voided ? "返回在册记录" : "已作废记录");
   html_sink h;
-  html_sink_init(&h, r, g->name, page, per);
-  int rc = reg_list_view(r->z, g, village, township, q, 0, 0, NULL, &h.s);
-  long rows = h.rows;
+  html_sink_init(&h, r, g->name, 0, 0);
+  h.tot = t;
+  h.sort_base = base.buf;
+  h.sort = lq.sort;
+  int rc = reg_list(z, g, &lq, &h.s);
   html_sink_free(&h);
+  db_end(z, 0);
+  list_totals_free(&tot);
   if(rc) {
-    answer_error(r, 500, r->z->err);
+    sb_free(&base);
+    answer_error(r, 500, z->err);
     return;
   }
-  long pages = (rows + per - 1) / per;
   if(pages > 1) {
     sb_addf(o, "<nav class=\"pages\" aria-label=\"分页\">第 %ld 页，共 %ld 页",
             page + 1, pages);
-    for(int d = -1; d <= 1; d += 2) {
-      long to = page + d;
-      if(to < 0 || to >= pages)
+    static const char *const word[] = {"首页", "上一页", "下一页", "末页"};
+    long to[] = {0, page - 1, page + 1, pages - 1};
+    for(int d = 0; d < 4; d++) {
+      if(to[d] < 0 || to[d] >= pages || to[d] == page)
         continue;
-      sb_addf(o, " <a href=\"/%s?page=%ld", g->name, to + 1);
-      if(village) {
-        sb_addstr(o, "&amp;village=");
-        html_escs(o, village);
+      sb_addf(o, " <a href=\"%s", base.buf);
+      if(strcmp(lq.sort, "village")) {
+        sb_addstr(o, "sort=");
+        url_esc(o, lq.sort);
+        sb_addstr(o, "&amp;");
       }
-      if(township) {
-        sb_addstr(o, "&amp;township=");
-        html_escs(o, township);
-      }
-      if(q) {
-        sb_addstr(o, "&amp;q=");
-        sbuf e;
-        sb_init(&e);
-        url_esc(&e, q);
-        sb_addstr(o, e.buf);
-        sb_free(&e);
-      }
-      sb_addf(o, "\">%s</a>", d < 0 ? "上一页" : "下一页");
+      sb_addf(o, "page=%ld\">%s</a>", to[d] + 1, word[d]);
     }
     sb_addstr(o, "</nav>");
   }
+  sb_free(&base);
   html_end(r);
 }
 

@@ -37,6 +37,7 @@ struct web {
   pthread_mutex_t mu;
   slot *slots;
   int nslots, cap;
+  memo *memo; /* the lists' totals (list.c), shared by the workers */
   int port;
   char updir[2048]; /* uploads: DB.uploads, mode 0700 */
 };
@@ -153,6 +154,21 @@ static time_t now(const web *w)
   return w->o.clock ? w->o.clock() : time(NULL);
 }
 
+/* A handle for the server: the page cache of each worker small and its
+ * sorts in temporary files, so that the server's memory stays bounded
+ * whatever the threads and the lists (the operating system caches the
+ * file for all of them). */
+static sz *server_db(web *w, char *err, size_t len)
+{
+  sz *z = db_open(w->o.db, "web", LANG_ZH, 0, err, len);
+  if(z && db_exec(z, "PRAGMA cache_size = -4096; PRAGMA temp_store = FILE")) {
+    snprintf(err, len, "%s", z->err);
+    db_close(z);
+    return NULL;
+  }
+  return z;
+}
+
 /* This thread's handle, opened on first use; NULL when it cannot be
  * opened (the reason into err). */
 static sz *thread_db(web *w, char *err, size_t len)
@@ -166,7 +182,7 @@ static sz *thread_db(web *w, char *err, size_t len)
   pthread_mutex_unlock(&w->mu);
   if(z)
     return z;
-  z = db_open(w->o.db, "web", LANG_ZH, 0, err, len);
+  z = server_db(w, err, len);
   if(!z)
     return NULL;
   pthread_mutex_lock(&w->mu);
@@ -402,6 +418,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
   MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, r);
   char err[512];
   r->z = thread_db(w, err, sizeof err);
+  r->memo = w->memo;
   if(r->too_big)
     answer_error(r, 413, "请求过大：上传的文件不能超过 32 MiB，表单不能超过 1 MiB");
   else if(r->bad_upload)
@@ -524,8 +541,11 @@ web *web_start(const web_opts *o, char *err, size_t errlen)
   }
   sweep_uploads(w->updir, 0, 0);
   /* The database opens now, so that a wrong file is said at once. */
-  if(!thread_db(w, err, errlen))
+  sz *z0 = server_db(w, err, errlen);
+  if(!z0)
     goto fail;
+  db_close(z0);
+  w->memo = memo_new();
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
                    MHD_USE_ERROR_LOG;
   if(o->cert || o->key) {
@@ -584,6 +604,7 @@ void web_stop(web *w)
   }
   for(int i = 0; i < w->nslots; i++)
     db_close(w->slots[i].z);
+  memo_free(w->memo);
   free(w->slots);
   pthread_mutex_destroy(&w->mu);
   free(w->cert);

@@ -1,5 +1,5 @@
 /* web_impl.h: what the server (web.c) and the pages (page.c, html.c)
- * share: one request and its answer. private to: web.c page.c html.c form.c upload.c */
+ * share: one request and its answer. private to: web.c page.c html.c form.c upload.c list.c */
 #ifndef SANZI_WEB_IMPL_H
 #define SANZI_WEB_IMPL_H
 #include <microhttpd.h>
@@ -25,6 +25,11 @@ void kvs_free(kvs *f);
  * tab, CR and LF. */
 int kvs_parse(kvs *f, const char *s, size_t n);
 
+/* The server's memory of its lists' totals (list.c). */
+typedef struct memo memo;
+memo *memo_new(void);
+void memo_free(memo *m);
+
 typedef struct req {
   web *w;
   struct MHD_Connection *c;
@@ -40,6 +45,7 @@ typedef struct req {
   int tls;
   char addr[64];     /* the client's address */
   sz *z;             /* this worker's database handle */
+  memo *memo;        /* and its totals */
   who u;             /* the user, when logged (u.id != 0) */
   /* the answer */
   int status;
@@ -89,6 +95,11 @@ typedef struct html_sink {
   const atable *t;
   int64_t *sums;
   int fields; /* a record: one row shown as name/value pairs */
+  /* A list read a page at a time: its totals (the rows shown are the
+   * page; per is 0), and the links of its column heads: the list's URL
+   * with its filters ("/asset?village=...&amp;"), and the order now. */
+  const list_totals *tot;
+  const char *sort_base, *sort;
 } html_sink;
 void html_sink_init(html_sink *h, req *r, const char *link, long page,
                     long per);
@@ -101,9 +112,20 @@ typedef struct json_sink {
   int parts, rows;
   const atable *t;
   int single; /* one part: {"rows":[...],"total":N} */
+  const list_totals *tot; /* a page of a list: the total is its count */
 } json_sink;
 void json_sink_init(json_sink *j, req *r, int single);
 void json_sink_end(json_sink *j);
+
+/* The totals of the list of g that lq keeps (list.c), remembered by the
+ * server until the data changes, into t (list_totals_free): 0, or -1 with
+ * z->err. Call within a read transaction. */
+int page_totals(req *r, const reg *g, const list_query *lq, list_totals *t);
+
+/* The <option>s of a drop-down: sql's rows (value, label), the one equal
+ * to cur selected; scoped: limited to the user's scope by column col. */
+void form_options(req *r, const char *sql, const char *cur, int scoped,
+                  const char *col);
 
 /* 1 when the user's role writes the registers (村报账员, 乡镇, 管理员). */
 int writer(const req *r);
