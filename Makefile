@@ -136,7 +136,7 @@ check: deps
 	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:log_path=$(CURDIR)/build-asan/sanitizer \
 	  SANZI_BIN=$(CURDIR)/build-asan/sanzi FUZZ_BUILD=build-asan \
 	  prove -j$(JOBS) -f tests/fuzz/replay.sh \
-	  $(patsubst $(BUILD)/%,build-asan/%,$(UNIT)) tests/cli/t*.sh
+	  $(patsubst $(BUILD)/%,build-asan/%,$(UNIT)) tests/cli/t*.sh tests/web/t*.sh
 	@if ls build-asan/sanitizer.* >/dev/null 2>&1; then \
 	  cat build-asan/sanitizer.*; \
 	  echo "make check: the sanitizers reported the problems above" >&2; \

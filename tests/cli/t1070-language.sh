@@ -61,7 +61,12 @@ test_expect_success 'the system reason for a failure follows the language too' '
 test_expect_success 'the catalog is found beside a copy of the program' '
   mkdir -p copy/locale/zh_CN/LC_MESSAGES &&
   cp "$SANZI" copy/sanzi &&
-  cp "$TOP/build/locale/zh_CN/LC_MESSAGES/sanzi.mo" copy/locale/zh_CN/LC_MESSAGES/ &&
+  mo=zh_CN/LC_MESSAGES/sanzi.mo &&
+  # The catalog of the program under test: build/ beside ./sanzi, or the
+  # catalog of the sanitizer build (make check) beside build-asan/sanzi.
+  for d in "$(dirname "$SANZI")/locale" "$TOP/build/locale"; do
+    test -f "$d/$mo" && break; done &&
+  cp "$d/$mo" copy/locale/zh_CN/LC_MESSAGES/ &&
   (cd / && env -u LANGUAGE "$TMP/copy/sanzi" --db "$TMP/nope.db" asset list 2>&1) >out;
   grep -F "数据库不存在" out
 '
