@@ -315,6 +315,7 @@ void answer_error(req *r, int status, const char *msg)
            : status == 403 ? "拒绝访问"
            : status == 413 ? "请求过大"
            : status == 401 ? "请先登录"
+           : status == 503 ? "系统繁忙"
                            : "出错了");
   html_begin(r, title);
   sb_addstr(&r->out, "<p class=\"error\" role=\"alert\">");

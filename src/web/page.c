@@ -242,7 +242,7 @@ static void home(req *r)
 
 /* A list filter naming an organisation: it must exist and lie within the
  * user's scope (or contain it); else the answer is 404. */
-static int filter_ok(req *r, const char *village, const char *township)
+int filter_ok(req *r, const char *village, const char *township)
 {
   if(village && township)
     return 0;
@@ -353,7 +353,7 @@ static void list_page(req *r, const reg *g)
   html_end(r);
 }
 
-static void record_page(req *r, const reg *g, const char *code)
+void record_page(req *r, const reg *g, const char *code)
 {
   if(r->json) {
     json_sink j;
@@ -369,7 +369,7 @@ static void record_page(req *r, const reg *g, const char *code)
   char title[200];
   snprintf(title, sizeof title, "%s %s", g->zh, code);
   html_begin(r, title);
-  if(writer(r)) {
+  if(!voided_note(r, g, code) && writer(r)) {
     sb_addf(&r->out, "<p class=\"actions\"><a class=\"button\" href=\"/%s/",
             g->name);
     url_esc(&r->out, code);
@@ -479,18 +479,11 @@ static void download(req *r, const reg *g, int template)
   sb_add(&r->out, buf, len);
   free(buf);
   r->ctype = "text/csv; charset=utf-8";
-  /* An ASCII name for old browsers, the Chinese one by RFC 6266. */
-  sbuf name;
-  sb_init(&name);
-  sb_addf(&name, "%s%s.csv", g->zh, template ? "模板" : "");
-  sbuf enc;
-  sb_init(&enc);
-  url_esc(&enc, name.buf);
-  snprintf(r->disposition, sizeof r->disposition,
-           "attachment; filename=\"%s%s.csv\"; filename*=UTF-8''%s", g->name,
-           template ? "-template" : "", enc.buf);
-  sb_free(&name);
-  sb_free(&enc);
+  char ascii[64], name[128];
+  snprintf(ascii, sizeof ascii, "%s%s.csv", g->name,
+           template ? "-template" : "");
+  snprintf(name, sizeof name, "%s%s.csv", g->zh, template ? "模板" : "");
+  disposition(r, ascii, name);
 }
 
 /* ---- the user's own password, the users ---- */
@@ -675,7 +668,11 @@ void route(req *r)
   const char *s = p + 1, *slash = strchr(s, '/');
   const reg *g = page_reg(s, slash ? (size_t)(slash - s) : strlen(s));
   if(get && g && !slash) {
-    list_page(r, g);
+    const char *v = kvs_get(&r->q, "voided");
+    if(v && !strcmp(v, "1"))
+      voided_list(r, g);
+    else
+      list_page(r, g);
     return;
   }
   if(post && g && !slash) {
@@ -703,6 +700,15 @@ void route(req *r)
     download(r, g, !strcmp(slash, "/template.csv"));
     return;
   }
+  if(get && g && slash &&
+     (!strcmp(slash, "/template.xlsx") || !strcmp(slash, "/export.xlsx"))) {
+    xlsx_download(r, g, !strcmp(slash, "/template.xlsx"));
+    return;
+  }
+  if(get && g && slash && !strcmp(slash, "/print")) {
+    print_page(r, g);
+    return;
+  }
   if(get && g && slash && !strcmp(slash, "/new")) {
     form_page(r, g, NULL);
     return;
@@ -716,9 +722,12 @@ void route(req *r)
   }
   if(post && g && slash && slash[1]) {
     const char *code = slash + 1, *end = strchr(code, '/');
-    if(end && !strcmp(end, "/void")) {
+    if(end && (!strcmp(end, "/void") || !strcmp(end, "/restore"))) {
       char *c = xstrndup(code, (size_t)(end - code));
-      void_post(r, g, c);
+      if(!strcmp(end, "/void"))
+        void_post(r, g, c);
+      else
+        restore_post(r, g, c);
       free(c);
       return;
     }

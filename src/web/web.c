@@ -3,6 +3,7 @@
  * every answer carries, the access log. The pages are page.c's. */
 #include "web/web_impl.h"
 #include "store/db.h"
+#include "store/config.h"
 #include "base/i18n.h"
 #include "base/text.h"
 
@@ -169,6 +170,8 @@ static sz *thread_db(web *w, char *err, size_t len)
   z = db_open(w->o.db, "web", LANG_ZH, 0, err, len);
   if(!z)
     return NULL;
+  /* A write waits this long for another's (a long import) to end. */
+  db_set_busy_wait(z, config_int(z, "busy_wait", 10));
   pthread_mutex_lock(&w->mu);
   if(w->nslots == w->cap) {
     w->cap = w->cap ? w->cap * 2 : 8;
@@ -242,6 +245,11 @@ static enum MHD_Result send_answer(req *r)
     header(res, "Set-Cookie", r->cookie);
   if(r->disposition[0])
     header(res, "Content-Disposition", r->disposition);
+  if(r->retry_after > 0) {
+    char n[24];
+    snprintf(n, sizeof n, "%d", r->retry_after);
+    header(res, "Retry-After", n);
+  }
   enum MHD_Result rc = MHD_queue_response(r->c, (unsigned)r->status, res);
   MHD_destroy_response(res);
   return rc;
@@ -413,8 +421,25 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
     db_clear_fault(r->z);
     errs_clear(&r->z->warns);
     db_set_scope(r->z, NULL);
+    r->z->busy = 0;
     route(r);
-    if(db_fault(r->z)) {
+    if(r->z->busy) {
+      /* A write gave up waiting for another (a long import): nothing of
+       * it was written; the user is told to try again, not "locked". */
+      sb_reset(&r->out);
+      r->location[0] = 0;
+      r->disposition[0] = 0;
+      r->retry_after = r->z->busy_seconds > 0 ? r->z->busy_seconds : 10;
+      char msg[512];
+      snprintf(msg, sizeof msg,
+               "数据库正忙：另一项写入（通常是一次较大的导入）正在进行，"
+               "已等待 %d 秒仍未结束。本次操作没有执行，未保存任何内容；"
+               "请稍后再试。",
+               r->z->busy_seconds);
+      answer_error(r, 503, msg);
+      db_clear_fault(r->z);
+      r->z->busy = 0;
+    } else if(db_fault(r->z)) {
       /* What was read may be incomplete: answer nothing of it. */
       sb_reset(&r->out);
       r->location[0] = 0;

@@ -1,5 +1,5 @@
 /* web_impl.h: what the server (web.c) and the pages (page.c, html.c)
- * share: one request and its answer. private to: web.c page.c html.c form.c upload.c */
+ * share: one request and its answer. private to: web.c page.c html.c form.c upload.c download.c */
 #ifndef SANZI_WEB_IMPL_H
 #define SANZI_WEB_IMPL_H
 #include <microhttpd.h>
@@ -49,6 +49,10 @@ typedef struct req {
   char cookie[512];       /* Set-Cookie, or "" */
   char disposition[256];  /* Content-Disposition, or "" */
   int cacheable;          /* a static file: may be cached */
+  int retry_after;        /* seconds for Retry-After (503), or 0 */
+  /* a refused one-field form on a page (restore): the reason at the
+   * field, and what was typed */
+  const char *field_err, *field_value;
   /* a multipart upload: its file, written as it arrives into the
    * server's private upload directory under a name of the server's */
   struct MHD_PostProcessor *pp;
@@ -117,6 +121,35 @@ void form_post(req *r, const reg *g, const char *code);
 void import_page(req *r, const reg *g);
 void import_post(req *r, const reg *g);
 void import_confirm(req *r, const reg *g, const char *id);
+
+/* A list filter naming an organisation (village or township, NULL:
+ * none): 1 when it exists and lies within the user's scope (or contains
+ * it), else 0 (the answer is then 404). */
+int filter_ok(req *r, const char *village, const char *township);
+
+/* One record's page (HTML or JSON): 404 outside the scope. */
+void record_page(req *r, const reg *g, const char *code);
+
+/* ---- download.c ---- */
+
+/* GET /{reg}?voided=1: the voided records, with their reasons. */
+void voided_list(req *r, const reg *g);
+/* On a record's page: when the record is voided, 已作废 with its reason
+ * and, for a writer, the form to restore it; returns 1 then, else 0. */
+int voided_note(req *r, const reg *g, const char *code);
+/* POST /{reg}/{code}/restore. */
+void restore_post(req *r, const reg *g, const char *code);
+/* GET /{reg}/template.xlsx (template 1) and /{reg}/export.xlsx. */
+void xlsx_download(req *r, const reg *g, int template);
+/* The list toolbar's links to the .xlsx downloads (the export with the
+ * filters village or township) and to the voided records. */
+void list_downloads(req *r, const reg *g, const char *village,
+                    const char *township);
+/* GET /{reg}/print?village=V: the notice board's print page. */
+void print_page(req *r, const reg *g);
+/* Content-Disposition: attachment, with an ASCII file name and the real
+ * (Chinese) one by RFC 6266. */
+void disposition(req *r, const char *ascii, const char *name);
 
 /* Answers: an error page (or JSON error) with status and message; a
  * redirect (303). */
