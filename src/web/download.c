@@ -424,8 +424,8 @@ void print_page(req *r, const reg *g)
     answer_error(r, 500, z->err);
     return;
   }
-  sb_addstr(o, "<p class=\"sign\">村务监督委员会主任（签字）：＿＿＿＿＿＿　"
-               "委员（签字）：＿＿＿＿＿＿　＿＿＿＿＿＿</p><p class=\"sign\">"
-               "公开日期：　　　　年　　月　　日</p></main>"
+  sb_addstr(o, "<p class=\"sign\"><span>村务监督委员会主任（签字）：＿＿＿＿＿＿"
+               "</span>　<span>委员（签字）：＿＿＿＿＿＿　＿＿＿＿＿＿</span></p>"
+               "<p class=\"sign\">公开日期：　　　　年　　月　　日</p></main>"
                "<script src=\"/static/print.js\"></script></body></html>\n");
 }
