@@ -369,6 +369,7 @@ void record_page(req *r, const reg *g, const char *code)
   char title[200];
   snprintf(title, sizeof title, "%s %s", g->zh, code);
   html_begin(r, title);
+  saved_note(r);
   if(!voided_note(r, g, code) && writer(r)) {
     sb_addf(&r->out, "<p class=\"actions\"><a class=\"button\" href=\"/%s/",
             g->name);

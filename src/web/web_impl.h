@@ -53,6 +53,8 @@ typedef struct req {
   /* a refused one-field form on a page (restore): the reason at the
    * field, and what was typed */
   const char *field_err, *field_value;
+  /* a save's warnings, shown with the saved record (form.c), or NULL */
+  const errlist *warns;
   /* a multipart upload: its file, written as it arrives into the
    * server's private upload directory under a name of the server's */
   struct MHD_PostProcessor *pp;
@@ -115,6 +117,8 @@ int writer(const req *r);
 /* The add (code NULL) or edit form of register g, and its submission. */
 void form_page(req *r, const reg *g, const char *code);
 void form_post(req *r, const reg *g, const char *code);
+/* On a record's page answering a save: 已保存 and the save's warnings. */
+void saved_note(req *r);
 
 /* Importing a sheet: the upload form, its check (a preview), and the
  * confirmation of upload `id`. */
