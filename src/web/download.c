@@ -311,9 +311,17 @@ void list_downloads(req *r, const reg *g, const char *village,
     url_esc(o, village ? village : township);
   }
   sb_addf(o, "\">导出 Excel</a> <a class=\"button\" href=\"/%s/"
-             "template.xlsx\">下载 Excel 模板</a> <a class=\"button\" "
-             "href=\"/%s?voided=1\">已作废的记录</a>",
-          g->name, g->name);
+             "template.xlsx\">下载 Excel 模板</a>",
+          g->name);
+  if(reg_void_field(g) >= 0)
+    sb_addf(o, " <a class=\"button\" href=\"/%s?voided=1\">已作废的记录</a>",
+            g->name);
+  sb_addf(o, " <a class=\"button\" href=\"/%s/print", g->name);
+  if(village) {
+    sb_addstr(o, "?village=");
+    url_esc(o, village);
+  }
+  sb_addstr(o, "\">打印公开表</a>");
 }
 
 /* ---- the print page of the village notice board ---- */

@@ -145,8 +145,9 @@ int voided_note(req *r, const reg *g, const char *code);
 void restore_post(req *r, const reg *g, const char *code);
 /* GET /{reg}/template.xlsx (template 1) and /{reg}/export.xlsx. */
 void xlsx_download(req *r, const reg *g, int template);
-/* The list toolbar's links to the .xlsx downloads (the export with the
- * filters village or township) and to the voided records. */
+/* The list toolbar's links (for list_page, after 导出 CSV): the .xlsx
+ * downloads (the export with the filter village or township), the voided
+ * records, the notice board's print page (of the village filtered). */
 void list_downloads(req *r, const reg *g, const char *village,
                     const char *township);
 /* GET /{reg}/print?village=V: the notice board's print page. */
