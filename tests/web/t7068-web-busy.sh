@@ -87,4 +87,19 @@ test_expect_success 'released within busy_wait: the write waits its turn and goe
   sanzi log verify
 '
 
+# The session's note of its use (once a minute) is no write to wait for:
+# with the clock moved on while the database is held, a page still reads.
+CLOCK_FILE=$TMP/clock
+echo "@2026-03-02 09:00:00" >"$CLOCK_FILE"
+web_stop && web_start && login clerk clerk clerkPass123
+
+test_expect_success 'a minute later, held: the page reads (the session'\''s note waits for no one)' '
+  hold &&
+  echo "@2026-03-02 09:02:00" >"$CLOCK_FILE" &&
+  get clerk /asset >page &&
+  release &&
+  test "$(status)" = 200 && grep -F 拖拉机 page &&
+  get clerk /asset >/dev/null && test "$(status)" = 200
+'
+
 test_done
