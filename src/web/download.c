@@ -208,12 +208,7 @@ void restore_post(req *r, const reg *g, const char *code)
     sb_addch(&r->out, '}');
     return;
   }
-  sbuf to;
-  sb_init(&to);
-  sb_addf(&to, "/%s/", g->name);
-  url_esc(&to, code);
-  answer_redirect(r, to.buf);
-  sb_free(&to);
+  answer_to_record(r, g, code);
 }
 
 /* ---- .xlsx downloads ---- */

@@ -303,14 +303,8 @@ void form_post(req *r, const reg *g, const char *code)
     r->warns = &warns;
     record_page(r, g, out);
     r->warns = NULL;
-  } else {
-    sbuf to;
-    sb_init(&to);
-    sb_addf(&to, "/%s/", g->name);
-    url_esc(&to, out);
-    answer_redirect(r, to.buf);
-    sb_free(&to);
-  }
+  } else
+    answer_to_record(r, g, out);
   errs_free(&warns);
 done:
   reg_close(c);

@@ -330,3 +330,13 @@ void answer_redirect(req *r, const char *to)
   snprintf(r->location, sizeof r->location, "%s", to);
   sb_reset(&r->out);
 }
+
+void answer_to_record(req *r, const reg *g, const char *code)
+{
+  sbuf to;
+  sb_init(&to);
+  sb_addf(&to, "/%s/", g->name);
+  url_esc(&to, code);
+  answer_redirect(r, to.buf);
+  sb_free(&to);
+}

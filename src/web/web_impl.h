@@ -160,5 +160,7 @@ void disposition(req *r, const char *ascii, const char *name);
  * redirect (303). */
 void answer_error(req *r, int status, const char *msg);
 void answer_redirect(req *r, const char *to);
+/* A redirect (303) to the page of record code of register g. */
+void answer_to_record(req *r, const reg *g, const char *code);
 
 #endif
