@@ -231,7 +231,8 @@ void import_post(req *r, const reg *g)
                 "%ld 行与已有的记录相同（疑似重复）：</p>",
             dups->total);
     errors_table(o2, dups);
-    sb_addstr(o2, "</div>");
+    sb_addstr(o2, "<p>如确是另外的记录，请勾选下面的“确认这些疑似重复的记录不是重复”"
+                  "（即命令行的 --allow-duplicates）。</p></div>");
   }
   sb_addf(o2, "<p class=\"ok\" role=\"status\">%s：将新增 %ld 行，更新 %ld "
               "行，%ld 行未变。尚未写入，请确认。</p>",
