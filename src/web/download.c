@@ -226,19 +226,16 @@ void disposition(req *r, const char *ascii, const char *name)
   sb_free(&enc);
 }
 
-/* Reads file path into the answer and removes it: 0, or -1. */
+/* The answer is file path, open and already removed (the server sends it
+ * from its descriptor, then closes it): 0, or -1. */
 static int send_file(req *r, const char *path)
 {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
+  unlink(path);
   if(fd < 0)
     return -1;
-  char buf[65536];
-  ssize_t n;
-  while((n = read(fd, buf, sizeof buf)) > 0)
-    sb_add(&r->out, buf, (size_t)n);
-  close(fd);
-  unlink(path);
-  return n < 0 ? -1 : 0;
+  r->outfd = fd;
+  return 0;
 }
 
 /* GET /{reg}/template.xlsx and /{reg}/export.xlsx: the workbook, written

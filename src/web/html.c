@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void html_esc(sbuf *o, const char *s, size_t n)
 {
@@ -300,6 +301,11 @@ void json_sink_end(json_sink *j)
 void answer_error(req *r, int status, const char *msg)
 {
   sb_reset(&r->out);
+  if(r->outfd >= 0) {
+    close(r->outfd);
+    r->outfd = -1;
+  }
+  r->disposition[0] = 0;
   r->status = status;
   if(r->json) {
     r->ctype = "application/json; charset=utf-8";

@@ -223,8 +223,18 @@ static void header(struct MHD_Response *res, const char *k, const char *v)
 
 static enum MHD_Result send_answer(req *r)
 {
-  struct MHD_Response *res = MHD_create_response_from_buffer(
-      r->out.len, r->out.buf ? r->out.buf : (char *)"", MHD_RESPMEM_MUST_COPY);
+  struct MHD_Response *res;
+  struct stat st;
+  if(r->outfd >= 0 && fstat(r->outfd, &st) == 0) {
+    /* a file (a workbook) streamed from its descriptor, closed with the
+     * response */
+    res = MHD_create_response_from_fd((uint64_t)st.st_size, r->outfd);
+    if(res)
+      r->outfd = -1;
+  } else
+    res = MHD_create_response_from_buffer(
+        r->out.len, r->out.buf ? r->out.buf : (char *)"",
+        MHD_RESPMEM_MUST_COPY);
   if(!res)
     return MHD_NO;
   header(res, "Content-Type",
@@ -261,6 +271,8 @@ static void req_free(req *r)
     MHD_destroy_post_processor(r->pp);
   if(r->upfd >= 0)
     close(r->upfd);
+  if(r->outfd >= 0)
+    close(r->outfd);
   if(r->upath[0] && !r->ukeep)
     unlink(r->upath);
   sb_free(&r->body);
@@ -374,6 +386,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
     sb_init(&r->out);
     r->status = 200;
     r->upfd = -1;
+    r->outfd = -1;
     const char *cl =
         MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
     const char *ct =
@@ -423,6 +436,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
     db_set_scope(r->z, NULL);
     r->z->busy = 0;
     route(r);
+    if((r->z->busy || db_fault(r->z)) && r->outfd >= 0) {
+      close(r->outfd); /* what was written may be incomplete */
+      r->outfd = -1;
+    }
     if(r->z->busy) {
       /* A write gave up waiting for another (a long import): nothing of
        * it was written; the user is told to try again, not "locked". */

@@ -50,6 +50,8 @@ typedef struct req {
   char disposition[256];  /* Content-Disposition, or "" */
   int cacheable;          /* a static file: may be cached */
   int retry_after;        /* seconds for Retry-After (503), or 0 */
+  int outfd;              /* a file's answer: its open file (already
+                             unlinked), sent in place of out; -1: none */
   /* a refused one-field form on a page (restore): the reason at the
    * field, and what was typed */
   const char *field_err, *field_value;
