@@ -520,7 +520,8 @@ static int file_sha256(const char *file, char hex[65])
  * keeps their SHA-256): the reason, naming that import, in msg; 0 when
  * there was none. */
 static int imported_before(sz *z, const reg *r, const char *file,
-                           const char *hex, char *msg, size_t len)
+                           const char *hex, char *msg, size_t len,
+                           import_result *res)
 {
   sqlite3_stmt *st = db_prepare(
       z, "SELECT id, at, operator, json_extract(new, '$.file') FROM history "
@@ -532,6 +533,13 @@ static int imported_before(sz *z, const reg *r, const char *file,
   if(found) {
     char at[20];
     config_local_time(z, (const char *)sqlite3_column_text(st, 1), at);
+    const char *by = (const char *)sqlite3_column_text(st, 2);
+    const char *name = (const char *)sqlite3_column_text(st, 3);
+    res->before = sqlite3_column_int64(st, 0);
+    snprintf(res->before_at, sizeof res->before_at, "%s", at);
+    snprintf(res->before_by, sizeof res->before_by, "%s", by ? by : "");
+    snprintf(res->before_file, sizeof res->before_file, "%s",
+             name ? name : "");
     snprintf(msg, len,
              T(z, "%s: this file was already imported into the %s register "
                   "on %s by %s (log entry %lld, as '%s'); nothing imported. "
@@ -551,8 +559,10 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   memset(res, 0, sizeof *res);
   if(file_sha256(o->file, sha))
     sha[0] = 0;
-  if(sha[0] && !o->again &&
-     imported_before(z, r, o->file, sha, err, sizeof err)) {
+  if(sha[0] &&
+     imported_before(z, r, o->name && *o->name ? o->name : o->file, sha, err,
+                     sizeof err, res) &&
+     !o->again) {
     errs_add(&res->errs, NULL, 0, NULL, NULL, "%s", err);
     res->nerrors = 1;
     return -1;
@@ -697,7 +707,8 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
     sbuf sum;
     sb_init(&sum);
     sb_addstr(&sum, "{\"file\":");
-    json_string(&sum, o->file, strlen(o->file));
+    const char *shown = o->name && *o->name ? o->name : o->file;
+    json_string(&sum, shown, strlen(shown));
     if(sha[0])
       sb_addf(&sum, ",\"sha256\":\"%s\"", sha);
     sb_addf(&sum, ",\"inserted\":%ld,\"updated\":%ld}", res->inserted,

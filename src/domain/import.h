@@ -8,6 +8,8 @@
 
 typedef struct import_opts {
   const char *file;  /* CSV text, an .xlsx or an .xls workbook, "-" */
+  const char *name;  /* the file's name as its user knows it (a web
+                        upload's), for the change log; NULL: file */
   enum csv_encoding enc; /* of CSV text */
   const char *sheet; /* of a workbook: its name, or its place from 1;
                         NULL: the only one, or the one whose header names
@@ -27,6 +29,11 @@ typedef struct import_result {
   long nerrors;
   errlist errs; /* why nothing went in; the caller frees (errs_free) */
   int64_t log_id; /* the batch entry, 0 if nothing was written */
+  /* The same file (its SHA-256) was imported into r before (refused
+   * unless again): that import's log entry (0: never), when (local
+   * time), by whom, and the file's name then. */
+  int64_t before;
+  char before_at[20], before_by[64], before_file[256];
 } import_result;
 
 /* All or nothing: returns 0 when every row went in (or would, for a dry

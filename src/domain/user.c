@@ -566,12 +566,20 @@ int auth_session(sz *z, const char *token, who *w)
      load_who(z, uid, w))
     return -1;
   snprintf(w->csrf, sizeof w->csrf, "%s", csrf);
-  /* Note the use at most once a minute: a page of reads writes nothing. */
+  /* Note the use at most once a minute: a page of reads writes nothing.
+   * A note, not a write to wait for: while another process holds the
+   * database (a long import), it is left for the next request, and the
+   * read goes on. */
   if(now - seen >= 60) {
     st = db_prepare(z, "UPDATE session SET seen = ?2 WHERE id = ?1");
     sqlite3_bind_blob(st, 1, h, 32, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, now);
-    db_run(z, st);
+    sqlite3_busy_timeout(z->db, 0);
+    if((db_step(z, st) & 0xff) == SQLITE_BUSY) {
+      db_clear_fault(z); /* the only one: a fault before returned above */
+      z->busy = 0;
+    }
+    db_set_busy_wait(z, z->busy_seconds);
     sqlite3_finalize(st);
   }
   return 0;

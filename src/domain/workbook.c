@@ -81,11 +81,19 @@ int wbook_create(wbook *b, sz *z, const char *path, int big)
   sbuf p;
   sb_init(&p);
   sb_addf(&p, "%s.partial", path);
+  /* libxlsxwriter's scratch files go beside the workbook (a server's
+   * private directory), not into the system's. */
+  const char *slash = strrchr(path, '/');
+  char *dir = slash ? xstrndup(path, slash > path ? (size_t)(slash - path) : 1)
+                    : xstrdup(".");
   tzone *tz = view_zone(z);
-  int rc = wbook_open(b, p.buf, big, NULL, z->now, tz);
+  int rc = wbook_open(b, p.buf, big, dir, z->now, tz);
   tz_free(tz);
+  b->tmpdir = dir; /* the library may keep it until the workbook closes */
   if(rc) {
     sb_free(&p);
+    free(b->tmpdir);
+    b->tmpdir = NULL;
     return db_fail(z, T(z, "%s: cannot make the workbook"), path);
   }
   b->path = path;
@@ -107,6 +115,8 @@ int wbook_finish(wbook *b, sz *z, int ok)
     remove(b->part); /* nothing half-written is left */
   free(b->part);
   b->part = NULL;
+  free(b->tmpdir);
+  b->tmpdir = NULL;
   return rc;
 }
 

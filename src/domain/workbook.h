@@ -27,6 +27,7 @@ typedef struct wbook {
   char footer[128];          /* "&L导出时间：...&C第 &P 页 共 &N 页" */
   const char *path;          /* wbook_create: where it goes */
   char *part;                /* and where it is written until complete */
+  char *tmpdir;              /* the library's scratch files: beside it */
 } wbook;
 
 /* Opens the workbook at path; big: rows are streamed (libxlsxwriter's

@@ -110,6 +110,8 @@ int db_step(sz *z, sqlite3_stmt *st)
 {
   int rc = st ? sqlite3_step(st) : SQLITE_MISUSE;
   if(rc != SQLITE_ROW && rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT) {
+    if((rc & 0xff) == SQLITE_BUSY)
+      z->busy = 1;
     if(st)
       fault(z, sqlite3_sql(st));
     else if(!z->fault) /* prepared with a fault already recorded */
@@ -269,6 +271,7 @@ static void holder_remove(sz *z)
 static void busy_fail(sz *z)
 {
   char path[4096], buf[1024];
+  z->busy = 1;
   holder_path(z, path, sizeof path);
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   ssize_t n = fd >= 0 ? read(fd, buf, sizeof buf - 1) : -1;

@@ -58,6 +58,10 @@ typedef struct sz {
   char *task;
   int busy_seconds;
   int holding;
+  /* A write gave up waiting for another's (SQLITE_BUSY after
+   * busy_seconds): a server answers "busy, try again" (503), not the
+   * failure; the caller clears it before each request. */
+  int busy;
 } sz;
 
 /* A message in the handle's language; xgettext knows T as a keyword. */

@@ -220,12 +220,10 @@ void form_page(req *r, const reg *g, const char *code)
   free(vals);
 }
 
-static void errors_json(req *r, const errlist *e)
+/* The reasons of e as a JSON array of {"row","field","key","message"}. */
+static void errs_json(sbuf *o, const errlist *e)
 {
-  sbuf *o = &r->out;
-  sb_reset(o);
-  r->ctype = "application/json; charset=utf-8";
-  sb_addstr(o, "{\"errors\":[");
+  sb_addch(o, '[');
   for(size_t i = 0; i < e->n; i++) {
     sb_addf(o, "%s{\"row\":%ld,\"field\":", i ? "," : "", e->v[i].row);
     const char *col = e->v[i].column ? e->v[i].column : "";
@@ -239,7 +237,17 @@ static void errors_json(req *r, const errlist *e)
     json_string(o, e->v[i].msg, strlen(e->v[i].msg));
     sb_addch(o, '}');
   }
-  sb_addstr(o, "]}");
+  sb_addch(o, ']');
+}
+
+static void errors_json(req *r, const errlist *e)
+{
+  sbuf *o = &r->out;
+  sb_reset(o);
+  r->ctype = "application/json; charset=utf-8";
+  sb_addstr(o, "{\"errors\":");
+  errs_json(o, e);
+  sb_addch(o, '}');
 }
 
 void form_post(req *r, const reg *g, const char *code)
@@ -279,19 +287,25 @@ void form_post(req *r, const reg *g, const char *code)
       form_html(r, g, code, cells, &c->errs);
     goto done;
   }
+  /* What the rules said without refusing (an account below zero): the
+   * user sees it with the saved record, on the page the save answers. */
+  errlist warns;
+  memset(&warns, 0, sizeof warns);
+  errs_move(&warns, &r->z->warns);
   if(r->json) {
     r->ctype = "application/json; charset=utf-8";
     sb_addstr(&r->out, "{\"code\":");
     json_string(&r->out, out, strlen(out));
-    sb_addf(&r->out, ",\"changed\":%s}", rc == 0 ? "true" : "false");
-  } else {
-    sbuf to;
-    sb_init(&to);
-    sb_addf(&to, "/%s/", g->name);
-    url_esc(&to, out);
-    answer_redirect(r, to.buf);
-    sb_free(&to);
-  }
+    sb_addf(&r->out, ",\"changed\":%s,\"warnings\":", rc == 0 ? "true" : "false");
+    errs_json(&r->out, &warns);
+    sb_addch(&r->out, '}');
+  } else if(warns.n) {
+    r->warns = &warns;
+    record_page(r, g, out);
+    r->warns = NULL;
+  } else
+    answer_to_record(r, g, out);
+  errs_free(&warns);
 done:
   reg_close(c);
   for(int i = 0; i < n; i++)
@@ -299,4 +313,24 @@ done:
   free(text);
   free(cells);
   free(lens);
+}
+
+void saved_note(req *r)
+{
+  const errlist *w = r->warns;
+  if(!w)
+    return;
+  sbuf *o = &r->out;
+  sb_addstr(o, "<div class=\"warn\" role=\"status\" id=\"saved\"><p>已保存。"
+               "请注意：</p><ul>");
+  for(size_t i = 0; i < w->n; i++) {
+    sb_addstr(o, "<li>");
+    if(w->v[i].column) {
+      html_escs(o, w->v[i].column);
+      sb_addstr(o, "：");
+    }
+    html_escs(o, w->v[i].msg);
+    sb_addstr(o, "</li>");
+  }
+  sb_addstr(o, "</ul></div>");
 }

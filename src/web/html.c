@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void html_esc(sbuf *o, const char *s, size_t n)
 {
@@ -311,6 +312,11 @@ void json_sink_end(json_sink *j)
 void answer_error(req *r, int status, const char *msg)
 {
   sb_reset(&r->out);
+  if(r->outfd >= 0) {
+    close(r->outfd);
+    r->outfd = -1;
+  }
+  r->disposition[0] = 0;
   r->status = status;
   if(r->json) {
     r->ctype = "application/json; charset=utf-8";
@@ -326,6 +332,7 @@ void answer_error(req *r, int status, const char *msg)
            : status == 403 ? "拒绝访问"
            : status == 413 ? "请求过大"
            : status == 401 ? "请先登录"
+           : status == 503 ? "系统繁忙"
                            : "出错了");
   html_begin(r, title);
   sb_addstr(&r->out, "<p class=\"error\" role=\"alert\">");
@@ -339,4 +346,14 @@ void answer_redirect(req *r, const char *to)
   r->status = 303;
   snprintf(r->location, sizeof r->location, "%s", to);
   sb_reset(&r->out);
+}
+
+void answer_to_record(req *r, const reg *g, const char *code)
+{
+  sbuf to;
+  sb_init(&to);
+  sb_addf(&to, "/%s/", g->name);
+  url_esc(&to, code);
+  answer_redirect(r, to.buf);
+  sb_free(&to);
 }

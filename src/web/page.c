@@ -240,7 +240,7 @@ static void home(req *r)
 
 /* A list filter naming an organisation: it must exist and lie within the
  * user's scope (or contain it); else the answer is 404. */
-static int filter_ok(req *r, const char *village, const char *township)
+int filter_ok(req *r, const char *village, const char *township)
 {
   if(village && township)
     return 0;
@@ -254,8 +254,7 @@ static int filter_ok(req *r, const char *village, const char *township)
          (township && n <= k && !strncmp(r->z->scope, code, n));
 }
 
-/* A query argument, NULL when absent or empty. */
-static const char *arg(const req *r, const char *k)
+const char *arg(const req *r, const char *k)
 {
   const char *v = kvs_get(&r->q, k);
   return v && *v ? v : NULL;
@@ -274,6 +273,10 @@ static void list_page(req *r, const reg *g)
                    .all = r->json};
   const char *vd = arg(r, "voided");
   lq.voided = vd && !strcmp(vd, "1");
+  if(lq.voided && reg_void_field(g) < 0) {
+    answer_error(r, 404, "这种台账的记录不作废");
+    return;
+  }
   if(!filter_ok(r, lq.village, lq.township)) {
     answer_error(r, 404, "没有这个村或乡镇，或不在您的管辖范围内");
     return;
@@ -334,7 +337,7 @@ static void list_page(req *r, const reg *g)
     sb_addstr(&base, "&amp;");
   }
   char title[96];
-  snprintf(title, sizeof title, "%s%s", g->zh, lq.voided ? "（已作废）" : "");
+  snprintf(title, sizeof title, "%s%s", g->zh, lq.voided ? "：已作废的记录" : "");
   html_begin(r, title);
   sbuf *o = &r->out;
   sb_addf(o, "<form method=\"get\" action=\"/%s\" class=\"filters\">"
@@ -379,9 +382,17 @@ static void list_page(req *r, const reg *g)
     html_escs(o, lq.village ? lq.village : lq.township);
   }
   sb_addf(o, "\">导出 CSV</a> <a class=\"button\" href=\"/%s/template.csv\">"
-             "下载模板</a> <a class=\"button\" href=\"/%s%s\">%s</a></form>",
-          g->name, g->name, lq.voided ? "" : "?voided=1",
-          lq.voided ? "返回在册记录" : "已作废记录");
+             "下载模板</a>",
+          g->name);
+  if(lq.voided)
+    sb_addf(o, " <a class=\"button\" href=\"/%s\">返回%s列表</a></form>"
+               "<p class=\"hint\">作废的记录保留编号和作废原因，不计入列表和合计；"
+               "打开一条记录可以恢复它。</p>",
+            g->name, g->zh);
+  else {
+    list_downloads(r, g, lq.village, lq.township);
+    sb_addstr(o, "</form>");
+  }
   html_sink h;
   html_sink_init(&h, r, g->name, 0, 0);
   h.tot = t;
@@ -418,7 +429,7 @@ static void list_page(req *r, const reg *g)
   html_end(r);
 }
 
-static void record_page(req *r, const reg *g, const char *code)
+void record_page(req *r, const reg *g, const char *code)
 {
   if(r->json) {
     json_sink j;
@@ -434,7 +445,8 @@ static void record_page(req *r, const reg *g, const char *code)
   char title[200];
   snprintf(title, sizeof title, "%s %s", g->zh, code);
   html_begin(r, title);
-  if(writer(r)) {
+  saved_note(r);
+  if(!voided_note(r, g, code) && writer(r)) {
     sb_addf(&r->out, "<p class=\"actions\"><a class=\"button\" href=\"/%s/",
             g->name);
     url_esc(&r->out, code);
@@ -504,59 +516,6 @@ static void void_post(req *r, const reg *g, const char *code)
   sb_free(&to);
 }
 
-/* ---- downloads ---- */
-
-/* The register's CSV template, or its export with the list's filters (in
- * the user's scope), as a file named in Chinese ("资产.csv"). */
-static void download(req *r, const reg *g, int template)
-{
-  const char *village = kvs_get(&r->q, "village");
-  const char *township = kvs_get(&r->q, "township");
-  if(village && !*village)
-    village = NULL;
-  if(township && !*township)
-    township = NULL;
-  if(!template && !filter_ok(r, village, township)) {
-    answer_error(r, 404, "没有这个村或乡镇，或不在您的管辖范围内");
-    return;
-  }
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *fp = open_memstream(&buf, &len);
-  int rc = 0;
-  if(template) {
-    fputs("\xef\xbb\xbf", fp);
-    reg_template(g, fp);
-  } else {
-    export_opts o;
-    memset(&o, 0, sizeof o);
-    o.village = village;
-    o.township = township;
-    o.bom = 1;
-    rc = reg_export(r->z, g, &o, fp);
-  }
-  fclose(fp);
-  if(rc) {
-    free(buf);
-    answer_error(r, 500, r->z->err);
-    return;
-  }
-  sb_add(&r->out, buf, len);
-  free(buf);
-  r->ctype = "text/csv; charset=utf-8";
-  /* An ASCII name for old browsers, the Chinese one by RFC 6266. */
-  sbuf name;
-  sb_init(&name);
-  sb_addf(&name, "%s%s.csv", g->zh, template ? "模板" : "");
-  sbuf enc;
-  sb_init(&enc);
-  url_esc(&enc, name.buf);
-  snprintf(r->disposition, sizeof r->disposition,
-           "attachment; filename=\"%s%s.csv\"; filename*=UTF-8''%s", g->name,
-           template ? "-template" : "", enc.buf);
-  sb_free(&name);
-  sb_free(&enc);
-}
 
 /* ---- the user's own password, the users ---- */
 
@@ -764,8 +723,14 @@ void route(req *r)
     }
   }
   if(get && g && slash &&
-     (!strcmp(slash, "/template.csv") || !strcmp(slash, "/export.csv"))) {
-    download(r, g, !strcmp(slash, "/template.csv"));
+      (!strcmp(slash, "/template.csv") || !strcmp(slash, "/export.csv") ||
+       !strcmp(slash, "/template.xlsx") || !strcmp(slash, "/export.xlsx"))) {
+    download(r, g, !strncmp(slash, "/template.", 10),
+             !strcmp(strrchr(slash, '.'), ".xlsx"));
+    return;
+  }
+  if(get && g && slash && !strcmp(slash, "/print")) {
+    print_page(r, g);
     return;
   }
   if(get && g && slash && !strcmp(slash, "/new")) {
@@ -781,9 +746,12 @@ void route(req *r)
   }
   if(post && g && slash && slash[1]) {
     const char *code = slash + 1, *end = strchr(code, '/');
-    if(end && !strcmp(end, "/void")) {
+    if(end && (!strcmp(end, "/void") || !strcmp(end, "/restore"))) {
       char *c = xstrndup(code, (size_t)(end - code));
-      void_post(r, g, c);
+      if(!strcmp(end, "/void"))
+        void_post(r, g, c);
+      else
+        restore_post(r, g, c);
       free(c);
       return;
     }

@@ -85,8 +85,11 @@ static void errors_table(sbuf *o, const errlist *e)
   sb_addstr(o, "</tbody></table></div>");
 }
 
+/* The answer in JSON: the reasons (ok 0), or the counts, the upload's id,
+ * the earlier import of the same file and the likely duplicates (dups,
+ * or NULL) that the confirmation must accept. */
 static void result_json(req *r, const import_result *res, const char *id,
-                        int ok)
+                        int ok, const errlist *dups)
 {
   sbuf *o = &r->out;
   sb_reset(o);
@@ -110,7 +113,36 @@ static void result_json(req *r, const import_result *res, const char *id,
           res->inserted, res->updated, res->unchanged, res->encoding);
   if(id)
     sb_addf(o, ",\"id\":\"%s\"", id);
+  if(res->before) {
+    sb_addf(o, ",\"again\":{\"entry\":%lld,\"at\":", (long long)res->before);
+    json_string(o, res->before_at, strlen(res->before_at));
+    sb_addstr(o, ",\"operator\":");
+    json_string(o, res->before_by, strlen(res->before_by));
+    sb_addstr(o, ",\"file\":");
+    json_string(o, res->before_file, strlen(res->before_file));
+    sb_addch(o, '}');
+  }
+  if(dups) {
+    sb_addstr(o, ",\"duplicates\":[");
+    for(size_t i = 0; i < dups->n; i++) {
+      sb_addf(o, "%s{\"row\":%ld,\"message\":", i ? "," : "",
+              dups->v[i].row);
+      json_string(o, dups->v[i].msg, strlen(dups->v[i].msg));
+      sb_addch(o, '}');
+    }
+    sb_addch(o, ']');
+  }
   sb_addch(o, '}');
+}
+
+/* The earlier import of the same file, said in a sentence. */
+static void before_text(sbuf *o, const import_result *res)
+{
+  sb_addf(o, "这个文件（内容完全相同）已于 %s 由 ", res->before_at);
+  html_escs(o, res->before_by);
+  sb_addf(o, " 导入过（变更日志第 %lld 条，当时的文件名“", (long long)res->before);
+  html_escs(o, res->before_file);
+  sb_addstr(o, "”）。");
 }
 
 void import_post(req *r, const reg *g)
@@ -126,12 +158,34 @@ void import_post(req *r, const reg *g)
   import_opts o;
   memset(&o, 0, sizeof o);
   o.file = r->upath;
+  o.name = r->uname;
   o.enc = encoding_of(r);
   o.dry_run = 1;
   const char *upd = kvs_get(&r->f, "update");
   o.update = upd && !strcmp(upd, "1");
-  import_result res;
+  /* A file imported before is checked all the same: the preview says
+   * when and by whom, and the confirmation must say it is meant. */
+  o.again = 1;
+  import_result res, all;
+  memset(&all, 0, sizeof all);
   int rc = reg_import(r->z, g, &o, &res);
+  /* Refused: when it is only for rows like live records (疑似重复), the
+   * check with them let through passes; the preview lists them, and the
+   * confirmation must say they are not duplicates. */
+  const errlist *dups = NULL;
+  if(rc && !r->z->busy) {
+    o.allow_duplicates = 1;
+    if(reg_import(r->z, g, &o, &all) == 0) {
+      dups = &res.errs;
+      res.inserted = all.inserted;
+      res.updated = all.updated;
+      res.unchanged = all.unchanged;
+      rc = 0;
+    }
+    errs_free(&all.errs);
+  }
+  if(r->z->busy)
+    goto done; /* the server answers 503 */
   /* Kept for the confirmation, under the user's id. */
   char id[33] = "";
   if(rc == 0) {
@@ -147,9 +201,8 @@ void import_post(req *r, const reg *g)
   }
   if(r->json) {
     r->status = rc ? 422 : 200;
-    result_json(r, &res, rc ? NULL : id, rc == 0);
-    errs_free(&res.errs);
-    return;
+    result_json(r, &res, rc ? NULL : id, rc == 0, dups);
+    goto done;
   }
   char title[64];
   snprintf(title, sizeof title, "导入%s：检查结果", g->zh);
@@ -165,22 +218,48 @@ void import_post(req *r, const reg *g)
             res.nerrors);
     errors_table(o2, &res.errs);
     sb_addf(o2, "<p><a href=\"/%s/import\">重新上传</a></p>", g->name);
-  } else {
-    sb_addf(o2, "<p class=\"ok\" role=\"status\">检查无误：将新增 %ld 行，更新 %ld "
-                "行，%ld 行未变。尚未写入，请确认。</p>",
-            res.inserted, res.updated, res.unchanged);
-    sb_addf(o2, "<form method=\"post\" action=\"/%s/import/%s/confirm\">",
-            g->name, id);
-    hidden(o2, "csrf", r->u.csrf);
-    hidden(o2, "encoding", kvs_get(&r->f, "encoding") ? kvs_get(&r->f, "encoding")
-                                                      : "auto");
-    hidden(o2, "update", o.update ? "1" : "");
-    hidden(o2, "name", r->uname);
-    sb_addf(o2, "<p class=\"actions\"><button type=\"submit\">确认导入</button> "
-                "<a href=\"/%s\">放弃</a></p></form>",
-            g->name);
+    html_end(r);
+    goto done;
   }
+  if(res.before) {
+    sb_addstr(o2, "<div class=\"warn\" role=\"status\" id=\"again\"><p>");
+    before_text(o2, &res);
+    sb_addstr(o2, "再次导入同一文件，通常会把同样的记录再登记一遍。</p></div>");
+  }
+  if(dups) {
+    sb_addf(o2, "<div class=\"warn\" role=\"status\" id=\"duplicates\"><p>有 "
+                "%ld 行与已有的记录相同（疑似重复）：</p>",
+            dups->total);
+    errors_table(o2, dups);
+    sb_addstr(o2, "<p>如确是另外的记录，请勾选下面的“确认这些疑似重复的记录不是重复”"
+                  "（即命令行的 --allow-duplicates）。</p></div>");
+  }
+  sb_addf(o2, "<p class=\"ok\" role=\"status\">%s：将新增 %ld 行，更新 %ld "
+              "行，%ld 行未变。尚未写入，请确认。</p>",
+          dups ? "除疑似重复外检查无误" : "检查无误", res.inserted,
+          res.updated, res.unchanged);
+  sb_addf(o2, "<form method=\"post\" action=\"/%s/import/%s/confirm\" "
+              "class=\"record\">",
+          g->name, id);
+  hidden(o2, "csrf", r->u.csrf);
+  hidden(o2, "encoding", kvs_get(&r->f, "encoding") ? kvs_get(&r->f, "encoding")
+                                                    : "auto");
+  hidden(o2, "update", o.update ? "1" : "");
+  hidden(o2, "name", r->uname);
+  if(res.before)
+    sb_addstr(o2, "<p class=\"check\"><input type=\"checkbox\" id=\"f-again\" "
+                  "name=\"again\" value=\"1\" required> <label for=\"f-again\">"
+                  "确认再次导入同一文件</label></p>");
+  if(dups)
+    sb_addstr(o2, "<p class=\"check\"><input type=\"checkbox\" "
+                  "id=\"f-duplicates\" name=\"duplicates\" value=\"1\" "
+                  "required> <label for=\"f-duplicates\">确认这些疑似重复的"
+                  "记录不是重复</label></p>");
+  sb_addf(o2, "<p class=\"actions\"><button type=\"submit\">确认导入</button> "
+              "<a href=\"/%s\">放弃</a></p></form>",
+          g->name);
   html_end(r);
+done:
   errs_free(&res.errs);
 }
 
@@ -204,16 +283,37 @@ void import_confirm(req *r, const reg *g, const char *id)
   import_opts o;
   memset(&o, 0, sizeof o);
   o.file = path;
+  o.name = kvs_get(&r->f, "name");
   o.enc = encoding_of(r);
   const char *upd = kvs_get(&r->f, "update");
   o.update = upd && !strcmp(upd, "1");
+  /* what the preview asked the user to confirm */
+  const char *again = kvs_get(&r->f, "again");
+  const char *dup = kvs_get(&r->f, "duplicates");
+  o.again = again && !strcmp(again, "1");
+  o.allow_duplicates = dup && !strcmp(dup, "1");
   import_result res;
   int rc = reg_import(r->z, g, &o, &res);
+  if(r->z->busy) {
+    errs_free(&res.errs); /* the server answers 503; the file waits */
+    return;
+  }
   /* Imported or refused, the file has served: the user uploads anew. */
   unlink(path);
+  if(rc && res.before && !o.again) {
+    /* said for the web: the domain's reason names the server's file */
+    sbuf m;
+    sb_init(&m);
+    before_text(&m, &res);
+    sb_addstr(&m, "未确认再次导入同一文件，一行也没有导入。");
+    errs_clear(&res.errs);
+    errs_add(&res.errs, NULL, 0, NULL, NULL, "%s", m.buf);
+    res.nerrors = 1;
+    sb_free(&m);
+  }
   if(r->json) {
     r->status = rc ? 422 : 200;
-    result_json(r, &res, NULL, rc == 0);
+    result_json(r, &res, NULL, rc == 0, NULL);
     errs_free(&res.errs);
     return;
   }
@@ -223,10 +323,11 @@ void import_confirm(req *r, const reg *g, const char *id)
   sbuf *o2 = &r->out;
   if(rc) {
     r->status = 422;
-    sb_addf(o2, "<p class=\"error\" role=\"alert\">导入时发现 %ld 处错误（数据在检查"
-                "后已有变化），一行也没有导入。</p>",
+    sb_addf(o2, "<p class=\"error\" role=\"alert\">导入时发现 %ld 处错误，一行也"
+                "没有导入。</p>",
             res.nerrors);
     errors_table(o2, &res.errs);
+    sb_addf(o2, "<p><a href=\"/%s/import\">重新上传</a></p>", g->name);
   } else
     sb_addf(o2, "<p class=\"ok\" role=\"status\">已导入：新增 %ld 行，更新 %ld 行，"
                 "%ld 行未变（变更日志第 %lld 条）。</p><p><a href=\"/%s\">查看%s"

@@ -3,6 +3,7 @@
  * every answer carries, the access log. The pages are page.c's. */
 #include "web/web_impl.h"
 #include "store/db.h"
+#include "store/config.h"
 #include "base/i18n.h"
 #include "base/text.h"
 
@@ -185,6 +186,8 @@ static sz *thread_db(web *w, char *err, size_t len)
   z = server_db(w, err, len);
   if(!z)
     return NULL;
+  /* A write waits this long for another's (a long import) to end. */
+  db_set_busy_wait(z, config_int(z, "busy_wait", 10));
   pthread_mutex_lock(&w->mu);
   if(w->nslots == w->cap) {
     w->cap = w->cap ? w->cap * 2 : 8;
@@ -236,8 +239,18 @@ static void header(struct MHD_Response *res, const char *k, const char *v)
 
 static enum MHD_Result send_answer(req *r)
 {
-  struct MHD_Response *res = MHD_create_response_from_buffer(
-      r->out.len, r->out.buf ? r->out.buf : (char *)"", MHD_RESPMEM_MUST_COPY);
+  struct MHD_Response *res;
+  struct stat st;
+  if(r->outfd >= 0 && fstat(r->outfd, &st) == 0) {
+    /* a file (a workbook) streamed from its descriptor, closed with the
+     * response */
+    res = MHD_create_response_from_fd((uint64_t)st.st_size, r->outfd);
+    if(res)
+      r->outfd = -1;
+  } else
+    res = MHD_create_response_from_buffer(
+        r->out.len, r->out.buf ? r->out.buf : (char *)"",
+        MHD_RESPMEM_MUST_COPY);
   if(!res)
     return MHD_NO;
   header(res, "Content-Type",
@@ -258,6 +271,11 @@ static enum MHD_Result send_answer(req *r)
     header(res, "Set-Cookie", r->cookie);
   if(r->disposition[0])
     header(res, "Content-Disposition", r->disposition);
+  if(r->retry_after > 0) {
+    char n[24];
+    snprintf(n, sizeof n, "%d", r->retry_after);
+    header(res, "Retry-After", n);
+  }
   enum MHD_Result rc = MHD_queue_response(r->c, (unsigned)r->status, res);
   MHD_destroy_response(res);
   return rc;
@@ -269,6 +287,8 @@ static void req_free(req *r)
     MHD_destroy_post_processor(r->pp);
   if(r->upfd >= 0)
     close(r->upfd);
+  if(r->outfd >= 0)
+    close(r->outfd);
   if(r->upath[0] && !r->ukeep)
     unlink(r->upath);
   sb_free(&r->body);
@@ -382,6 +402,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
     sb_init(&r->out);
     r->status = 200;
     r->upfd = -1;
+    r->outfd = -1;
     const char *cl =
         MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
     const char *ct =
@@ -430,8 +451,29 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
     db_clear_fault(r->z);
     errs_clear(&r->z->warns);
     db_set_scope(r->z, NULL);
+    r->z->busy = 0;
     route(r);
-    if(db_fault(r->z)) {
+    if((r->z->busy || db_fault(r->z)) && r->outfd >= 0) {
+      close(r->outfd); /* what was written may be incomplete */
+      r->outfd = -1;
+    }
+    if(r->z->busy) {
+      /* A write gave up waiting for another (a long import): nothing of
+       * it was written; the user is told to try again, not "locked". */
+      sb_reset(&r->out);
+      r->location[0] = 0;
+      r->disposition[0] = 0;
+      r->retry_after = r->z->busy_seconds > 0 ? r->z->busy_seconds : 10;
+      char msg[512];
+      snprintf(msg, sizeof msg,
+               "数据库正忙：另一项写入（通常是一次较大的导入）正在进行，"
+               "已等待 %d 秒仍未结束。本次操作没有执行，未保存任何内容；"
+               "请稍后再试。",
+               r->z->busy_seconds);
+      answer_error(r, 503, msg);
+      db_clear_fault(r->z);
+      r->z->busy = 0;
+    } else if(db_fault(r->z)) {
       /* What was read may be incomplete: answer nothing of it. */
       sb_reset(&r->out);
       r->location[0] = 0;

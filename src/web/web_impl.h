@@ -1,5 +1,6 @@
-/* web_impl.h: what the server (web.c) and the pages (page.c, html.c)
- * share: one request and its answer. private to: web.c page.c html.c form.c upload.c list.c */
+/* web_impl.h: what the server (web.c) and the pages share: one request and
+ * its answer.
+ * private to: web.c page.c html.c form.c upload.c list.c download.c */
 #ifndef SANZI_WEB_IMPL_H
 #define SANZI_WEB_IMPL_H
 #include <microhttpd.h>
@@ -55,6 +56,14 @@ typedef struct req {
   char cookie[512];       /* Set-Cookie, or "" */
   char disposition[256];  /* Content-Disposition, or "" */
   int cacheable;          /* a static file: may be cached */
+  int retry_after;        /* seconds for Retry-After (503), or 0 */
+  int outfd;              /* a file's answer: its open file (already
+                             unlinked), sent in place of out; -1: none */
+  /* a refused one-field form on a page (restore): the reason at the
+   * field, and what was typed */
+  const char *field_err, *field_value;
+  /* a save's warnings, shown with the saved record (form.c), or NULL */
+  const errlist *warns;
   /* a multipart upload: its file, written as it arrives into the
    * server's private upload directory under a name of the server's */
   struct MHD_PostProcessor *pp;
@@ -127,12 +136,17 @@ int page_totals(req *r, const reg *g, const list_query *lq, list_totals *t);
 void form_options(req *r, const char *sql, const char *cur, int scoped,
                   const char *col);
 
+/* A query argument, NULL when absent or empty. */
+const char *arg(const req *r, const char *k);
+
 /* 1 when the user's role writes the registers (村报账员, 乡镇, 管理员). */
 int writer(const req *r);
 
 /* The add (code NULL) or edit form of register g, and its submission. */
 void form_page(req *r, const reg *g, const char *code);
 void form_post(req *r, const reg *g, const char *code);
+/* On a record's page answering a save: 已保存 and the save's warnings. */
+void saved_note(req *r);
 
 /* Importing a sheet: the upload form, its check (a preview), and the
  * confirmation of upload `id`. */
@@ -140,9 +154,41 @@ void import_page(req *r, const reg *g);
 void import_post(req *r, const reg *g);
 void import_confirm(req *r, const reg *g, const char *id);
 
+/* A list filter naming an organisation (village or township, NULL:
+ * none): 1 when it exists and lies within the user's scope (or contains
+ * it), else 0 (the answer is then 404). */
+int filter_ok(req *r, const char *village, const char *township);
+
+/* One record's page (HTML or JSON): 404 outside the scope. */
+void record_page(req *r, const reg *g, const char *code);
+
+/* ---- download.c ---- */
+
+/* GET /{reg}?voided=1: the voided records, with their reasons. */
+/* On a record's page: when the record is voided, 已作废 with its reason
+ * and, for a writer, the form to restore it; returns 1 then, else 0. */
+int voided_note(req *r, const reg *g, const char *code);
+/* POST /{reg}/{code}/restore. */
+void restore_post(req *r, const reg *g, const char *code);
+/* GET /{reg}/template.csv|xlsx (template 1) and /{reg}/export.csv|xlsx
+ * (xlsx 1: the workbook). */
+void download(req *r, const reg *g, int template, int xlsx);
+/* The list toolbar's links (for list_page, after 导出 CSV): the .xlsx
+ * downloads (the export with the filter village or township), the voided
+ * records, the notice board's print page (of the village filtered). */
+void list_downloads(req *r, const reg *g, const char *village,
+                    const char *township);
+/* GET /{reg}/print?village=V: the notice board's print page. */
+void print_page(req *r, const reg *g);
+/* Content-Disposition: attachment, with an ASCII file name and the real
+ * (Chinese) one by RFC 6266. */
+void disposition(req *r, const char *ascii, const char *name);
+
 /* Answers: an error page (or JSON error) with status and message; a
  * redirect (303). */
 void answer_error(req *r, int status, const char *msg);
 void answer_redirect(req *r, const char *to);
+/* A redirect (303) to the page of record code of register g. */
+void answer_to_record(req *r, const reg *g, const char *code);
 
 #endif

@@ -122,6 +122,19 @@ const scenarios = {
     await look(page, '11-not-found');
   },
 
+  // The print page of the village notice board: on screen, as printed
+  // (no bar, no button), and as a PDF (A4).
+  async print(page) {
+    await login(page, 'clerk', 'clerkPass123');
+    await page.goto(`${URL}/asset/print?village=${V1}`);
+    check((await page.textContent('h1')).includes('公开表'), 'no notice title');
+    await look(page, '13-print');
+    await page.emulateMedia({ media: 'print' });
+    check(!(await page.isVisible('nav.noprint')), 'the bar is printed');
+    await page.screenshot({ path: `${SHOTS}/14-print-media.png`, fullPage: true });
+    await page.pdf({ path: `${SHOTS}/14-print.pdf`, preferCSSPageSize: true });
+  },
+
   // The pages at a phone's width, and the keyboard: the skip link first.
   async phone(page) {
     await page.setViewportSize({ width: 390, height: 844 });

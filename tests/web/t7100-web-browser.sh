@@ -35,6 +35,10 @@ test_expect_success 'a township user sees both villages, the clerk only theirs' 
   ui scope
 '
 
+test_expect_success 'the notice board'\''s print page: screenshots and an A4 PDF' '
+  ui print && test -s "$SHOTS/13-print.png" && test -s "$SHOTS/14-print.pdf"
+'
+
 test_expect_success 'on a phone the form fits; the keyboard reaches the skip link first' '
   ui phone
 '
