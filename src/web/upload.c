@@ -85,6 +85,27 @@ static void errors_table(sbuf *o, const errlist *e)
   sb_addstr(o, "</tbody></table></div>");
 }
 
+/* The reasons name the file the user sent, never the server's path of
+ * its copy (where the database lies is not the client's business). */
+static void hide_path(errlist *e, const char *path, const char *name)
+{
+  size_t pl = strlen(path);
+  if(!name || !*name)
+    name = "上传的文件";
+  for(size_t i = 0; pl && i < e->n; i++) {
+    char *at;
+    while((at = strstr(e->v[i].msg, path))) {
+      sbuf m;
+      sb_init(&m);
+      sb_add(&m, e->v[i].msg, (size_t)(at - e->v[i].msg));
+      sb_addstr(&m, name);
+      sb_addstr(&m, at + pl);
+      free(e->v[i].msg);
+      e->v[i].msg = sb_detach(&m);
+    }
+  }
+}
+
 static void result_json(req *r, const import_result *res, const char *id,
                         int ok)
 {
@@ -132,6 +153,7 @@ void import_post(req *r, const reg *g)
   o.update = upd && !strcmp(upd, "1");
   import_result res;
   int rc = reg_import(r->z, g, &o, &res);
+  hide_path(&res.errs, r->upath, r->uname);
   /* Kept for the confirmation, under the user's id. */
   char id[33] = "";
   if(rc == 0) {
@@ -209,6 +231,7 @@ void import_confirm(req *r, const reg *g, const char *id)
   o.update = upd && !strcmp(upd, "1");
   import_result res;
   int rc = reg_import(r->z, g, &o, &res);
+  hide_path(&res.errs, path, kvs_get(&r->f, "name"));
   /* Imported or refused, the file has served: the user uploads anew. */
   unlink(path);
   if(r->json) {
