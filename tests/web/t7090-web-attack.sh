@@ -123,6 +123,22 @@ test_expect_success 'a file name that is not UTF-8 is not shown on the preview' 
   iconv -f UTF-8 -t UTF-8 page >/dev/null
 '
 
+test_expect_success 'a long search text: the index narrows, the whole text decides' '
+  long=一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土日月星 &&
+  sanzi asset add village=$V1 name=$long original_value=1 acquired_on=2023-01-01 \
+    $ASSET >/dev/null &&
+  q=$($PY -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))" "$long") &&
+  get clerk "/asset?q=$q" -H "$J" >j && test "$(status)" = 200 &&
+  $PY -c "import json; assert json.load(open(\"j\"))[\"total\"] == 1" &&
+  other=$(echo "$long" | sed "s/壬/王/") &&
+  q=$($PY -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))" "$other") &&
+  get clerk "/asset?q=$q" -H "$J" >j && test "$(status)" = 200 &&
+  $PY -c "import json; assert json.load(open(\"j\"))[\"total\"] == 0" &&
+  q=$($PY -c "print(\"x\" * 3000)") &&
+  get clerk "/asset?q=$q" -H "$J" >j && test "$(status)" = 200 &&
+  $PY -c "import json; assert json.load(open(\"j\"))[\"total\"] == 0"
+'
+
 test_expect_success 'the server still answers, and wrote no sanitizer report' '
   get clerk /healthz >out && test "$(cat out)" = ok &&
   ! grep -E "ERROR: AddressSanitizer|runtime error" serve.log
