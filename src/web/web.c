@@ -294,6 +294,8 @@ static enum MHD_Result part(void *cls, enum MHD_ValueKind kind,
   (void)encoding;
   req *r = cls;
   if(key && !strcmp(key, "file")) {
+    if(off == 0 && r->ubytes > 0)
+      return MHD_NO; /* a second file: one upload is one sheet */
     if(r->upfd < 0 && !r->upath[0]) {
       sweep_uploads(r->w->updir, time(NULL), 3600);
       unsigned char b[16];

@@ -113,6 +113,16 @@ test_expect_success 'an upload refused names the file sent, never the server pat
   test "$(head_now)" = "$before"
 '
 
+test_expect_success 'two files in one upload: 400, nothing kept, nothing written' '
+  printf "资产名称,村代码,资产类别,资产性质,原值,取得方式,取得日期,使用状态\n脱粒机,%s,农业机械,经营性,3000,购入,2022-04-01,在用\n" $V1 >one.csv &&
+  before=$(head_now) && tok=$(session_csrf clerk) &&
+  curl -s -b clerk -H "$J" -o j -w "%{http_code}" -F csrf=$tok \
+    -F "file=@one.csv;filename=a.csv" -F "file=@one.csv;filename=b.csv" \
+    "$URL/asset/import" >st &&
+  test "$(cat st)" = 400 && test -z "$(ls -A "$SANZI_DB.uploads")" &&
+  test "$(head_now)" = "$before"
+'
+
 test_expect_success 'a file name that is not UTF-8 is not shown on the preview' '
   printf "资产名称,村代码,资产类别,资产性质,原值,取得方式,取得日期,使用状态\n脱粒机,%s,农业机械,经营性,3000,购入,2022-04-01,在用\n" $V1 >ok.csv &&
   tok=$(session_csrf clerk) &&
