@@ -4,8 +4,9 @@
  * preview shows the rows to add and update and every bad cell; nothing is
  * written until the user confirms, when the same file is imported (all or
  * nothing, checked again). The file waits in the server's private upload
- * directory under a name of the server's, with the user's id in it, so
- * that only they can confirm it. */
+ * directory under a name of the server's, with the user's id and the
+ * register in it, so that only they can confirm it, and only into the
+ * register it was checked for. */
 #include "web/web_impl.h"
 #include "domain/import.h"
 #include "base/i18n.h"
@@ -160,8 +161,8 @@ void import_post(req *r, const reg *g)
     const char *base = strrchr(r->upath, '/');
     snprintf(id, sizeof id, "%s", base ? base + 1 : "");
     char kept[4200];
-    snprintf(kept, sizeof kept, "%s/%lld-%s", web_upload_dir(r),
-             (long long)r->u.id, id);
+    snprintf(kept, sizeof kept, "%s/%lld-%s-%s", web_upload_dir(r),
+             (long long)r->u.id, g->name, id);
     if(rename(r->upath, kept) == 0)
       r->ukeep = 1;
     else
@@ -217,8 +218,8 @@ void import_confirm(req *r, const reg *g, const char *id)
     answer_error(r, 404, "没有这次上传，或已过期，请重新上传");
     return;
   }
-  snprintf(path, sizeof path, "%s/%lld-%s", web_upload_dir(r),
-           (long long)r->u.id, id);
+  snprintf(path, sizeof path, "%s/%lld-%s-%s", web_upload_dir(r),
+           (long long)r->u.id, g->name, id);
   if(access(path, R_OK)) {
     answer_error(r, 404, "没有这次上传，或已过期，请重新上传");
     return;

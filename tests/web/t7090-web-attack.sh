@@ -123,8 +123,23 @@ test_expect_success 'two files in one upload: 400, nothing kept, nothing written
   test "$(head_now)" = "$before"
 '
 
+test_expect_success 'a preview is confirmed only into the register it was checked for' '
+  tok=$(session_csrf clerk) &&
+  curl -s -b clerk -H "$J" -o j -F csrf=$tok -F "file=@one.csv;filename=a.csv" \
+    "$URL/asset/import" &&
+  id=$($PY -c "import json; print(json.load(open(\"j\"))[\"id\"])") &&
+  before=$(head_now) &&
+  for reg in loan fund resource; do
+    post clerk /$reg/import/$id/confirm csrf=$tok >/dev/null &&
+    test "$(status)" = 404 || return 1
+  done &&
+  test "$(head_now)" = "$before" &&
+  post clerk /asset/import/$id/confirm csrf=$tok >/dev/null &&
+  test "$(status)" = 200 && sanzi asset list --village $V1 | grep -F 脱粒机
+'
+
 test_expect_success 'a file name that is not UTF-8 is not shown on the preview' '
-  printf "资产名称,村代码,资产类别,资产性质,原值,取得方式,取得日期,使用状态\n脱粒机,%s,农业机械,经营性,3000,购入,2022-04-01,在用\n" $V1 >ok.csv &&
+  printf "资产名称,村代码,资产类别,资产性质,原值,取得方式,取得日期,使用状态\n粉碎机,%s,农业机械,经营性,1500,购入,2022-06-01,在用\n" $V1 >ok.csv &&
   tok=$(session_csrf clerk) &&
   name=$(printf "a\377\376.csv") &&
   curl -s -b clerk -o page -w "%{http_code}" -F csrf=$tok \
