@@ -464,14 +464,19 @@ static void completed(void *cls, struct MHD_Connection *c, void **ptr,
     gmtime_r(&t, &tm);
     char line[1400], when[32], path[1100];
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    /* The path as one line of text: its control characters escaped. */
-    sbuf p;
+    /* The method and the path as one line of text (the client's bytes):
+     * their control characters escaped. */
+    sbuf p, m;
     sb_init(&p);
+    sb_init(&m);
     text_escape_controls(r->path, strlen(r->path), &p);
+    text_escape_controls(r->method, strlen(r->method), &m);
     snprintf(path, sizeof path, "%s", p.buf ? p.buf : "");
+    snprintf(line, sizeof line, "%s %s %s %.32s %s %d %ldms", when, r->addr,
+             r->u.id ? r->u.name : "-", m.buf ? m.buf : "", path, r->status,
+             ms);
     sb_free(&p);
-    snprintf(line, sizeof line, "%s %s %s %s %s %d %ldms", when, r->addr,
-             r->u.id ? r->u.name : "-", r->method, path, r->status, ms);
+    sb_free(&m);
     w->o.log(w->o.log_ctx, line);
   }
   req_free(r);

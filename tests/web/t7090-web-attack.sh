@@ -164,6 +164,13 @@ test_expect_success 'a long search text: the index narrows, the whole text decid
   $PY -c "import json; assert json.load(open(\"j\"))[\"total\"] == 0"
 '
 
+test_expect_success 'the access log escapes the control characters of a method' '
+  raw "G\\x1b[31mT /healthz HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n" >out &&
+  head -1 out | grep "^HTTP/1.1 405 " &&
+  grep -F "G\\x1b[31mT /healthz 405" serve.log &&
+  ! grep "$(printf "\\033")" serve.log
+'
+
 test_expect_success 'the server still answers, and wrote no sanitizer report' '
   get clerk /healthz >out && test "$(cat out)" = ok &&
   ! grep -E "ERROR: AddressSanitizer|runtime error" serve.log
