@@ -79,10 +79,16 @@ int search_init(sz *z, const reg *r, const char *q, search *s)
       at[k++] = i;
   at[k] = n;
   if(k >= 3) {
+    /* At most SEARCH_TERMS trigrams, spread from the first to the last:
+     * the index only narrows the rows down, instr() then checks the whole
+     * text, so a long text costs no more than a short one. */
+    enum { SEARCH_TERMS = 8 };
+    size_t m3 = k - 2, terms = m3 < SEARCH_TERMS ? m3 : SEARCH_TERMS;
     sbuf m;
     sb_init(&m);
-    for(size_t i = 0; i + 3 <= k; i++) {
-      if(i)
+    for(size_t j = 0; j < terms; j++) {
+      size_t i = terms > 1 ? j * (m3 - 1) / (terms - 1) : 0;
+      if(j)
         sb_addstr(&m, " AND ");
       fts_quote(&m, s->text + at[i], at[i + 3] - at[i]);
     }

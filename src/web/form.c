@@ -128,6 +128,14 @@ static void input(req *r, const reg *g, const field *f, const char *cur,
   (void)g;
 }
 
+/* 1 when the user types field f: not a derived value, nor the reasons of
+ * a void and a restore (F_VOID), which only POST /{reg}/{code}/void sets,
+ * with its checks. */
+static int entered(const field *f)
+{
+  return f->type != F_DERIVED && !(f->flags & F_VOID);
+}
+
 /* The form: values from `vals` (by field; NULL empty), reasons from e. */
 static void form_html(req *r, const reg *g, const char *code,
                       const char *const *vals, const errlist *e)
@@ -167,7 +175,7 @@ static void form_html(req *r, const reg *g, const char *code,
   sb_addstr(o, "\">");
   for(int i = 0; i < g->nfields; i++) {
     const field *f = &g->fields[i];
-    if(f->type == F_DERIVED)
+    if(!entered(f))
       continue;
     int fixed = code && (f->flags & F_FIXED);
     input(r, g, f, vals[i], fixed, error_of(e, f->key));
@@ -266,8 +274,9 @@ void form_post(req *r, const reg *g, const char *code)
   for(int i = 0; i < n; i++) {
     const field *f = &g->fields[i];
     const char *v = kvs_get(&r->f, f->key);
-    /* An edit keeps what cannot change; a derived field is never taken. */
-    if(f->type == F_DERIVED || (code && (f->flags & F_FIXED)) || !v)
+    /* An edit keeps what cannot change; a derived field or a void's
+     * reason is never taken. */
+    if(!entered(f) || (code && (f->flags & F_FIXED)) || !v)
       v = code ? text[i].buf : NULL;
     cells[i] = v && *v ? v : NULL;
     lens[i] = cells[i] ? strlen(cells[i]) : 0;

@@ -118,6 +118,16 @@ static void login_page(req *r, const char *error, const char *name)
     sodium_bin2hex(tok, sizeof tok, b, sizeof b);
   }
   set_cookie(r, pre_cookie(r), tok, -1);
+  if(r->json) {
+    /* A script reads the token here, and sends it with the cookie. */
+    if(error) {
+      answer_error(r, r->status >= 400 ? r->status : 401, error);
+      return;
+    }
+    r->ctype = "application/json; charset=utf-8";
+    sb_addf(&r->out, "{\"csrf\":\"%s\"}", tok);
+    return;
+  }
   html_begin(r, "用户登录");
   sbuf *o = &r->out;
   if(error) {
@@ -521,6 +531,15 @@ static void void_post(req *r, const reg *g, const char *code)
 
 static void password_page(req *r, const char *error, int done)
 {
+  if(r->json && (error || done)) {
+    if(error)
+      answer_error(r, r->status >= 400 ? r->status : 400, error);
+    else {
+      r->ctype = "application/json; charset=utf-8";
+      sb_addstr(&r->out, "{\"changed\":true}");
+    }
+    return;
+  }
   html_begin(r, "修改密码");
   sbuf *o = &r->out;
   if(error) {

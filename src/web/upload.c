@@ -4,8 +4,9 @@
  * preview shows the rows to add and update and every bad cell; nothing is
  * written until the user confirms, when the same file is imported (all or
  * nothing, checked again). The file waits in the server's private upload
- * directory under a name of the server's, with the user's id in it, so
- * that only they can confirm it. */
+ * directory under a name of the server's, with the user's id and the
+ * register in it, so that only they can confirm it, and only into the
+ * register it was checked for. */
 #include "web/web_impl.h"
 #include "domain/import.h"
 #include "base/i18n.h"
@@ -83,6 +84,27 @@ static void errors_table(sbuf *o, const errlist *e)
     sb_addf(o, "<tr><td colspan=\"3\">……另有 %ld 处错误</td></tr>",
             e->total - (long)e->n);
   sb_addstr(o, "</tbody></table></div>");
+}
+
+/* The reasons name the file the user sent, never the server's path of
+ * its copy (where the database lies is not the client's business). */
+static void hide_path(errlist *e, const char *path, const char *name)
+{
+  size_t pl = strlen(path);
+  if(!name || !*name)
+    name = "上传的文件";
+  for(size_t i = 0; pl && i < e->n; i++) {
+    char *at;
+    while((at = strstr(e->v[i].msg, path))) {
+      sbuf m;
+      sb_init(&m);
+      sb_add(&m, e->v[i].msg, (size_t)(at - e->v[i].msg));
+      sb_addstr(&m, name);
+      sb_addstr(&m, at + pl);
+      free(e->v[i].msg);
+      e->v[i].msg = sb_detach(&m);
+    }
+  }
 }
 
 /* The answer in JSON: the reasons (ok 0), or the counts, the upload's id,
@@ -169,6 +191,7 @@ void import_post(req *r, const reg *g)
   import_result res, all;
   memset(&all, 0, sizeof all);
   int rc = reg_import(r->z, g, &o, &res);
+  hide_path(&res.errs, r->upath, r->uname);
   /* Refused: when it is only for rows like live records (疑似重复), the
    * check with them let through passes; the preview lists them, and the
    * confirmation must say they are not duplicates. */
@@ -192,8 +215,8 @@ void import_post(req *r, const reg *g)
     const char *base = strrchr(r->upath, '/');
     snprintf(id, sizeof id, "%s", base ? base + 1 : "");
     char kept[4200];
-    snprintf(kept, sizeof kept, "%s/%lld-%s", web_upload_dir(r),
-             (long long)r->u.id, id);
+    snprintf(kept, sizeof kept, "%s/%lld-%s-%s", web_upload_dir(r),
+             (long long)r->u.id, g->name, id);
     if(rename(r->upath, kept) == 0)
       r->ukeep = 1;
     else
@@ -274,8 +297,8 @@ void import_confirm(req *r, const reg *g, const char *id)
     answer_error(r, 404, "没有这次上传，或已过期，请重新上传");
     return;
   }
-  snprintf(path, sizeof path, "%s/%lld-%s", web_upload_dir(r),
-           (long long)r->u.id, id);
+  snprintf(path, sizeof path, "%s/%lld-%s-%s", web_upload_dir(r),
+           (long long)r->u.id, g->name, id);
   if(access(path, R_OK)) {
     answer_error(r, 404, "没有这次上传，或已过期，请重新上传");
     return;
@@ -298,6 +321,7 @@ void import_confirm(req *r, const reg *g, const char *id)
     errs_free(&res.errs); /* the server answers 503; the file waits */
     return;
   }
+  hide_path(&res.errs, path, kvs_get(&r->f, "name"));
   /* Imported or refused, the file has served: the user uploads anew. */
   unlink(path);
   if(rc && res.before && !o.again) {

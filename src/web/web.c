@@ -330,6 +330,8 @@ static enum MHD_Result part(void *cls, enum MHD_ValueKind kind,
   (void)encoding;
   req *r = cls;
   if(key && !strcmp(key, "file")) {
+    if(off == 0 && r->ubytes > 0)
+      return MHD_NO; /* a second file: one upload is one sheet */
     if(r->upfd < 0 && !r->upath[0]) {
       sweep_uploads(r->w->updir, time(NULL), 3600);
       unsigned char b[16];
@@ -342,7 +344,14 @@ static enum MHD_Result part(void *cls, enum MHD_ValueKind kind,
         r->upath[0] = 0;
         return MHD_NO;
       }
-      snprintf(r->uname, sizeof r->uname, "%s", filename ? filename : "");
+      /* Shown on the preview: one line of whole UTF-8 characters. */
+      size_t n = filename ? strlen(filename) : 0;
+      if(n >= sizeof r->uname)
+        for(n = sizeof r->uname - 1;
+            n > 0 && ((unsigned char)filename[n] & 0xc0) == 0x80; n--)
+          ;
+      if(n && text_valid_utf8(filename, n) && !text_has_controls(filename, n))
+        snprintf(r->uname, sizeof r->uname, "%.*s", (int)n, filename);
     }
     r->ubytes += (long long)size;
     if(r->ubytes > (long long)r->w->o.max_body) {
@@ -396,7 +405,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
     r->method = method;
     r->tls = w->cert != NULL;
     clock_gettime(CLOCK_MONOTONIC, &r->t0);
-    snprintf(r->path, sizeof r->path, "%s", url);
+    /* A path cut short could name another page: refused whole. */
+    r->long_url = strlen(url) >= sizeof r->path;
+    snprintf(r->path, sizeof r->path, "%s", r->long_url ? "-" : url);
     client_addr(r);
     sb_init(&r->body);
     sb_init(&r->out);
@@ -414,9 +425,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
       r->too_big = 1;
     else if(multipart && !strcmp(method, "POST"))
       r->pp = MHD_create_post_processor(c, 64 * 1024, part, r);
-    return MHD_YES;
-  }
-  if(*upsize) {
+    if(!r->too_big && !r->long_url)
+      return MHD_YES;
+    /* Refused before its body: answered at once (no "100 Continue"),
+     * the body is never read. */
+  } else if(*upsize) {
     if(r->too_big)
       ;
     else if(r->pp) {
@@ -440,7 +453,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
   char err[512];
   r->z = thread_db(w, err, sizeof err);
   r->memo = w->memo;
-  if(r->too_big)
+  if(r->long_url)
+    answer_error(r, 414, "请求的地址过长");
+  else if(r->too_big)
     answer_error(r, 413, "请求过大：上传的文件不能超过 32 MiB，表单不能超过 1 MiB");
   else if(r->bad_upload)
     answer_error(r, 400, "上传的内容无法读取（表单格式错误或含控制字符）");
@@ -473,7 +488,14 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
       answer_error(r, 503, msg);
       db_clear_fault(r->z);
       r->z->busy = 0;
-    } else if(db_fault(r->z)) {
+    } else {
+      /* A page that exists only as HTML (a form, 首页) asked for as JSON:
+       * a JSON client gets JSON, never a page it cannot read. */
+      if(r->json && r->status < 300 && strcmp(method, "POST") &&
+         (!r->ctype || !strncmp(r->ctype, "text/html", 9)))
+        answer_error(r, 406, "此页面只有网页形式，没有 JSON 形式");
+    }
+    if(!r->z->busy && db_fault(r->z)) {
       /* What was read may be incomplete: answer nothing of it. */
       sb_reset(&r->out);
       r->location[0] = 0;
@@ -503,14 +525,19 @@ static void completed(void *cls, struct MHD_Connection *c, void **ptr,
     gmtime_r(&t, &tm);
     char line[1400], when[32], path[1100];
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    /* The path as one line of text: its control characters escaped. */
-    sbuf p;
+    /* The method and the path as one line of text (the client's bytes):
+     * their control characters escaped. */
+    sbuf p, m;
     sb_init(&p);
+    sb_init(&m);
     text_escape_controls(r->path, strlen(r->path), &p);
+    text_escape_controls(r->method, strlen(r->method), &m);
     snprintf(path, sizeof path, "%s", p.buf ? p.buf : "");
+    snprintf(line, sizeof line, "%s %s %s %.32s %s %d %ldms", when, r->addr,
+             r->u.id ? r->u.name : "-", m.buf ? m.buf : "", path, r->status,
+             ms);
     sb_free(&p);
-    snprintf(line, sizeof line, "%s %s %s %s %s %d %ldms", when, r->addr,
-             r->u.id ? r->u.name : "-", r->method, path, r->status, ms);
+    sb_free(&m);
     w->o.log(w->o.log_ctx, line);
   }
   req_free(r);
@@ -588,7 +615,7 @@ web *web_start(const web_opts *o, char *err, size_t errlen)
     goto fail;
   db_close(z0);
   w->memo = memo_new();
-  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
                    MHD_USE_ERROR_LOG;
   if(o->cert || o->key) {
     w->cert = o->cert ? read_file(o->cert) : NULL;

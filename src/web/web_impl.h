@@ -39,6 +39,7 @@ typedef struct req {
   sbuf body;         /* a POST's body */
   int too_big;       /* the body passed the limit */
   int bad_upload;    /* a multipart body that could not be read */
+  int long_url;      /* the path did not fit in path[] (414) */
   struct timespec t0;
   kvs q;             /* query arguments */
   kvs f;             /* form fields of a POST */

@@ -56,7 +56,7 @@ test_expect_success 'the corrected sheet: a preview with the counts, still nothi
   test "$(head_now)" = "$before" &&
   sed -n "s|.*action=\"/asset/import/\([0-9a-f]*\)/confirm\".*|\1|p" page >id &&
   test "$(wc -c <id)" = 33 &&
-  ls "$UP" >kept && test "$(cat kept)" = "2-$(cat id)"
+  ls "$UP" >kept && test "$(cat kept)" = "2-asset-$(cat id)"
 '
 
 test_expect_success 'the upload directory is private' '
@@ -96,7 +96,7 @@ test_expect_success 'a file name with a path never becomes a path' '
   upload clerk p.csv "../../evil.csv" >page &&
   test "$(status)" = 200 &&
   ! ls .. | grep -F evil.csv && ! test -e evil.csv && ! test -e ../../evil.csv &&
-  ls "$UP" | grep -Ex "2-[0-9a-f]{32}" &&
+  ls "$UP" | grep -Ex "2-asset-[0-9a-f]{32}" &&
   grep -F "../../evil.csv" page
 '
 
