@@ -220,7 +220,7 @@ void form_page(req *r, const reg *g, const char *code)
   free(vals);
 }
 
-static void errors_json(req *r, const errlist *e)
+void errors_json(req *r, const errlist *e)
 {
   sbuf *o = &r->out;
   sb_reset(o);

@@ -1,5 +1,5 @@
 /* web_impl.h: what the server (web.c) and the pages (page.c, html.c)
- * share: one request and its answer. private to: web.c page.c html.c form.c upload.c */
+ * share: one request and its answer. private to: web.c page.c html.c form.c upload.c admin.c */
 #ifndef SANZI_WEB_IMPL_H
 #define SANZI_WEB_IMPL_H
 #include <microhttpd.h>
@@ -117,6 +117,13 @@ void form_post(req *r, const reg *g, const char *code);
 void import_page(req *r, const reg *g);
 void import_post(req *r, const reg *g);
 void import_confirm(req *r, const reg *g, const char *id);
+
+/* A refusal's reasons as JSON, replacing the answer:
+ * {"errors":[{"row":R,"field":"原值","key":"original_value","message":"…"}]}. */
+void errors_json(req *r, const errlist *e);
+
+/* /admin/…: the users (管理员 only; every other role 403). */
+void admin_route(req *r, int post);
 
 /* Answers: an error page (or JSON error) with status and message; a
  * redirect (303). */
