@@ -181,15 +181,17 @@ static int scope_check(sz *z, int role, const char *scope)
 {
   if(role == ROLE_ADMIN) {
     if(scope && *scope)
-      return db_fail(z, "%s", T(z, "a 管理员 has no scope: leave --scope out"));
+      return db_fail(z, "%s", T(z, "a 管理员 has no scope (--scope): leave "
+                                   "it empty"));
     return 0;
   }
   const char *level = role_levels[role];
   if(!scope || !*scope)
-    return db_fail(z, T(z, "role %s needs --scope: the code of its %s"),
+    return db_fail(z, T(z, "role %s needs a scope (--scope): the code of "
+                           "its %s"),
                    role_name(role), T(z, level));
   if(!db_org_level(z, scope, level))
-    return db_fail(z, T(z, "--scope '%s' is not the code of a %s"),
+    return db_fail(z, T(z, "scope (--scope) '%s' is not the code of a %s"),
                    shown(scope), T(z, level));
   return 0;
 }

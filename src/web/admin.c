@@ -73,18 +73,24 @@ static void actions(req *r, long id, const char *name, int enabled,
   sb_addf(o, "<form method=\"post\" action=\"%s/%s\" class=\"inline\">",
           path.buf, enabled ? "disable" : "enable");
   hidden_csrf(r);
-  sb_addf(o, "<button type=\"submit\">%s</button></form> ",
-          enabled ? "停用" : "启用");
+  /* The buttons and the input name their user for a screen reader. */
+  sb_addf(o, "<button type=\"submit\" aria-label=\"%s ", enabled ? "停用" : "启用");
+  html_escs(o, name);
+  sb_addf(o, "\">%s</button></form> ", enabled ? "停用" : "启用");
   sb_addf(o, "<form method=\"post\" action=\"%s/password\" class=\"inline\">",
           path.buf);
   hidden_csrf(r);
   sb_addf(o, "<label for=\"pw-%ld\">新密码</label><input id=\"pw-%ld\" "
              "name=\"password\" type=\"password\" autocomplete=\"new-password\" "
-             "required minlength=\"%d\"",
+             "required minlength=\"%d\" aria-label=\"",
           id, id, PW_MIN);
+  html_escs(o, name);
+  sb_addstr(o, " 的新密码\"");
   if(err)
     sb_addf(o, " aria-invalid=\"true\" aria-describedby=\"e-pw-%ld\"", id);
-  sb_addstr(o, "> <button type=\"submit\">重置密码</button>");
+  sb_addstr(o, "> <button type=\"submit\" aria-label=\"重置密码：");
+  html_escs(o, name);
+  sb_addstr(o, "\">重置密码</button>");
   if(err) {
     sb_addf(o, "<span class=\"field-error\" id=\"e-pw-%ld\" role=\"alert\">",
             id);

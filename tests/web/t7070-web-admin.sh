@@ -144,7 +144,7 @@ test_expect_success 'refusals of the add form, each at its field, in Chinese' '
   refuse role name=r1 role=局长 password=goodPass123 &&
   field_error role | grep -F "局长" &&
   refuse scope name=r1 role=村报账员 scope=$T1 password=goodPass123 &&
-  test "$(field_error scope)" = "--scope“$T1”不是村的代码" &&
+  test "$(field_error scope)" = "管辖范围（--scope）“$T1”不是村的代码" &&
   grep -q "value=\"$T1\"" page && grep -q "<option selected>村报账员</option>" page &&
   refuse scope name=r1 role=村报账员 password=goodPass123 &&
   refuse scope name=r1 role=乡镇 scope=$V1 password=goodPass123 &&
