@@ -109,6 +109,11 @@ test: deps sanzi $(MO) unit
 	CMOCKA_MESSAGE_OUTPUT=TAP prove -j$(JOBS) -f tools/layers.sh tools/po-check.sh \
 	  tests/fuzz/replay.sh $(UNIT) tests/cli/t*.sh tests/web/t*.sh
 
+# Each security rule of doc/web.md removed in turn from a copy of the tree:
+# a web test must fail every time (long: not part of `make test`).
+mutate-web: deps
+	sh tools/mutate-web.sh
+
 # Installs the Debian packages when one is missing (says so on screen).
 deps:
 	@sh tools/deps.sh
@@ -154,5 +159,5 @@ install: sanzi $(MO)
 clean:
 	rm -rf build build-asan build-fuzz sanzi demo.db demo.db-wal demo.db-shm demo-data demo-out bench/out
 
-.PHONY: all unit test deps demo bench check install clean fuzz FORCE
+.PHONY: all unit test deps demo bench check install clean fuzz mutate-web FORCE
 FORCE:

@@ -45,6 +45,10 @@ int cmd_serve(int argc, char **argv)
       usage_error(&a, _("--threads: '%s' is not a number from 1 to 64"), th);
     o.threads = (int)t;
   }
+  char err[512];
+  /* A certificate or key that cannot serve is the command's mistake. */
+  if(o.cert && web_tls_check(o.cert, o.key, err, sizeof err))
+    die(2, "%s", err);
   sz *z = cli_db();
   if(user_count(z, 1) == 0)
     die(1, "%s", _("no enabled 管理员 yet: create one first with\n"
@@ -60,7 +64,6 @@ int cmd_serve(int argc, char **argv)
   sigaddset(&set, SIGINT);
   pthread_sigmask(SIG_BLOCK, &set, NULL);
   signal(SIGPIPE, SIG_IGN);
-  char err[512];
   web *w = web_start(&o, err, sizeof err);
   if(!w)
     die(1, "%s", err);

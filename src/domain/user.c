@@ -181,17 +181,31 @@ static int scope_check(sz *z, int role, const char *scope)
 {
   if(role == ROLE_ADMIN) {
     if(scope && *scope)
-      return db_fail(z, "%s", T(z, "a 管理员 has no scope: leave --scope out"));
+      return db_fail(z, "%s", T(z, "a 管理员 has no scope (--scope): leave "
+                                   "it empty"));
     return 0;
   }
   const char *level = role_levels[role];
   if(!scope || !*scope)
-    return db_fail(z, T(z, "role %s needs --scope: the code of its %s"),
+    return db_fail(z, T(z, "role %s needs a scope (--scope): the code of "
+                           "its %s"),
                    role_name(role), T(z, level));
   if(!db_org_level(z, scope, level))
-    return db_fail(z, T(z, "--scope '%s' is not the code of a %s"),
+    return db_fail(z, T(z, "scope (--scope) '%s' is not the code of a %s"),
                    shown(scope), T(z, level));
   return 0;
+}
+
+/* The refusal just made (db_fail) placed at the field `key` of the form
+ * that adds a user (column: its name on the form), as a register's
+ * refusal is placed at its field; returns -1. */
+static int at_field(sz *z, const char *key, const char *column)
+{
+  if(z->errs.n == 1 && !z->errs.v[0].field) {
+    z->errs.v[0].field = xstrdup(key);
+    z->errs.v[0].column = xstrdup(column);
+  }
+  return -1;
 }
 
 static int user_add_work(sz *z, const char *name, const char *role,
@@ -199,15 +213,20 @@ static int user_add_work(sz *z, const char *name, const char *role,
 {
   int ro = role_parse(role);
   if(name_check(z, name))
-    return -1;
-  if(ro < 0)
-    return db_fail(z, T(z, "unknown role '%s' (村报账员, 乡镇, 县级, 审计, "
-                           "管理员)"),
-                   shown(role));
-  if(scope_check(z, ro, scope) || password_check(z, password))
-    return -1;
-  if(db_int(z, 0, "SELECT count(*) FROM user WHERE name = ?1", name))
-    return db_fail(z, T(z, "user '%s' already exists"), name);
+    return at_field(z, "name", "用户名");
+  if(ro < 0) {
+    db_fail(z, T(z, "unknown role '%s' (村报账员, 乡镇, 县级, 审计, 管理员)"),
+            shown(role));
+    return at_field(z, "role", "角色");
+  }
+  if(scope_check(z, ro, scope))
+    return at_field(z, "scope", "管辖范围");
+  if(password_check(z, password))
+    return at_field(z, "password", "密码");
+  if(db_int(z, 0, "SELECT count(*) FROM user WHERE name = ?1", name)) {
+    db_fail(z, T(z, "user '%s' already exists"), name);
+    return at_field(z, "name", "用户名");
+  }
   const char *kv[][2] = {{"name", name}, {"role", role},
                          {"scope", ro == ROLE_ADMIN ? NULL : scope},
                          {"status", "启用"}};
@@ -248,8 +267,9 @@ static int user_passwd_work(sz *z, const char *name, const char *pw,
   int64_t uid = user_id(z, name);
   if(!uid)
     return db_fail(z, T(z, "no user '%s'"), shown(name));
-  if(password_check(z, pw) || set_credential(z, uid, pw) ||
-     end_sessions(z, uid))
+  if(password_check(z, pw))
+    return at_field(z, "password", "密码");
+  if(set_credential(z, uid, pw) || end_sessions(z, uid))
     return -1;
   return record_event(z, name, "修改密码", addr);
 }
@@ -268,6 +288,13 @@ static int user_status_work(sz *z, const char *name, int enabled)
   int rc = 0;
   if(!rec_open(z, &reg_user, name, &x))
     rc = db_fail(z, T(z, "no user '%s'"), shown(name));
+  else if(!enabled && !strcmp(rec_text(&x, "role"), "管理员") &&
+          !strcmp(rec_text(&x, "status"), "启用") &&
+          user_count(z, 1) <= 1)
+    /* Someone must be left to manage the users. */
+    rc = db_fail(z, T(z, "'%s' is the last enabled 管理员: add or enable "
+                         "another 管理员 first"),
+                 shown(name));
   else {
     val_text(rec_val(&x, "status"), enabled ? "启用" : "停用");
     rc = reg_put(x.c, x.v, 2);

@@ -36,14 +36,17 @@ typedef struct who {
 int password_check(sz *z, const char *pw);
 
 /* Add a user (role by its name; scope an org code of the level the role
- * needs, none for 管理员) with a password. 0, or -1 (z->err). */
+ * needs, none for 管理员) with a password. 0, or -1 (z->err; the reason
+ * in z->errs placed at its field: name, role, scope or password). */
 int user_add(sz *z, const char *name, const char *role, const char *scope,
              const char *password);
 /* A new password for a user, recorded (修改密码) as done from `addr`.
- * Ends the user's sessions. 0, or -1 (z->err). */
+ * Ends the user's sessions. 0, or -1 (z->err; a password the rule refuses
+ * is placed at field "password"). */
 int user_passwd(sz *z, const char *name, const char *password,
                 const char *addr);
-/* 启用 (enabled 1) or 停用 a user; disabling ends their sessions. */
+/* 启用 (enabled 1) or 停用 a user; disabling ends their sessions. The
+ * last enabled 管理员 cannot be disabled. */
 int user_set_enabled(sz *z, const char *name, int enabled);
 /* How many users the database has (a first serve needs one 管理员). */
 int64_t user_count(sz *z, int admins_only);

@@ -248,7 +248,7 @@ static void errs_json(sbuf *o, const errlist *e)
   sb_addch(o, ']');
 }
 
-static void errors_json(req *r, const errlist *e)
+void errors_json(req *r, const errlist *e)
 {
   sbuf *o = &r->out;
   sb_reset(o);

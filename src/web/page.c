@@ -1,6 +1,6 @@
 /* page.c: the routes of doc/web.md and their pages: login and logout,
- * 首页, the registers' lists and records, the user's password, the
- * users (管理员). Every read goes through the domain with the handle's
+ * 首页, the registers' lists and records, the user's password (the
+ * users, /admin/…, are admin.c's). Every read goes through the domain with the handle's
  * scope set to the user's: what is outside it is 404, never its data. */
 #include "web/web_impl.h"
 #include "domain/registers.h"
@@ -597,26 +597,6 @@ static void password_post(req *r)
   password_page(r, NULL, 1);
 }
 
-static void users_page(req *r)
-{
-  if(r->u.role != ROLE_ADMIN) {
-    answer_error(r, 403, "只有管理员可以管理用户");
-    return;
-  }
-  if(r->json) {
-    json_sink j;
-    json_sink_init(&j, r, 1);
-    user_list_view(r->z, &j.s);
-    return;
-  }
-  html_begin(r, "用户管理");
-  html_sink h;
-  html_sink_init(&h, r, NULL, 0, 0);
-  user_list_view(r->z, &h.s);
-  html_sink_free(&h);
-  html_end(r);
-}
-
 /* ---- the route ---- */
 
 /* The logged-in user from the session cookie; 0, or -1 when there is
@@ -710,8 +690,8 @@ void route(req *r)
     home(r);
     return;
   }
-  if(get && !strcmp(p, "/admin/users")) {
-    users_page(r);
+  if(!strcmp(p, "/admin") || !strncmp(p, "/admin/", 7)) {
+    admin_route(r, post);
     return;
   }
   /* /{reg} and /{reg}/{code} */

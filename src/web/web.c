@@ -546,6 +546,8 @@ static void completed(void *cls, struct MHD_Connection *c, void **ptr,
 
 /* ---- starting and stopping ---- */
 
+/* The whole file, or NULL (errno) when it cannot be read (a directory
+ * cannot). */
 static char *read_file(const char *path)
 {
   FILE *fp = fopen(path, "rb");
@@ -557,9 +559,44 @@ static char *read_file(const char *path)
   size_t n;
   while((n = fread(buf, 1, sizeof buf, fp)) > 0)
     sb_add(&b, buf, n);
+  int bad = ferror(fp);
+  int e = errno;
   fclose(fp);
+  if(bad) {
+    sb_free(&b);
+    errno = e;
+    return NULL;
+  }
   sb_addch(&b, 0);
   return b.buf;
+}
+
+/* The PEM text of file `path` (what: 证书 or 私钥), holding `marker`; NULL
+ * with the reason, naming the file, in err. */
+static char *read_pem(const char *path, const char *what, const char *marker,
+                      char *err, size_t errlen)
+{
+  char *t = read_file(path);
+  if(!t)
+    snprintf(err, errlen, "无法读取%s文件 %s：%s", what, path,
+             tr_errno(LANG_ZH, errno));
+  else if(!strstr(t, "-----BEGIN ") || !strstr(t, marker)) {
+    snprintf(err, errlen, "%s文件 %s 不是 PEM 格式的%s", what, path, what);
+    free(t);
+    t = NULL;
+  }
+  return t;
+}
+
+int web_tls_check(const char *cert, const char *key, char *err, size_t errlen)
+{
+  char *c = read_pem(cert, "证书", "CERTIFICATE-----", err, errlen);
+  char *k = c ? read_pem(key, "私钥", "PRIVATE KEY-----", err, errlen) : NULL;
+  if(k)
+    sodium_memzero(k, strlen(k));
+  free(c);
+  free(k);
+  return c && k ? 0 : -1;
 }
 
 static int parse_listen(const char *s, struct sockaddr_in *sa)
@@ -618,14 +655,16 @@ web *web_start(const web_opts *o, char *err, size_t errlen)
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
                    MHD_USE_ERROR_LOG;
   if(o->cert || o->key) {
-    w->cert = o->cert ? read_file(o->cert) : NULL;
-    w->key = o->key ? read_file(o->key) : NULL;
-    if(!w->cert || !w->key) {
-      snprintf(err, errlen, "无法读取证书或私钥：%s",
-               !w->cert ? (o->cert ? o->cert : "--cert")
-                        : (o->key ? o->key : "--key"));
+    if(!o->cert || !o->key) {
+      snprintf(err, errlen, "%s", "须同时给出证书（--cert）和私钥（--key）");
       goto fail;
     }
+    w->cert = read_pem(o->cert, "证书", "CERTIFICATE-----", err, errlen);
+    w->key = w->cert ? read_pem(o->key, "私钥", "PRIVATE KEY-----", err,
+                                errlen)
+                     : NULL;
+    if(!w->key)
+      goto fail;
     flags |= MHD_USE_TLS;
   }
   struct MHD_OptionItem tls[] = {
@@ -644,7 +683,10 @@ web *web_start(const web_opts *o, char *err, size_t errlen)
       MHD_OPTION_ARRAY, w->cert ? tls : tls + 2,
       MHD_OPTION_END);
   if(!w->d) {
-    snprintf(err, errlen, "无法在 %s 上监听（端口已被占用，或地址不属于本机）",
+    snprintf(err, errlen,
+             w->cert ? "无法在 %s 上以 HTTPS 监听（端口已被占用，地址不属于本机，"
+                       "或证书与私钥无效、不匹配）"
+                     : "无法在 %s 上监听（端口已被占用，或地址不属于本机）",
              w->o.listen);
     goto fail;
   }

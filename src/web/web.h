@@ -32,6 +32,10 @@ typedef struct web web;
  * address cannot be bound, a certificate cannot be read or the database
  * cannot be opened. */
 web *web_start(const web_opts *o, char *err, size_t errlen);
+/* The certificate and key files of --cert and --key: readable, and PEM
+ * text of a certificate and of a private key. 0, or -1 with the reason,
+ * naming the file, in err (in Chinese). */
+int web_tls_check(const char *cert, const char *key, char *err, size_t errlen);
 /* The port it listens on (for a listen address with port 0). */
 int web_port(const web *w);
 /* Stop accepting, let the requests in flight finish, close. */

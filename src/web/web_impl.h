@@ -1,6 +1,6 @@
 /* web_impl.h: what the server (web.c) and the pages share: one request and
  * its answer.
- * private to: web.c page.c html.c form.c upload.c list.c download.c */
+ * private to: web.c page.c html.c form.c upload.c list.c download.c admin.c */
 #ifndef SANZI_WEB_IMPL_H
 #define SANZI_WEB_IMPL_H
 #include <microhttpd.h>
@@ -165,7 +165,6 @@ void record_page(req *r, const reg *g, const char *code);
 
 /* ---- download.c ---- */
 
-/* GET /{reg}?voided=1: the voided records, with their reasons. */
 /* On a record's page: when the record is voided, 已作废 with its reason
  * and, for a writer, the form to restore it; returns 1 then, else 0. */
 int voided_note(req *r, const reg *g, const char *code);
@@ -184,6 +183,13 @@ void print_page(req *r, const reg *g);
 /* Content-Disposition: attachment, with an ASCII file name and the real
  * (Chinese) one by RFC 6266. */
 void disposition(req *r, const char *ascii, const char *name);
+
+/* A refusal's reasons as JSON, replacing the answer:
+ * {"errors":[{"row":R,"field":"原值","key":"original_value","message":"…"}]}. */
+void errors_json(req *r, const errlist *e);
+
+/* /admin/…: the users (管理员 only; every other role 403). */
+void admin_route(req *r, int post);
 
 /* Answers: an error page (or JSON error) with status and message; a
  * redirect (303). */

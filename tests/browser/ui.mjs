@@ -148,6 +148,33 @@ const scenarios = {
     check(await page.evaluate(() => document.activeElement.textContent) === '跳到正文',
       'the first Tab does not reach the skip link');
   },
+
+  // The 管理员 adds a user with a scope of the wrong level, sees the
+  // reason at the field, corrects it (tests/web/t7088).
+  async admin(page) {
+    await login(page, 'admin', 'adminPass123');
+    await page.getByRole('navigation', { name: '主菜单' })
+      .getByRole('link', { name: '用户管理' }).click();
+    await look(page, '20-admin-users');
+    await page.getByLabel('用户名').fill('clerk2');
+    await page.getByLabel('角色').selectOption('村报账员');
+    await page.getByLabel('管辖范围').fill(V1.slice(0, 9));
+    await page.locator('#f-password').fill('clerk2Pass1');
+    await page.locator('#f-again').fill('clerk2Pass1');
+    await page.getByRole('button', { name: '添加' }).click();
+    await page.waitForLoadState();
+    await look(page, '21-admin-users-error');
+    const msg = await page.textContent('#e-scope');
+    check(msg.includes('不是村的代码'), 'the scope\'s reason is not at its field: ' + msg);
+    await page.getByLabel('管辖范围').fill(V2);
+    await page.locator('#f-password').fill('clerk2Pass1');
+    await page.locator('#f-again').fill('clerk2Pass1');
+    await page.getByRole('button', { name: '添加' }).click();
+    await page.waitForLoadState();
+    check((await page.textContent('main')).includes('已添加用户“clerk2”'),
+      'no word that clerk2 was added');
+    await look(page, '22-admin-users-added');
+  },
 };
 
 const name = process.argv[2];
