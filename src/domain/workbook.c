@@ -402,6 +402,17 @@ void wbook_col(int c, char out[8])
   out[k] = 0;
 }
 
+/* The widths of the sheet's first n columns: what was written in them,
+ * at most max. */
+static void set_widths(wsink *w, int n, double max)
+{
+  for(int i = 0; i < n; i++) {
+    double x = w->w[i] + 1;
+    worksheet_set_column(w->ws, (lxw_col_t)i, (lxw_col_t)i, x > max ? max : x,
+                         NULL);
+  }
+}
+
 static int ws_end(asink *s)
 {
   wsink *w = WS(s);
@@ -435,11 +446,7 @@ static int ws_end(asink *s)
   }
   if(w->flags & WS_STACK)
     return 0;
-  for(int i = 0; i < w->ncols; i++) {
-    double x = w->w[i] + 1;
-    worksheet_set_column(w->ws, (lxw_col_t)i, (lxw_col_t)i, x > 50 ? 50 : x,
-                         NULL);
-  }
+  set_widths(w, w->ncols, 50);
   worksheet_freeze_panes(w->ws, w->head + 1, 0);
   wbook_print(&w->b, w->ws, w->title, w->scope, w->w, w->ncols, w->head,
               w->head);
@@ -484,11 +491,7 @@ int wsink_close(wsink *w, int ok)
 {
   int rc = 0;
   if(ok && w->ws && (w->flags & WS_STACK)) {
-    for(int i = 0; i < w->wcap; i++) {
-      double x = w->w[i] + 1;
-      worksheet_set_column(w->ws, (lxw_col_t)i, (lxw_col_t)i,
-                           x > 40 ? 40 : x, NULL);
-    }
+    set_widths(w, w->wcap, 40);
     wbook_print(&w->b, w->ws, w->title, w->scope, w->w, w->wcap, 0, 0);
     worksheet_set_landscape(w->ws); /* a notice board's sheet */
   }
