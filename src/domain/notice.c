@@ -22,7 +22,9 @@ void notice_title(sz *z, const char *village, char *out, size_t n)
   sqlite3_stmt *st = db_prepare(z, "SELECT name FROM org WHERE code = ?1");
   sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
   char name[256] = "";
-  if(db_step(z, st) == SQLITE_ROW && col_text(st, 0))
+  /* a village outside the caller's scope is not there: its code alone */
+  if(db_in_scope(z, village, strlen(village)) &&
+     db_step(z, st) == SQLITE_ROW && col_text(st, 0))
     snprintf(name, sizeof name, "%s", col_text(st, 0));
   sqlite3_finalize(st);
   /* 福如东村民委员会 -> 福如东村; 某某社区居民委员会 -> 某某社区 */
@@ -257,7 +259,7 @@ int notice_view(sz *z, const char *village, int year, const char *as_of,
   snprintf(from, sizeof from, "%04d-01-01", year);
   const char *const param[3][2] = {
       {":village", village}, {":from", from}, {":asof", as_of}};
-  if(db_begin_read(z))
+  if(org_scope_fail(z, village, NULL) || db_begin_read(z))
     return -1;
   nctx x = {z, as_of, asset_defaults_load(z),
             xcalloc((size_t)reg_asset.nfields, sizeof(val))};

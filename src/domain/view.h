@@ -141,9 +141,14 @@ int reg_exists(sz *z, const reg *r, const char *code);
  * organisations are few: no index). */
 int org_list_view(sz *z, const char *under, const char *q, asink *s);
 /* The scope of a list: 0 when village (NULL or a village's code) and
- * township (NULL or the code of a township, county or above) exist; 1
- * when the village does not, 2 when the township does not. */
+ * township (NULL or the code of a township, county or above) exist and
+ * are within the caller's scope (z->scope; a township or county may
+ * contain it); 1 when the village does not, 2 when the township does not
+ * (outside the scope is "not found", as for a record). */
 int org_scope_check(sz *z, const char *village, const char *township);
+/* The same as 0, or -1 with "no village with code 'X'" (or township) in
+ * z->err. */
+int org_scope_fail(sz *z, const char *village, const char *township);
 
 /* ---- loans and subsidies (loan.c, subsidy_view.c) ---- */
 
