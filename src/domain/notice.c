@@ -153,11 +153,12 @@ static const npart parts[] = {
   /* Held at the date (held.h): a voided asset is on no notice. */
   {&t_assets,
    "SELECT x.name, x.category, x.location, x.original_value, NULL, "
-   "x.status, x.* FROM (%s) x WHERE x.village = :village AND "
+   STATUS_AT("asset", "x", ":asof", ":tzoff") ", x.* FROM (%s) x WHERE x.village = :village AND "
    ASSET_HELD("x", ":asof") " ORDER BY x.id",
    &reg_asset, asset_row, {NULL, NULL}},
   {&t_resources,
-   "SELECT r.name, l.name, r.area, r.status, (SELECT group_concat("
+   "SELECT r.name, l.name, r.area, "
+   STATUS_AT("resource", "r", ":asof", ":tzoff") ", (SELECT group_concat("
    "c.party, '、') FROM contract c WHERE c.object = r.code AND "
    LIVE("c") " AND c.start_date <= :asof AND c.end_date >= :asof), (SELECT "
    "group_concat(c.start_date || '至' || c.end_date, '、') FROM contract c "
@@ -194,7 +195,7 @@ static const npart parts[] = {
 
 /* Part p's statement, its parameters bound. */
 static sqlite3_stmt *part_query(sz *z, const npart *p, const char *const
-                                param[3][2])
+                                param[4][2])
 {
   sbuf sql;
   sb_init(&sql);
@@ -208,7 +209,7 @@ static sqlite3_stmt *part_query(sz *z, const npart *p, const char *const
     sb_addstr(&sql, p->sql);
   sqlite3_stmt *st = db_prepare(z, sql.buf);
   sb_free(&sql);
-  for(int i = 0; i < 3; i++) {
+  for(int i = 0; i < 4; i++) {
     int k = sqlite3_bind_parameter_index(st, param[i][0]);
     if(k)
       sqlite3_bind_text(st, k, param[i][1], -1, SQLITE_STATIC);
@@ -218,7 +219,7 @@ static sqlite3_stmt *part_query(sz *z, const npart *p, const char *const
 
 /* Part p's rows, then its totals. */
 static int part_rows(nctx *x, asink *s, const npart *p,
-                     const char *const param[3][2])
+                     const char *const param[4][2])
 {
   sz *z = x->z;
   const atable *t = p->t;
@@ -257,13 +258,18 @@ int notice_view(sz *z, const char *village, int year, const char *as_of,
 {
   char from[11];
   snprintf(from, sizeof from, "%04d-01-01", year);
-  const char *const param[3][2] = {
-      {":village", village}, {":from", from}, {":asof", as_of}};
+  char off[32];
+  held_zone_modifier(z, as_of, off);
+  const char *const param[4][2] = {
+      {":village", village}, {":from", from}, {":asof", as_of},
+      {":tzoff", off}};
   if(org_scope_fail(z, village, NULL) || db_begin_read(z))
     return -1;
   nctx x = {z, as_of, asset_defaults_load(z),
             xcalloc((size_t)reg_asset.nfields, sizeof(val))};
-  int rc = 0;
+  int rc = held_versions(z, &reg_asset) || held_versions(z, &reg_resource)
+               ? -1
+               : 0;
   for(size_t i = 0; i < ARRAY_SIZE(parts) && !rc; i++)
     rc = part_rows(&x, s, &parts[i], param);
   asset_defaults_free(x.d);
