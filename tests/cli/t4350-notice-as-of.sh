@@ -19,6 +19,14 @@ statuses() {
     json_pick resources name status <n.json; } >all &&
   grep -v "^合计|" all
 }
+# at DATE NAME|STATUS...: the statuses at DATE ("" for today) are these
+at() {
+  d=$1
+  shift
+  statuses ${d:+--as-of $d} >got &&
+  printf "%s\n" "$@" >expect &&
+  test_cmp expect got
+}
 
 test_expect_success 'setup: entered on 2025-03-01, changed on 06-10 and on 07-01 (UTC)' '
   fixed_day 2025-03-01 &&
@@ -52,37 +60,25 @@ test_expect_success 'setup: 库房 let by a filing executed on 04-25, recorded o
 '
 
 test_expect_success 'today: the statuses as they are' '
-  statuses >got &&
-  printf "%s\n" 办公楼\|在用 库房\|出租 北坡\|集体自营 >expect &&
-  test_cmp expect got
+  at "" 办公楼\|在用 库房\|出租 北坡\|集体自营
 '
 
 test_expect_success 'the day before the edits: the statuses they replaced' '
-  statuses --as-of 2025-06-09 >got &&
   # 库房: let on 04-25 though recorded on 08-01
-  printf "%s\n" 办公楼\|在用 库房\|出租 北坡\|未利用 >expect &&
-  test_cmp expect got
+  at 2025-06-09 办公楼\|在用 库房\|出租 北坡\|未利用
 '
 
 test_expect_success 'the day of an edit (20:00 in Beijing): the new status' '
-  statuses --as-of 2025-06-10 >got &&
-  printf "%s\n" 办公楼\|闲置 库房\|出租 北坡\|集体自营 >expect &&
-  test_cmp expect got
+  at 2025-06-10 办公楼\|闲置 库房\|出租 北坡\|集体自营
 '
 
 test_expect_success 'an edit at 17:00 UTC counts from the next day in Beijing' '
-  statuses --as-of 2025-07-01 >got &&
-  printf "%s\n" 办公楼\|闲置 库房\|出租 北坡\|集体自营 >expect &&
-  test_cmp expect got &&
-  statuses --as-of 2025-07-02 >got &&
-  printf "%s\n" 办公楼\|在用 库房\|出租 北坡\|集体自营 >expect &&
-  test_cmp expect got
+  at 2025-07-01 办公楼\|闲置 库房\|出租 北坡\|集体自营 &&
+  at 2025-07-02 办公楼\|在用 库房\|出租 北坡\|集体自营
 '
 
 test_expect_success 'before the execution: the status the filing found' '
-  statuses --as-of 2025-04-24 >got &&
-  printf "%s\n" 办公楼\|在用 库房\|闲置 北坡\|未利用 >expect &&
-  test_cmp expect got
+  at 2025-04-24 办公楼\|在用 库房\|闲置 北坡\|未利用
 '
 
 test_expect_success 'the workbook and the Chinese table say the same' '
