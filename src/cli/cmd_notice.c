@@ -44,16 +44,14 @@ int cmd_notice(int argc, char **argv)
     wsink_line(o.wb, line, 0);
   } else if(o.fmt == OUT_TABLE)
     printf("%s\n%s\n", title, line);
-  const layout l[] = {
-    {.part = "assets", .form = SHOW_ROWS, .heading = "\n一、资产\n"},
-    {.part = "resources", .form = SHOW_ROWS, .heading = "\n二、资源\n"},
-    {.part = "contracts", .form = SHOW_ROWS,
-     .heading = "\n三、在执行的合同\n"},
-    {.part = "funds", .form = SHOW_ROWS, .heading = "\n四、本年收支\n"},
-    {.part = "disposals", .form = SHOW_ROWS, .heading = "\n五、本年处置\n"},
-    {.part = "subsidies", .form = SHOW_ROWS, .heading = "\n六、本年贴息\n"},
-  };
-  out_layouts(&o, l, (int)ARRAY_SIZE(l));
+  layout l[8];
+  char heading[8][64];
+  for(int i = 0; i < notice_nparts && i < 8; i++) {
+    snprintf(heading[i], sizeof heading[i], "\n%s\n", notice_parts[i]->name);
+    l[i] = (layout){.part = notice_parts[i]->key, .form = SHOW_ROWS,
+                    .heading = heading[i]};
+  }
+  out_layouts(&o, l, notice_nparts < 8 ? notice_nparts : 8);
   if(notice_view(z, village, atoi(year), as_of, &o.s))
     out_fail(&o, z);
   if(o.wb) {

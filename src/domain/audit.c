@@ -196,8 +196,7 @@ static int status_at_ref(audit *a, sqlite3_stmt **st, const char *code,
   if(!*st)
     *st = q(a, "SELECT o.status_before FROM disposal_object o JOIN "
                "disposal d ON d.code = o.disposal WHERE o.object = ?1 AND "
-               "d.executed_on > :ref AND d.type IN ('出售', '报废', '核销', "
-               "'无偿划转', '置换', '出租', '发包', '入股') ORDER BY "
+               "d.executed_on > :ref AND d.type IN " DISPOSAL_SETS " ORDER BY "
                "d.executed_on, d.id LIMIT 1");
   sqlite3_bind_text(*st, 1, code, -1, SQLITE_STATIC);
   int later = db_step(a->z, *st) == SQLITE_ROW;
@@ -555,27 +554,11 @@ COLS(t_disposals, "处置申报",
      {"受让方", K_TEXT}, {"成交价", K_MONEY}, {"收款凭证", K_TEXT},
      {"低价决议", K_TEXT}, {"结果公开", K_TEXT}, {"状态", K_TEXT});
 
-/* Every version a filing has had: the row, and the rows the change log
- * kept when a step replaced them (a 退回 in one year and a 同意 in the
- * next leave the first in the log only). The log keeps a row as a JSON
- * array [id, field, ...] in the order of the register's spec. */
+/* Every version a filing has had (held_versions): a 退回 in one year and
+ * a 同意 in the next leave the first in the log only. */
 static int versions_view(audit *a)
 {
-  const reg *r = (&reg_disposal);
-  sbuf sql;
-  sb_init(&sql);
-  sb_addstr(&sql, "CREATE TEMP VIEW IF NOT EXISTS disposal_version AS SELECT "
-                  "id");
-  for(int i = 0; i < r->nfields; i++)
-    sb_addf(&sql, ", \"%s\"", r->fields[i].key);
-  sb_addstr(&sql, " FROM main.disposal UNION ALL SELECT row_id");
-  for(int i = 0, k = 1; i < r->nfields; i++)
-    if(r->fields[i].type != F_DERIVED)
-      sb_addf(&sql, ", json_extract(old, '$[%d]')", k++);
-  sb_addstr(&sql, " FROM main.superseded WHERE tbl = 'disposal'");
-  int rc = db_exec(a->z, sql.buf);
-  sb_free(&sql);
-  return rc;
+  return held_versions(a->z, &reg_disposal);
 }
 
 /* A field of the filing's latest version whose date field `when` is on or

@@ -86,7 +86,7 @@ typedef struct out {
   } *sheets;
   int nsheets;
   struct sheet *cur;
-  struct sheet lone; /* the current table when there is no workbook */
+  const atable *t;   /* the current table, as written (with 村名称) */
   lxw_row_t row;
   double *width;
   long rows;        /* data rows of the current table */
@@ -158,12 +158,12 @@ static int csv_end(asink *s)
 
 static const atable *cur_table(out *o)
 {
-  return o->cur->t;
+  return o->t;
 }
 
 static void xlsx_header(out *o)
 {
-  const atable *t = o->cur->t;
+  const atable *t = o->t;
   for(int i = 0; i < t->ncols; i++) {
     worksheet_write_string(o->cur->ws, 0, (lxw_col_t)i, t->cols[i].zh,
                            o->b.head);
@@ -177,7 +177,7 @@ static void xlsx_header(out *o)
 
 static void xlsx_finish_sheet(out *o)
 {
-  const atable *t = o->cur->t;
+  const atable *t = o->t;
   for(int i = 0; i < t->ncols; i++) {
     double w = o->width[i] + 1;
     o->width[i] = w > 60 ? 60 : w;
@@ -193,8 +193,9 @@ static int xlsx_begin(asink *s, const atable *t)
 {
   out *o = OUT(s, xlsx);
   o->cur = NULL;
+  /* t: the table as vnames hands it on, under the name of its sheet */
   for(int i = 0; i < o->nsheets; i++)
-    if(o->sheets[i].t == t && o->sheets[i].part == 1)
+    if(o->sheets[i].part == 1 && !strcmp(o->sheets[i].t->name, t->name))
       o->cur = &o->sheets[i];
   if(!o->cur) {
     set_err(s->err, sizeof s->err, tr(o->lang, "workbook: no sheet for %s"),
@@ -210,7 +211,7 @@ static int xlsx_begin(asink *s, const atable *t)
 static int xlsx_row(asink *s, const acell *c)
 {
   out *o = OUT(s, xlsx);
-  const atable *t = o->cur->t;
+  const atable *t = o->t;
   if(o->row == SHEET_ROWS) {
     /* The table goes on in a sheet of its own: "资产清单 (2)". */
     xlsx_finish_sheet(o);
@@ -276,14 +277,10 @@ static int both_begin(asink *s, const atable *t)
 {
   out *o = OUT(s, both);
   o->rows = 0;
+  o->t = t; /* cur_table(): for the CSV sink too */
   if(o->want_xlsx && xlsx_begin(&o->xlsx, t)) {
     snprintf(s->err, sizeof s->err, "%s", o->xlsx.err);
     return -1;
-  }
-  /* cur_table() serves the CSV sink too. */
-  if(!o->want_xlsx) {
-    o->lone.t = t;
-    o->cur = &o->lone;
   }
   if(o->want_csv && csv_begin(&o->csv, t)) {
     snprintf(s->err, sizeof s->err, "%s", o->csv.err);
@@ -296,7 +293,7 @@ static int both_row(asink *s, const acell *c)
 {
   out *o = OUT(s, both);
   o->rows++;
-  const atable *t = o->cur->t;
+  const atable *t = o->t;
   if(o->want_csv && csv_row(&o->csv, c))
     return -1;
   if(o->want_xlsx && xlsx_row(&o->xlsx, c)) {
@@ -465,10 +462,14 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
   if(o->xlsx && xlsx_open(&w, xpath, z->now, tz))
     rc = db_fail(z, T(z, "%s: cannot make the workbook"), xpath);
   tz_free(tz);
+  /* 村名称 beside each 村代码 that has none */
+  vnames names;
+  vnames_init(&names, z, &w.both);
   for(int i = 0; rc == 0 && i < audit_nparts; i++) {
     w.file = audit_parts[i].file;
-    rc = audit_parts[i].fill(a, &w.both);
+    rc = audit_parts[i].fill(a, &names.s);
   }
+  vnames_free(&names);
   if(w.fp)
     fclose(w.fp);
   char err[256];

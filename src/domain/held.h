@@ -11,6 +11,7 @@
 #ifndef SANZI_HELD_H
 #define SANZI_HELD_H
 #include "base/util.h"
+#include "store/db.h"
 #include "store/spec.h"
 
 /* Not voided: for the registers without dates (contracts, loans) and for
@@ -37,6 +38,39 @@
 /* An account held at d: opened by d and live. */
 #define ACCOUNT_HELD(t, d)                                                    \
   "(" t ".voided IS NULL AND " t ".opening_date <= " d ")"
+
+/* The statuses a filing's execution sets (status_after in disposal.c):
+ * 已处置 for the types that take an object off the books, else the type. */
+#define DISPOSAL_SETS "('出售', '报废', '核销', '无偿划转', '置换', '出租', '发包', '入股')"
+
+/* The status of the asset or resource t (table tbl, whose versions
+ * held_versions made) at the date d: that of the latest event on or before
+ * d, either a version of the record the change log kept, dated by the day
+ * of the entry that wrote it (its UTC time shifted by the modifier off,
+ * held_zone_modifier), or the execution of a filing that set the status,
+ * dated by its execution; the later entry first on one day. A record with
+ * no event by d (entered later) has the status it was entered with. */
+#define STATUS_AT(tbl, t, d, off)                                             \
+  "coalesce((SELECT s FROM (SELECT v.status AS s, date(h.at, " off ") AS e, " \
+  "v.written AS k FROM " tbl "_version v JOIN history h ON h.id = "          \
+  "v.written WHERE v.id = " t ".id UNION ALL SELECT CASE WHEN hd.type IN "   \
+  DISPOSAL_TYPES " THEN '已处置' ELSE hd.type END, hd.executed_on, 0 FROM "  \
+  "disposal_object ho JOIN disposal hd ON hd.code = ho.disposal WHERE "      \
+  "ho.object = " t ".code AND hd.type IN " DISPOSAL_SETS ") WHERE e <= " d   \
+  " ORDER BY e DESC, k DESC LIMIT 1), (SELECT v.status FROM " tbl           \
+  "_version v WHERE v.id = " t ".id ORDER BY v.written LIMIT 1))"
+
+/* Every version a row of r has had, as the temporary view "<r>_version"
+ * (id; written: the change-log entry that wrote it; replaced: the one
+ * that replaced it, NULL for the row as it is; then r's stored fields):
+ * the row, and the rows the change log kept when they were replaced.
+ * Made once per connection. 0, or -1 with z->err. */
+int held_versions(sz *z, const reg *r);
+
+/* The offset from UTC of the zone of parameter `timezone` at the end of
+ * day d, as an SQLite modifier ("+28800 seconds"): the day of a change-log
+ * entry as people read it. */
+void held_zone_modifier(sz *z, const char *d, char out[32]);
 
 /* What a list or an export of r shows, appended to out after `join` (" WHERE "
  * or " AND "): with as_of, the rows held at the date bound to :asof; else

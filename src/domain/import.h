@@ -60,7 +60,9 @@ int reg_export_rows(sz *z, const reg *r, const export_opts *o,
 void reg_template(const reg *r, FILE *fp);
 /* The workbook that teaches (template.c) at path: drop-downs from the code
  * tables and, with township (a township's or county's code, or NULL),
- * its villages and their accounts. 0, or -1 with z->err. */
+ * its villages and their accounts within the caller's scope (z->scope);
+ * a township outside the scope, neither in it nor containing it, is not
+ * found. 0, or -1 with z->err. */
 int reg_template_xlsx(sz *z, const reg *r, const char *township,
                       const char *path);
 

@@ -22,7 +22,9 @@ void notice_title(sz *z, const char *village, char *out, size_t n)
   sqlite3_stmt *st = db_prepare(z, "SELECT name FROM org WHERE code = ?1");
   sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
   char name[256] = "";
-  if(db_step(z, st) == SQLITE_ROW && col_text(st, 0))
+  /* a village outside the caller's scope is not there: its code alone */
+  if(db_in_scope(z, village, strlen(village)) &&
+     db_step(z, st) == SQLITE_ROW && col_text(st, 0))
     snprintf(name, sizeof name, "%s", col_text(st, 0));
   sqlite3_finalize(st);
   /* 福如东村民委员会 -> 福如东村; 某某社区居民委员会 -> 某某社区 */
@@ -92,176 +94,156 @@ static const char *const sub_keys[] = {"code", "project", "lender",
 static const atable t_subsidies = {"六、本年贴息", sub_cols, 5, "subsidies",
                                    sub_keys};
 
-/* A row 合计 with the sums in the columns of sums (others empty). */
-static int total_row(sz *z, asink *s, const atable *t, const int64_t *sum,
-                     const char *label)
+/* The parts in their order. */
+const atable *const notice_parts[] = {&t_assets,    &t_resources, &t_contracts,
+                                      &t_funds,     &t_disposals, &t_subsidies};
+const int notice_nparts = (int)ARRAY_SIZE(notice_parts);
+
+/* What a part's rows need besides their query. */
+typedef struct nctx {
+  sz *z;
+  const char *as_of;
+  asset_defaults *d;
+  val *v;
+} nctx;
+
+/* An asset's net value at the date (its cells 6.. are the register's
+ * row). */
+static int asset_row(nctx *x, sqlite3_stmt *st, acell *c)
 {
-  acell c[8];
-  for(int i = 0; i < t->ncols; i++)
-    c[i] = t->cols[i].kind == K_MONEY || t->cols[i].kind == K_AREA
-               ? cell_int(sum[i])
-               : cell_nil();
-  c[0] = cell_str(label);
-  return view_row(z, s, c);
+  reg_row_from_stmt(&reg_asset, st, t_assets.ncols + 2, x->v);
+  int64_t acc;
+  char through[8];
+  asset_depreciation(x->d, x->v, x->as_of, &acc, through);
+  c[4] = cell_int(c[3].i - acc);
+  return 1;
 }
 
-/* Rows of st as part t, adding up money and areas; then 合计. */
-static int part_rows(sz *z, asink *s, const atable *t, sqlite3_stmt *st)
+/* A contract's receipts and what is overdue at the date. */
+static int contract_row(nctx *x, sqlite3_stmt *st, acell *c)
 {
-  int64_t sum[8] = {0};
+  schedule sc;
+  if(!contract_schedule(x->z, col_text(st, 0), x->as_of, &sc))
+    return 0;
+  int64_t overdue = 0;
+  for(int i = 0; i < sc.n; i++)
+    if(strcmp(sc.v[i].due, x->as_of) < 0)
+      overdue += sc.v[i].outstanding;
+  c[5] = cell_int(sc.received);
+  c[6] = cell_int(overdue);
+  schedule_free(&sc);
+  return 1;
+}
+
+/* A part: its table; its query, with the parameters :village, :from (the
+ * year's first day) and :asof where it uses them, column i cell i as the
+ * table's kinds say (with r, the register's row after the cells); what
+ * a row adds (0: left out); and its totals: one row 合计,
+ * or with `by` one per value of the first column ("收入合计"). Every
+ * column that is not text is added up. */
+typedef struct npart {
+  const atable *t;
+  const char *sql;
+  const reg *r; /* its select takes the place of %s in sql */
+  int (*row)(nctx *x, sqlite3_stmt *st, acell *c);
+  const char *by[2];
+} npart;
+
+static const npart parts[] = {
+  /* Held at the date (held.h): a voided asset is on no notice. */
+  {&t_assets,
+   "SELECT x.name, x.category, x.location, x.original_value, NULL, "
+   STATUS_AT("asset", "x", ":asof", ":tzoff") ", x.* FROM (%s) x WHERE x.village = :village AND "
+   ASSET_HELD("x", ":asof") " ORDER BY x.id",
+   &reg_asset, asset_row, {NULL, NULL}},
+  {&t_resources,
+   "SELECT r.name, l.name, r.area, "
+   STATUS_AT("resource", "r", ":asof", ":tzoff") ", (SELECT group_concat("
+   "c.party, '、') FROM contract c WHERE c.object = r.code AND "
+   LIVE("c") " AND c.start_date <= :asof AND c.end_date >= :asof), (SELECT "
+   "group_concat(c.start_date || '至' || c.end_date, '、') FROM contract c "
+   "WHERE " LIVE("c") " AND c.object = r.code AND c.start_date <= :asof AND "
+   "c.end_date >= :asof) FROM resource r JOIN land_class l ON l.code = "
+   "r.land_class WHERE r.village = :village AND "
+   RESOURCE_HELD("r", ":asof") " ORDER BY r.id",
+   NULL, NULL, {NULL, NULL}},
+  {&t_contracts,
+   "SELECT c.code, c.party, coalesce((SELECT name FROM asset WHERE code = "
+   "c.object), (SELECT name FROM resource WHERE code = c.object), "
+   "c.object), c.start_date || '至' || c.end_date, c.annual_amount, NULL, "
+   "NULL FROM contract c WHERE c.village = :village AND " LIVE("c")
+   " AND c.start_date <= :asof AND c.end_date >= :asof ORDER BY c.code",
+   NULL, contract_row, {NULL, NULL}},
+  {&t_funds,
+   "SELECT direction, category, count(*), sum(amount) FROM fund WHERE "
+   "village = :village AND date BETWEEN :from AND :asof GROUP BY "
+   "direction, category ORDER BY direction DESC, category",
+   NULL, NULL, {"收入", "支出"}},
+  {&t_disposals,
+   "SELECT d.code, d.type, (SELECT group_concat(o.name, '、') FROM "
+   "disposal_object o WHERE o.disposal = d.code), d.executed_on, d.party, "
+   "d.final_price FROM disposal d WHERE d.village = :village AND "
+   "d.executed_on BETWEEN :from AND :asof ORDER BY d.executed_on, d.code",
+   NULL, NULL, {NULL, NULL}},
+  {&t_subsidies,
+   "SELECT s.code, l.project, l.lender, s.paid_on, s.approved FROM subsidy "
+   "s JOIN loan l ON l.code = s.loan WHERE s.village = :village AND "
+   "s.status = '已拨付' AND s.paid_on BETWEEN :from AND :asof ORDER BY "
+   "s.paid_on, s.code",
+   NULL, NULL, {NULL, NULL}},
+};
+
+/* Part p's statement, its parameters bound. */
+static sqlite3_stmt *part_query(sz *z, const npart *p, const char *const
+                                param[4][2])
+{
+  sbuf sql;
+  sb_init(&sql);
+  if(p->r) {
+    sbuf rows;
+    sb_init(&rows);
+    reg_select_sql(p->r, &rows);
+    sb_addf(&sql, p->sql, rows.buf);
+    sb_free(&rows);
+  } else
+    sb_addstr(&sql, p->sql);
+  sqlite3_stmt *st = db_prepare(z, sql.buf);
+  sb_free(&sql);
+  for(int i = 0; i < 4; i++) {
+    int k = sqlite3_bind_parameter_index(st, param[i][0]);
+    if(k)
+      sqlite3_bind_text(st, k, param[i][1], -1, SQLITE_STATIC);
+  }
+  return st;
+}
+
+/* Part p's rows, then its totals. */
+static int part_rows(nctx *x, asink *s, const npart *p,
+                     const char *const param[4][2])
+{
+  sz *z = x->z;
+  const atable *t = p->t;
+  sqlite3_stmt *st = part_query(z, p, param);
+  int64_t sum[2][8] = {{0}};
   acell c[8];
   int rc = view_begin(z, s, t);
   while(!rc && db_step(z, st) == SQLITE_ROW) {
-    for(int i = 0; i < t->ncols; i++) {
+    for(int i = 0; i < t->ncols; i++)
       c[i] = view_col(st, i, t->cols[i].kind);
-      if(!kind_text(t->cols[i].kind) && !c[i].null)
-        sum[i] += c[i].i;
-    }
-    rc = view_row(z, s, c);
-  }
-  if(!rc)
-    rc = total_row(z, s, t, sum, "合计");
-  if(rc)
-    sqlite3_finalize(st);
-  else
-    rc = view_done(z, s, st);
-  return rc;
-}
-
-static int assets(sz *z, const char *village, const char *as_of, asink *s)
-{
-  const reg *r = &reg_asset;
-  sbuf sql;
-  sb_init(&sql);
-  reg_select_sql(r, &sql);
-  /* Held at the date (held.h): a voided asset is on no notice. */
-  sb_addstr(&sql, " WHERE village = ?1 AND " ASSET_HELD("asset", "?2")
-                  " ORDER BY id");
-  sqlite3_stmt *st = db_prepare(z, sql.buf);
-  sb_free(&sql);
-  sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 2, as_of, -1, SQLITE_STATIC);
-  val *v = xcalloc((size_t)r->nfields, sizeof *v);
-  asset_defaults *d = asset_defaults_load(z);
-  int64_t sum[8] = {0};
-  int rc = view_begin(z, s, &t_assets);
-  sbuf text;
-  sb_init(&text);
-  while(!rc && db_step(z, st) == SQLITE_ROW) {
-    reg_row_from_stmt(r, st, 2, v);
-    int64_t acc;
-    char through[8];
-    asset_depreciation(d, v, as_of, &acc, through);
-    /* the text cells, NUL-terminated */
-    static const int fi[] = {AS_NAME, AS_CATEGORY, AS_LOCATION, AS_STATUS};
-    size_t off[4];
-    sb_reset(&text);
-    for(int k = 0; k < 4; k++) {
-      off[k] = v[fi[k]].t == V_TEXT ? text.len : (size_t)-1;
-      if(v[fi[k]].t == V_TEXT)
-        sb_add(&text, v[fi[k]].s, v[fi[k]].n);
-      sb_addch(&text, 0);
-    }
-#define TXT(k) (off[k] == (size_t)-1 ? cell_nil() : cell_str(text.buf + off[k]))
-    acell c[6] = {TXT(0), TXT(1), TXT(2), cell_int(v[AS_ORIGINAL].i),
-                  cell_int(v[AS_ORIGINAL].i - acc), TXT(3)};
-#undef TXT
-    sum[3] += c[3].i;
-    sum[4] += c[4].i;
-    rc = view_row(z, s, c);
-  }
-  sb_free(&text);
-  asset_defaults_free(d);
-  free(v);
-  if(!rc)
-    rc = total_row(z, s, &t_assets, sum, "合计");
-  if(rc)
-    sqlite3_finalize(st);
-  else
-    rc = view_done(z, s, st);
-  return rc;
-}
-
-static int resources(sz *z, const char *village, const char *as_of,
-                     asink *s)
-{
-  sqlite3_stmt *st = db_prepare(
-      z, "SELECT r.name, l.name, r.area, r.status, (SELECT group_concat("
-         "c.party, '、') FROM contract c WHERE c.object = r.code AND "
-         LIVE("c") " AND c.start_date <= ?2 AND c.end_date >= ?2), (SELECT group_concat("
-         "c.start_date || '至' || c.end_date, '、') FROM contract c WHERE "
-         LIVE("c") " AND c.object = r.code AND c.start_date <= ?2 AND c.end_date >= ?2) "
-         "FROM resource r JOIN land_class l ON l.code = r.land_class WHERE "
-         "r.village = ?1 AND " RESOURCE_HELD("r", "?2") " ORDER BY r.id");
-  sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 2, as_of, -1, SQLITE_STATIC);
-  return part_rows(z, s, &t_resources, st);
-}
-
-static int contracts(sz *z, const char *village, const char *as_of,
-                     asink *s)
-{
-  sqlite3_stmt *st = db_prepare(
-      z, "SELECT c.code, coalesce((SELECT name FROM asset WHERE code = "
-         "c.object), (SELECT name FROM resource WHERE code = c.object), "
-         "c.object), c.start_date || '至' || c.end_date FROM contract c WHERE c.village = ?1 AND " LIVE("c")
-         " AND c.start_date "
-         "<= ?2 AND c.end_date >= ?2 ORDER BY c.code");
-  sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 2, as_of, -1, SQLITE_STATIC);
-  int64_t sum[8] = {0};
-  int rc = view_begin(z, s, &t_contracts);
-  while(!rc && db_step(z, st) == SQLITE_ROW) {
-    schedule sc;
-    if(!contract_schedule(z, col_text(st, 0), as_of, &sc))
+    if(p->row && !p->row(x, st, c))
       continue;
-    int64_t overdue = 0;
-    for(int i = 0; i < sc.n; i++)
-      if(strcmp(sc.v[i].due, as_of) < 0)
-        overdue += sc.v[i].outstanding;
-    acell c[7] = {cell_str(sc.code),       cell_str(sc.party),
-                  cell_str(col_text(st, 1)), cell_str(col_text(st, 2)),
-                  cell_int(sc.annual),     cell_int(sc.received),
-                  cell_int(overdue)};
-    for(int i = 4; i < 7; i++)
-      sum[i] += c[i].i;
-    rc = view_row(z, s, c);
-    schedule_free(&sc);
-  }
-  if(!rc)
-    rc = total_row(z, s, &t_contracts, sum, "合计");
-  if(rc)
-    sqlite3_finalize(st);
-  else
-    rc = view_done(z, s, st);
-  return rc;
-}
-
-static int funds(sz *z, const char *village, const char *from,
-                 const char *as_of, asink *s)
-{
-  sqlite3_stmt *st = db_prepare(
-      z, "SELECT direction, category, count(*), sum(amount) FROM fund WHERE "
-         "village = ?1 AND date BETWEEN ?2 AND ?3 GROUP BY direction, "
-         "category ORDER BY direction DESC, category");
-  sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 3, as_of, -1, SQLITE_STATIC);
-  int rc = view_begin(z, s, &t_funds);
-  int64_t in = 0, out = 0;
-  long nin = 0, nout = 0;
-  while(!rc && db_step(z, st) == SQLITE_ROW) {
-    acell c[4] = {view_col(st, 0, K_TEXT), view_col(st, 1, K_TEXT),
-                  view_col(st, 2, K_INT), view_col(st, 3, K_MONEY)};
-    int income = !strcmp(col_text(st, 0), "收入");
-    *(income ? &in : &out) += c[3].i;
-    *(income ? &nin : &nout) += (long)c[2].i;
+    int g = p->by[0] && strcmp(c[0].s, p->by[0]) ? 1 : 0;
+    for(int i = 0; i < t->ncols; i++)
+      if(!kind_text(t->cols[i].kind) && !c[i].null)
+        sum[g][i] += c[i].i;
     rc = view_row(z, s, c);
   }
-  const char *label[2] = {"收入合计", "支出合计"};
-  for(int k = 0; k < 2 && !rc; k++) {
-    acell c[4] = {cell_str(label[k]), cell_nil(), cell_int(k ? nout : nin),
-                  cell_int(k ? out : in)};
+  for(int k = 0; k < (p->by[0] ? 2 : 1) && !rc; k++) {
+    char label[32];
+    snprintf(label, sizeof label, "%s合计", p->by[k] ? p->by[k] : "");
+    for(int i = 0; i < t->ncols; i++)
+      c[i] = kind_text(t->cols[i].kind) ? cell_nil() : cell_int(sum[k][i]);
+    c[0] = cell_str(label);
     rc = view_row(z, s, c);
   }
   if(rc)
@@ -269,34 +251,6 @@ static int funds(sz *z, const char *village, const char *from,
   else
     rc = view_done(z, s, st);
   return rc;
-}
-
-static int disposals(sz *z, const char *village, const char *from,
-                     const char *as_of, asink *s)
-{
-  sqlite3_stmt *st = db_prepare(
-      z, "SELECT d.code, d.type, (SELECT group_concat(o.name, '、') FROM "
-         "disposal_object o WHERE o.disposal = d.code), d.executed_on, "
-         "d.party, d.final_price FROM disposal d WHERE d.village = ?1 AND "
-         "d.executed_on BETWEEN ?2 AND ?3 ORDER BY d.executed_on, d.code");
-  sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 3, as_of, -1, SQLITE_STATIC);
-  return part_rows(z, s, &t_disposals, st);
-}
-
-static int subsidies(sz *z, const char *village, const char *from,
-                     const char *as_of, asink *s)
-{
-  sqlite3_stmt *st = db_prepare(
-      z, "SELECT s.code, l.project, l.lender, s.paid_on, s.approved FROM "
-         "subsidy s JOIN loan l ON l.code = s.loan WHERE s.village = ?1 AND "
-         "s.status = '已拨付' AND s.paid_on BETWEEN ?2 AND ?3 ORDER BY "
-         "s.paid_on, s.code");
-  sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 3, as_of, -1, SQLITE_STATIC);
-  return part_rows(z, s, &t_subsidies, st);
 }
 
 int notice_view(sz *z, const char *village, int year, const char *as_of,
@@ -304,19 +258,22 @@ int notice_view(sz *z, const char *village, int year, const char *as_of,
 {
   char from[11];
   snprintf(from, sizeof from, "%04d-01-01", year);
-  if(db_begin_read(z))
+  char off[32];
+  held_zone_modifier(z, as_of, off);
+  const char *const param[4][2] = {
+      {":village", village}, {":from", from}, {":asof", as_of},
+      {":tzoff", off}};
+  if(org_scope_fail(z, village, NULL) || db_begin_read(z))
     return -1;
-  int rc = assets(z, village, as_of, s);
-  if(!rc)
-    rc = resources(z, village, as_of, s);
-  if(!rc)
-    rc = contracts(z, village, as_of, s);
-  if(!rc)
-    rc = funds(z, village, from, as_of, s);
-  if(!rc)
-    rc = disposals(z, village, from, as_of, s);
-  if(!rc)
-    rc = subsidies(z, village, from, as_of, s);
+  nctx x = {z, as_of, asset_defaults_load(z),
+            xcalloc((size_t)reg_asset.nfields, sizeof(val))};
+  int rc = held_versions(z, &reg_asset) || held_versions(z, &reg_resource)
+               ? -1
+               : 0;
+  for(size_t i = 0; i < ARRAY_SIZE(parts) && !rc; i++)
+    rc = part_rows(&x, s, &parts[i], param);
+  asset_defaults_free(x.d);
+  free(x.v);
   db_end(z, 1);
   return rc;
 }

@@ -16,7 +16,14 @@ void notice_title(sz *z, const char *village, char *out, size_t n);
  * term, yearly amount, received, overdue), "funds" (the year's income and
  * expense by category, with 收入合计 and 支出合计), "disposals" executed
  * in the year with their price, "subsidies" (interest subsidies paid in
- * the year). No identity number. 0, or -1 with z->err. */
+ * the year). No identity number. A village that does not exist, or lies
+ * outside the caller's scope (z->scope), is not found. 0, or -1 with
+ * z->err. */
+/* The parts, in that order: their tables (name: the heading, "一、资产";
+ * key: the part's key, "assets"). */
+extern const atable *const notice_parts[];
+extern const int notice_nparts;
+
 int notice_view(sz *z, const char *village, int year, const char *as_of,
                 asink *s);
 

@@ -120,11 +120,32 @@ int org_list_view(sz *z, const char *under, const char *q, asink *s)
 
 int org_scope_check(sz *z, const char *village, const char *township)
 {
-  if(village && !db_org_level(z, village, "village"))
+  /* Outside the caller's scope is not there for them (doc/web.md), as
+   * for a record; a township or county may contain the scope. */
+  if(village && (!db_in_scope(z, village, strlen(village)) ||
+                 !db_org_level(z, village, "village")))
     return 1;
-  if(township && !db_int(z, 0,
-                         "SELECT count(*) FROM org WHERE code = ?1 "
-                         "AND level <> 'village'", township))
-    return 2;
+  if(township) {
+    size_t n = strlen(township), k = strlen(z->scope);
+    if(!db_in_scope(z, township, n) &&
+       !(n <= k && !strncmp(z->scope, township, n)))
+      return 2;
+    if(!db_int(z, 0,
+               "SELECT count(*) FROM org WHERE code = ?1 "
+               "AND level <> 'village'", township))
+      return 2;
+  }
+  return 0;
+}
+
+int org_scope_fail(sz *z, const char *village, const char *township)
+{
+  switch(org_scope_check(z, village, township)) {
+  case 1:
+    return db_fail(z, T(z, "no village with code '%s'"), village);
+  case 2:
+    return db_fail(z, T(z, "no township or county with code '%s'"),
+                   township);
+  }
   return 0;
 }

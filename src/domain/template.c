@@ -321,6 +321,21 @@ static void validate(tpl *t, lxw_col_t col, const field *f, const vlist *l)
   worksheet_data_validation_range(t->data, 1, col, TPL_ROWS, col, &v);
 }
 
+/* code_list of the township's rows of sql within the caller's scope
+ * (over column col), by code. */
+static vlist scoped_list(tpl *t, const char *title, const char *sql,
+                         const char *col, int pair)
+{
+  sbuf q;
+  sb_init(&q);
+  sb_addstr(&q, sql);
+  db_scope_sql(t->z, col, 1, &q);
+  sb_addstr(&q, " ORDER BY code");
+  vlist l = code_list(t, title, q.buf, t->township, pair);
+  sb_free(&q);
+  return l;
+}
+
 /* The list of a field's values on 代码表, or none. */
 static vlist field_list(tpl *t, const field *f)
 {
@@ -338,20 +353,19 @@ static vlist field_list(tpl *t, const field *f)
   case F_ACCOUNT:
     if(!t->township)
       return none;
-    return code_list(t, f->zh,
-                     "SELECT code FROM account WHERE village IN (SELECT code "
-                     "FROM org WHERE level = 'village' AND code LIKE ?1 || "
-                     "'%') ORDER BY code",
-                     t->township, 0);
+    return scoped_list(t, f->zh,
+                       "SELECT code FROM account WHERE village IN (SELECT "
+                       "code FROM org WHERE level = 'village' AND code LIKE "
+                       "?1 || '%')",
+                       "village", 0);
   case F_VILLAGE:
     if(!t->township)
       return none;
     if(!t->villages.n)
-      t->villages = code_list(t, "村代码",
-                              "SELECT code, name FROM org WHERE level = "
-                              "'village' AND code LIKE ?1 || '%' ORDER BY "
-                              "code",
-                              t->township, 2);
+      t->villages = scoped_list(t, "村代码",
+                                "SELECT code, name FROM org WHERE level = "
+                                "'village' AND code LIKE ?1 || '%'",
+                                "code", 2);
     return t->villages;
   default:
     return none;
@@ -465,6 +479,8 @@ int reg_template_xlsx(sz *z, const reg *r, const char *township,
   t.z = z;
   t.r = r;
   t.township = township;
+  if(township && org_scope_fail(z, NULL, township))
+    return -1;
   sb_init(&t.rule);
   int rc = wbook_create(&t.b, z, path, 0);
   if(rc == 0) {

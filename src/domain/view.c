@@ -940,3 +940,119 @@ void cell_json(sbuf *sb, int kind, const acell *c)
   else
     sb_addstr(sb, cell_format(kind, c, 0, LANG_EN, buf));
 }
+
+/* ---- 村名称 beside 村代码 ---- */
+
+#define VN(s) ((vnames *)(s))
+
+static int vn_pass(vnames *x, int rc)
+{
+  if(rc)
+    snprintf(x->s.err, sizeof x->s.err, "%s", x->next->err);
+  return rc;
+}
+
+/* Column i of t holds village codes without their names after it. */
+static int vn_codes(const atable *t, int i)
+{
+  const char *key = acol_key(t, i);
+  return (!strcmp(key, "village") || (!t->keys && !strcmp(key, "村代码"))) &&
+         !(i + 1 < t->ncols && !strcmp(t->cols[i + 1].zh, "村名称"));
+}
+
+static int vn_begin(asink *s, const atable *t)
+{
+  vnames *x = VN(s);
+  int n = t->ncols;
+  for(int i = 0; i < t->ncols; i++)
+    n += vn_codes(t, i);
+  free(x->cols);
+  free(x->keys);
+  free(x->src);
+  free(x->cells);
+  x->cols = xcalloc((size_t)n, sizeof *x->cols);
+  x->keys = t->keys ? xcalloc((size_t)n, sizeof *x->keys) : NULL;
+  x->src = xcalloc((size_t)n, sizeof *x->src);
+  x->cells = xcalloc((size_t)n, sizeof *x->cells);
+  int k = 0;
+  for(int i = 0; i < t->ncols; i++) {
+    x->cols[k] = t->cols[i];
+    if(x->keys)
+      x->keys[k] = t->keys[i];
+    x->src[k++] = i;
+    if(vn_codes(t, i)) {
+      x->cols[k] = (acol){"村名称", K_TEXT};
+      if(x->keys)
+        x->keys[k] = "village_name";
+      x->src[k++] = -1 - i;
+    }
+  }
+  x->t = *t;
+  x->t.cols = x->cols;
+  x->t.keys = x->keys;
+  x->t.ncols = n;
+  return vn_pass(x, x->next->begin(x->next, &x->t));
+}
+
+/* The name of village code s: the last one's again, or from org. */
+static const char *vn_name(vnames *x, const char *s)
+{
+  if(x->code.len && !strcmp(x->code.buf, s))
+    return x->nm.buf ? x->nm.buf : "";
+  sb_reset(&x->code);
+  sb_addstr(&x->code, s);
+  sb_reset(&x->nm);
+  sqlite3_reset(x->name);
+  sqlite3_bind_text(x->name, 1, s, -1, SQLITE_STATIC);
+  if(db_step(x->z, x->name) == SQLITE_ROW && sqlite3_column_text(x->name, 0))
+    sb_addstr(&x->nm, (const char *)sqlite3_column_text(x->name, 0));
+  sqlite3_reset(x->name);
+  return x->nm.buf ? x->nm.buf : "";
+}
+
+static int vn_row(asink *s, const acell *c)
+{
+  vnames *x = VN(s);
+  for(int k = 0; k < x->t.ncols; k++) {
+    int i = x->src[k];
+    if(i >= 0)
+      x->cells[k] = c[i];
+    else if(c[-1 - i].null || !c[-1 - i].s)
+      x->cells[k] = cell_nil();
+    else {
+      const char *nm = vn_name(x, c[-1 - i].s);
+      x->cells[k] = *nm ? cell_str(nm) : cell_nil();
+    }
+  }
+  return vn_pass(x, x->next->row(x->next, x->cells));
+}
+
+static int vn_end(asink *s)
+{
+  vnames *x = VN(s);
+  return vn_pass(x, x->next->end(x->next));
+}
+
+void vnames_init(vnames *x, sz *z, asink *next)
+{
+  memset(x, 0, sizeof *x);
+  x->s.begin = vn_begin;
+  x->s.row = vn_row;
+  x->s.end = vn_end;
+  x->next = next;
+  x->z = z;
+  x->name = db_prepare(z, "SELECT name FROM org WHERE code = ?1");
+  sb_init(&x->code);
+  sb_init(&x->nm);
+}
+
+void vnames_free(vnames *x)
+{
+  sqlite3_finalize(x->name);
+  free(x->cols);
+  free(x->keys);
+  free(x->src);
+  free(x->cells);
+  sb_free(&x->code);
+  sb_free(&x->nm);
+}

@@ -184,9 +184,14 @@ int reg_exists(sz *z, const reg *r, const char *code);
  * organisations are few: no index). */
 int org_list_view(sz *z, const char *under, const char *q, asink *s);
 /* The scope of a list: 0 when village (NULL or a village's code) and
- * township (NULL or the code of a township, county or above) exist; 1
- * when the village does not, 2 when the township does not. */
+ * township (NULL or the code of a township, county or above) exist and
+ * are within the caller's scope (z->scope; a township or county may
+ * contain it); 1 when the village does not, 2 when the township does not
+ * (outside the scope is "not found", as for a record). */
 int org_scope_check(sz *z, const char *village, const char *township);
+/* The same as 0, or -1 with "no village with code 'X'" (or township) in
+ * z->err. */
+int org_scope_fail(sz *z, const char *village, const char *township);
 
 /* ---- loans and subsidies (loan.c, subsidy_view.c) ---- */
 
@@ -289,6 +294,29 @@ acell view_col(sqlite3_stmt *st, int i, int kind);
  * text kind as text, the others as integers, NULL as empty; a K_TIME
  * column with its offset), then view_done. */
 int view_rows(sz *z, asink *s, const atable *t, sqlite3_stmt *st);
+
+/* ---- 村名称 beside 村代码 ---- */
+
+/* A sink that hands every part on to `next` with a column 村名称 (key
+ * "village_name") right after each column of village codes (key
+ * "village"; in a part without keys, named 村代码) that has none after it
+ * already: the village's name from org, empty when there is none. The
+ * workbooks' lists and exports and the audit's tables go through it. */
+typedef struct vnames {
+  asink s;
+  asink *next;
+  sz *z;
+  sqlite3_stmt *name;
+  atable t;          /* the part as handed on */
+  acol *cols;
+  const char **keys;
+  int *src;          /* each column's cell in the part's row; a name:
+                        -1 - the cell of its code */
+  acell *cells;
+  sbuf code, nm;     /* the code looked up last and its name */
+} vnames;
+void vnames_init(vnames *x, sz *z, asink *next);
+void vnames_free(vnames *x);
 
 /* The zone of parameter `timezone` (default Asia/Shanghai; China Standard
  * Time, UTC+8, when the system has no file for it). Free with tz_free. */

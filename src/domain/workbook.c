@@ -5,6 +5,7 @@
 #include "base/util.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,6 +274,7 @@ void wbook_print(wbook *b, lxw_worksheet *ws, const char *title,
 /* ---- the sink ---- */
 
 #define WS(s) ((wsink *)(s))
+#define OUT(s) ((wsink *)((char *)(s) - offsetof(wsink, out)))
 
 /* A sheet's name: at most 31 characters, none of []:*?/\ */
 static void sheet_name(const char *s, char *out, size_t n)
@@ -307,7 +309,7 @@ static int total_kind(int kind)
 
 static int ws_begin(asink *s, const atable *t)
 {
-  wsink *w = WS(s);
+  wsink *w = OUT(s);
   w->t = t;
   w->rows = 0;
   if(!w->ws || !(w->flags & WS_STACK)) {
@@ -324,19 +326,9 @@ static int ws_begin(asink *s, const atable *t)
       w->w[i] = 0;
   } else if(w->row > 0)
     w->row++; /* a blank row between the parts */
-  free(w->map);
-  free(w->vil);
   free(w->sum);
-  w->map = xcalloc((size_t)t->ncols + 1, sizeof *w->map);
-  w->vil = xcalloc((size_t)t->ncols + 1, sizeof *w->vil);
   w->sum = xcalloc((size_t)t->ncols + 1, sizeof *w->sum);
-  int k = 0;
-  for(int i = 0; i < t->ncols; i++) {
-    w->map[i] = k++;
-    w->vil[i] = (w->flags & WS_NAMES) && !strcmp(acol_key(t, i), "village");
-    k += w->vil[i];
-  }
-  w->ncols = k;
+  w->ncols = t->ncols;
   if(w->flags & WS_STACK) {
     worksheet_write_string(w->ws, w->row, 0, t->name, w->b.title);
     worksheet_set_row(w->ws, w->row, 20, NULL);
@@ -344,13 +336,9 @@ static int ws_begin(asink *s, const atable *t)
   }
   w->head = w->row;
   for(int i = 0; i < t->ncols; i++) {
-    lxw_col_t c = (lxw_col_t)w->map[i];
-    worksheet_write_string(w->ws, w->row, c, t->cols[i].zh, w->b.head);
-    widen(w, c, wbook_width(t->cols[i].zh) + 2);
-    if(w->vil[i]) {
-      worksheet_write_string(w->ws, w->row, c + 1, "村名称", w->b.head);
-      widen(w, c + 1, 8);
-    }
+    worksheet_write_string(w->ws, w->row, (lxw_col_t)i, t->cols[i].zh,
+                           w->b.head);
+    widen(w, i, wbook_width(t->cols[i].zh) + 2);
   }
   w->row++;
   return 0;
@@ -358,7 +346,7 @@ static int ws_begin(asink *s, const atable *t)
 
 static int ws_row(asink *s, const acell *c)
 {
-  wsink *w = WS(s);
+  wsink *w = OUT(s);
   const atable *t = w->t;
   if(w->row >= 1048576) {
     set_err(s->err, sizeof s->err,
@@ -371,27 +359,17 @@ static int ws_row(asink *s, const acell *c)
   int bold = kind_text(t->cols[0].kind) && n0 >= strlen("合计") &&
              !strcmp(c[0].s + n0 - strlen("合计"), "合计");
   for(int i = 0; i < t->ncols; i++) {
-    lxw_col_t col = (lxw_col_t)w->map[i];
     int kind = t->cols[i].kind;
-    double width = cell_at(&w->b, w->ws, w->row, col, kind, &c[i], bold);
+    double width =
+        cell_at(&w->b, w->ws, w->row, (lxw_col_t)i, kind, &c[i], bold);
     if(width < 0) {
       wbook_too_long(w->z->lang, s->err, sizeof s->err, t->name, w->row,
                      t->cols[i].zh);
       return -1;
     }
-    widen(w, col, width);
+    widen(w, i, width);
     if(total_kind(kind) && !c[i].null)
       w->sum[i] += c[i].i;
-    if(w->vil[i] && !c[i].null && c[i].s) {
-      sqlite3_reset(w->name);
-      sqlite3_bind_text(w->name, 1, c[i].s, -1, SQLITE_STATIC);
-      if(db_step(w->z, w->name) == SQLITE_ROW) {
-        const char *nm = (const char *)sqlite3_column_text(w->name, 0);
-        acell x = cell_str(nm);
-        widen(w, col + 1,
-              wbook_cell(&w->b, w->ws, w->row, col + 1, K_TEXT, &x));
-      }
-    }
   }
   w->row++;
   w->rows++;
@@ -412,9 +390,20 @@ void wbook_col(int c, char out[8])
   out[k] = 0;
 }
 
+/* The widths of the sheet's first n columns: what was written in them,
+ * at most max. */
+static void set_widths(wsink *w, int n, double max)
+{
+  for(int i = 0; i < n; i++) {
+    double x = w->w[i] + 1;
+    worksheet_set_column(w->ws, (lxw_col_t)i, (lxw_col_t)i, x > max ? max : x,
+                         NULL);
+  }
+}
+
 static int ws_end(asink *s)
 {
-  wsink *w = WS(s);
+  wsink *w = OUT(s);
   const atable *t = w->t;
   lxw_row_t last = w->row - 1; /* the last data row (or the header) */
   /* Before the row 合计: a streamed sheet takes no range above the row
@@ -427,16 +416,16 @@ static int ws_end(asink *s)
       if(!total_kind(t->cols[i].kind))
         continue;
       char col[8], f[64];
-      wbook_col(w->map[i], col);
+      wbook_col(i, col);
       /* SUBTOTAL: what a filter leaves shown; the value as computed. */
       snprintf(f, sizeof f, "=SUBTOTAL(9,%s%u:%s%u)", col,
                (unsigned)w->head + 2, col, (unsigned)last + 1);
       double v = t->cols[i].kind == K_MONEY ? (double)w->sum[i] / 100
                                             : (double)w->sum[i] / 10000;
-      worksheet_write_formula_num(w->ws, w->row, (lxw_col_t)w->map[i], f,
+      worksheet_write_formula_num(w->ws, w->row, (lxw_col_t)i, f,
                                   w->b.total_num[t->cols[i].kind], v);
       char buf[48];
-      widen(w, w->map[i],
+      widen(w, i,
             (double)strlen(t->cols[i].kind == K_MONEY
                                ? money_format_grouped(w->sum[i], buf)
                                : area_format_grouped(w->sum[i], buf)) + 1);
@@ -445,31 +434,61 @@ static int ws_end(asink *s)
   }
   if(w->flags & WS_STACK)
     return 0;
-  for(int i = 0; i < w->ncols; i++) {
-    double x = w->w[i] + 1;
-    worksheet_set_column(w->ws, (lxw_col_t)i, (lxw_col_t)i, x > 50 ? 50 : x,
-                         NULL);
-  }
+  set_widths(w, w->ncols, 50);
   worksheet_freeze_panes(w->ws, w->head + 1, 0);
   wbook_print(&w->b, w->ws, w->title, w->scope, w->w, w->ncols, w->head,
               w->head);
   return 0;
 }
 
+/* The view writes to s: through the names, or straight to the sheets. */
+static asink *ws_first(wsink *w)
+{
+  return w->flags & WS_NAMES ? &w->names.s : &w->out;
+}
+
+static int ws_pass(wsink *w, asink *to, int rc)
+{
+  if(rc)
+    snprintf(w->s.err, sizeof w->s.err, "%s", to->err);
+  return rc;
+}
+
+static int first_begin(asink *s, const atable *t)
+{
+  asink *f = ws_first(WS(s));
+  return ws_pass(WS(s), f, f->begin(f, t));
+}
+
+static int first_row(asink *s, const acell *c)
+{
+  asink *f = ws_first(WS(s));
+  return ws_pass(WS(s), f, f->row(f, c));
+}
+
+static int first_end(asink *s)
+{
+  asink *f = ws_first(WS(s));
+  return ws_pass(WS(s), f, f->end(f));
+}
+
 int wsink_open(wsink *w, sz *z, const char *path, unsigned flags,
                const char *title, const char *scope)
 {
   memset(w, 0, sizeof *w);
-  w->s.begin = ws_begin;
-  w->s.row = ws_row;
-  w->s.end = ws_end;
+  w->s.begin = first_begin;
+  w->s.row = first_row;
+  w->s.end = first_end;
+  w->out.begin = ws_begin;
+  w->out.row = ws_row;
+  w->out.end = ws_end;
   w->z = z;
   w->flags = flags;
   w->title = title;
   w->scope = scope;
   if(wbook_create(&w->b, z, path, !(flags & WS_STACK)))
     return -1;
-  w->name = db_prepare(z, "SELECT name FROM org WHERE code = ?1");
+  vnames_init(&w->names, z, &w->out);
   return 0;
 }
 
@@ -494,18 +513,12 @@ int wsink_close(wsink *w, int ok)
 {
   int rc = 0;
   if(ok && w->ws && (w->flags & WS_STACK)) {
-    for(int i = 0; i < w->wcap; i++) {
-      double x = w->w[i] + 1;
-      worksheet_set_column(w->ws, (lxw_col_t)i, (lxw_col_t)i,
-                           x > 40 ? 40 : x, NULL);
-    }
+    set_widths(w, w->wcap, 40);
     wbook_print(&w->b, w->ws, w->title, w->scope, w->w, w->wcap, 0, 0);
     worksheet_set_landscape(w->ws); /* a notice board's sheet */
   }
   rc = wbook_finish(&w->b, w->z, ok);
-  sqlite3_finalize(w->name);
-  free(w->map);
-  free(w->vil);
+  vnames_free(&w->names);
   free(w->sum);
   free(w->w);
   return rc;

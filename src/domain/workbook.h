@@ -77,10 +77,12 @@ void wbook_scope(sz *z, const char *code, char *out, size_t n);
                          printed landscape */
 #define WS_TOTALS 2u  /* a row 合计 under each part: its money and areas */
 #define WS_NAMES 4u   /* a column 村名称 beside each column of key
-                         "village" */
+                         "village" (vnames) */
 
 typedef struct wsink {
-  asink s;
+  asink s;             /* what a view writes to */
+  asink out;           /* the sheets, behind the names (WS_NAMES) */
+  vnames names;
   wbook b;
   sz *z;
   unsigned flags;
@@ -88,13 +90,11 @@ typedef struct wsink {
   lxw_worksheet *ws;
   const atable *t;
   lxw_row_t row, head; /* the next row; the current part's header row */
-  int ncols, *map;     /* output columns; each part column's output one */
-  int *vil;            /* part column -> 1 when a name follows it */
+  int ncols;           /* the part's columns */
   double *w;           /* widths of the output columns */
   int wcap;
   int64_t *sum;        /* the totals of the current part */
   long rows;
-  sqlite3_stmt *name;  /* a village's name */
 } wsink;
 
 /* Opens a workbook sink on path (title: the sheets' page header; scope:
