@@ -173,8 +173,14 @@ static int xlsx_file(req *r, const reg *g, int template, const char *village,
                      const char *township, const char *path)
 {
   sz *z = r->z;
-  if(template)
-    return reg_template_xlsx(z, g, z->scope[0] ? z->scope : NULL, path);
+  if(template) {
+    /* The villages of the scope: a village clerk's own, within its
+     * township (the template lists a township's or county's villages, cut
+     * to the scope). */
+    char in[13];
+    snprintf(in, sizeof in, "%.*s", strlen(z->scope) > 9 ? 9 : 12, z->scope);
+    return reg_template_xlsx(z, g, in[0] ? in : NULL, path);
+  }
   export_opts o;
   memset(&o, 0, sizeof o);
   o.village = village;
