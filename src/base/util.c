@@ -137,6 +137,63 @@ char *sb_detach(sbuf *sb)
   return p;
 }
 
+struct strset_slot {
+  uint64_t hash; /* 0: empty */
+  size_t off, len;
+};
+
+void strset_init(strset *s)
+{
+  memset(s, 0, sizeof *s);
+  sb_init(&s->keys);
+}
+
+void strset_free(strset *s)
+{
+  free(s->slot);
+  sb_free(&s->keys);
+  strset_init(s);
+}
+
+static uint64_t strset_hash(const char *p, size_t n)
+{
+  uint64_t h = 1469598103934665603u; /* FNV-1a */
+  for(size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+  return h ? h : 1;
+}
+
+int strset_add(strset *s, const char *p, size_t n)
+{
+  if(2 * (s->n + 1) > s->cap) { /* at most half full */
+    size_t cap = s->cap ? 2 * s->cap : 1024;
+    struct strset_slot *old = s->slot;
+    s->slot = xcalloc(cap, sizeof *s->slot);
+    for(size_t i = 0; i < s->cap; i++) {
+      if(!old[i].hash)
+        continue;
+      size_t k = old[i].hash & (cap - 1);
+      while(s->slot[k].hash)
+        k = (k + 1) & (cap - 1);
+      s->slot[k] = old[i];
+    }
+    free(old);
+    s->cap = cap;
+  }
+  uint64_t h = strset_hash(p, n);
+  size_t k = h & (s->cap - 1);
+  for(; s->slot[k].hash; k = (k + 1) & (s->cap - 1))
+    if(s->slot[k].hash == h && s->slot[k].len == n &&
+       (n == 0 || !memcmp(s->keys.buf + s->slot[k].off, p, n)))
+      return 0;
+  s->slot[k].hash = h;
+  s->slot[k].off = s->keys.len;
+  s->slot[k].len = n;
+  sb_add(&s->keys, p, n);
+  s->n++;
+  return 1;
+}
+
 void set_err(char *err, size_t errlen, const char *fmt, ...)
 {
   if(!err || !errlen)

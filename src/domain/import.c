@@ -600,11 +600,10 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   batch = history_next_id(z);
   reg_defer_index(c);
   int ci = reg_field(r, "code");
-  sqlite3_stmt *seen = NULL;
-  if(o->update && ci >= 0 &&
-     db_exec(z, "CREATE TEMP TABLE IF NOT EXISTS import_seen("
-                "code TEXT PRIMARY KEY); DELETE FROM temp.import_seen") == 0)
-    seen = db_prepare(z, "INSERT INTO temp.import_seen(code) VALUES(?1)");
+  /* With --update a repeated code would update its own row; the database
+   * cannot tell, so the import remembers the codes. */
+  strset seen;
+  strset_init(&seen);
   while((rc = src_next(&in, &rec)) == 1) {
     const prow *p = rec.extra;
     const char *base = rec.extra;
@@ -631,17 +630,11 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
         v[i].s = base + v[i].i;
     if(reg_check(c, v))
       continue;
-    if(seen && v[ci].t == V_TEXT) {
-      /* With --update a repeated code would update its own row; the
-       * database cannot tell, so the import remembers the codes. */
-      sqlite3_bind_text(seen, 1, v[ci].s, (int)v[ci].n, SQLITE_STATIC);
-      int src = db_step(z, seen);
-      sqlite3_reset(seen);
-      if(src != SQLITE_DONE) {
-        reg_error(c, ci, T(z, "'%.*s' appears twice in this file"),
-                  (int)v[ci].n, v[ci].s);
-        continue;
-      }
+    if(o->update && ci >= 0 && v[ci].t == V_TEXT &&
+       !strset_add(&seen, v[ci].s, v[ci].n)) {
+      reg_error(c, ci, T(z, "'%.*s' appears twice in this file"),
+                (int)v[ci].n, v[ci].s);
+      continue;
     }
     int64_t id;
     int upd;
@@ -682,7 +675,7 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
     reg_error(c, -1, T(z, "%s: no header row (accepted columns: see 'sanzi "
                           "%s template')"), o->file, r->name);
   }
-  sqlite3_finalize(seen);
+  strset_free(&seen);
   if(reg_nerrors(c) == 0 && !o->dry_run)
     reg_index_inserted(c);
   snprintf(res->encoding, sizeof res->encoding, "%s", in.kind);
