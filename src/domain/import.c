@@ -179,15 +179,16 @@ static void put_row(hookctx *h, sbuf *out, int kind, int with_vals)
     size_t voff = out->len;
     sb_add(out, (const char *)h->v, nf * sizeof *h->v);
     /* Dates and ID numbers live in the fork's scratch, which the next row
-     * overwrites: copy them after the values and mark them (s = NULL,
-     * i = offset from the prow). */
+     * overwrites, and cells end where the next begins: copy every text
+     * after the values, each with a NUL (reg_write tells SQLite so), and
+     * mark them (s = NULL, i = offset from the prow). */
     for(size_t i = 0; i < nf; i++) {
-      enum ftype t = h->r->fields[i].type;
-      if(h->v[i].t != V_TEXT || (t != F_DATE && t != F_MONTH && t != F_IDNUM))
+      if(h->v[i].t != V_TEXT)
         continue;
       val x = h->v[i];
       x.i = (int64_t)(out->len - start);
       sb_add(out, h->v[i].s, h->v[i].n);
+      sb_addch(out, 0);
       x.s = NULL;
       memcpy(out->buf + voff + i * sizeof x, &x, sizeof x);
     }
@@ -566,6 +567,7 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   }
   regctx *c = reg_open(z, r);
   c->allow = o->allow;
+  c->textz = 1; /* put_row copies every text with a NUL */
   if(o->allow_duplicates)
     reg_allow_duplicates(c);
   int nf = r->nfields;
