@@ -947,10 +947,13 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
           return 1;
         sb_reset(&c->canon);
         reg_canon(r, *id, v, &c->canon);
-        char *key = xstrndup(v[ci].s, v[ci].n);
-        int bad = !log_id && history_append_row(z, lid, r->name, key,
-                                                "insert", c->canon.buf);
-        free(key);
+        int bad = 0;
+        if(!log_id) { /* an import's batch has one entry, written at the end */
+          char *key = xstrndup(v[ci].s, v[ci].n);
+          bad = history_append_row(z, lid, r->name, key, "insert",
+                                   c->canon.buf);
+          free(key);
+        }
         if(bad) {
           c->fatal = 1;
           reg_error(c, -1, "%s", z->err);
