@@ -323,7 +323,8 @@ while [ $have_sanzi = 1 ] && [ "${BENCH_ONLY:-}" != imports ] &&
     $SANZI --db $SDB audit export --year 2025 --out $OUT/audit || failed=1
 done
 run=0
-while [ $have_sanzi = 1 ] && [ $run -lt $RUNS ]; do
+while [ $have_sanzi = 1 ] && [ "${BENCH_ONLY:-}" != imports ] &&
+      [ $run -lt $RUNS ]; do
   run=$((run + 1))
   say "search, run $run of $RUNS"
   timed s_q3 no_setup $OUT/search.csv \

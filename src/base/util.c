@@ -137,6 +137,77 @@ char *sb_detach(sbuf *sb)
   return p;
 }
 
+void strset_init(strset *s)
+{
+  memset(s, 0, sizeof *s);
+  sb_init(&s->keys);
+}
+
+void strset_free(strset *s)
+{
+  free(s->slot);
+  free(s->end);
+  sb_free(&s->keys);
+  strset_init(s);
+}
+
+static uint32_t strset_hash(const char *p, size_t n)
+{
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for(size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)p[i]) * 16777619u;
+  return h;
+}
+
+/* The slot of p[0..n) with hash h: its entry, or the empty slot where it
+ * goes. */
+static size_t strset_find(const strset *s, const char *p, size_t n,
+                          uint32_t h)
+{
+  size_t k = h & (s->cap - 1);
+  for(;; k = (k + 1) & (s->cap - 1)) {
+    uint64_t e = s->slot[k];
+    if(!e)
+      return k;
+    size_t i = (size_t)(uint32_t)e - 1;
+    size_t from = i ? s->end[i - 1] : 0;
+    if((uint32_t)(e >> 32) == h && s->end[i] - from == n &&
+       (n == 0 || !memcmp(s->keys.buf + from, p, n)))
+      return k;
+  }
+}
+
+int strset_add(strset *s, const char *p, size_t n)
+{
+  if(4 * (s->n + 1) > 3 * s->cap) { /* at most three quarters full */
+    size_t cap = s->cap ? 2 * s->cap : 1024;
+    uint64_t *old = s->slot;
+    s->slot = xcalloc(cap, sizeof *s->slot);
+    s->end = xrealloc(s->end, cap * sizeof *s->end);
+    size_t was = s->cap;
+    s->cap = cap;
+    for(size_t i = 0; i < was; i++)
+      if(old[i]) {
+        size_t k = (old[i] >> 32) & (cap - 1);
+        while(s->slot[k])
+          k = (k + 1) & (cap - 1);
+        s->slot[k] = old[i];
+      }
+    free(old);
+  }
+  uint32_t h = strset_hash(p, n);
+  size_t k = strset_find(s, p, n, h);
+  if(s->slot[k])
+    return 0;
+  if(s->n >= UINT32_MAX - 1)
+    abort(); /* layers: allow (four thousand million codes) */
+  sb_add(&s->keys, p, n);
+  s->end[s->n] = s->keys.len;
+  s->n++;
+  s->slot[k] = (uint64_t)h << 32 | (uint64_t)s->n;
+  return 1;
+}
+
 void set_err(char *err, size_t errlen, const char *fmt, ...)
 {
   if(!err || !errlen)

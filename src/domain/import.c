@@ -179,15 +179,16 @@ static void put_row(hookctx *h, sbuf *out, int kind, int with_vals)
     size_t voff = out->len;
     sb_add(out, (const char *)h->v, nf * sizeof *h->v);
     /* Dates and ID numbers live in the fork's scratch, which the next row
-     * overwrites: copy them after the values and mark them (s = NULL,
-     * i = offset from the prow). */
+     * overwrites, and cells end where the next begins: copy every text
+     * after the values, each with a NUL (reg_write tells SQLite so), and
+     * mark them (s = NULL, i = offset from the prow). */
     for(size_t i = 0; i < nf; i++) {
-      enum ftype t = h->r->fields[i].type;
-      if(h->v[i].t != V_TEXT || (t != F_DATE && t != F_MONTH && t != F_IDNUM))
+      if(h->v[i].t != V_TEXT)
         continue;
       val x = h->v[i];
       x.i = (int64_t)(out->len - start);
       sb_add(out, h->v[i].s, h->v[i].n);
+      sb_addch(out, 0);
       x.s = NULL;
       memcpy(out->buf + voff + i * sizeof x, &x, sizeof x);
     }
@@ -576,6 +577,7 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   }
   regctx *c = reg_open(z, r);
   c->allow = o->allow;
+  c->textz = 1; /* put_row copies every text with a NUL */
   if(o->allow_duplicates)
     reg_allow_duplicates(c);
   int nf = r->nfields;
@@ -610,11 +612,10 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
   batch = history_next_id(z);
   reg_defer_index(c);
   int ci = reg_field(r, "code");
-  sqlite3_stmt *seen = NULL;
-  if(o->update && ci >= 0 &&
-     db_exec(z, "CREATE TEMP TABLE IF NOT EXISTS import_seen("
-                "code TEXT PRIMARY KEY); DELETE FROM temp.import_seen") == 0)
-    seen = db_prepare(z, "INSERT INTO temp.import_seen(code) VALUES(?1)");
+  /* With --update a repeated code would update its own row; the database
+   * cannot tell, so the import remembers the codes. */
+  strset seen;
+  strset_init(&seen);
   while((rc = src_next(&in, &rec)) == 1) {
     const prow *p = rec.extra;
     const char *base = rec.extra;
@@ -641,17 +642,11 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
         v[i].s = base + v[i].i;
     if(reg_check(c, v))
       continue;
-    if(seen && v[ci].t == V_TEXT) {
-      /* With --update a repeated code would update its own row; the
-       * database cannot tell, so the import remembers the codes. */
-      sqlite3_bind_text(seen, 1, v[ci].s, (int)v[ci].n, SQLITE_STATIC);
-      int src = db_step(z, seen);
-      sqlite3_reset(seen);
-      if(src != SQLITE_DONE) {
-        reg_error(c, ci, T(z, "'%.*s' appears twice in this file"),
-                  (int)v[ci].n, v[ci].s);
-        continue;
-      }
+    if(o->update && ci >= 0 && v[ci].t == V_TEXT &&
+       !strset_add(&seen, v[ci].s, v[ci].n)) {
+      reg_error(c, ci, T(z, "'%.*s' appears twice in this file"),
+                (int)v[ci].n, v[ci].s);
+      continue;
     }
     int64_t id;
     int upd;
@@ -692,7 +687,7 @@ int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
     reg_error(c, -1, T(z, "%s: no header row (accepted columns: see 'sanzi "
                           "%s template')"), o->file, r->name);
   }
-  sqlite3_finalize(seen);
+  strset_free(&seen);
   if(reg_nerrors(c) == 0 && !o->dry_run)
     reg_index_inserted(c);
   snprintf(res->encoding, sizeof res->encoding, "%s", in.kind);

@@ -4,7 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <sodium.h>
+#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +17,7 @@
 #define RING (1u << 20)
 
 struct digest {
-  crypto_hash_sha256_state st;
+  struct sha256_ctx st;
   int async;
   pthread_t th;
   pthread_mutex_t mu;
@@ -34,7 +34,7 @@ struct digest {
 digest *digest_new(void)
 {
   digest *d = xcalloc(1, sizeof *d);
-  crypto_hash_sha256_init(&d->st);
+  sha256_init(&d->st);
   return d;
 }
 
@@ -52,7 +52,7 @@ static void *digest_worker(void *arg)
     if(n > RING - at)
       n = RING - at;
     pthread_mutex_unlock(&d->mu);
-    crypto_hash_sha256_update(&d->st, d->ring + at, n);
+    sha256_update(&d->st, n, d->ring + at);
     pthread_mutex_lock(&d->mu);
     d->tail += n;
     pthread_cond_signal(&d->room);
@@ -98,7 +98,7 @@ static void hand_over(digest *d, const unsigned char *p, size_t n)
 void digest_add(digest *d, const char *p, size_t n)
 {
   if(!d->async) {
-    crypto_hash_sha256_update(&d->st, (const unsigned char *)p, n);
+    sha256_update(&d->st, n, (const unsigned char *)p);
     return;
   }
   if(d->staged + n > STAGE) {
@@ -128,7 +128,7 @@ void digest_final(digest *d, unsigned char out[32])
   }
   free(d->ring);
   free(d->stage);
-  crypto_hash_sha256_final(&d->st, out);
+  sha256_digest(&d->st, 32, out);
   free(d);
 }
 
@@ -155,26 +155,26 @@ int history_supersede(sz *z, int64_t id, const char *tbl, int64_t row_id,
 
 /* One field of an entry into the hash: a tag byte, a length, the bytes.
  * NULL has its own tag, so NULL and "" differ. */
-static void hfield(crypto_hash_sha256_state *h, const void *p, size_t n)
+static void hfield(struct sha256_ctx *h, const void *p, size_t n)
 {
   unsigned char hdr[9];
   uint64_t len = n;
   hdr[0] = p ? 1 : 0;
   for(int i = 0; i < 8; i++)
     hdr[1 + i] = (unsigned char)(len >> (8 * i));
-  crypto_hash_sha256_update(h, hdr, sizeof hdr);
+  sha256_update(h, sizeof hdr, hdr);
   if(p && n)
-    crypto_hash_sha256_update(h, p, n);
+    sha256_update(h, n, p);
 }
 
-static void hint(crypto_hash_sha256_state *h, int64_t v)
+static void hint(struct sha256_ctx *h, int64_t v)
 {
   char buf[32];
   int n = snprintf(buf, sizeof buf, "%lld", (long long)v);
   hfield(h, buf, (size_t)n);
 }
 
-static void hstr(crypto_hash_sha256_state *h, const char *s)
+static void hstr(struct sha256_ctx *h, const char *s)
 {
   hfield(h, s, s ? strlen(s) : 0);
 }
@@ -188,8 +188,8 @@ typedef struct entry {
 
 static void entry_hash(const entry *e, unsigned char out[32])
 {
-  crypto_hash_sha256_state h;
-  crypto_hash_sha256_init(&h);
+  struct sha256_ctx h;
+  sha256_init(&h);
   hfield(&h, e->prev, 32);
   hint(&h, e->id);
   hstr(&h, e->at);
@@ -202,7 +202,7 @@ static void entry_hash(const entry *e, unsigned char out[32])
   hfield(&h, e->dig, 32);
   hint(&h, e->nold);
   hfield(&h, e->odig, 32);
-  crypto_hash_sha256_final(&h, out);
+  sha256_digest(&h, 32, out);
 }
 
 /* The handle's clock (the core does not read the real one), in UTC. */
@@ -298,7 +298,7 @@ typedef struct vent {
   char *tbl, *key, *action, *at, *op;
   int64_t nrows, nold;
   unsigned char dig[32], odig[32];
-  crypto_hash_sha256_state *w, *o; /* recomputed: written and replaced */
+  struct sha256_ctx *w, *o; /* recomputed: written and replaced */
   int64_t wn, on;
 } vent;
 
@@ -312,15 +312,15 @@ static void hex(const unsigned char *b, char out[65])
   out[64] = 0;
 }
 
-static void feed(crypto_hash_sha256_state **h, int64_t *n, const char *p,
+static void feed(struct sha256_ctx **h, int64_t *n, const char *p,
                  size_t len)
 {
   if(!*h) {
     *h = xmalloc(sizeof **h);
-    crypto_hash_sha256_init(*h);
+    sha256_init(*h);
   }
-  crypto_hash_sha256_update(*h, (const unsigned char *)p, len);
-  crypto_hash_sha256_update(*h, (const unsigned char *)"\n", 1);
+  sha256_update(*h, len, (const unsigned char *)p);
+  sha256_update(*h, 1, (const unsigned char *)"\n");
   (*n)++;
 }
 
@@ -631,9 +631,9 @@ int history_verify_anchors(sz *z, const reg *const *tables,
     digest_final(digest_new(), w); /* the digest of no rows */
     memcpy(o, w, 32);
     if(v->w)
-      crypto_hash_sha256_final(v->w, w);
+      sha256_digest(v->w, 32, w);
     if(v->o)
-      crypto_hash_sha256_final(v->o, o);
+      sha256_digest(v->o, 32, o);
     char what[512];
     if(v->wn != v->nrows || memcmp(w, v->dig, 32)) {
       snprintf(what, sizeof what,

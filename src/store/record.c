@@ -691,8 +691,9 @@ int reg_put(regctx *c, val *v, int mode)
 
 /* ---- likely duplicates ---- */
 
-static void bind_row(sqlite3_stmt *st, const reg *r, const val *v)
+static void bind_row(const regctx *c, sqlite3_stmt *st, const val *v)
 {
+  const reg *r = c->r;
   int k = 0;
   for(int i = 0; i < r->nfields; i++) {
     if(r->fields[i].type == F_DERIVED)
@@ -701,7 +702,14 @@ static void bind_row(sqlite3_stmt *st, const reg *r, const val *v)
     if(v[i].t == V_INT)
       sqlite3_bind_int64(st, k, v[i].i);
     else if(v[i].t == V_TEXT)
-      sqlite3_bind_text(st, k, v[i].s, (int)v[i].n, SQLITE_STATIC);
+      /* A length of -1 says the text ends in a NUL: a CHECK's length() or
+       * date() then reads it in place rather than copying it to add one. */
+      sqlite3_bind_text(st, k, v[i].s,
+                        c->textz && !v[i].s[v[i].n] &&
+                                !memchr(v[i].s, 0, v[i].n)
+                            ? -1
+                            : (int)v[i].n,
+                        SQLITE_STATIC);
     else
       sqlite3_bind_null(st, k);
   }
@@ -919,7 +927,7 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
     generate_code(c, v);
   if(mode != 2) {
     for(int tries = 0;; tries++) {
-      bind_row(c->ins, r, v);
+      bind_row(c, c->ins, v);
       sqlite3_bind_int64(c->ins, k + 1, lid);
       int rc = db_step(c->z, c->ins);
       sqlite3_reset(c->ins);
@@ -939,10 +947,13 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
           return 1;
         sb_reset(&c->canon);
         reg_canon(r, *id, v, &c->canon);
-        char *key = xstrndup(v[ci].s, v[ci].n);
-        int bad = !log_id && history_append_row(z, lid, r->name, key,
-                                                "insert", c->canon.buf);
-        free(key);
+        int bad = 0;
+        if(!log_id) { /* an import's batch has one entry, written at the end */
+          char *key = xstrndup(v[ci].s, v[ci].n);
+          bad = history_append_row(z, lid, r->name, key, "insert",
+                                   c->canon.buf);
+          free(key);
+        }
         if(bad) {
           c->fatal = 1;
           reg_error(c, -1, "%s", z->err);
@@ -1041,7 +1052,7 @@ int reg_write(regctx *c, val *v, int mode, int64_t log_id, int64_t *id,
     sb_free(&oc);
     return 1;
   }
-  bind_row(c->upd, r, v);
+  bind_row(c, c->upd, v);
   sqlite3_bind_int64(c->upd, k + 1, lid);
   sqlite3_bind_int64(c->upd, k + 2, *id);
   int rc = db_step(c->z, c->upd);

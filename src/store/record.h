@@ -54,6 +54,8 @@ struct regctx {
   char fundcode[288]; /* village-year-voucher: 18 + 64 characters of at
                          most 4 bytes */
   char named[72]; /* a code found by its record's name (an account's) */
+  char org_found[5][16]; /* per level, the last organisation code found as a
+                            parent (organisations are never deleted) */
   /* errors */
   const char *file;
   long row;
@@ -64,6 +66,9 @@ struct regctx {
   int fatal;    /* the database failed (disk full, I/O): stop at once */
   int workflow; /* a workflow step: the register's guard does not apply */
   unsigned allow; /* what the caller let through with a warning (REG_*) */
+  int textz;    /* every text value written points into a NUL-terminated
+                   string (an import's rows): SQLite is told so, and its
+                   CHECK constraints read them without a copy */
   sbuf canon;   /* canonical text of the last row written */
   sbuf report;  /* what reg_errors returns */
   sbuf loadbuf; /* text of the last row loaded for the caller */

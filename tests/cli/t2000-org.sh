@@ -241,6 +241,32 @@ test_expect_success 'org usage errors exit 2 and change nothing' '
   test "$(db_state)" = "$before"
 '
 
+# A parent found is remembered per level (issue 14, part 8): the villages
+# of a township follow it. A row whose parent differs from the one found
+# before, and is not there, is still refused, and so is a child listed
+# before its parent; a parent refused itself is no parent.
+test_expect_success 'a row whose parent is not there is refused, after rows whose parent is' '
+  fresh &&
+  sanzi org import "$WUCHUAN" 2>/dev/null &&
+  before=$(db_state) &&
+  printf "%s\n" code,name,level,parent_code \
+    150125100901,甲村民委员会,village,150125100 \
+    150125100902,乙村民委员会,village,150125100 \
+    150125109901,丙村民委员会,village,150125109 \
+    150125100903,丁村民委员会,village,150125100 \
+    150125108001,戊村民委员会,village,150125108 \
+    150125108,新镇,township,150125 \
+    150125300,,township,150125 \
+    150125300001,己村民委员会,village,150125300 >p.csv &&
+  test_must_fail 1 sanzi org import p.csv 2>err &&
+  grep "^p.csv:4: parent_code: no organisation with code 150125109 (list parents before their children)$" err &&
+  grep "^p.csv:6: parent_code: no organisation with code 150125108 (list parents before their children)$" err &&
+  grep "^p.csv:8: name: required, but empty$" err &&
+  grep "^p.csv:9: parent_code: no organisation with code 150125300 (list parents before their children)$" err &&
+  grep "nothing imported (4 errors)" err &&
+  test "$(db_state)" = "$before"
+'
+
 test_expect_success 'org --help, org import --help, org list --help: usage, exit 0' '
   sanzi org --help >out 2>err &&
   grep -q "usage" out &&
