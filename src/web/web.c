@@ -18,7 +18,9 @@
 #include <fcntl.h>
 #include <sodium.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,6 +41,8 @@ struct web {
   slot *slots;
   int nslots, cap;
   memo *memo; /* the lists' totals (list.c), shared by the workers */
+  int nbg;              /* requests routed in a thread of their own */
+  pthread_cond_t bg_done;
   int port;
   char updir[2048]; /* uploads: DB.uploads, mode 0700 */
 };
@@ -295,6 +299,8 @@ static void req_free(req *r)
   sb_free(&r->out);
   kvs_free(&r->q);
   kvs_free(&r->f);
+  if(r->own)
+    db_close(r->own);
   free(r);
 }
 
@@ -389,6 +395,99 @@ static enum MHD_Result part(void *cls, enum MHD_ValueKind kind,
   return MHD_YES;
 }
 
+/* What the answer becomes after its route: a write that gave up waiting
+ * for another is 503, a page asked for as JSON that has none 406, a
+ * fault 500. */
+static void routed(req *r)
+{
+  if((r->z->busy || db_fault(r->z)) && r->outfd >= 0) {
+    close(r->outfd); /* what was written may be incomplete */
+    r->outfd = -1;
+  }
+  if(r->z->busy) {
+    /* A write gave up waiting for another (a long import): nothing of
+     * it was written; the user is told to try again, not "locked". */
+    sb_reset(&r->out);
+    r->location[0] = 0;
+    r->disposition[0] = 0;
+    r->retry_after = r->z->busy_seconds > 0 ? r->z->busy_seconds : 10;
+    char msg[512];
+    snprintf(msg, sizeof msg,
+             "数据库正忙：另一项写入（通常是一次较大的导入）正在进行，"
+             "已等待 %d 秒仍未结束。本次操作没有执行，未保存任何内容；"
+             "请稍后再试。",
+             r->z->busy_seconds);
+    answer_error(r, 503, msg);
+    db_clear_fault(r->z);
+    r->z->busy = 0;
+  } else {
+    /* A page that exists only as HTML (a form, 首页) asked for as JSON:
+     * a JSON client gets JSON, never a page it cannot read. */
+    if(r->json && r->status < 300 && strcmp(r->method, "POST") &&
+       (!r->ctype || !strncmp(r->ctype, "text/html", 9)))
+      answer_error(r, 406, "此页面只有网页形式，没有 JSON 形式");
+  }
+  if(!r->z->busy && db_fault(r->z)) {
+    /* What was read may be incomplete: answer nothing of it. */
+    sb_reset(&r->out);
+    r->location[0] = 0;
+    answer_error(r, 500, r->z->fault_msg);
+    db_clear_fault(r->z);
+  }
+}
+
+static int ends_with(const char *s, const char *end)
+{
+  size_t n = strlen(s), k = strlen(end);
+  return n >= k && !strcmp(s + n - k, end);
+}
+
+/* A request routed in a thread of its own (an import), at a lower
+ * priority (nice 10, for this thread and the threads the import starts):
+ * the pages of the other users go on while a large sheet is read, checked
+ * and written. Its connection is resumed when it is done, and handle()
+ * then sends the answer. */
+static void *background_run(void *arg)
+{
+  req *r = arg;
+  web *w = r->w;
+  (void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+  route(r);
+  routed(r);
+  pthread_mutex_lock(&w->mu);
+  r->bg = 2;
+  pthread_mutex_unlock(&w->mu);
+  MHD_resume_connection(r->c);
+  pthread_mutex_lock(&w->mu);
+  w->nbg--;
+  pthread_cond_broadcast(&w->bg_done);
+  pthread_mutex_unlock(&w->mu);
+  return NULL;
+}
+
+static int background(req *r)
+{
+  web *w = r->w;
+  pthread_attr_t a;
+  pthread_t t;
+  pthread_attr_init(&a);
+  pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+  pthread_mutex_lock(&w->mu);
+  r->bg = 1;
+  w->nbg++;
+  MHD_suspend_connection(r->c);
+  int rc = pthread_create(&t, &a, background_run, r);
+  if(rc) {
+    r->bg = 0;
+    w->nbg--;
+  }
+  pthread_mutex_unlock(&w->mu);
+  pthread_attr_destroy(&a);
+  if(rc)
+    MHD_resume_connection(r->c);
+  return rc ? -1 : 0;
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
                               const char *url, const char *method,
                               const char *version, const char *upload,
@@ -397,6 +496,13 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
   (void)version;
   web *w = cls;
   req *r = *ptr;
+  if(r && r->bg) {
+    /* Resumed: its thread is done (or MHD asks again before: wait). */
+    pthread_mutex_lock(&w->mu);
+    int done = r->bg == 2;
+    pthread_mutex_unlock(&w->mu);
+    return done ? send_answer(r) : MHD_YES;
+  }
   if(!r) {
     r = xcalloc(1, sizeof *r);
     *ptr = r;
@@ -451,7 +557,13 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
   r->json = accept && strstr(accept, "application/json") != NULL;
   MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, r);
   char err[512];
-  r->z = thread_db(w, err, sizeof err);
+  /* An import (its check or its write) may take seconds: it runs in a
+   * thread of its own with a handle of its own, the connection suspended,
+   * so that the worker goes on serving the other connections it holds. */
+  r->slow = !strcmp(method, "POST") && (ends_with(r->path, "/import") ||
+                                        ends_with(r->path, "/confirm"));
+  r->z = r->slow ? (r->own = server_db(w, err, sizeof err))
+                 : thread_db(w, err, sizeof err);
   r->memo = w->memo;
   if(r->long_url)
     answer_error(r, 414, "请求的地址过长");
@@ -467,41 +579,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
     errs_clear(&r->z->warns);
     db_set_scope(r->z, NULL);
     r->z->busy = 0;
+    if(r->slow && background(r) == 0)
+      return MHD_YES; /* answered when the thread is done */
     route(r);
-    if((r->z->busy || db_fault(r->z)) && r->outfd >= 0) {
-      close(r->outfd); /* what was written may be incomplete */
-      r->outfd = -1;
-    }
-    if(r->z->busy) {
-      /* A write gave up waiting for another (a long import): nothing of
-       * it was written; the user is told to try again, not "locked". */
-      sb_reset(&r->out);
-      r->location[0] = 0;
-      r->disposition[0] = 0;
-      r->retry_after = r->z->busy_seconds > 0 ? r->z->busy_seconds : 10;
-      char msg[512];
-      snprintf(msg, sizeof msg,
-               "数据库正忙：另一项写入（通常是一次较大的导入）正在进行，"
-               "已等待 %d 秒仍未结束。本次操作没有执行，未保存任何内容；"
-               "请稍后再试。",
-               r->z->busy_seconds);
-      answer_error(r, 503, msg);
-      db_clear_fault(r->z);
-      r->z->busy = 0;
-    } else {
-      /* A page that exists only as HTML (a form, 首页) asked for as JSON:
-       * a JSON client gets JSON, never a page it cannot read. */
-      if(r->json && r->status < 300 && strcmp(method, "POST") &&
-         (!r->ctype || !strncmp(r->ctype, "text/html", 9)))
-        answer_error(r, 406, "此页面只有网页形式，没有 JSON 形式");
-    }
-    if(!r->z->busy && db_fault(r->z)) {
-      /* What was read may be incomplete: answer nothing of it. */
-      sb_reset(&r->out);
-      r->location[0] = 0;
-      answer_error(r, 500, r->z->fault_msg);
-      db_clear_fault(r->z);
-    }
+    routed(r);
   }
   return send_answer(r);
 }
@@ -630,6 +711,7 @@ web *web_start(const web_opts *o, char *err, size_t errlen)
   if(!w->o.max_body)
     w->o.max_body = 32u << 20;
   pthread_mutex_init(&w->mu, NULL);
+  pthread_cond_init(&w->bg_done, NULL);
   struct sockaddr_in sa;
   if(parse_listen(w->o.listen, &sa)) {
     snprintf(err, errlen, "--listen '%s'：应为“地址:端口”，如 127.0.0.1:8080",
@@ -653,6 +735,7 @@ web *web_start(const web_opts *o, char *err, size_t errlen)
   db_close(z0);
   w->memo = memo_new();
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+                   MHD_ALLOW_SUSPEND_RESUME |
                    MHD_USE_ERROR_LOG;
   if(o->cert || o->key) {
     if(!o->cert || !o->key) {
@@ -709,8 +792,14 @@ void web_stop(web *w)
   if(!w)
     return;
   if(w->d) {
-    /* Stop accepting; MHD_stop_daemon waits for the requests in flight. */
+    /* Stop accepting; the imports in their own threads finish (their
+     * connections resumed); MHD_stop_daemon waits for the requests in
+     * flight. */
     MHD_quiesce_daemon(w->d);
+    pthread_mutex_lock(&w->mu);
+    while(w->nbg > 0)
+      pthread_cond_wait(&w->bg_done, &w->mu);
+    pthread_mutex_unlock(&w->mu);
     MHD_stop_daemon(w->d);
   }
   for(int i = 0; i < w->nslots; i++)
@@ -718,6 +807,7 @@ void web_stop(web *w)
   memo_free(w->memo);
   free(w->slots);
   pthread_mutex_destroy(&w->mu);
+  pthread_cond_destroy(&w->bg_done);
   free(w->cert);
   free(w->key);
   free(w);

@@ -46,7 +46,10 @@ typedef struct req {
   int json;          /* the client asked for JSON */
   int tls;
   char addr[64];     /* the client's address */
-  sz *z;             /* this worker's database handle */
+  sz *z;             /* this worker's database handle, or own */
+  sz *own;           /* a handle of the request's own (an import) */
+  int slow;          /* routed in a thread of its own (web.c) */
+  int bg;            /* 1 while that thread runs, 2 when it is done */
   memo *memo;        /* and its totals */
   who u;             /* the user, when logged (u.id != 0) */
   /* the answer */
