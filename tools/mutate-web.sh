@@ -120,8 +120,9 @@ mutate scope-lists src/domain/view.c "t7010" \
   's/int scoped = reg_field\(r, "village"\) >= 0 && z->scope\[0\];/int scoped = 0;/'
 mutate scope-exports src/domain/import.c "t7040" \
   's/int scoped = reg_field\(r, "village"\) >= 0 && z->scope\[0\];/int scoped = 0;/'
+# (a list's rows and totals are read before its JSON sink starts)
 mutate scope-json-list $P "t7010" \
-  's/(json_sink_init\(&j, r, 1\);)/$1 db_set_scope(r->z, "");/'
+  's/(  if\(page_totals\(r, g, &lq, &tot\)\) \{)/  if(r->json)\n    db_set_scope(r->z, "");\n$1/'
 mutate scope-json-record $P "t7010" \
   's/(json_sink_init\(&j, r, 0\);)/$1 db_set_scope(r->z, "");/'
 mutate scope-village-field $R "t7030" \
