@@ -7,6 +7,7 @@
  * replaces the target in one step only when every one is complete and on
  * disk (base/atomic.h): a failed or killed export leaves what was there
  * before. */
+#include "domain/may.h"
 #include "domain/registers.h"
 #include "domain/audit.h"
 #include "domain/workbook.h"
@@ -528,6 +529,8 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
 int audit_export(audit *a, const audit_export_opts *o, long *findings)
 {
   sz *z = audit_db(a);
+  if(may(z, STEP_AUDIT_EXPORT))
+    return -1;
   audit_set_lang(a, LANG_ZH); /* the files are Chinese */
   /* Room for the hidden directory and the longest name in it. */
   if(strlen(o->dir) + 128 > PATHLEN)

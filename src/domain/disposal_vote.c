@@ -3,6 +3,7 @@
  * favour (parameters), and the recording of each meeting, passed or not.
  * A failed vote is kept with its reason; the filing moves on only after a
  * new, passing meeting of the same step. */
+#include "domain/may.h"
 #include "domain/registers.h"
 #include "domain/disposal.h"
 #include "domain/disposal_impl.h"
@@ -224,6 +225,8 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
 
 int disposal_vote(sz *z, const char *code, const vote_input *in, int *passed)
 {
+  if(may(z, STEP_DISPOSAL))
+    return -1;
   char why[512];
   *passed = 0;
   if(db_not_future(z, in->step, in->date))

@@ -1,6 +1,7 @@
 /* subsidy.c: interest payments, programme years and subsidy applications.
  * Each row goes through its register spec (register.c), so the change log,
  * `log verify` and `show` history cover them like any register row. */
+#include "domain/may.h"
 #include "domain/registers.h"
 #include "domain/subsidy.h"
 #include "store/config.h"
@@ -194,6 +195,8 @@ int program_set(sz *z, const char *year, const char *budget, const char *ratio,
                 const char *rate_cap, const char *day_basis,
                 const char *village_cap)
 {
+  if(may(z, STEP_PROGRAM))
+    return -1;
   const char *opt[5] = {budget, ratio, rate_cap, day_basis, village_cap};
   if(db_begin(z))
     return -1;
@@ -233,6 +236,8 @@ int interest_add(sz *z, const char *loan, const char *from, const char *to,
                  const char *paid, const char *paid_on, const char *voucher,
                  char code[80])
 {
+  if(may(z, STEP_LOAN))
+    return -1;
   const char *kv[][2] = {{"loan", loan},          {"period_from", from},
                          {"period_to", to},       {"paid", paid},
                          {"paid_on", paid_on},    {"voucher", voucher}};
@@ -292,6 +297,8 @@ static int loan_withdraw_work(sz *z, const char *code, const char *reason)
 
 int loan_withdraw(sz *z, const char *code, const char *reason)
 {
+  if(may(z, STEP_LOAN))
+    return -1;
   if(!reason[0])
     return fail(z, T(z, "a withdrawal needs a reason (--reason)"));
   if(db_begin(z))
@@ -415,6 +422,8 @@ static int apply_work(sz *z, const char *loan, const char *year,
 int subsidy_apply(sz *z, const char *loan, const char *year, const char *date,
                   char code[80])
 {
+  if(may(z, STEP_LOAN))
+    return -1;
   if(db_not_future(z, "申请", date))
     return -1;
   if(db_begin(z))
@@ -480,6 +489,8 @@ static int review_work(sz *z, const char *app, const char *decision,
 int subsidy_review(sz *z, const char *app, const char *decision,
                    const char *date, const char *opinion)
 {
+  if(may(z, STEP_SUBSIDY_REVIEW))
+    return -1;
   if(db_not_future(z, "乡镇初审", date))
     return -1;
   if(db_begin(z))
@@ -517,6 +528,8 @@ static int publicize_work(sz *z, const char *app, const char *from,
 
 int subsidy_publicize(sz *z, const char *app, const char *from, const char *to)
 {
+  if(may(z, STEP_SUBSIDY_REVIEW))
+    return -1;
   if(db_begin(z))
     return -1;
   return db_finish(z, publicize_work(z, app, from, to));
@@ -587,6 +600,8 @@ static int approve_work(sz *z, const char *app, const char *date,
 
 int subsidy_approve(sz *z, const char *app, const char *date, approval *out)
 {
+  if(may(z, STEP_SUBSIDY_APPROVE))
+    return -1;
   if(db_not_future(z, "县级审定", date))
     return -1;
   if(db_begin(z))
@@ -618,6 +633,8 @@ static int pay_work(sz *z, const char *app, const char *date,
 
 int subsidy_pay(sz *z, const char *app, const char *date, const char *voucher)
 {
+  if(may(z, STEP_SUBSIDY_PAY))
+    return -1;
   if(db_not_future(z, "拨付", date))
     return -1;
   if(db_begin(z))
@@ -666,6 +683,8 @@ static int withdraw_work(sz *z, const char *app, const char *date,
 int subsidy_withdraw(sz *z, const char *app, const char *date,
                      const char *reason)
 {
+  if(may(z, STEP_LOAN))
+    return -1;
   if(db_not_future(z, "撤回", date))
     return -1;
   if(db_begin(z))

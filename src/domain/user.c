@@ -1,4 +1,5 @@
 /* user.c: users, passwords, sessions and the record of logins (user.h). */
+#include "domain/may.h"
 #include "domain/user.h"
 #include "store/config.h"
 #include "store/history.h"
@@ -240,6 +241,8 @@ static int user_add_work(sz *z, const char *name, const char *role,
 int user_add(sz *z, const char *name, const char *role, const char *scope,
              const char *password)
 {
+  if(may(z, STEP_USERS))
+    return -1;
   if(db_begin(z))
     return -1;
   return db_finish(z, user_add_work(z, name, role, scope, password));
@@ -308,6 +311,8 @@ static int user_status_work(sz *z, const char *name, int enabled)
 
 int user_set_enabled(sz *z, const char *name, int enabled)
 {
+  if(may(z, STEP_USERS))
+    return -1;
   if(db_begin(z))
     return -1;
   return db_finish(z, user_status_work(z, name, enabled));

@@ -2,6 +2,7 @@
  * Both are updates of the record's fields voided and restored, written
  * through the register pipeline, so the change log, `log verify` and the
  * record's history cover them. */
+#include "domain/may.h"
 #include "domain/void.h"
 #include "domain/registers.h"
 #include "store/record.h"
@@ -123,10 +124,14 @@ static int void_or_restore(sz *z, const reg *r, const char *code,
 
 int reg_void(sz *z, const reg *r, const char *code, const char *reason)
 {
+  if(may(z, STEP_REGISTER))
+    return -1;
   return void_or_restore(z, r, code, reason, 0);
 }
 
 int reg_restore(sz *z, const reg *r, const char *code, const char *reason)
 {
+  if(may(z, STEP_REGISTER))
+    return -1;
   return void_or_restore(z, r, code, reason, 1);
 }

@@ -461,6 +461,7 @@ sz *db_open(const char *path, const char *user, int lang, int create,
   }
   sz *z = xcalloc(1, sizeof *z);
   z->lang = lang;
+  z->role = -1;
   z->path = xstrdup(path);
   z->user = xstrdup(user);
   /* No clock until the caller sets one (db_set_clock): every date is
@@ -625,6 +626,12 @@ int db_set_scope(sz *z, const char *code)
   memcpy(z->scope, code ? code : "", n);
   z->scope[n] = 0;
   return 0;
+}
+
+void db_set_role(sz *z, int role)
+{
+  z->role = role;
+  z->forbidden = 0;
 }
 
 int db_in_scope(const sz *z, const char *v, size_t n)

@@ -51,6 +51,12 @@ typedef struct sz {
    * every list and export, and every village a row names go through
    * db_in_scope or db_scope_sql. */
   char scope[13];
+  /* The role of the caller (enum role of domain/user.h), or -1 for none
+   * (the command line: every step). What each role may do is the
+   * domain's (domain/may.h); a step refused by it sets forbidden, which a
+   * server answers 403. Set with db_set_role, cleared with the scope. */
+  int role;
+  int forbidden;
   /* Who is writing, for another process that waits for the database: the
    * task (db_set_task), how long a write waits for another to finish
    * (db_set_busy_wait), and whether this handle's holder record is out
@@ -97,6 +103,8 @@ void db_set_user(sz *z, const char *user);
 /* Limit the handle to the villages under org code `code` (NULL or "":
  * none). 0, or -1 when code is not 2 to 12 digits. */
 int db_set_scope(sz *z, const char *code);
+/* The caller's role (-1: none) for domain/may.h; clears forbidden. */
+void db_set_role(sz *z, int role);
 /* 1 when village code v[0..n) is within the handle's scope. */
 int db_in_scope(const sz *z, const char *v, size_t n);
 /* The scope as SQL over column col, appended to out: " WHERE col ..." (or

@@ -396,8 +396,8 @@ static enum MHD_Result part(void *cls, enum MHD_ValueKind kind,
 }
 
 /* What the answer becomes after its route: a write that gave up waiting
- * for another is 503, a page asked for as JSON that has none 406, a
- * fault 500. */
+ * for another is 503, a step the role may not take 403, a page asked for
+ * as JSON that has none 406, a fault 500. */
 static void routed(req *r)
 {
   if((r->z->busy || db_fault(r->z)) && r->outfd >= 0) {
@@ -426,6 +426,18 @@ static void routed(req *r)
     if(r->json && r->status < 300 && strcmp(r->method, "POST") &&
        (!r->ctype || !strncmp(r->ctype, "text/html", 9)))
       answer_error(r, 406, "此页面只有网页形式，没有 JSON 形式");
+  }
+  if(!r->z->busy && !db_fault(r->z) && r->z->forbidden) {
+    /* A step the user's role may not take (domain/may.h), refused by
+     * the domain: nothing was written; 403 with the reason. */
+    if(r->outfd >= 0) {
+      close(r->outfd);
+      r->outfd = -1;
+    }
+    sb_reset(&r->out);
+    r->location[0] = 0;
+    r->disposition[0] = 0;
+    answer_error(r, 403, r->z->err);
   }
   if(!r->z->busy && db_fault(r->z)) {
     /* What was read may be incomplete: answer nothing of it. */
@@ -578,6 +590,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
     db_clear_fault(r->z);
     errs_clear(&r->z->warns);
     db_set_scope(r->z, NULL);
+    db_set_role(r->z, -1);
     r->z->busy = 0;
     if(r->slow && background(r) == 0)
       return MHD_YES; /* answered when the thread is done */

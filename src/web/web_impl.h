@@ -8,6 +8,7 @@
 #include "web/web.h"
 #include "domain/user.h"
 #include "domain/view.h"
+#include "domain/may.h"
 #include "base/util.h"
 
 /* Name/value pairs: a query string or a form. */

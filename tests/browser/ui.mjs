@@ -1,46 +1,10 @@
-// tests/browser/ui.mjs SCENARIO: drives Debian's chromium (playwright-core)
-// against the sanzi serve at $URL, as a clerk would; saves a screenshot of
-// each page it visits into $SHOTS and runs axe-core on each (no serious or
-// critical violation allowed). Exits 1 with the reason on the first
-// failure. Started by tests/web/t7100-web-browser.sh, which starts the
-// server and makes the database and the sheets.
-import { chromium } from 'playwright-core';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// tests/browser/ui.mjs SCENARIO: a clerk's and a 管理员's pages in
+// chromium (lib.mjs). Started by tests/web/t7100-web-browser.sh and
+// t7088-web-admin-browser.sh, which start the server and make the
+// database and the sheets.
+import { URL, SHOTS, check, look, login, run } from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const URL = process.env.URL;
-const SHOTS = process.env.SHOTS;
 const V1 = process.env.V1, V2 = process.env.V2;
-mkdirSync(SHOTS, { recursive: true });
-
-function check(cond, what) {
-  if (!cond) throw new Error(what);
-}
-
-// A look at the page as the user sees it, and its accessibility.
-async function look(page, name) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  // evaluated by the test's own channel: the page's Content-Security-
-  // Policy (no inline script) stays in force.
-  await page.evaluate(AXE);
-  const res = await page.evaluate(async () =>
-    await window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = res.violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
-  check(bad.length === 0, `${name}: accessibility: ` +
-    bad.map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target).join(' ')}`).join('; '));
-}
-
-async function login(page, user, password) {
-  await page.goto(`${URL}/login`);
-  await page.getByLabel('用户名').fill(user);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForLoadState();
-  check(page.url() === `${URL}/`, `login as ${user}: ` + page.url() + ' ' +
-    (await page.textContent('main')));
-}
 
 const scenarios = {
   // A village clerk adds an asset with a mistake, sees the message at the
@@ -177,23 +141,4 @@ const scenarios = {
   },
 };
 
-const name = process.argv[2];
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update',
-         '--disable-sync'],
-});
-let rc = 0;
-try {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 },
-                                      locale: 'zh-CN' });
-  await scenarios[name](page);
-} catch (e) {
-  console.error(`${name}: ${e.message}`);
-  rc = 1;
-} finally {
-  await browser.close();
-}
-process.exit(rc);
+await run(scenarios);
