@@ -1003,49 +1003,83 @@ int disposal_withdraw(sz *z, const char *code, const char *date,
   return db_finish(z, withdraw_work(z, code, date, reason));
 }
 
-void disposal_next_step(sz *z, const char *code, char *out, size_t n)
+int disposal_next(sz *z, const char *code, char *what, size_t n)
 {
   rec d;
-  out[0] = 0;
+  int step = -1;
+  what[0] = 0;
   if(!rec_open(z, &reg_disposal, code, &d)) {
     rec_close(&d);
-    return;
+    return -1;
   }
   const char *st = rec_text(&d, "status");
   char date[11];
   int ok;
   if(!strcmp(st, "申报中") || !strcmp(st, "审核退回")) {
-    for(int i = 0; i < 4 && !out[0]; i++)
+    step = STEP_DISPOSAL;
+    for(int i = 0; i < 4 && !what[0]; i++)
       if(!disposal_latest_vote(z, code, disposal_steps[i], date, &ok) || !ok)
-        snprintf(out, n, T(z, "%s (sanzi disposal vote %s --step %s ...)"),
-                 disposal_steps[i], code, disposal_steps[i]);
+        snprintf(what, n, "%s", disposal_steps[i]);
     int64_t av = config_int(z, "disposal.appraisal_value", 5000000);
-    if(!out[0] && !rec_text(&d, "resolution_to")[0])
-      snprintf(out, n,
-               T(z, "决议公开 (sanzi disposal publicize %s --kind 决议 "
-                    "--from D --to D)"),
-               code);
-    if(!out[0] && is_one_of(rec_text(&d, "type"), needs_appraisal) &&
+    if(!what[0] && !rec_text(&d, "resolution_to")[0])
+      snprintf(what, n, "决议公开");
+    if(!what[0] && is_one_of(rec_text(&d, "type"), needs_appraisal) &&
        rec_int(&d, "book_value") >= av &&
        rec_val(&d, "appraised_value")->t == V_NULL)
-      snprintf(out, n, T(z, "资产评估 (sanzi disposal appraise %s ...)"), code);
-    if(!out[0])
-      snprintf(out, n,
-               T(z, "乡镇审核 by someone other than the filer (sanzi "
-                    "disposal review %s ...)"),
-               code);
-  } else if(!strcmp(st, "审核同意"))
+      snprintf(what, n, "资产评估");
+    if(!what[0]) {
+      snprintf(what, n, "乡镇审核");
+      step = STEP_DISPOSAL_REVIEW;
+    }
+  } else if(!strcmp(st, "审核同意")) {
+    snprintf(what, n, "执行");
+    step = STEP_DISPOSAL;
+  } else if(!strcmp(st, "已执行")) {
+    snprintf(what, n, "结果公开");
+    step = STEP_DISPOSAL;
+  }
+  rec_close(&d);
+  return step;
+}
+
+void disposal_next_step(sz *z, const char *code, char *out, size_t n)
+{
+  char what[32];
+  int step = disposal_next(z, code, what, sizeof what);
+  out[0] = 0;
+  if(step == STEP_DISPOSAL_REVIEW)
+    snprintf(out, n,
+             T(z, "乡镇审核 by someone other than the filer (sanzi "
+                  "disposal review %s ...)"),
+             code);
+  else if(!strcmp(what, "决议公开"))
+    snprintf(out, n,
+             T(z, "决议公开 (sanzi disposal publicize %s --kind 决议 "
+                  "--from D --to D)"),
+             code);
+  else if(!strcmp(what, "资产评估"))
+    snprintf(out, n, T(z, "资产评估 (sanzi disposal appraise %s ...)"), code);
+  else if(!strcmp(what, "执行"))
     snprintf(out, n, T(z, "执行 (sanzi disposal execute %s ...)"), code);
-  else if(!strcmp(st, "已执行"))
+  else if(!strcmp(what, "结果公开"))
     snprintf(out, n,
              T(z, "结果公开 (sanzi disposal publicize %s --kind 结果 "
                   "--from D --to D)"),
              code);
-  else if(!strcmp(st, "审核不同意"))
-    snprintf(out, n, "%s", T(z, "none: the township did not agree"));
-  else if(!strcmp(st, "已撤回"))
-    snprintf(out, n, "%s", T(z, "none: withdrawn"));
-  rec_close(&d);
+  else if(what[0])
+    snprintf(out, n, T(z, "%s (sanzi disposal vote %s --step %s ...)"), what,
+             code, what);
+  else {
+    rec d;
+    const char *st = "";
+    if(rec_open(z, &reg_disposal, code, &d))
+      st = rec_text(&d, "status");
+    if(!strcmp(st, "审核不同意"))
+      snprintf(out, n, "%s", T(z, "none: the township did not agree"));
+    else if(!strcmp(st, "已撤回"))
+      snprintf(out, n, "%s", T(z, "none: withdrawn"));
+    rec_close(&d);
+  }
 }
 
 /* ---- the spec ---- */

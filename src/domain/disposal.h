@@ -45,6 +45,11 @@ int disposal_execute(sz *z, const char *code, const exec_input *in);
 int disposal_withdraw(sz *z, const char *code, const char *date,
                       const char *reason);
 
+/* The filing's next step: its name ("提议", "决议公开", "资产评估", "乡镇审核",
+ * "执行", "结果公开") into what, and the step of domain/may.h it is
+ * (STEP_DISPOSAL, the village's; STEP_DISPOSAL_REVIEW, the township's), or
+ * -1 when none is due (complete, refused, withdrawn, not found). */
+int disposal_next(sz *z, const char *code, char *what, size_t n);
 /* What the filing needs next, in words, for `show` ("" when complete). */
 void disposal_next_step(sz *z, const char *code, char *out, size_t n);
 

@@ -1,7 +1,24 @@
 /* may.c: the table of doc/web.md "Roles and scope". */
 #include <stdio.h>
 #include "domain/may.h"
-#include "domain/user.h"
+#include "base/util.h"
+#include <string.h>
+
+static const char *const roles[] = {"村报账员", "乡镇", "县级", "审计",
+                                    "管理员"};
+
+int role_parse(const char *name)
+{
+  for(int i = 0; i < (int)ARRAY_SIZE(roles); i++)
+    if(name && !strcmp(name, roles[i]))
+      return i;
+  return -1;
+}
+
+const char *role_name(int role)
+{
+  return role >= 0 && role < (int)ARRAY_SIZE(roles) ? roles[role] : "";
+}
 
 #define V (1 << ROLE_VILLAGE)
 #define TW (1 << ROLE_TOWNSHIP)

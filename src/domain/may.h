@@ -8,6 +8,12 @@
 #define SANZI_MAY_H
 #include "store/db.h"
 
+/* The roles of doc/web.md, lowest first. */
+enum role { ROLE_VILLAGE, ROLE_TOWNSHIP, ROLE_COUNTY, ROLE_AUDIT, ROLE_ADMIN };
+/* The role named (村报账员, 乡镇, 县级, 审计, 管理员), or -1. */
+int role_parse(const char *name);
+const char *role_name(int role);
+
 /* The steps a role may be refused. */
 enum step {
   STEP_REGISTER,        /* add, edit, void, restore, import a register's rows */

@@ -29,8 +29,6 @@ const reg reg_user = {"user", "用户", NULL, SPEC(user_fields), 1, NULL, NULL,
 const reg reg_login = {"login", "登录记录", NULL, SPEC(login_fields), 1,
                        NULL, NULL, NULL};
 
-static const char *const roles[] = {"村报账员", "乡镇", "县级", "审计",
-                                    "管理员"};
 /* The level of organisation each role's scope is. */
 static const char *const role_levels[] = {"village", "township", "county",
                                           "county", NULL};
@@ -42,19 +40,6 @@ static const char *shown(const char *s)
   return s && n <= 64 && text_valid_utf8(s, n) && !text_has_controls(s, n)
              ? s
              : "?";
-}
-
-int role_parse(const char *name)
-{
-  for(int i = 0; i < (int)ARRAY_SIZE(roles); i++)
-    if(name && !strcmp(name, roles[i]))
-      return i;
-  return -1;
-}
-
-const char *role_name(int role)
-{
-  return role >= 0 && role < (int)ARRAY_SIZE(roles) ? roles[role] : "";
 }
 
 int password_check(sz *z, const char *pw)

@@ -11,14 +11,11 @@
 #include "store/db.h"
 #include "store/record.h"
 #include "domain/view.h"
+#include "domain/may.h"
 
 /* The registers (registers.h lists them): reg_user, reg_login. */
 
-/* The roles of doc/web.md, lowest first. */
-enum role { ROLE_VILLAGE, ROLE_TOWNSHIP, ROLE_COUNTY, ROLE_AUDIT, ROLE_ADMIN };
-/* The role named (村报账员, 乡镇, 县级, 审计, 管理员), or -1. */
-int role_parse(const char *name);
-const char *role_name(int role);
+/* The roles: domain/may.h. */
 
 /* Who is logged in: the user and the scope the core applies. */
 typedef struct who {

@@ -6,6 +6,8 @@
 #include "domain/registers.h"
 #include "domain/import.h"
 #include "domain/void.h"
+#include "domain/todo.h"
+#include "domain/contract.h"
 #include "store/embed.h"
 #include "base/i18n.h"
 #include "base/text.h"
@@ -195,6 +197,86 @@ static void login_post(req *r)
 
 /* ---- 首页 ---- */
 
+/* 首页's overdue rent: the instalments due before today and not fully
+ * paid, of the contracts in scope (contract_overdue, as `sanzi contract
+ * overdue`), counted and summed; the list itself is /contract/overdue. */
+struct overdue_sum {
+  long n;
+  int64_t outstanding;
+  char last[80]; /* the last contract counted */
+  long contracts;
+};
+
+static void overdue_add(const schedule *s, const instalment *i, int days,
+                        void *ctx)
+{
+  (void)days;
+  struct overdue_sum *o = ctx;
+  o->n++;
+  o->outstanding += i->outstanding;
+  if(strcmp(o->last, s->code))
+    o->contracts++;
+  snprintf(o->last, sizeof o->last, "%s", s->code); /* in code order */
+}
+
+static void overdue_summary(req *r)
+{
+  struct overdue_sum sum = {0};
+  if(db_begin_read(r->z))
+    return;
+  int rc = contract_overdue(r->z, r->z->today,
+                            r->z->scope[0] ? r->z->scope : NULL, overdue_add,
+                            &sum);
+  db_end(r->z, 0);
+  if(rc) {
+    answer_error(r, 500, r->z->err);
+    return;
+  }
+  sbuf *o = &r->out;
+  acell c = cell_int(sum.outstanding);
+  char buf[48];
+  sb_addstr(o, "<h2>逾期租金</h2><p>");
+  if(sum.n == 0)
+    sb_addstr(o, "截至今天，没有逾期未收的合同款项。");
+  else {
+    sb_addf(o, "截至今天，%ld 份合同共 %ld 期款项逾期未收，合计 ",
+            sum.contracts, sum.n);
+    html_escs(o, cell_format(K_MONEY, &c, 1, LANG_ZH, buf));
+    sb_addstr(o, " 元。<a href=\"/contract/overdue\">查看逾期明细</a>");
+  }
+  sb_addstr(o, "</p>");
+}
+
+/* 首页's 待办: the filings and applications whose next step is the
+ * user's (domain/todo.h), oldest first, each linking to its page. */
+static void todo(req *r)
+{
+  sbuf *o = &r->out;
+  if(r->u.role == ROLE_AUDIT)
+    return; /* an auditor takes no step */
+  sb_addstr(o, "<section aria-labelledby=\"todo\"><h2 id=\"todo\">待办事项"
+               "</h2><p class=\"hint\">下一步由您办理的处置申报与贴息申请，"
+               "等待最久的在前。</p>");
+  if(db_begin_read(r->z))
+    return;
+  /* A sink per part: each code links to its own pages. */
+  html_sink h;
+  html_sink_init(&h, r, "disposal", 0, 0);
+  sb_addstr(o, "<h3>处置申报</h3>");
+  int rc = todo_disposals(r->z, r->u.role, r->u.name, &h.s);
+  html_sink_free(&h);
+  if(rc == 0) {
+    html_sink_init(&h, r, "subsidy", 0, 0);
+    sb_addstr(o, "<h3>贴息申请</h3>");
+    rc = todo_applications(r->z, r->u.role, &h.s);
+    html_sink_free(&h);
+  }
+  db_end(r->z, 0);
+  if(rc)
+    answer_error(r, 500, r->z->err);
+  sb_addstr(o, "</section>");
+}
+
 static void home(req *r)
 {
   html_begin(r, "首页");
@@ -242,6 +324,8 @@ static void home(req *r)
     db_end(z, 0);
   }
   sb_addstr(o, "</tbody></table></div>");
+  overdue_summary(r);
+  todo(r);
   html_end(r);
 }
 
