@@ -94,6 +94,7 @@ int search_init(sz *z, const reg *r, const char *q, search *s)
     }
     s->match = sb_detach(&m);
   } else {
+    s->few = 1;
     s->match = prefix_query(z, r, s->text);
   }
   free(at);
@@ -111,12 +112,16 @@ void search_free(search *s)
   free(s->text);
 }
 
-void search_where(const reg *r, int k, sbuf *sql)
+void search_where(const reg *r, const search *s, int narrow, int k,
+                  sbuf *sql)
 {
-  sb_addf(sql, "?%d IS NOT NULL AND id IN (SELECT rowid FROM \"%s_fts\" "
-               "WHERE \"%s_fts\" MATCH ?%d) AND instr(lower((SELECT t FROM "
-               "\"%s_search\" s WHERE s.id = \"%s\".id)), ?%d)",
-          k, r->name, r->name, k, r->name, r->name, k + 1);
+  sb_addf(sql, "?%d IS NOT NULL AND ", k);
+  if(!(narrow && s->few))
+    sb_addf(sql, "id IN (SELECT rowid FROM \"%s_fts\" WHERE \"%s_fts\" "
+                 "MATCH ?%d) AND ", r->name, r->name, k);
+  sb_addf(sql, "instr(lower((SELECT t FROM \"%s_search\" s WHERE s.id = "
+               "\"%s\".id)), ?%d)",
+          r->name, r->name, k + 1);
 }
 
 void search_bind(const search *s, sqlite3_stmt *st, int k)
@@ -158,7 +163,7 @@ int search_resolve(sz *z, const reg *r, const char *arg, const char *village,
           reg_key(r), r->name, r->name, r->name);
   sb_addstr(&sql, scope_where(village, township));
   sb_addstr(&sql, village || township ? " AND " : " WHERE ");
-  search_where(r, 2, &sql);
+  search_where(r, &s, village != NULL, 2, &sql);
   sb_addstr(&sql, " ORDER BY id");
   sqlite3_stmt *st = db_prepare(z, sql.buf);
   sb_free(&sql);

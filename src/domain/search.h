@@ -18,6 +18,7 @@ int search_has(sz *z, const reg *r);
 typedef struct search {
   char *match; /* the index query; NULL when nothing can match */
   char *text;  /* the text looked for, ASCII letters in lower case */
+  int few;     /* it has fewer than three characters: no trigram */
 } search;
 
 /* Prepares the search of r for q (trimmed; not empty). Returns 0, or -1
@@ -26,8 +27,13 @@ int search_init(sz *z, const reg *r, const char *q, search *s);
 void search_free(search *s);
 /* The condition that keeps the rows of r (a statement over r's own table,
  * unaliased) whose text holds the query, appended to sql with its
- * parameters numbered k and k + 1, which search_bind binds. */
-void search_where(const reg *r, int k, sbuf *sql);
+ * parameters numbered k and k + 1, which search_bind binds. narrow: the
+ * statement already keeps one village's rows (a few thousand at most);
+ * a query of one or two characters then checks each of them, which is
+ * quicker than asking the index for the county's rows holding the
+ * character (a common one is in tens of thousands). */
+void search_where(const reg *r, const search *s, int narrow, int k,
+                  sbuf *sql);
 void search_bind(const search *s, sqlite3_stmt *st, int k);
 
 /* The record of r that arg names in scope (a village's or township's code,

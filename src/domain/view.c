@@ -240,8 +240,10 @@ int reg_exists(sz *z, const reg *r, const char *code)
 
 /* The FROM-less tail of a list's statement: the rows of r that lq keeps,
  * in scope. Its parameters: ?1 the village or township, ?2 and ?3 the
- * search, :status, :asof. -1 with z->err for a status r does not list. */
-static int list_where(sz *z, const reg *r, const list_query *lq, sbuf *sql)
+ * search (find), :status, :asof. -1 with z->err for a status r does not
+ * list. */
+static int list_where(sz *z, const reg *r, const list_query *lq,
+                      const search *find, sbuf *sql)
 {
   sb_addstr(sql, scope_where(lq->village, lq->township));
   int scoped = reg_field(r, "village") >= 0 && z->scope[0];
@@ -254,7 +256,9 @@ static int list_where(sz *z, const reg *r, const list_query *lq, sbuf *sql)
   where = where || sql->len > before;
   if(lq->q) {
     sb_addstr(sql, where ? " AND " : " WHERE ");
-    search_where(r, 2, sql);
+    /* One village's rows: the filter's, or a village clerk's scope. */
+    int narrow = lq->village || strlen(z->scope) == 12;
+    search_where(r, find, narrow, 2, sql);
     where = 1;
   }
   if(lq->status) {
@@ -323,7 +327,7 @@ int reg_list(sz *z, const reg *r, const list_query *lq, asink *s)
   if(lq->ids)
     sb_addstr(&sql, " WHERE id = ?1");
   else
-    rc = list_where(z, r, lq, &sql) || list_order(z, r, lq, &x, &sql);
+    rc = list_where(z, r, lq, &find, &sql) || list_order(z, r, lq, &x, &sql);
   if(!rc && !lq->ids && lq->limit > 0)
     sb_addf(&sql, " LIMIT %ld OFFSET %ld", lq->limit,
             lq->offset > 0 ? lq->offset : 0);
@@ -387,7 +391,7 @@ int reg_list_totals(sz *z, const reg *r, const list_query *lq, long max_ids,
     if(x.fi[k] >= 0 && kind_sums(x.cols[k].kind))
       sb_addf(&sql, ", \"%s\"", r->fields[x.fi[k]].key);
   sb_addf(&sql, " FROM \"%s\"", r->name);
-  int rc = list_where(z, r, lq, &sql) || list_order(z, r, lq, &x, &sql);
+  int rc = list_where(z, r, lq, &find, &sql) || list_order(z, r, lq, &x, &sql);
   sqlite3_stmt *st = rc ? NULL : list_prepare(z, lq, &find, sql.buf);
   sb_free(&sql);
   long cap = 0;

@@ -177,4 +177,22 @@ test_expect_success 'in Chinese: an empty query' '
   test_cmp expect err
 '
 
+# One or two characters within one village check the village's rows one
+# by one (search.h); across the county they ask the index. Both must
+# keep the same rows: those of the county's hits that lie in the village.
+test_expect_success 'one or two characters in a village: the county'"'"'s hits in that village' '
+  for v in $V1 $V2 $V3; do
+    for q in 井 水 机 泵 拖拉 饮水 a; do
+      codes asset --q $q --village $v >actual &&
+      sanzi asset list --q $q --format json | json_pick - code village |
+        awk -F"|" -v v=$v "\$2 == v { print \$1 }" | sort >expect &&
+      test_cmp expect actual &&
+      cat actual >>kept || return 1
+    done
+  done &&
+  # hits in the villages, and 井 also elsewhere than in V3
+  test "$(wc -l <kept)" -ge 3 &&
+  test "$(codes asset --q 井 | wc -l)" -gt "$(codes asset --q 井 --village $V3 | wc -l)"
+'
+
 test_done
