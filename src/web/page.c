@@ -295,7 +295,9 @@ static void home(req *r)
     free(name);
   } else
     sb_addstr(o, "全部");
-  sb_addstr(o, "</p><div class=\"scroll\"><table class=\"list\"><thead><tr>"
+  sb_addstr(o, "</p>");
+  todo(r);
+  sb_addstr(o, "<h2>台账概况</h2><div class=\"scroll\"><table class=\"list\"><thead><tr>"
                "<th scope=\"col\">登记簿</th><th scope=\"col\" class=\"num\">"
                "记录数</th><th scope=\"col\" class=\"num\">金额合计（元）</th>"
                "</tr></thead><tbody>");
@@ -325,7 +327,6 @@ static void home(req *r)
   }
   sb_addstr(o, "</tbody></table></div>");
   overdue_summary(r);
-  todo(r);
   html_end(r);
 }
 
