@@ -169,3 +169,15 @@ say "按问题代码统计（$AUDIT/14-审计发现.csv）："
 awk -F, 'NR > 1 { n[$2 " " $3]++ } END { for(k in n) print "  " k ": " n[k] }' \
   $AUDIT/14-审计发现.csv | sort >&2
 say "审计资料在 $(cd $AUDIT && pwd)：请打开 年度审计-2025.xlsx；manifest.txt 列有每个文件的 SHA-256"
+
+# The web system's users: one of each role, named as the operators above,
+# so that the change log reads the same whether a step was typed or
+# clicked. The password is for the demonstration only.
+PW=demo2025pw
+say "网页系统的演示用户，每个角色一个（密码均为 $PW，仅供演示）："
+for u in "管理员 管理员" "福如东村报账员 村报账员 $V" "乡镇农经站审核员 乡镇 150125100" \
+         "县财政局 县级 150125" "县审计局 审计 150125"; do
+  set -- $u
+  printf '%s\n' "$PW" | $P --db $DB user add "$1" --role "$2" ${3:+--scope "$3"} >/dev/null
+done
+say "启动网页系统：$P --db $DB serve ，再用浏览器打开 http://127.0.0.1:8080/ 登录"
