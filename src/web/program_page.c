@@ -175,7 +175,7 @@ static void program_page(req *r, const char *year, const errlist *e)
   else {
     bar(r, &p);
     char b[9][48];
-    sb_addf(o, "<table class=\"fields\"><tbody>"
+    sb_addf(o, "<table class=\"fields narrow\"><tbody>"
                "<tr><th scope=\"row\">年度预算</th><td class=\"num\">%s 元</td></tr>"
                "<tr><th scope=\"row\">已审定未拨付</th><td class=\"num\">%s 元</td></tr>"
                "<tr><th scope=\"row\">已拨付</th><td class=\"num\">%s 元</td></tr>"

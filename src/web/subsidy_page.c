@@ -315,8 +315,17 @@ typedef struct refusal {
   const char *msg;
 } refusal;
 
+/* The application's fields the page needs. */
+typedef struct app {
+  char code[80], village[16], loan[80], year[8], status[32];
+  char applied_on[11], reviewed_on[11], publicity_to[11], approved_on[11];
+  char cut_by[32];
+  int64_t amount, approved;
+} app;
+
 /* The views of `subsidy show`, with the application as name/value pairs
- * (its empty fields left out) and each line of the formula spelled out. */
+ * (its empty fields left out) and each line of the formula spelled out;
+ * before the history, the approval's result and the steps' forms. */
 typedef struct app_sink {
   asink s;
   html_sink h;
@@ -324,7 +333,12 @@ typedef struct app_sink {
   const atable *t;
   int fields;
   sbuf why; /* the lines spelled out */
+  const app *a;
+  const refusal *w;
 } app_sink;
+
+static void approval_note(req *r, const app *a);
+static void step_forms(req *r, const app *a, const refusal *w);
 
 static int as_begin(asink *s, const atable *t)
 {
@@ -337,6 +351,10 @@ static int as_begin(asink *s, const atable *t)
   }
   if(!strcmp(atable_key(t), "total"))
     return 0;
+  if(!strcmp(atable_key(t), "history")) {
+    approval_note(a->r, a->a);
+    step_forms(a->r, a->a, a->w);
+  }
   return a->h.s.begin(&a->h.s, t);
 }
 
@@ -374,23 +392,31 @@ static int as_row(asink *s, const acell *c)
   if(!strcmp(key, "total")) {
     sb_addstr(o, "<p class=\"total-line\">贴息合计：<strong>");
     html_escs(o, txt(a->t, c, 0, b[0]));
-    sb_addstr(o, " 元</strong></p>");
+    sb_addstr(o, " 元</strong></p><h2>每一笔贴息的计算</h2><ol class=\"why\">");
+    sb_add(o, a->why.buf ? a->why.buf : "", a->why.len);
+    sb_addstr(o, "</ol><p class=\"hint\">应计利息 = 本金 × 计贴利率 × 天数 ÷ "
+                 "计息天数基准，计贴利率 = min(年利率, 利率上限)；可贴息利息 = "
+                 "min(实付利息, 应计利息)；贴息 = 可贴息利息 × 贴息比例；均四舍五入"
+                 "到分。天数 = 止日 − 起日（算头不算尾）。</p>");
     return 0;
   }
   if(!strcmp(key, "lines")) {
+    const char *v[12];
     for(int i = 0; i < 12; i++)
-      txt(a->t, c, i, b[i]);
+      v[i] = txt(a->t, c, i, b[i]);
     /* payment period days principal rate rate_used basis computed paid
      * eligible ratio subsidy */
     sb_addstr(&a->why, "<li>");
-    html_escs(&a->why, b[0]);
-    sb_addf(&a->why, "（%s，%s 天）：应计利息 = %s × %s × %s ÷ %s = %s 元；"
+    html_escs(&a->why, v[0]);
+    sb_addstr(&a->why, "（");
+    html_escs(&a->why, v[1]);
+    sb_addf(&a->why, "，%s 天）：应计利息 = %s × %s × %s ÷ %s = %s 元；"
                      "可贴息利息 = min(实付 %s, 应计 %s) = %s 元；贴息 = %s × "
                      "%s = <strong>%s 元</strong>",
-            b[1], b[2], b[3], b[5], b[2], b[6], b[7], b[8], b[7], b[9], b[9],
-            b[10], b[11]);
-    if(strcmp(b[4], b[5]))
-      sb_addf(&a->why, "（年利率 %s 高于利率上限，按 %s 计）", b[4], b[5]);
+            v[2], v[3], v[5], v[2], v[6], v[7], v[8], v[7], v[9], v[9],
+            v[10], v[11]);
+    if(strcmp(v[4], v[5]))
+      sb_addf(&a->why, "（年利率 %s 高于利率上限，按 %s 计）", v[4], v[5]);
     sb_addstr(&a->why, "</li>");
   }
   return a->h.s.row(&a->h.s, c);
@@ -406,26 +432,8 @@ static int as_end(asink *s)
   }
   if(!strcmp(key, "total"))
     return 0;
-  int rc = a->h.s.end(&a->h.s);
-  if(!strcmp(key, "lines")) {
-    sb_addstr(&a->r->out, "<h2>每一笔贴息的计算</h2><ol class=\"why\">");
-    sb_add(&a->r->out, a->why.buf ? a->why.buf : "", a->why.len);
-    sb_addstr(&a->r->out, "</ol><p class=\"hint\">应计利息 = 本金 × 计贴利率 × "
-                          "天数 ÷ 计息天数基准，计贴利率 = min(年利率, 利率上限)；"
-                          "可贴息利息 = min(实付利息, 应计利息)；贴息 = 可贴息利息 × "
-                          "贴息比例；均四舍五入到分。天数 = 止日 − 起日（算头不算尾）。"
-                          "</p>");
-  }
-  return rc;
+  return a->h.s.end(&a->h.s);
 }
-
-/* The application's fields the page needs. */
-typedef struct app {
-  char code[80], village[16], loan[80], year[8], status[32];
-  char applied_on[11], reviewed_on[11], publicity_to[11], approved_on[11];
-  char cut_by[32];
-  int64_t amount, approved;
-} app;
 
 static void copy(char *to, size_t n, rec *x, const char *key)
 {
@@ -611,10 +619,8 @@ static void step_forms(req *r, const app *a, const refusal *w)
   if(!strcmp(st, "公示中") && role_may(role, STEP_SUBSIDY_APPROVE)) {
     step_open(r, a, w, "approve", "县级审定");
     approve_preview(r, a);
-    char b[48];
-    sb_addf(o, "<p class=\"hint\">公示止日 %s；审定日期须在公示期满之后。"
-               "申请贴息 %s 元。</p>",
-            a->publicity_to, sub_money(a->amount, b));
+    sb_addf(o, "<p class=\"hint\">公示止日 %s；审定日期须在公示期满之后。</p>",
+            a->publicity_to);
     sub_input d = {"approve-date", "date", "审定日期", "date",
                    typed(r, w, "approve", "date", today), 1, NULL,
                    err_for(w, "approve", "approve-date")};
@@ -688,6 +694,8 @@ static void app_page(req *r, const char *code, const refusal *w)
   s.s.row = as_row;
   s.s.end = as_end;
   s.r = r;
+  s.a = &a;
+  s.w = w;
   html_sink_init(&s.h, r, NULL, 0, 0);
   sb_init(&s.why);
   sb_addstr(o, "<h2>申请信息</h2>");
@@ -699,8 +707,6 @@ static void app_page(req *r, const char *code, const refusal *w)
     answer_error(r, 500, r->z->err);
     return;
   }
-  approval_note(r, &a);
-  step_forms(r, &a, w);
   sb_addstr(o, "<p class=\"actions\"><a class=\"button\" href=\"/subsidy\">"
                "返回贴息申请列表</a></p>");
   html_end(r);
