@@ -25,25 +25,6 @@ static const char *reason(const errlist *e, const char *key)
   return NULL;
 }
 
-/* The reasons at no field, as a summary. */
-static void loose_reasons(req *r, const char *what, const errlist *e)
-{
-  sbuf *o = &r->out;
-  sb_addstr(o, "<div class=\"error\" role=\"alert\" id=\"form-errors\"><p>");
-  html_escs(o, what);
-  sb_addstr(o, "未保存，请修改后再提交：</p><ul>");
-  for(size_t i = 0; i < e->n; i++) {
-    sb_addstr(o, "<li>");
-    if(e->v[i].field)
-      sb_addf(o, "<a href=\"#f-%s\">", e->v[i].field);
-    html_escs(o, e->v[i].msg);
-    if(e->v[i].field)
-      sb_addstr(o, "</a>");
-    sb_addstr(o, "</li>");
-  }
-  sb_addstr(o, "</ul></div>");
-}
-
 /* ---- a programme year ---- */
 
 static int year_ok(const char *y)
@@ -110,7 +91,7 @@ static void program_form(req *r, const char *year, const program *p,
       val[i] = kvs_get(t, keys[i]);
   sb_addf(o, "<h2 id=\"set\">%s</h2>", p ? "修改本年度设置" : "设立本年度");
   if(e && e->n)
-    loose_reasons(r, "贴息年度", e);
+    sub_reasons(r, "贴息年度", "未保存", e);
   sb_addf(o, "<form method=\"post\" action=\"/program/%s\" class=\"record\">",
           year);
   sub_csrf(r);
@@ -155,12 +136,7 @@ static void program_page(req *r, const char *year, const errlist *e)
       answer_error(r, 404, "该年度尚未设立贴息计划");
       return;
     }
-    json_sink j;
-    json_sink_init(&j, r, 0);
-    if(program_view(r->z, year, &j.s))
-      answer_error(r, 500, r->z->err);
-    else
-      json_sink_end(&j);
+    sub_view_json(r, program_view, year);
     return;
   }
   char title[64];
@@ -237,12 +213,7 @@ static void program_post(req *r, const char *year)
     return;
   }
   if(r->json) {
-    json_sink j;
-    json_sink_init(&j, r, 0);
-    if(program_view(r->z, year, &j.s))
-      answer_error(r, 500, r->z->err);
-    else
-      json_sink_end(&j);
+    sub_view_json(r, program_view, year);
     return;
   }
   char to[64];
@@ -347,7 +318,7 @@ void loan_interest_form(req *r, const char *code)
   sb_addstr(o, "<section class=\"step\" aria-labelledby=\"s-interest\">"
                "<h2 id=\"s-interest\">登记付息</h2>");
   if(e && e->n)
-    loose_reasons(r, "付息", e);
+    sub_reasons(r, "付息", "未保存", e);
   sb_addstr(o, "<form method=\"post\" action=\"/loan/");
   url_esc(o, code);
   sb_addstr(o, "/interest\" class=\"record\">");
@@ -414,12 +385,7 @@ void interest_post(req *r, const char *code)
     return;
   }
   if(r->json) {
-    r->ctype = "application/json; charset=utf-8";
-    sb_addstr(&r->out, "{\"loan\":");
-    json_string(&r->out, code, strlen(code));
-    sb_addstr(&r->out, ",\"payment\":");
-    json_string(&r->out, pay, strlen(pay));
-    sb_addch(&r->out, '}');
+    sub_json2(r, "loan", code, "payment", pay);
     return;
   }
   answer_to_record(r, &reg_loan, code);

@@ -71,18 +71,45 @@ void sub_field(req *r, const sub_input *in)
   sb_addstr(o, "</div>");
 }
 
-void sub_refused(req *r, const char *what, const char *msg, const char *id)
+void sub_reasons(req *r, const char *what, const char *not_done,
+                 const errlist *e)
 {
   sbuf *o = &r->out;
   sb_addstr(o, "<div class=\"error\" role=\"alert\" id=\"form-errors\"><p>");
   html_escs(o, what);
-  sb_addstr(o, "未办理，请修改后再提交：</p><ul><li>");
-  if(id)
-    sb_addf(o, "<a href=\"#f-%s\">", id);
-  html_escs(o, msg);
-  if(id)
-    sb_addstr(o, "</a>");
-  sb_addstr(o, "</li></ul></div>");
+  sb_addf(o, "%s，请修改后再提交：</p><ul>", not_done);
+  for(size_t i = 0; i < e->n; i++) {
+    sb_addstr(o, "<li>");
+    if(e->v[i].field)
+      sb_addf(o, "<a href=\"#f-%s\">", e->v[i].field);
+    html_escs(o, e->v[i].msg);
+    if(e->v[i].field)
+      sb_addstr(o, "</a>");
+    sb_addstr(o, "</li>");
+  }
+  sb_addstr(o, "</ul></div>");
+}
+
+/* A step's one reason, linked to field id (NULL: none). */
+static void refused_at(req *r, const char *what, const char *msg,
+                       const char *id)
+{
+  errlist e;
+  memset(&e, 0, sizeof e);
+  errs_add(&e, NULL, 0, id, NULL, "%s", msg);
+  sub_reasons(r, what, "未办理", &e);
+  errs_free(&e);
+}
+
+void sub_view_json(req *r, int (*view)(sz *, const char *, asink *),
+                   const char *code)
+{
+  json_sink j;
+  json_sink_init(&j, r, 0);
+  if(view(r->z, code, &j.s))
+    answer_error(r, 500, r->z->err);
+  else
+    json_sink_end(&j);
 }
 
 const char *sub_date(req *r, const char *name, char out[11])
@@ -98,16 +125,22 @@ const char *sub_money(int64_t fen, char buf[48])
   return money_format_grouped(fen, buf);
 }
 
+void sub_json2(req *r, const char *k1, const char *v1, const char *k2,
+               const char *v2)
+{
+  r->ctype = "application/json; charset=utf-8";
+  sb_addf(&r->out, "{\"%s\":", k1);
+  json_string(&r->out, v1, strlen(v1));
+  sb_addf(&r->out, ",\"%s\":", k2);
+  json_string(&r->out, v2, strlen(v2));
+  sb_addch(&r->out, '}');
+}
+
 /* A step done: JSON says so, a page goes back to the application. */
 static void step_done(req *r, const char *code, const char *done)
 {
   if(r->json) {
-    r->ctype = "application/json; charset=utf-8";
-    sb_addstr(&r->out, "{\"code\":");
-    json_string(&r->out, code, strlen(code));
-    sb_addstr(&r->out, ",\"done\":");
-    json_string(&r->out, done, strlen(done));
-    sb_addch(&r->out, '}');
+    sub_json2(r, "code", code, "done", done);
     return;
   }
   sbuf to;
@@ -232,7 +265,7 @@ static void new_page(req *r, const char *err, const char *err_id)
   html_begin(r, "申请贴息");
   sbuf *o = &r->out;
   if(err)
-    sub_refused(r, "贴息申请", err, err_id);
+    refused_at(r, "贴息申请", err, err_id);
   sb_addstr(o, "<p class=\"hint\">申请本年度内已付、尚未申请过的全部付息。每笔付息按"
                "“应计利息 = 本金 × 计贴利率 × 天数 ÷ 基准，可贴息利息 = 实付利息与"
                "应计利息中较小者，贴息 = 可贴息利息 × 贴息比例”计算（四舍五入到分）。"
@@ -550,6 +583,18 @@ static const char *err_for(const refusal *w, const char *step,
                                                                      : NULL;
 }
 
+/* One input of step's form (required unless a textarea): what was typed
+ * when the step was refused (else dflt), and the refusal's reason when it
+ * is this field's. */
+static void step_input(req *r, const refusal *w, const char *step,
+                       const char *id, const char *name, const char *label,
+                       const char *type, const char *dflt, const char *hint)
+{
+  sub_input in = {id,   name, label, type, typed(r, w, step, name, dflt),
+                  !!strcmp(type, "textarea"), hint, err_for(w, step, id)};
+  sub_field(r, &in);
+}
+
 /* A step's form: its heading, a refusal's summary, the action. */
 static void step_open(req *r, const app *a, const refusal *w,
                       const char *step, const char *title)
@@ -559,7 +604,7 @@ static void step_open(req *r, const app *a, const refusal *w,
              "id=\"s-%s\">%s</h2>",
           step, step, title);
   if(w && !strcmp(w->step, step))
-    sub_refused(r, title, w->msg, w->id);
+    refused_at(r, title, w->msg, w->id);
   sb_addstr(o, "<form method=\"post\" action=\"/subsidy/");
   url_esc(o, a->code);
   sb_addf(o, "/%s\" class=\"record\">", step);
@@ -589,14 +634,10 @@ static void step_forms(req *r, const app *a, const refusal *w)
                  "name=\"decision\" value=\"%s\"%s> %s</label>",
               d[i], !strcmp(dec, d[i]) ? " checked" : "", d[i]);
     sb_addstr(o, "</fieldset>");
-    sub_input dt = {"review-date", "date", "初审日期", "date",
-                    typed(r, w, "review", "date", today), 1, NULL,
-                    err_for(w, "review", "review-date")};
-    sub_field(r, &dt);
-    sub_input op = {"review-opinion", "opinion", "意见说明", "textarea",
-                    typed(r, w, "review", "opinion", ""), 0,
-                    "不同意时请写明理由", NULL};
-    sub_field(r, &op);
+    step_input(r, w, "review", "review-date", "date", "初审日期", "date", today,
+               NULL);
+    step_input(r, w, "review", "review-opinion", "opinion", "意见说明",
+               "textarea", "", "不同意时请写明理由");
     step_close(r, "提交初审");
   }
   if((!strcmp(st, "初审通过") || !strcmp(st, "公示中")) &&
@@ -605,15 +646,10 @@ static void step_forms(req *r, const app *a, const refusal *w)
               !strcmp(st, "公示中") ? "公示（重新公示）" : "公示");
     char to[11];
     date_from_days(date_days(today) + 6, to);
-    sub_input f = {"pub-from", "from", "公示起日", "date",
-                   typed(r, w, "publicize", "from", today), 1, NULL,
-                   err_for(w, "publicize", "pub-from")};
-    sub_field(r, &f);
-    sub_input t = {"pub-to", "to", "公示止日", "date",
-                   typed(r, w, "publicize", "to", to), 1,
-                   "公示期不少于 7 天（含起止日）",
-                   err_for(w, "publicize", "pub-to")};
-    sub_field(r, &t);
+    step_input(r, w, "publicize", "pub-from", "from", "公示起日", "date", today,
+               NULL);
+    step_input(r, w, "publicize", "pub-to", "to", "公示止日", "date", to,
+               "公示期不少于 7 天（含起止日）");
     step_close(r, "登记公示");
   }
   if(!strcmp(st, "公示中") && role_may(role, STEP_SUBSIDY_APPROVE)) {
@@ -621,35 +657,25 @@ static void step_forms(req *r, const app *a, const refusal *w)
     approve_preview(r, a);
     sb_addf(o, "<p class=\"hint\">公示止日 %s；审定日期须在公示期满之后。</p>",
             a->publicity_to);
-    sub_input d = {"approve-date", "date", "审定日期", "date",
-                   typed(r, w, "approve", "date", today), 1, NULL,
-                   err_for(w, "approve", "approve-date")};
-    sub_field(r, &d);
+    step_input(r, w, "approve", "approve-date", "date", "审定日期", "date", today,
+               NULL);
     step_close(r, "审定");
   }
   if(!strcmp(st, "已审定") && role_may(role, STEP_SUBSIDY_PAY)) {
     step_open(r, a, w, "pay", "拨付");
-    sub_input d = {"pay-date", "date", "拨付日期", "date",
-                   typed(r, w, "pay", "date", today), 1, NULL,
-                   err_for(w, "pay", "pay-date")};
-    sub_field(r, &d);
-    sub_input v = {"pay-voucher", "voucher", "拨付凭证号", "text",
-                   typed(r, w, "pay", "voucher", ""), 1, NULL,
-                   err_for(w, "pay", "pay-voucher")};
-    sub_field(r, &v);
+    step_input(r, w, "pay", "pay-date", "date", "拨付日期", "date", today,
+               NULL);
+    step_input(r, w, "pay", "pay-voucher", "voucher", "拨付凭证号", "text", "",
+               NULL);
     step_close(r, "拨付");
   }
   if(strcmp(st, "已拨付") && strcmp(st, "已撤回") && strcmp(st, "初审不同意") &&
      role_may(role, STEP_LOAN)) {
     step_open(r, a, w, "withdraw", "撤回申请");
-    sub_input d = {"wd-date", "date", "撤回日期", "date",
-                   typed(r, w, "withdraw", "date", today), 1, NULL,
-                   err_for(w, "withdraw", "wd-date")};
-    sub_field(r, &d);
-    sub_input why = {"wd-reason", "reason", "撤回原因", "text",
-                     typed(r, w, "withdraw", "reason", ""), 1, NULL,
-                     err_for(w, "withdraw", "wd-reason")};
-    sub_field(r, &why);
+    step_input(r, w, "withdraw", "wd-date", "date", "撤回日期", "date", today,
+               NULL);
+    step_input(r, w, "withdraw", "wd-reason", "reason", "撤回原因", "text", "",
+               NULL);
     step_close(r, "撤回");
   }
 }
@@ -670,12 +696,7 @@ static void app_page(req *r, const char *code, const refusal *w)
     return;
   }
   if(r->json && !w) {
-    json_sink j;
-    json_sink_init(&j, r, 0);
-    if(subsidy_show_view(r->z, code, &j.s))
-      answer_error(r, 500, r->z->err);
-    else
-      json_sink_end(&j);
+    sub_view_json(r, subsidy_show_view, code);
     return;
   }
   char title[120];

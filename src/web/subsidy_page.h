@@ -30,11 +30,18 @@ typedef struct sub_input {
 void sub_field(req *r, const sub_input *in);
 /* The session's CSRF token as a hidden field. */
 void sub_csrf(req *r);
-/* A refusal's summary above a form: what was refused, the reason, a link
- * to field id (NULL: none). */
-void sub_refused(req *r, const char *what, const char *msg, const char *id);
+/* A refusal's summary above a form: what was refused ("付息"), that it
+ * was not done ("未保存"), each reason linked to its field's input. */
+void sub_reasons(req *r, const char *what, const char *not_done,
+                 const errlist *e);
+/* The view of record code as JSON (a view of domain/view.h). */
+void sub_view_json(req *r, int (*view)(sz *, const char *, asink *),
+                   const char *code);
 /* Form field name as a date into out: NULL, or what is wrong with it. */
 const char *sub_date(req *r, const char *name, char out[11]);
+/* {"k1":"v1","k2":"v2"} as the answer. */
+void sub_json2(req *r, const char *k1, const char *v1, const char *k2,
+               const char *v2);
 /* Money as people read it: "1,234.50". */
 const char *sub_money(int64_t fen, char buf[48]);
 
