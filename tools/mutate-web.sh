@@ -213,6 +213,26 @@ mutate conn-per-address $W "t7085" \
   's/MHD_OPTION_PER_IP_CONNECTION_LIMIT, \(unsigned\)64,/MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)0,/'
 mutate conn-total $W "t7085" \
   's/MHD_OPTION_CONNECTION_LIMIT, \(unsigned\)256,/MHD_OPTION_CONNECTION_LIMIT, (unsigned)900,/'
+
+# the interest subsidy (t7250): a role given a step it may not take, and
+# the scope of its list, its report and of applying on a loan
+M=src/domain/may.c
+mutate subsidy-approve-township $M "t7250" \
+  's/(\[STEP_SUBSIDY_APPROVE\] = \{N_\("approve a subsidy \(county\)"\), C \| AD)/$1 | TW/'
+mutate subsidy-pay-township $M "t7250" \
+  's/(\[STEP_SUBSIDY_PAY\] = \{N_\("pay a subsidy"\), C \| AD)/$1 | TW/'
+mutate subsidy-review-village $M "t7250" \
+  's/(\[STEP_SUBSIDY_REVIEW\] = \{N_\("review or publicize a subsidy application \(township\)"\), TW \| AD)/$1 | V/'
+mutate subsidy-program-audit $M "t7250" \
+  's/(\[STEP_PROGRAM\] = \{N_\("set up a programme year"\), C \| AD)/$1 | AU/'
+mutate subsidy-apply-county $M "t7250" \
+  's/(\[STEP_LOAN\] = \{N_\("record loans and interest or apply for the subsidy"\), V \| TW \| AD)/$1 | C/'
+mutate scope-subsidy-list src/domain/subsidy_view.c "t7250" \
+  's/  db_scope_sql\(z, "village", 1, &sql\);\n//'
+mutate scope-subsidy-report src/domain/subsidy.c "t7250" \
+  's/if\(!db_in_scope\(z, r\.village, strlen\(r\.village\)\)\)/if(0)/'
+mutate scope-subsidy-apply src/web/subsidy_page.c "t7250" \
+  's/int found = rec_open\(r->z, &reg_loan, loan, &x\);/int found = 1; rec_open(r->z, \&reg_loan, loan, \&x);/'
 }
 
 rules

@@ -724,6 +724,9 @@ int subsidy_report(sz *z, const char *year,
   while(db_step(z, st) == SQLITE_ROW) {
     subsidy_row r;
     r.village = (const char *)sqlite3_column_text(st, 0);
+    /* Only the villages of the caller's scope (none on the command line). */
+    if(!db_in_scope(z, r.village, strlen(r.village)))
+      continue;
     r.village_name = (const char *)sqlite3_column_text(st, 1);
     r.township = (const char *)sqlite3_column_text(st, 2);
     r.township_name = sqlite3_column_type(st, 3) == SQLITE_NULL

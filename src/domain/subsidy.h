@@ -68,7 +68,8 @@ typedef struct subsidy_row {
   int64_t loans, principal, interest, applied, approved, paid;
 } subsidy_row;
 /* Calls fn for each village with loans, payments or applications in the
- * year, in code order (so townships come together). */
+ * year within the caller's scope, in code order (so townships come
+ * together). */
 int subsidy_report(sz *z, const char *year,
                    void (*fn)(const subsidy_row *r, void *ctx), void *ctx);
 

@@ -128,11 +128,17 @@ static const atable t_list = {"贴息申请", list_cols, 9, "subsidies",
 int subsidy_list_view(sz *z, const char *year, const char *village,
                       const char *township, asink *s)
 {
-  sqlite3_stmt *st = db_prepare(
-      z, "SELECT code, village, loan, year, applied_on, amount, status, "
-         "approved, paid_on FROM subsidy WHERE (?1 IS NULL OR year = ?1) AND "
-         "(?2 IS NULL OR village = ?2) AND (?3 IS NULL OR village GLOB ?3 || "
-         "'*') ORDER BY code");
+  /* Only the villages of the caller's scope (none on the command line). */
+  sbuf sql;
+  sb_init(&sql);
+  sb_addstr(&sql, "SELECT code, village, loan, year, applied_on, amount, "
+                  "status, approved, paid_on FROM subsidy WHERE (?1 IS NULL OR "
+                  "year = ?1) AND (?2 IS NULL OR village = ?2) AND (?3 IS NULL "
+                  "OR village GLOB ?3 || '*')");
+  db_scope_sql(z, "village", 1, &sql);
+  sb_addstr(&sql, " ORDER BY code");
+  sqlite3_stmt *st = db_prepare(z, sql.buf);
+  sb_free(&sql);
   if(year)
     sqlite3_bind_text(st, 1, year, -1, SQLITE_STATIC);
   if(village)
@@ -219,7 +225,8 @@ int subsidy_report_view(sz *z, const char *year, asink *s)
   if(!r.rc && subsidy_report(z, year, rep_row, &r))
     return -1;
   rep_town_end(&r);
-  rep_line(&r, "", "全县合计", r.all);
+  /* A township's or a village's user sees its own villages: their sum. */
+  rep_line(&r, "", strlen(z->scope) > 6 ? "合计" : "全县合计", r.all);
   if(r.rc)
     return r.rc;
   if(db_fault(z))

@@ -205,7 +205,8 @@ int program_view(sz *z, const char *year, asink *s);
 /* An application: "application" (its filled fields), "lines" (every fen
  * of the formula), "total" (the subsidy of the lines), "history". */
 int subsidy_show_view(sz *z, const char *code, asink *s);
-/* Part "subsidies": the applications, by code; NULL for no filter. */
+/* Part "subsidies": the applications in the caller's scope, by code; NULL
+ * for no filter. */
 int subsidy_list_view(sz *z, const char *year, const char *village,
                       const char *township, asink *s);
 /* "report": each village with loans, payments or applications in the

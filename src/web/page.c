@@ -3,6 +3,7 @@
  * users, /admin/…, are admin.c's). Every read goes through the domain with the handle's
  * scope set to the user's: what is outside it is 404, never its data. */
 #include "web/web_impl.h"
+#include "web/subsidy_page.h"
 #include "domain/registers.h"
 #include "domain/import.h"
 #include "domain/void.h"
@@ -566,6 +567,8 @@ void record_page(req *r, const reg *g, const char *code)
       answer_error(r, 404, "没有这条记录，或不在您的管辖范围内");
     return;
   }
+  if(g == &reg_loan)
+    loan_interest_form(r, code);
   html_end(r);
 }
 
@@ -776,6 +779,14 @@ void route(req *r)
     admin_route(r, post);
     return;
   }
+  if(!strcmp(p, "/subsidy") || !strncmp(p, "/subsidy/", 9)) {
+    subsidy_route(r, post);
+    return;
+  }
+  if(!strcmp(p, "/program") || !strncmp(p, "/program/", 9)) {
+    program_route(r, post);
+    return;
+  }
   /* /{reg} and /{reg}/{code} */
   const char *s = p + 1, *slash = strchr(s, '/');
   const reg *g = page_reg(s, slash ? (size_t)(slash - s) : strlen(s));
@@ -827,6 +838,12 @@ void route(req *r)
   }
   if(post && g && slash && slash[1]) {
     const char *code = slash + 1, *end = strchr(code, '/');
+    if(end && g == &reg_loan && !strcmp(end, "/interest")) {
+      char *c = xstrndup(code, (size_t)(end - code));
+      interest_post(r, c);
+      free(c);
+      return;
+    }
     if(end && (!strcmp(end, "/void") || !strcmp(end, "/restore"))) {
       char *c = xstrndup(code, (size_t)(end - code));
       if(!strcmp(end, "/void"))
