@@ -691,6 +691,14 @@ void route(req *r)
     admin_route(r, post);
     return;
   }
+  if(!strcmp(p, "/audit") || !strncmp(p, "/audit/", 7)) {
+    audit_route(r, post);
+    return;
+  }
+  if(!strcmp(p, "/log") || !strncmp(p, "/log/", 5)) {
+    log_route(r, post);
+    return;
+  }
   /* /{reg} and /{reg}/{code} */
   const char *s = p + 1, *slash = strchr(s, '/');
   const reg *g = page_reg(s, slash ? (size_t)(slash - s) : strlen(s));

@@ -1,6 +1,6 @@
 /* web_impl.h: what the server (web.c) and the pages share: one request and
  * its answer.
- * private to: web.c page.c html.c form.c upload.c list.c download.c admin.c */
+ * private to: web.c page.c html.c form.c upload.c list.c download.c admin.c audit_page.c log_page.c */
 #ifndef SANZI_WEB_IMPL_H
 #define SANZI_WEB_IMPL_H
 #include <microhttpd.h>
@@ -61,6 +61,8 @@ typedef struct req {
   char cookie[512];       /* Set-Cookie, or "" */
   char disposition[256];  /* Content-Disposition, or "" */
   int cacheable;          /* a static file: may be cached */
+  int refresh;            /* a progress page reloads itself after this
+                             many seconds (a meta refresh, no script) */
   int retry_after;        /* seconds for Retry-After (503), or 0 */
   int outfd;              /* a file's answer: its open file (already
                              unlinked), sent in place of out; -1: none */
@@ -81,6 +83,20 @@ typedef struct req {
 
 /* The server's private directory for uploads (0700). */
 const char *web_upload_dir(const req *r);
+
+/* Work that outlives its request (an audit export): fn(z, arg) in a
+ * thread of its own at nice 10, with a database handle of its own (NULL
+ * when it cannot be opened) carrying the user's name, role and scope and
+ * the request's clock; arg is freed after. A stop waits for it, as for
+ * the imports. 0, or -1 when it could not start (arg is then the
+ * caller's). */
+int web_job(req *r, void (*fn)(sz *z, void *arg), void *arg);
+/* Removes the files of the private directory older than an hour. */
+void web_sweep(req *r);
+
+/* /audit/… (audit_page.c) and /log… (log_page.c). */
+void audit_route(req *r, int post);
+void log_route(req *r, int post);
 
 /* The route: fills the answer. */
 void route(req *r);
