@@ -35,6 +35,23 @@ static int path_year(const char *s, const char **rest)
   return atoi(s);
 }
 
+/* The audit's scope: the filter village or township, narrowed to the
+ * user's scope when the township contains it (filter_ok lets a list name
+ * the township of a clerk's village: the audit reads by the code it is
+ * given, so it is given the user's), or the user's whole scope. */
+static void audit_scope(req *r, const char **vil, const char **town)
+{
+  const char *sc = r->u.scope;
+  if(*town && sc[0] && strlen(*town) < strlen(sc))
+    *town = NULL;
+  if(!*vil && !*town && sc[0]) {
+    if(strlen(sc) == 12)
+      *vil = sc;
+    else
+      *town = sc;
+  }
+}
+
 /* The audit of year for the filters village or township (within the
  * user's scope: else 404), or for the user's whole scope. NULL when it
  * was answered (404, or 422 with the domain's reason: a year not begun). */
@@ -44,12 +61,7 @@ static audit *open_for(req *r, int year, const char *vil, const char *town)
     answer_error(r, 404, "没有这个村或乡镇，或不在您的管辖范围内");
     return NULL;
   }
-  if(!vil && !town && r->u.scope[0]) {
-    if(strlen(r->u.scope) == 12)
-      vil = r->u.scope;
-    else
-      town = r->u.scope;
-  }
+  audit_scope(r, &vil, &town);
   audit *a = audit_open(r->z, year, vil, town);
   if(!a && !db_fault(r->z))
     answer_error(r, 422, r->z->err);
@@ -546,12 +558,7 @@ static void export_post(req *r, int year)
     answer_error(r, 404, "没有这个村或乡镇，或不在您的管辖范围内");
     return;
   }
-  if(!vil && !town && r->u.scope[0]) {
-    if(strlen(r->u.scope) == 12)
-      vil = r->u.scope;
-    else
-      town = r->u.scope;
-  }
+  audit_scope(r, &vil, &town);
   /* The year is checked now, so that a year not begun is said at once. */
   audit *a = audit_open(r->z, year, vil, town);
   if(!a) {
