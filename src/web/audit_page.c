@@ -115,6 +115,40 @@ static void year_nav(req *r, int year, int at)
 
 /* ---- the classification ---- */
 
+/* How many villages in each band (the column 本年类别 of the table). */
+typedef struct bands {
+  asink s;
+  int col;
+  long n[4];
+} bands;
+
+static const char *const band_names[] = {"空白村", "薄弱村", "一般村", "较强村"};
+
+static int bands_begin(asink *s, const atable *t)
+{
+  bands *b = (bands *)s;
+  b->col = -1;
+  for(int i = 0; i < t->ncols; i++)
+    if(!strcmp(t->cols[i].zh, "本年类别"))
+      b->col = i;
+  return 0;
+}
+
+static int bands_row(asink *s, const acell *c)
+{
+  bands *b = (bands *)s;
+  for(int k = 0; b->col >= 0 && k < 4; k++)
+    if(!c[b->col].null && c[b->col].s && !strcmp(c[b->col].s, band_names[k]))
+      b->n[k]++;
+  return 0;
+}
+
+static int bands_end(asink *s)
+{
+  (void)s;
+  return 0;
+}
+
 static void classify_page(req *r, int year)
 {
   const char *vil = arg(r, "village"), *town = arg(r, "township");
@@ -174,9 +208,22 @@ static void classify_page(req *r, int year)
   sb_addstr(o, "<p class=\"hint\">经营收入 = 经营收入 + 投资收益；空白村：无经营收入；"
                "薄弱村、一般村、较强村按参数 classify.weak_below、"
                "classify.general_below 划分。</p>");
+  bands b = {{bands_begin, bands_row, bands_end, ""}, -1, {0}};
+  int rc = audit_classify(a, &b.s);
+  if(rc == 0) {
+    sb_addstr(o, "<table class=\"list bands\"><caption class=\"hint\">各类村个数"
+                 "</caption><thead><tr>");
+    for(int k = 0; k < 4; k++)
+      sb_addf(o, "<th scope=\"col\" class=\"num\">%s</th>", band_names[k]);
+    sb_addstr(o, "</tr></thead><tbody><tr>");
+    for(int k = 0; k < 4; k++)
+      sb_addf(o, "<td class=\"num\">%ld</td>", b.n[k]);
+    sb_addstr(o, "</tr></tbody></table>");
+  }
   html_sink h;
   html_sink_init(&h, r, NULL, 0, 0);
-  int rc = audit_classify(a, &h.s);
+  if(rc == 0)
+    rc = audit_classify(a, &h.s);
   html_sink_free(&h);
   audit_close(a);
   if(rc) {

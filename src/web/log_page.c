@@ -72,16 +72,16 @@ static int ent_row(asink *s, const acell *c)
     close_entry(e);
     e->cur = c[0].i;
     e->n++;
-    sb_addf(o, "<tr id=\"e%lld\"><td class=\"num\">%lld</td><td>",
+    sb_addf(o, "<tr id=\"e%lld\"><td class=\"num\">%lld</td><td class=\"nw\">",
             (long long)c[0].i, (long long)c[0].i);
     cell(o, t, 1, c);
     sb_addstr(o, "</td><td>");
     cell(o, t, 2, c);
-    sb_addstr(o, "</td><td>");
+    sb_addstr(o, "</td><td class=\"nw\">");
     cell(o, t, 3, c);
-    sb_addstr(o, "</td><td>");
+    sb_addstr(o, "</td><td class=\"nw\">");
     cell(o, t, 9, c);
-    sb_addstr(o, "</td><td>");
+    sb_addstr(o, "</td><td class=\"nw\">");
     cell(o, t, 10, c);
     sb_addstr(o, "</td><td>");
     cell(o, t, 4, c);
