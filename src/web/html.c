@@ -104,6 +104,21 @@ void html_end(req *r)
                      "变更日志为准</footer></body></html>\n");
 }
 
+void html_pages(req *r, const char *base, long page, long pages)
+{
+  if(pages <= 1)
+    return;
+  sbuf *o = &r->out;
+  sb_addf(o, "<nav class=\"pages\" aria-label=\"分页\">第 %ld 页，共 %ld 页",
+          page + 1, pages);
+  static const char *const word[] = {"首页", "上一页", "下一页", "末页"};
+  long to[] = {0, page - 1, page + 1, pages - 1};
+  for(int d = 0; d < 4; d++)
+    if(to[d] >= 0 && to[d] < pages && to[d] != page)
+      sb_addf(o, " <a href=\"%spage=%ld\">%s</a>", base, to[d] + 1, word[d]);
+  sb_addstr(o, "</nav>");
+}
+
 /* ---- the HTML sink ---- */
 
 static void cell_html(sbuf *o, int kind, const acell *c)

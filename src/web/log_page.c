@@ -20,8 +20,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#define LOG_PER 50
-
 /* The entries as the page shows them: one row per entry, its fields
  * changed as a list old → new in the last cell. The cells of log_view:
  * 0 #, 1 时间, 2 操作人, 3 操作, 4 说明, 5 字段, 6 字段键, 7 旧值,
@@ -159,13 +157,8 @@ static void log_page(req *r, const verdict *v)
     answer_error(r, 400, "没有这个表");
     return;
   }
-  const char *p = arg(r, "page"), *pp = arg(r, "per");
-  long page = p ? strtol(p, NULL, 10) - 1 : 0;
-  long per = r->json && pp ? strtol(pp, NULL, 10) : LOG_PER;
-  if(per < 1 || per > 1000)
-    per = LOG_PER;
-  if(page < 0)
-    page = 0;
+  long page, per;
+  page_window(r, &page, &per);
   sz *z = r->z;
   if(db_begin_read(z)) {
     answer_error(r, 503, z->err);
@@ -236,30 +229,14 @@ static void log_page(req *r, const verdict *v)
     answer_error(r, 500, z->err);
     return;
   }
-  if(pages > 1) {
-    sbuf base;
-    sb_init(&base);
-    sb_addstr(&base, "/log?");
-    static const char *const keep[] = {"table", "key", "since", "operator"};
-    for(size_t i = 0; i < ARRAY_SIZE(keep); i++) {
-      const char *x = arg(r, keep[i]);
-      if(!x)
-        continue;
-      sb_addf(&base, "%s=", keep[i]);
-      url_esc(&base, x);
-      sb_addstr(&base, "&amp;");
-    }
-    sb_addf(o, "<nav class=\"pages\" aria-label=\"分页\">第 %ld 页，共 %ld 页",
-            page + 1, pages);
-    static const char *const word[] = {"首页", "上一页", "下一页", "末页"};
-    long to[] = {0, page - 1, page + 1, pages - 1};
-    for(int d = 0; d < 4; d++)
-      if(to[d] >= 0 && to[d] < pages && to[d] != page)
-        sb_addf(o, " <a href=\"%spage=%ld\">%s</a>", base.buf, to[d] + 1,
-                word[d]);
-    sb_addstr(o, "</nav>");
-    sb_free(&base);
-  }
+  sbuf base;
+  sb_init(&base);
+  sb_addstr(&base, "/log?");
+  static const char *const keep[] = {"table", "key", "since", "operator",
+                                     NULL};
+  keep_args(r, &base, keep);
+  html_pages(r, base.buf, page, pages);
+  sb_free(&base);
   html_end(r);
 }
 

@@ -113,6 +113,9 @@ void url_esc(sbuf *o, const char *s);
  * title escaped. */
 void html_begin(req *r, const char *title);
 void html_end(req *r);
+/* The links to the pages of a list (none when there is one page): base is
+ * its URL with its filters, ending in "?" or "&amp;" (HTML-escaped). */
+void html_pages(req *r, const char *base, long page, long pages);
 /* A sink rendering a view's parts as tables into r->out. link: the
  * register whose code column links to its record, or NULL; page, per:
  * the window of rows shown (per 0: all); the totals row sums money and
@@ -159,6 +162,12 @@ void form_options(req *r, const char *sql, const char *cur, int scoped,
 
 /* A query argument, NULL when absent or empty. */
 const char *arg(const req *r, const char *k);
+/* The page of a list the query asks for (page, from 1; per, for JSON
+ * only, 1 to 1,000): from 0, and 50 rows unless per. */
+void page_window(const req *r, long *page, long *per);
+/* Appends to url "k=v&amp;" for each key of keys (NULL-terminated) the
+ * query has: a list's URL with its filters. */
+void keep_args(const req *r, sbuf *url, const char *const *keys);
 
 /* 1 when the user's role writes the registers (村报账员, 乡镇, 管理员). */
 int writer(const req *r);
