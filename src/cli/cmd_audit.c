@@ -77,7 +77,7 @@ static int export(args *a, const void *ctx)
   const char *f = args_choice(a, "--format", formats);
   int given;
   audit_export_opts o = {dir, strcmp(f, "xlsx") != 0, strcmp(f, "csv") != 0,
-                         SANZI_VERSION, cli_anchors(a, &given)};
+                         SANZI_VERSION, cli_anchors(a, &given), NULL, NULL};
   sz *z;
   audit *au = open_audit(a, &z);
   int n;

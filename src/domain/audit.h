@@ -43,6 +43,13 @@ extern const int audit_nparts;
 /* Single tables for the commands. */
 int audit_classify(audit *a, asink *s);
 int audit_findings(audit *a, asink *s, long *count);
+/* The findings' codes and names, in their order (doc/domain.md
+ * "Findings"): the filters of a findings page. */
+typedef struct finding_kind {
+  const char *code, *name;
+} finding_kind;
+extern const finding_kind audit_finding_kinds[];
+extern const int audit_nfinding_kinds;
 /* How many findings there are (computing them once); -1 with z->err. */
 long audit_finding_count(audit *a);
 /* The language of the findings' texts: the handle's at audit_open. The
@@ -55,6 +62,10 @@ typedef struct audit_export_opts {
   int csv, xlsx;       /* which formats */
   const char *version; /* the program's version, for the manifest */
   const char *anchors; /* the anchors file the head is appended to, or NULL */
+  /* Called after each table is written (done of total), or NULL: a
+   * server shows the export's progress. */
+  void (*progress)(void *ctx, int done, int total);
+  void *progress_ctx;
 } audit_export_opts;
 
 /* Writes every table, then manifest.txt, all in Chinese whatever the

@@ -469,6 +469,8 @@ static int export_work(audit *a, sz *z, const audit_export_opts *o,
   for(int i = 0; rc == 0 && i < audit_nparts; i++) {
     w.file = audit_parts[i].file;
     rc = audit_parts[i].fill(a, &names.s);
+    if(rc == 0 && o->progress)
+      o->progress(o->progress_ctx, i + 1, audit_nparts);
   }
   vnames_free(&names);
   if(w.fp)

@@ -15,9 +15,7 @@
 
 /* ---- findings ---- */
 
-static const struct {
-  const char *code, *name;
-} kinds[] = {
+const finding_kind audit_finding_kinds[] = {
   {"CZ01", "处置程序不全"},       {"CZ02", "表决未达法定人数或多数"},
   {"CZ03", "公示期不足"},         {"CZ04", "未按规定评估"},
   {"CZ05", "低于评估价成交"},     {"CZ06", "应公开交易而协议处置"},
@@ -28,6 +26,8 @@ static const struct {
   {"ZC01", "资产零值"},           {"ZC02", "权证缺失"},
   {"ZC03", "权证号重复"},         {"TX01", "贴息无付息凭证"},
 };
+const int audit_nfinding_kinds = (int)ARRAY_SIZE(audit_finding_kinds);
+#define kinds audit_finding_kinds
 
 static const char *kind_code(const char *code)
 {

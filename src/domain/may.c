@@ -41,6 +41,7 @@ static const struct {
     [STEP_PARAM] = {N_("change the parameters"), C | AD},
     [STEP_AUDIT_EXPORT] = {N_("export the audit"), C | AU | AD},
     [STEP_LOG_VERIFY] = {N_("verify the change log"), AU | AD},
+    [STEP_LOG_READ] = {N_("read the change log"), C | AU | AD},
     [STEP_USERS] = {N_("manage users"), AD},
 };
 

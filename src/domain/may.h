@@ -27,6 +27,7 @@ enum step {
   STEP_PARAM,           /* the parameters */
   STEP_AUDIT_EXPORT,    /* the audit's export */
   STEP_LOG_VERIFY,      /* verifying the change log */
+  STEP_LOG_READ,        /* reading the change log (the whole database's) */
   STEP_USERS,           /* users */
   STEP_COUNT
 };

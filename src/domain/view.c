@@ -833,41 +833,73 @@ static int log_entry(sz *z, asink *s, acell *c, const char *key,
   return rc;
 }
 
-int log_view(sz *z, const char *table, const char *key, const char *since,
-             asink *s)
+/* The WHERE clause of the log's entries that lq keeps (parameters ?1
+ * table, ?2 key, ?3 since, ?4 operator). */
+static void log_where(sbuf *q)
 {
-  /* --key finds the record's own entries and the batches that wrote it. */
+  /* key finds the record's own entries and the batches that wrote it. */
+  sb_addstr(q, " FROM history h WHERE (?1 IS NULL OR tbl = ?1) "
+               "AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR operator = ?4) "
+               "AND (?2 IS NULL OR key = ?2");
+  for(int i = 0; logged_tables[i]; i++) {
+    const reg *r = logged_tables[i];
+    const char *kc = reg_key(r);
+    sb_addf(q, " OR id IN (SELECT log_id FROM \"%s\" WHERE %s = ?2)"
+               " OR id IN (SELECT s.old_log FROM superseded s JOIN \"%s\" t"
+               " ON s.tbl = '%s' AND s.row_id = t.id WHERE t.%s = ?2)",
+            r->name, kc, r->name, r->name, kc);
+  }
+  sb_addstr(q, ")");
+}
+
+static void log_bind(sz *z, sqlite3_stmt *st, const log_query *lq)
+{
+  if(lq->table)
+    sqlite3_bind_text(st, 1, lq->table, -1, SQLITE_STATIC);
+  if(lq->key)
+    sqlite3_bind_text(st, 2, lq->key, -1, SQLITE_STATIC);
+  if(lq->since) {
+    /* The day begins at midnight in the zone people read the times in. */
+    char from[21];
+    tzone *tz = view_zone(z);
+    if(tz_day_start_utc(tz, lq->since, from))
+      snprintf(from, sizeof from, "%s", lq->since);
+    tz_free(tz);
+    sqlite3_bind_text(st, 3, from, -1, SQLITE_TRANSIENT);
+  }
+  if(lq->operator_)
+    sqlite3_bind_text(st, 4, lq->operator_, -1, SQLITE_STATIC);
+}
+
+int64_t log_count(sz *z, const log_query *lq)
+{
+  sbuf q;
+  sb_init(&q);
+  sb_addstr(&q, "SELECT count(*)");
+  log_where(&q);
+  sqlite3_stmt *st = db_prepare(z, q.buf);
+  sb_free(&q);
+  log_bind(z, st, lq);
+  int64_t n = db_step(z, st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+  sqlite3_finalize(st);
+  return n;
+}
+
+int log_query_view(sz *z, const log_query *lq, asink *s)
+{
   sbuf q;
   sb_init(&q);
   sb_addstr(&q, "SELECT id, at, operator, action, "
                 "CASE WHEN action IN ('import', 'init') THEN new END, "
-                "tbl, key, nrows, nold, "
-                ENTRY_PARTS " FROM history h WHERE (?1 IS NULL OR tbl = ?1) "
-                "AND (?3 IS NULL OR at >= ?3) AND (?2 IS NULL OR key = ?2");
-  for(int i = 0; logged_tables[i]; i++) {
-    const reg *r = logged_tables[i];
-    const char *kc = reg_key(r);
-    sb_addf(&q, " OR id IN (SELECT log_id FROM \"%s\" WHERE %s = ?2)"
-                " OR id IN (SELECT s.old_log FROM superseded s JOIN \"%s\" t"
-                " ON s.tbl = '%s' AND s.row_id = t.id WHERE t.%s = ?2)",
-            r->name, kc, r->name, r->name, kc);
-  }
-  sb_addstr(&q, ") ORDER BY id");
+                "tbl, key, nrows, nold, " ENTRY_PARTS);
+  log_where(&q);
+  sb_addf(&q, " ORDER BY id%s", lq->newest_first ? " DESC" : "");
+  if(lq->limit > 0)
+    sb_addf(&q, " LIMIT %ld OFFSET %ld", lq->limit, lq->offset);
   sqlite3_stmt *st = db_prepare(z, q.buf);
   sb_free(&q);
-  if(table)
-    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-  if(key)
-    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-  if(since) {
-    /* The day begins at midnight in the zone people read the times in. */
-    char from[21];
-    tzone *tz = view_zone(z);
-    if(tz_day_start_utc(tz, since, from))
-      snprintf(from, sizeof from, "%s", since);
-    tz_free(tz);
-    sqlite3_bind_text(st, 3, from, -1, SQLITE_TRANSIENT);
-  }
+  log_bind(z, st, lq);
+  const char *key = lq->key;
   sqlite3_stmt *rows = db_prepare(z, "SELECT tbl, row_id, old FROM "
                                      "superseded WHERE log_id = ?1 ORDER BY "
                                      "tbl, row_id");
@@ -894,6 +926,13 @@ int log_view(sz *z, const char *table, const char *key, const char *since,
   else
     rc = view_done(z, s, st);
   return rc;
+}
+
+int log_view(sz *z, const char *table, const char *key, const char *since,
+             asink *s)
+{
+  log_query lq = {.table = table, .key = key, .since = since};
+  return log_query_view(z, &lq, s);
 }
 
 /* ---- cells as text ---- */

@@ -170,6 +170,17 @@ int reg_history_view(sz *z, const reg *r, int64_t id, const char *code,
 int log_view(sz *z, const char *table, const char *key, const char *since,
              asink *s);
 
+/* The same, with the operator (the user's name) as a filter too, newest
+ * first when asked, and a page of entries (limit 0: all). log_count: how
+ * many entries lq keeps, whatever its page (-1 with z->err). */
+typedef struct log_query {
+  const char *table, *key, *since, *operator_;
+  int newest_first;
+  long offset, limit;
+} log_query;
+int log_query_view(sz *z, const log_query *lq, asink *s);
+int64_t log_count(sz *z, const log_query *lq);
+
 /* The change log's actions (history.action), marked for the catalog:
  * people read them translated (K_CODE). NULL-terminated. */
 extern const char *const log_actions[];

@@ -52,7 +52,10 @@ void html_begin(req *r, const char *title)
   sbuf *o = &r->out;
   sb_addstr(o, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                "<meta name=\"viewport\" content=\"width=device-width, "
-               "initial-scale=1\"><title>");
+               "initial-scale=1\">");
+  if(r->refresh > 0)
+    sb_addf(o, "<meta http-equiv=\"refresh\" content=\"%d\">", r->refresh);
+  sb_addstr(o, "<title>");
   html_escs(o, title);
   sb_addstr(o, " - 农村集体“三资”管理系统</title>"
                "<link rel=\"stylesheet\" href=\"/static/sanzi.css\"></head>"
@@ -81,6 +84,11 @@ void html_begin(req *r, const char *title)
       sb_addf(o, "<li><a href=\"%s\"%s>%s</a></li>", menu[i].href,
               cur ? " aria-current=\"page\"" : "", menu[i].name);
     }
+    sb_addf(o, "<li><a href=\"/audit\"%s>审计</a></li>",
+            !strncmp(r->path, "/audit", 6) ? " aria-current=\"page\"" : "");
+    if(role_may(r->u.role, STEP_LOG_READ))
+      sb_addf(o, "<li><a href=\"/log\"%s>变更日志</a></li>",
+              !strcmp(r->path, "/log") || !strncmp(r->path, "/log/", 5) ? " aria-current=\"page\"" : "");
     if(r->u.role == ROLE_ADMIN)
       sb_addstr(o, "<li><a href=\"/admin/users\">用户管理</a></li>");
     sb_addstr(o, "</ul></nav>");
@@ -94,6 +102,21 @@ void html_end(req *r)
 {
   sb_addstr(&r->out, "</main><footer class=\"foot\">sanzi · 数据以本系统"
                      "变更日志为准</footer></body></html>\n");
+}
+
+void html_pages(req *r, const char *base, long page, long pages)
+{
+  if(pages <= 1)
+    return;
+  sbuf *o = &r->out;
+  sb_addf(o, "<nav class=\"pages\" aria-label=\"分页\">第 %ld 页，共 %ld 页",
+          page + 1, pages);
+  static const char *const word[] = {"首页", "上一页", "下一页", "末页"};
+  long to[] = {0, page - 1, page + 1, pages - 1};
+  for(int d = 0; d < 4; d++)
+    if(to[d] >= 0 && to[d] < pages && to[d] != page)
+      sb_addf(o, " <a href=\"%spage=%ld\">%s</a>", base, to[d] + 1, word[d]);
+  sb_addstr(o, "</nav>");
 }
 
 /* ---- the HTML sink ---- */

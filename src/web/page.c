@@ -355,6 +355,29 @@ const char *arg(const req *r, const char *k)
   return v && *v ? v : NULL;
 }
 
+void page_window(const req *r, long *page, long *per)
+{
+  const char *p = arg(r, "page"), *pp = arg(r, "per");
+  *page = p ? strtol(p, NULL, 10) - 1 : 0;
+  *per = r->json && pp ? strtol(pp, NULL, 10) : 50;
+  if(*per < 1 || *per > 1000)
+    *per = 50;
+  if(*page < 0)
+    *page = 0;
+}
+
+void keep_args(const req *r, sbuf *url, const char *const *keys)
+{
+  for(; *keys; keys++) {
+    const char *v = arg(r, *keys);
+    if(!v)
+      continue;
+    sb_addf(url, "%s=", *keys);
+    url_esc(url, v);
+    sb_addstr(url, "&amp;");
+  }
+}
+
 /* A list: its filters, its order (column heads sort), one page read from
  * the database, and the totals row of all the rows it keeps. JSON: the
  * same page (per=, at most 1,000 rows) with every stored field. */
@@ -380,13 +403,8 @@ static void list_page(req *r, const reg *g)
    * village's or a township's page (schema 009). */
   if(!lq.sort)
     lq.sort = "village";
-  const char *p = arg(r, "page"), *pp = arg(r, "per");
-  long page = p ? strtol(p, NULL, 10) - 1 : 0;
-  long per = r->json && pp ? strtol(pp, NULL, 10) : 50;
-  if(per < 1 || per > 1000)
-    per = 50;
-  if(page < 0)
-    page = 0;
+  long page, per;
+  page_window(r, &page, &per);
   sz *z = r->z;
   if(db_begin_read(z)) {
     answer_error(r, 503, z->err);
@@ -422,15 +440,8 @@ static void list_page(req *r, const reg *g)
   sb_init(&base);
   sb_addf(&base, "/%s?", g->name);
   static const char *const keep[] = {"q", "village", "township", "status",
-                                     "voided"};
-  for(size_t i = 0; i < ARRAY_SIZE(keep); i++) {
-    const char *v = arg(r, keep[i]);
-    if(!v)
-      continue;
-    sb_addf(&base, "%s=", keep[i]);
-    url_esc(&base, v);
-    sb_addstr(&base, "&amp;");
-  }
+                                     "voided", NULL};
+  keep_args(r, &base, keep);
   char title[96];
   snprintf(title, sizeof title, "%s%s", g->zh, lq.voided ? "：已作废的记录" : "");
   html_begin(r, title);
@@ -502,24 +513,12 @@ static void list_page(req *r, const reg *g)
     answer_error(r, 500, z->err);
     return;
   }
-  if(pages > 1) {
-    sb_addf(o, "<nav class=\"pages\" aria-label=\"分页\">第 %ld 页，共 %ld 页",
-            page + 1, pages);
-    static const char *const word[] = {"首页", "上一页", "下一页", "末页"};
-    long to[] = {0, page - 1, page + 1, pages - 1};
-    for(int d = 0; d < 4; d++) {
-      if(to[d] < 0 || to[d] >= pages || to[d] == page)
-        continue;
-      sb_addf(o, " <a href=\"%s", base.buf);
-      if(strcmp(lq.sort, "village")) {
-        sb_addstr(o, "sort=");
-        url_esc(o, lq.sort);
-        sb_addstr(o, "&amp;");
-      }
-      sb_addf(o, "page=%ld\">%s</a>", to[d] + 1, word[d]);
-    }
-    sb_addstr(o, "</nav>");
+  if(strcmp(lq.sort, "village")) {
+    sb_addstr(&base, "sort=");
+    url_esc(&base, lq.sort);
+    sb_addstr(&base, "&amp;");
   }
+  html_pages(r, base.buf, page, pages);
   sb_free(&base);
   html_end(r);
 }
@@ -785,6 +784,14 @@ void route(req *r)
   }
   if(!strcmp(p, "/program") || !strncmp(p, "/program/", 9)) {
     program_route(r, post);
+    return;
+  }
+  if(!strcmp(p, "/audit") || !strncmp(p, "/audit/", 7)) {
+    audit_route(r, post);
+    return;
+  }
+  if(!strcmp(p, "/log") || !strncmp(p, "/log/", 5)) {
+    log_route(r, post);
     return;
   }
   /* /{reg} and /{reg}/{code} */

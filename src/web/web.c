@@ -500,6 +500,72 @@ static int background(req *r)
   return rc ? -1 : 0;
 }
 
+/* ---- jobs: work that outlives its request (an audit export) ---- */
+
+typedef struct job {
+  web *w;
+  void (*fn)(sz *z, void *arg);
+  void *arg;
+  time_t now;
+  who u;
+} job;
+
+static void *job_run(void *p)
+{
+  job *j = p;
+  web *w = j->w;
+  (void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+  char err[512];
+  sz *z = server_db(w, err, sizeof err);
+  if(z) {
+    db_set_clock(z, j->now);
+    db_set_user(z, j->u.name);
+    if(db_set_scope(z, j->u.scope) == 0) {
+      db_set_role(z, j->u.role);
+      j->fn(z, j->arg);
+    }
+    db_close(z);
+  } else
+    j->fn(NULL, j->arg);
+  free(j->arg);
+  free(j);
+  pthread_mutex_lock(&w->mu);
+  w->nbg--;
+  pthread_cond_broadcast(&w->bg_done);
+  pthread_mutex_unlock(&w->mu);
+  return NULL;
+}
+
+int web_job(req *r, void (*fn)(sz *z, void *arg), void *arg)
+{
+  web *w = r->w;
+  job *j = xcalloc(1, sizeof *j);
+  j->w = w;
+  j->fn = fn;
+  j->arg = arg;
+  j->now = now(w);
+  j->u = r->u;
+  pthread_attr_t a;
+  pthread_t t;
+  pthread_attr_init(&a);
+  pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+  pthread_mutex_lock(&w->mu);
+  w->nbg++;
+  int rc = pthread_create(&t, &a, job_run, j);
+  if(rc)
+    w->nbg--;
+  pthread_mutex_unlock(&w->mu);
+  pthread_attr_destroy(&a);
+  if(rc)
+    free(j); /* arg stays the caller's */
+  return rc ? -1 : 0;
+}
+
+void web_sweep(req *r)
+{
+  sweep_uploads(r->w->updir, time(NULL), 3600);
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
                               const char *url, const char *method,
                               const char *version, const char *upload,

@@ -1,6 +1,6 @@
 /* web_impl.h: what the server (web.c) and the pages share: one request and
  * its answer.
- * private to: web.c page.c html.c form.c upload.c list.c download.c admin.c subsidy_page.c program_page.c subsidy_page.h */
+ * private to: web.c page.c html.c form.c upload.c list.c download.c admin.c subsidy_page.c program_page.c subsidy_page.h audit_page.c log_page.c */
 #ifndef SANZI_WEB_IMPL_H
 #define SANZI_WEB_IMPL_H
 #include <microhttpd.h>
@@ -61,6 +61,8 @@ typedef struct req {
   char cookie[512];       /* Set-Cookie, or "" */
   char disposition[256];  /* Content-Disposition, or "" */
   int cacheable;          /* a static file: may be cached */
+  int refresh;            /* a progress page reloads itself after this
+                             many seconds (a meta refresh, no script) */
   int retry_after;        /* seconds for Retry-After (503), or 0 */
   int outfd;              /* a file's answer: its open file (already
                              unlinked), sent in place of out; -1: none */
@@ -82,6 +84,20 @@ typedef struct req {
 /* The server's private directory for uploads (0700). */
 const char *web_upload_dir(const req *r);
 
+/* Work that outlives its request (an audit export): fn(z, arg) in a
+ * thread of its own at nice 10, with a database handle of its own (NULL
+ * when it cannot be opened) carrying the user's name, role and scope and
+ * the request's clock; arg is freed after. A stop waits for it, as for
+ * the imports. 0, or -1 when it could not start (arg is then the
+ * caller's). */
+int web_job(req *r, void (*fn)(sz *z, void *arg), void *arg);
+/* Removes the files of the private directory older than an hour. */
+void web_sweep(req *r);
+
+/* /audit/… (audit_page.c) and /log… (log_page.c). */
+void audit_route(req *r, int post);
+void log_route(req *r, int post);
+
 /* The route: fills the answer. */
 void route(req *r);
 
@@ -97,6 +113,9 @@ void url_esc(sbuf *o, const char *s);
  * title escaped. */
 void html_begin(req *r, const char *title);
 void html_end(req *r);
+/* The links to the pages of a list (none when there is one page): base is
+ * its URL with its filters, ending in "?" or "&amp;" (HTML-escaped). */
+void html_pages(req *r, const char *base, long page, long pages);
 /* A sink rendering a view's parts as tables into r->out. link: the
  * register whose code column links to its record, or NULL; page, per:
  * the window of rows shown (per 0: all); the totals row sums money and
@@ -143,6 +162,12 @@ void form_options(req *r, const char *sql, const char *cur, int scoped,
 
 /* A query argument, NULL when absent or empty. */
 const char *arg(const req *r, const char *k);
+/* The page of a list the query asks for (page, from 1; per, for JSON
+ * only, 1 to 1,000): from 0, and 50 rows unless per. */
+void page_window(const req *r, long *page, long *per);
+/* Appends to url "k=v&amp;" for each key of keys (NULL-terminated) the
+ * query has: a list's URL with its filters. */
+void keep_args(const req *r, sbuf *url, const char *const *keys);
 
 /* 1 when the user's role writes the registers (村报账员, 乡镇, 管理员). */
 int writer(const req *r);

@@ -18,8 +18,9 @@
  * and publicity, loans and interest, applies for the subsidy; 乡镇 all of
  * that plus the 乡镇审核 of disposals and the 乡镇初审 (and publicity) of
  * applications; 县级 programme years, 县级审定 and 拨付, parameters, the
- * audit export; 审计 the audit export and the change log's verification,
- * nothing written; 管理员 everything. */
+ * audit export, reading the change log (县级 reads everything); 审计 the
+ * audit export, the change log and its verification, nothing written;
+ * 管理员 everything. */
 static const struct {
   enum step s;
   int may[5];
@@ -35,6 +36,7 @@ static const struct {
     {STEP_PARAM, {0, 0, 1, 0, 1}},
     {STEP_AUDIT_EXPORT, {0, 0, 1, 1, 1}},
     {STEP_LOG_VERIFY, {0, 0, 0, 1, 1}},
+    {STEP_LOG_READ, {0, 0, 1, 1, 1}},
     {STEP_USERS, {0, 0, 0, 0, 1}},
 };
 
