@@ -367,6 +367,7 @@ void print_page(req *r, const reg *g)
     answer_error(r, 500, z->err);
     return;
   }
+  public_qr_figure(r, village); /* the public page's QR code (public.c) */
   sb_addstr(o, "<p class=\"sign\"><span>村务监督委员会主任（签字）：＿＿＿＿＿＿"
                "</span>　<span>委员（签字）：＿＿＿＿＿＿　＿＿＿＿＿＿</span></p>"
                "<p class=\"sign\">公开日期：　　　　年　　月　　日</p></main>"

@@ -1,6 +1,6 @@
 /* web_impl.h: what the server (web.c) and the pages share: one request and
  * its answer.
- * private to: web.c page.c html.c form.c upload.c list.c download.c admin.c */
+ * private to: web.c page.c html.c form.c upload.c list.c download.c admin.c public.c overdue.c */
 #ifndef SANZI_WEB_IMPL_H
 #define SANZI_WEB_IMPL_H
 #include <microhttpd.h>
@@ -194,6 +194,17 @@ void errors_json(req *r, const errlist *e);
 
 /* /admin/…: the users (管理员 only; every other role 403). */
 void admin_route(req *r, int post);
+
+/* /public/…: 村务公开 without login (public.c); get: a GET or HEAD. */
+void public_route(req *r, int get);
+/* On a print page: the QR code of village's public page with 扫码查看本村
+ * 三资公开信息 and the address (nothing when public_pages is 0). */
+void public_qr_figure(req *r, const char *village);
+
+/* /contract/overdue[.csv]: the overdue receivables (overdue.c); on a
+ * contract's page, its schedule with receipts. */
+void overdue_page(req *r, int csv);
+void schedule_part(req *r, const char *code);
 
 /* Answers: an error page (or JSON error) with status and message; a
  * redirect (303). */
