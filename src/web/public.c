@@ -194,11 +194,13 @@ static int ps_row(asink *s, const acell *c)
   for(int i = 0; i < t->ncols; i++) {
     char buf[48];
     const char *v = cell_format(t->cols[i].kind, &c[i], 1, LANG_ZH, buf);
-    if(total && i > 0 && (!v || !*v))
-      continue; /* a 合计 row shows its sums only */
+    /* a 合计 row's empty cells: not on a phone's card (public.css) */
+    int blank = total && i > 0 && (!v || !*v);
     sb_addf(o, "<td%s data-label=\"",
-            kind_text(t->cols[i].kind) ? "" : " class=\"num\"");
-    html_escs(o, t->cols[i].zh);
+            blank ? " class=\"blank\""
+            : kind_text(t->cols[i].kind) ? "" : " class=\"num\"");
+    if(!total || i > 0) /* 合计 stands alone on a card */
+      html_escs(o, t->cols[i].zh);
     sb_addstr(o, "\">");
     html_escs(o, v);
     sb_addstr(o, "</td>");
