@@ -213,6 +213,22 @@ mutate conn-per-address $W "t7085" \
   's/MHD_OPTION_PER_IP_CONNECTION_LIMIT, \(unsigned\)64,/MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)0,/'
 mutate conn-total $W "t7085" \
   's/MHD_OPTION_CONNECTION_LIMIT, \(unsigned\)256,/MHD_OPTION_CONNECTION_LIMIT, (unsigned)900,/'
+
+# the public pages (村务公开, public.c) and the overdue list's scope
+# (overdue.c)
+PB=src/web/public.c OD=src/web/overdue.c
+mutate public-off $PB "t7350" \
+  's/if\(!config_int\(z, "public_pages", 1\)\) \{/if(0) {/'
+mutate public-base-url $PB "t7350" \
+  's/if\(cfg && \(!strncmp/if(0 && cfg && (!strncmp/'
+mutate public-village-only $PB "t7350" \
+  's/v\.level = .village./1/; s/if\(strlen\(code\) != 12 \|\| strspn\(code, "0123456789"\) != 12\)\n    return 0;//'
+mutate overdue-scope $OD "t7360" \
+  's/if\(r->u\.scope\[0\] && \(!scope \|\| strlen\(r->u\.scope\) > strlen\(scope\)\)\)/if(0)/'
+mutate overdue-filter $OD "t7360" \
+  's/if\(!filter_ok\(r, village, township\)\)/if(0)/'
+mutate overdue-narrow $OD "t7360" \
+  's/\(!scope \|\| strlen\(r->u\.scope\) > strlen\(scope\)\)/!scope/'
 }
 
 rules

@@ -226,12 +226,7 @@ static void detail(req *r, const od_keep *k)
   const atable *t = k->t;
   sb_addstr(o, "<h2>逾期明细</h2><div class=\"scroll\"><table class=\"list\">"
                "<thead><tr>");
-  for(int i = 0; i < t->ncols; i++) {
-    sb_addf(o, "<th scope=\"col\"%s>",
-            kind_text(t->cols[i].kind) ? "" : " class=\"num\"");
-    html_escs(o, t->cols[i].zh);
-    sb_addstr(o, "</th>");
-  }
+  html_heads(o, t);
   sb_addstr(o, "</tr></thead><tbody>");
   int64_t sum[3] = {0, 0, 0};
   for(long i = 0; i < k->n; i++) {

@@ -167,12 +167,7 @@ static int ps_begin(asink *s, const atable *t)
           atable_key(t), atable_key(t));
   html_escs(o, t->name);
   sb_addstr(o, "</h2><table class=\"list pub\"><thead><tr>");
-  for(int i = 0; i < t->ncols; i++) {
-    sb_addf(o, "<th scope=\"col\"%s>",
-            kind_text(t->cols[i].kind) ? "" : " class=\"num\"");
-    html_escs(o, t->cols[i].zh);
-    sb_addstr(o, "</th>");
-  }
+  html_heads(o, t);
   sb_addstr(o, "</tr></thead><tbody>");
   return 0;
 }
@@ -238,13 +233,7 @@ static void public_page(req *r, const char *village, const char *name,
   sz *z = r->z;
   int year = atoi(z->today);
   if(r->json) {
-    json_sink j;
-    json_sink_init(&j, r, 0);
-    if(notice_view(z, village, year, z->today, &j.s)) {
-      answer_error(r, 500, z->err);
-      return;
-    }
-    json_sink_end(&j);
+    notice_json(r, village, year, z->today);
     return;
   }
   char title[256];

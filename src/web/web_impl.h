@@ -97,6 +97,9 @@ void url_esc(sbuf *o, const char *s);
  * title escaped. */
 void html_begin(req *r, const char *title);
 void html_end(req *r);
+/* The <th scope="col"> cells of part t's columns (class num where the
+ * column is not text), for a table a page writes itself. */
+void html_heads(sbuf *o, const atable *t);
 /* A sink rendering a view's parts as tables into r->out. link: the
  * register whose code column links to its record, or NULL; page, per:
  * the window of rows shown (per 0: all); the totals row sums money and
@@ -182,6 +185,8 @@ void download(req *r, const reg *g, int template, int xlsx);
  * records, the notice board's print page (of the village filtered). */
 void list_downloads(req *r, const reg *g, const char *village,
                     const char *township);
+/* The village's notice (notice.h) for year up to as_of, as JSON. */
+void notice_json(req *r, const char *village, int year, const char *as_of);
 /* GET /{reg}/print?village=V: the notice board's print page. */
 void print_page(req *r, const reg *g);
 /* Content-Disposition: attachment, with an ASCII file name and the real
