@@ -3,7 +3,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat-security \
           -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wwrite-strings
-LIBS    = -lsqlite3 -lcsv -lnettle -lsodium -lmicrohttpd -lxlsxwriter -lzip -lexpat -lfreexl -lm -lpthread
+LIBS    = -lsqlite3 -lcsv -lnettle -lsodium -lmicrohttpd -lxlsxwriter -lzip -lexpat -lfreexl -lqrencode -lm -lpthread
 PREFIX  ?= /usr/local
 BUILD   ?= build
 BIN     ?= sanzi

@@ -2,7 +2,7 @@
 # Installs the Debian packages sanzi needs, if any is missing. Used by
 # `make test`, `make demo` and .ci/run, so a fresh Debian machine works.
 # Arguments name more packages a target needs (make fuzz: clang).
-pkgs="$* build-essential libqrencode-dev libsqlite3-dev libcsv-dev libcmocka-dev libsodium-dev nettle-dev
+pkgs="$* build-essential libqrencode-dev zbar-tools librsvg2-bin libsqlite3-dev libcsv-dev libcmocka-dev libsodium-dev nettle-dev
 libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev libmicrohttpd-dev curl openssl sqlite3 time perl python3-openpyxl faketime gettext man-db groff-base tzdata chromium fonts-noto-cjk strace
 poppler-utils fonts-wqy-microhei"
 missing=""

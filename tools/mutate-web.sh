@@ -233,6 +233,21 @@ mutate scope-subsidy-report src/domain/subsidy.c "t7250" \
   's/if\(!db_in_scope\(z, r\.village, strlen\(r\.village\)\)\)/if(0)/'
 mutate scope-subsidy-apply src/web/subsidy_page.c "t7250" \
   's/int found = rec_open\(r->z, &reg_loan, loan, &x\);/int found = 1; rec_open(r->z, \&reg_loan, loan, \&x);/'
+# the public pages (村务公开, public.c) and the overdue list's scope
+# (overdue.c)
+PB=src/web/public.c OD=src/web/overdue.c
+mutate public-off $PB "t7350" \
+  's/if\(!config_int\(z, "public_pages", 1\)\) \{/if(0) {/'
+mutate public-base-url $PB "t7350" \
+  's/if\(cfg && \(!strncmp/if(0 && cfg && (!strncmp/'
+mutate public-village-only $PB "t7350" \
+  's/v\.level = .village./1/; s/if\(strlen\(code\) != 12 \|\| strspn\(code, "0123456789"\) != 12\)\n    return 0;//'
+mutate overdue-scope $OD "t7360" \
+  's/if\(r->u\.scope\[0\] && \(!scope \|\| strlen\(r->u\.scope\) > strlen\(scope\)\)\)/if(0)/'
+mutate overdue-filter $OD "t7360" \
+  's/if\(!filter_ok\(r, village, township\)\)/if(0)/'
+mutate overdue-narrow $OD "t7360" \
+  's/\(!scope \|\| strlen\(r->u\.scope\) > strlen\(scope\)\)/!scope/'
 }
 
 rules

@@ -157,6 +157,15 @@ static const struct {
    N_("等待写入: seconds a write waits for another's (a long import) to end "
       "before it gives up"),
    "等待写入秒数", "秒"},
+  {"public_pages", "int", "1",
+   N_("村务公开页面: 1 shows each village's public page (/public/{village}) "
+      "to anyone without login; 0 turns the public pages off"),
+   "村务公开页面", ""},
+  {"public_base_url", "text", "自动",
+   N_("公开页面地址: the address villagers reach the server at, put in the "
+      "notice board's QR code (such as http://192.168.1.10:8080); 自动: the "
+      "address the browser used"),
+   "公开页面地址", ""},
 };
 
 int config_init(sz *z)
@@ -329,6 +338,10 @@ int config_set(sz *z, const char *key, const char *value)
       db_fail(z, T(z, "%s: '%s': the day basis is 360 or 365"), key, value);
       return -1;
     }
+    if(!strcmp(key, "public_pages") && v != 0 && v != 1) {
+      db_fail(z, T(z, "%s: '%s': 1 (on) or 0 (off)"), key, value);
+      return -1;
+    }
     if((!strncmp(key, "term.", 5) ||
         (kl > 5 && !strcmp(key + kl - 5, "_days"))) && v < 1) {
       db_fail(z, T(z, "%s: '%s': must be at least 1"), key, value);
@@ -343,6 +356,14 @@ int config_set(sz *z, const char *key, const char *value)
       return -1;
     }
     text = day;
+  }
+  if(!strcmp(key, "public_base_url") && strcmp(value, "自动") &&
+     ((strncmp(value, "http://", 7) && strncmp(value, "https://", 8)) ||
+      strlen(value) > 200 || strlen(value) < 9 ||
+      strpbrk(value, " \t\r\n\"'<>\\"))) {
+    db_fail(z, T(z, "%s: '%s' is not an address such as "
+                    "http://192.168.1.10:8080 (or 自动)"), key, value);
+    return -1;
   }
   if(!strcmp(key, "timezone")) {
     tzone *tz = tz_load(value);

@@ -299,6 +299,17 @@ static void print_choose(req *r, const reg *g, const char *msg)
   html_end(r);
 }
 
+void notice_json(req *r, const char *village, int year, const char *as_of)
+{
+  json_sink j;
+  json_sink_init(&j, r, 0);
+  if(notice_view(r->z, village, year, as_of, &j.s)) {
+    answer_error(r, 500, r->z->err);
+    return;
+  }
+  json_sink_end(&j);
+}
+
 /* GET /{reg}/print?village=V[&year=Y]: the village's 村务公开 sheet (the
  * domain's notice, as `sanzi notice --village V --year Y`) as a page for
  * printing: A4, the title with the village's name and the date, no menu
@@ -333,13 +344,7 @@ void print_page(req *r, const reg *g)
   if(strcmp(as_of, z->today) > 0)
     snprintf(as_of, sizeof as_of, "%s", z->today);
   if(r->json) {
-    json_sink j;
-    json_sink_init(&j, r, 0);
-    if(notice_view(z, village, atoi(y), as_of, &j.s)) {
-      answer_error(r, 500, z->err);
-      return;
-    }
-    json_sink_end(&j);
+    notice_json(r, village, atoi(y), as_of);
     return;
   }
   char title[256];
@@ -367,6 +372,7 @@ void print_page(req *r, const reg *g)
     answer_error(r, 500, z->err);
     return;
   }
+  public_qr_figure(r, village); /* the public page's QR code (public.c) */
   sb_addstr(o, "<p class=\"sign\"><span>村务监督委员会主任（签字）：＿＿＿＿＿＿"
                "</span>　<span>委员（签字）：＿＿＿＿＿＿　＿＿＿＿＿＿</span></p>"
                "<p class=\"sign\">公开日期：　　　　年　　月　　日</p></main>"

@@ -119,6 +119,16 @@ void html_pages(req *r, const char *base, long page, long pages)
   sb_addstr(o, "</nav>");
 }
 
+void html_heads(sbuf *o, const atable *t)
+{
+  for(int i = 0; i < t->ncols; i++) {
+    sb_addf(o, "<th scope=\"col\"%s>",
+            kind_text(t->cols[i].kind) ? "" : " class=\"num\"");
+    html_escs(o, t->cols[i].zh);
+    sb_addstr(o, "</th>");
+  }
+}
+
 /* ---- the HTML sink ---- */
 
 static void cell_html(sbuf *o, int kind, const acell *c)

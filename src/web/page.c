@@ -497,6 +497,9 @@ static void list_page(req *r, const reg *g)
             g->name, g->zh);
   else {
     list_downloads(r, g, lq.village, lq.township);
+    if(!strcmp(g->name, "contract"))
+      sb_addstr(o, " <a class=\"button\" href=\"/contract/overdue\">逾期应收"
+                   "</a>");
     sb_addstr(o, "</form>");
   }
   html_sink h;
@@ -568,6 +571,8 @@ void record_page(req *r, const reg *g, const char *code)
   }
   if(g == &reg_loan)
     loan_interest_form(r, code);
+  if(!strcmp(g->name, "contract"))
+    schedule_part(r, code); /* its receipts (overdue.c) */
   html_end(r);
 }
 
@@ -738,6 +743,10 @@ void route(req *r)
       answer_error(r, 404, "页面不存在");
     return;
   }
+  if(!strncmp(p, "/public/", 8)) {
+    public_route(r, get); /* no login: 村务公开 (public.c) */
+    return;
+  }
   if(post && read_form(r)) {
     answer_error(r, 400, "表单内容无法读取（编码错误或含控制字符）");
     return;
@@ -830,6 +839,11 @@ void route(req *r)
   }
   if(get && g && slash && !strcmp(slash, "/print")) {
     print_page(r, g);
+    return;
+  }
+  if(get && g && !strcmp(g->name, "contract") && slash &&
+     (!strcmp(slash, "/overdue") || !strcmp(slash, "/overdue.csv"))) {
+    overdue_page(r, slash[8] == '.'); /* before /contract/{code} */
     return;
   }
   if(get && g && slash && !strcmp(slash, "/new")) {

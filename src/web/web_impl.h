@@ -1,6 +1,6 @@
 /* web_impl.h: what the server (web.c) and the pages share: one request and
  * its answer.
- * private to: web.c page.c html.c form.c upload.c list.c download.c admin.c subsidy_page.c program_page.c subsidy_page.h audit_page.c log_page.c */
+ * private to: web.c page.c html.c form.c upload.c list.c download.c admin.c subsidy_page.c program_page.c subsidy_page.h audit_page.c log_page.c public.c overdue.c */
 #ifndef SANZI_WEB_IMPL_H
 #define SANZI_WEB_IMPL_H
 #include <microhttpd.h>
@@ -116,6 +116,9 @@ void html_end(req *r);
 /* The links to the pages of a list (none when there is one page): base is
  * its URL with its filters, ending in "?" or "&amp;" (HTML-escaped). */
 void html_pages(req *r, const char *base, long page, long pages);
+/* The <th scope="col"> cells of part t's columns (class num where the
+ * column is not text), for a table a page writes itself. */
+void html_heads(sbuf *o, const atable *t);
 /* A sink rendering a view's parts as tables into r->out. link: the
  * register whose code column links to its record, or NULL; page, per:
  * the window of rows shown (per 0: all); the totals row sums money and
@@ -207,6 +210,8 @@ void download(req *r, const reg *g, int template, int xlsx);
  * records, the notice board's print page (of the village filtered). */
 void list_downloads(req *r, const reg *g, const char *village,
                     const char *township);
+/* The village's notice (notice.h) for year up to as_of, as JSON. */
+void notice_json(req *r, const char *village, int year, const char *as_of);
 /* GET /{reg}/print?village=V: the notice board's print page. */
 void print_page(req *r, const reg *g);
 /* Content-Disposition: attachment, with an ASCII file name and the real
@@ -219,6 +224,17 @@ void errors_json(req *r, const errlist *e);
 
 /* /admin/…: the users (管理员 only; every other role 403). */
 void admin_route(req *r, int post);
+
+/* /public/…: 村务公开 without login (public.c); get: a GET or HEAD. */
+void public_route(req *r, int get);
+/* On a print page: the QR code of village's public page with 扫码查看本村
+ * 三资公开信息 and the address (nothing when public_pages is 0). */
+void public_qr_figure(req *r, const char *village);
+
+/* /contract/overdue[.csv]: the overdue receivables (overdue.c); on a
+ * contract's page, its schedule with receipts. */
+void overdue_page(req *r, int csv);
+void schedule_part(req *r, const char *code);
 
 /* Answers: an error page (or JSON error) with status and message; a
  * redirect (303). */
