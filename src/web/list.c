@@ -18,6 +18,7 @@
 #include <string.h>
 #include "web/web_impl.h"
 #include "store/db.h"
+#include "domain/audit.h"
 
 #define MEMO_N 64
 /* A list of at most this many rows keeps their ids (80 KB at most). */
@@ -82,23 +83,18 @@ static void totals_copy(list_totals *to, const list_totals *from)
   }
 }
 
-int page_totals(req *r, const reg *g, const list_query *lq, list_totals *t)
+/* The totals of key (taken: kept or freed), from the memo when it holds
+ * them at this request's head, else computed by fn(r, ctx, t) and kept. */
+typedef int (*memo_fn)(req *r, const void *ctx, list_totals *t);
+
+static int memo_get(req *r, sbuf *key, memo_fn fn, const void *ctx,
+                    list_totals *t)
 {
   memo *m = r->memo;
+  sbuf k = *key;
   /* The head of this request's reading (the caller holds a read
    * transaction): totals computed at it are the totals of what it reads. */
   int64_t head = db_int(r->z, 0, "SELECT max(id) FROM history", NULL);
-  sbuf k;
-  sb_init(&k);
-  key_part(&k, g->name);
-  key_part(&k, r->z->scope);
-  key_part(&k, lq->village);
-  key_part(&k, lq->township);
-  key_part(&k, lq->q);
-  key_part(&k, lq->status);
-  key_part(&k, lq->as_of);
-  key_part(&k, lq->sort);
-  sb_addf(&k, "%d%d", lq->voided, lq->all);
   pthread_mutex_lock(&m->mu);
   memo_entry *e;
   for(;;) {
@@ -143,7 +139,7 @@ int page_totals(req *r, const reg *g, const list_query *lq, list_totals *t)
   }
   pthread_mutex_unlock(&m->mu);
   sb_free(&k);
-  int rc = reg_list_totals(r->z, g, lq, MEMO_IDS, t);
+  int rc = fn(r, ctx, t);
   if(slot) {
     pthread_mutex_lock(&m->mu);
     slot->busy = 0;
@@ -158,4 +154,62 @@ int page_totals(req *r, const reg *g, const list_query *lq, list_totals *t)
     pthread_mutex_unlock(&m->mu);
   }
   return rc;
+}
+
+/* A list's totals: its register and its query. */
+struct list_ctx {
+  const reg *g;
+  const list_query *lq;
+};
+
+static int list_fn(req *r, const void *ctx, list_totals *t)
+{
+  const struct list_ctx *c = ctx;
+  return reg_list_totals(r->z, c->g, c->lq, MEMO_IDS, t);
+}
+
+int page_totals(req *r, const reg *g, const list_query *lq, list_totals *t)
+{
+  sbuf k;
+  sb_init(&k);
+  key_part(&k, g->name);
+  key_part(&k, r->z->scope);
+  key_part(&k, lq->village);
+  key_part(&k, lq->township);
+  key_part(&k, lq->q);
+  key_part(&k, lq->status);
+  key_part(&k, lq->as_of);
+  key_part(&k, lq->sort);
+  sb_addf(&k, "%d%d", lq->voided, lq->all);
+  struct list_ctx c = {g, lq};
+  return memo_get(r, &k, list_fn, &c, t);
+}
+
+/* The findings of year in the user's scope, counted (audit.h). */
+static int findings_fn(req *r, const void *ctx, list_totals *t)
+{
+  const int *year = ctx;
+  const char *sc = r->u.scope;
+  audit *a = audit_open(r->z, *year, strlen(sc) == 12 ? sc : NULL,
+                        sc[0] && strlen(sc) < 12 ? sc : NULL);
+  long n = a ? audit_finding_count(a) : -1;
+  if(a)
+    audit_close(a);
+  memset(t, 0, sizeof *t);
+  t->count = n;
+  return n < 0 ? -1 : 0;
+}
+
+long page_findings(req *r, int year)
+{
+  sbuf k;
+  sb_init(&k);
+  sb_addf(&k, "\x1d" "findings\x1f%d\x1f", year);
+  key_part(&k, r->z->scope);
+  list_totals t;
+  if(memo_get(r, &k, findings_fn, &year, &t))
+    return -1;
+  long n = (long)t.count;
+  list_totals_free(&t);
+  return n;
 }

@@ -248,6 +248,25 @@ static void overdue_summary(req *r)
   sb_addstr(o, "</p>");
 }
 
+/* 首页's count of last year's findings in scope (the audit's default
+ * year), linked to them; remembered until the data changes, as the
+ * totals are. */
+static void findings_summary(req *r)
+{
+  int year = atoi(r->z->today) - 1;
+  if(db_begin_read(r->z))
+    return;
+  long n = page_findings(r, year);
+  db_end(r->z, 0);
+  if(n < 0) {
+    answer_error(r, 500, r->z->err);
+    return;
+  }
+  sb_addf(&r->out, "<h2>审计发现</h2><p>%d 年度审计发现问题 %ld 条。"
+                   "<a href=\"/audit/%d/findings\">查看审计发现</a></p>",
+          year, n, year);
+}
+
 /* 首页's 待办: the filings and applications whose next step is the
  * user's (domain/todo.h), oldest first, each linking to its page. */
 static void todo(req *r)
@@ -328,6 +347,7 @@ static void home(req *r)
   }
   sb_addstr(o, "</tbody></table></div>");
   overdue_summary(r);
+  findings_summary(r);
   html_end(r);
 }
 

@@ -158,6 +158,11 @@ void json_sink_end(json_sink *j);
  * z->err. Call within a read transaction. */
 int page_totals(req *r, const reg *g, const list_query *lq, list_totals *t);
 
+/* The number of findings of the audit of year in the user's scope
+ * (list.c), remembered as the totals are; -1 with z->err. Call within a
+ * read transaction. */
+long page_findings(req *r, int year);
+
 /* The <option>s of a drop-down: sql's rows (value, label), the one equal
  * to cur selected; scoped: limited to the user's scope by column col. */
 void form_options(req *r, const char *sql, const char *cur, int scoped,

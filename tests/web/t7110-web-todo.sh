@@ -178,4 +178,30 @@ test_expect_success 'overdue rent in scope: the township 2 instalments of 1 cont
   test "$(overdue a.jar)" = "截至今天，2 份合同共 6 期款项逾期未收，合计 4,200.00 元。"
 '
 
+# findings JAR: the count in 首页's sentence on last year's findings.
+findings() {
+  get $1 / >/dev/null &&
+  sed -n 's|.*<h2>审计发现</h2><p>[0-9]* 年度审计发现问题 \([0-9]*\) 条.*|\1|p' "$TMP/body"
+}
+LAST=$(( ${TODAY%%-*} - 1 ))
+
+test_expect_success '首页 counts last year'"'"'s findings in the user'"'"'s scope, anew after a change' '
+  t=$(findings t.jar) && a=$(findings a.jar) &&
+  test "$t" = "$(sanzi audit findings --year $LAST --township $T1 --format csv | tail -n +2 | wc -l)" &&
+  test "$a" = "$(sanzi audit findings --year $LAST --format csv | tail -n +2 | wc -l)" &&
+  test "$a" -gt "$t" &&
+  grep -q "<a href=\"/audit/$LAST/findings\">" "$TMP/body" &&
+  # A machine (no title certificate to hold) let in the year without a
+  # filing: one finding more (CZ01); nothing due before the year ends, so
+  # nothing overdue.
+  sanzi asset add village=$V1 name=铡草机 original_value=5000 acquired_on=2020-01-01 \
+    category=机器设备 nature=经营性 acquired_via=购入 status=在用 >obj &&
+  sanzi contract add --without-filing village=$V1 kind=出租 object=$(cat obj) \
+    party=王五 party_id=11010519491231002X start_date=$LAST-03-01 \
+    end_date=$((LAST + 2))-02-28 signed_on=$LAST-03-01 annual_amount=600 \
+    payment=年付 first_due=$((LAST + 1))-01-15 >/dev/null 2>&1 &&
+  test "$(findings t.jar)" = $((t + 1)) &&
+  test "$(findings a.jar)" = $((a + 1))
+'
+
 test_done
