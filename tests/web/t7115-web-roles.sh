@@ -56,7 +56,7 @@ for who in audit:审计 county:县级; do
   '
 done
 
-test_expect_success 'the clerk uploads an import; the auditor cannot confirm it (not his: 404), the clerk can' '
+test_expect_success 'the clerk uploads an import; the auditor cannot confirm it (403, his role), the clerk can' '
   login clerk clerk clerkPass123 && tok=$(session_csrf clerk) &&
   curl -s -b clerk -o page -w "%{http_code}" -F csrf=$tok -F "file=@good.csv" \
     "$URL/asset/import" >st && test "$(cat st)" = 200 &&
@@ -64,7 +64,7 @@ test_expect_success 'the clerk uploads an import; the auditor cannot confirm it 
   test -n "$id" && before=$(head_now) &&
   atok=$(session_csrf audit) &&
   post audit /asset/import/$id/confirm csrf=$atok >/dev/null &&
-  test "$(status)" = 404 && test "$(head_now)" = "$before" &&
+  refused audit 审计 && test "$(head_now)" = "$before" &&
   post clerk /asset/import/$id/confirm csrf=$tok >/dev/null &&
   test "$(status)" = 303 -o "$(status)" = 200 &&
   test "$(sqlite3 test.db "SELECT count(*) FROM asset WHERE name = '"'"'新车'"'"'")" = 1
