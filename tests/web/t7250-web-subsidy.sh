@@ -67,7 +67,14 @@ test_expect_success '县级 sets up the programme year 2025' '
   test "$(sqlite3 test.db "SELECT budget, ratio, rate_cap, day_basis, village_cap FROM program WHERE year = '"'"'2025'"'"'")" \
     = "100000000|500000||360|200000" &&
   get clerk /program/2025 >page && test "$(status)" = 200 &&
-  grep -q "剩余 1,000,000.00 元" page && ! grep -q "action=\"/program/2025\"" page
+  grep -q "剩余 1,000,000.00 元" page && ! grep -q "action=\"/program/2025\"" page &&
+  post county /program "csrf=$COUNTY" year=2026 >/dev/null &&
+  test "$(status)" = 303 && test "$(header Location)" = "/program/2026?done=set" &&
+  get town /program -H "Accept: application/json" >y.json &&
+  $PY -c "import json; d=json.load(open(\"y.json\")); \
+    assert [y[\"year\"] for y in d[\"rows\"]] == [\"2026\", \"2025\"], d; \
+    assert d[\"rows\"][0][\"budget\"] == 1000000.0, d" &&
+  get clerk /program/2024 >/dev/null && test "$(status)" = 404
 '
 
 test_expect_success 'a refused programme year shows the reason at its field, nothing saved' '
