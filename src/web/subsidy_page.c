@@ -627,10 +627,10 @@ static void step_forms(req *r, const app *a, const refusal *w)
   if(!strcmp(st, "已申请") && role_may(role, STEP_SUBSIDY_REVIEW)) {
     step_open(r, a, w, "review", "乡镇初审");
     const char *dec = typed(r, w, "review", "decision", "同意");
-    sb_addstr(o, "<fieldset class=\"field\"><legend>初审意见</legend>");
+    sb_addstr(o, "<fieldset class=\"choice\"><legend>初审意见</legend>");
     static const char *const d[] = {"同意", "不同意"};
     for(int i = 0; i < 2; i++)
-      sb_addf(o, "<label class=\"radio\"><input type=\"radio\" "
+      sb_addf(o, "<label><input type=\"radio\" "
                  "name=\"decision\" value=\"%s\"%s> %s</label>",
               d[i], !strcmp(dec, d[i]) ? " checked" : "", d[i]);
     sb_addstr(o, "</fieldset>");
