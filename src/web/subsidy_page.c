@@ -627,10 +627,10 @@ static void step_forms(req *r, const app *a, const refusal *w)
   if(!strcmp(st, "已申请") && role_may(role, STEP_SUBSIDY_REVIEW)) {
     step_open(r, a, w, "review", "乡镇初审");
     const char *dec = typed(r, w, "review", "decision", "同意");
-    sb_addstr(o, "<fieldset class=\"field\"><legend>初审意见</legend>");
+    sb_addstr(o, "<fieldset class=\"choice\"><legend>初审意见</legend>");
     static const char *const d[] = {"同意", "不同意"};
     for(int i = 0; i < 2; i++)
-      sb_addf(o, "<label class=\"radio\"><input type=\"radio\" "
+      sb_addf(o, "<label><input type=\"radio\" "
                  "name=\"decision\" value=\"%s\"%s> %s</label>",
               d[i], !strcmp(dec, d[i]) ? " checked" : "", d[i]);
     sb_addstr(o, "</fieldset>");
@@ -655,8 +655,9 @@ static void step_forms(req *r, const app *a, const refusal *w)
   if(!strcmp(st, "公示中") && role_may(role, STEP_SUBSIDY_APPROVE)) {
     step_open(r, a, w, "approve", "县级审定");
     approve_preview(r, a);
-    sb_addf(o, "<p class=\"hint\">公示止日 %s；审定日期须在公示期满之后。</p>",
-            a->publicity_to);
+    sb_addstr(o, "<p class=\"hint\">公示止日 ");
+    html_escs(o, a->publicity_to);
+    sb_addstr(o, "；审定日期须在公示期满之后。</p>");
     step_input(r, w, "approve", "approve-date", "date", "审定日期", "date", today,
                NULL);
     step_close(r, "审定");
@@ -707,8 +708,18 @@ static void app_page(req *r, const char *code, const refusal *w)
   for(size_t i = 0; done && !w && i < ARRAY_SIZE(dones); i++)
     if(!strcmp(done, dones[i].done))
       sb_addf(o, "<p class=\"ok\" role=\"status\">%s</p>", dones[i].says);
-  sb_addf(o, "<p class=\"next\">状态：<strong>%s</strong>　下一步：%s</p>",
-          a.status, next_step(a.status));
+  sqlite3_stmt *st = db_prepare(r->z, "SELECT name FROM org WHERE code = ?1");
+  sqlite3_bind_text(st, 1, a.village, -1, SQLITE_STATIC);
+  sb_addstr(o, "<p class=\"next\">");
+  if(db_step(r->z, st) == SQLITE_ROW) {
+    html_escs(o, (const char *)sqlite3_column_text(st, 0));
+    sb_addstr(o, "　");
+  }
+  sqlite3_finalize(st);
+  html_escs(o, a.year);
+  sb_addstr(o, " 年度　状态：<strong>");
+  html_escs(o, a.status);
+  sb_addf(o, "</strong>　下一步：%s</p>", next_step(a.status));
   app_sink s;
   memset(&s, 0, sizeof s);
   s.s.begin = as_begin;

@@ -60,6 +60,8 @@ const scenarios = {
     await town.goto(`${URL}${app}`);
     await town.getByLabel('初审日期').fill('2025-07-12');
     await town.getByLabel('意见说明').fill('材料齐全，同意');
+    check(await town.getByLabel('同意', { exact: true }).isChecked(), '同意 is not the default');
+    await look(town, '59-subsidy-review');
     await town.getByRole('button', { name: '提交初审' }).click();
     await town.waitForURL(/done=review$/);
     await town.getByLabel('公示起日').fill('2025-07-13');

@@ -67,7 +67,14 @@ test_expect_success '县级 sets up the programme year 2025' '
   test "$(sqlite3 test.db "SELECT budget, ratio, rate_cap, day_basis, village_cap FROM program WHERE year = '"'"'2025'"'"'")" \
     = "100000000|500000||360|200000" &&
   get clerk /program/2025 >page && test "$(status)" = 200 &&
-  grep -q "剩余 1,000,000.00 元" page && ! grep -q "action=\"/program/2025\"" page
+  grep -q "剩余 1,000,000.00 元" page && ! grep -q "action=\"/program/2025\"" page &&
+  post county /program "csrf=$COUNTY" year=2026 >/dev/null &&
+  test "$(status)" = 303 && test "$(header Location)" = "/program/2026?done=set" &&
+  get town /program -H "Accept: application/json" >y.json &&
+  $PY -c "import json; d=json.load(open(\"y.json\")); \
+    assert [y[\"year\"] for y in d[\"rows\"]] == [\"2026\", \"2025\"], d; \
+    assert d[\"rows\"][0][\"budget\"] == 1000000.0, d" &&
+  get clerk /program/2024 >/dev/null && test "$(status)" = 404
 '
 
 test_expect_success 'a refused programme year shows the reason at its field, nothing saved' '
@@ -247,6 +254,31 @@ test_expect_success 'the list filters by year, village, township and status' '
   get county "/subsidy?year=2024" -H "Accept: application/json" >l.json &&
   $PY -c "import json; d=json.load(open(\"l.json\")); assert d[\"total\"] == 0, d" &&
   get county /subsidy >page && test "$(status)" = 200 && grep -q "贴息申请" page
+'
+
+# V2's application: 50,000.00 at 5%, 181 days, paid 1,200.00:
+#   computed = round(50000 × 5% × 181 / 360) = round(1256.944…) = 1,256.94
+#   eligible = 1,200.00; subsidy = 600.00
+# With the budget lowered to 2,300.00 and 2,000.00 already paid, the
+# budget has 300.00 left (less than V2's village cap, 2,000.00, untouched):
+# approved 300.00, cut by 年度预算 (cap 2,300.00, 2,000.00 before).
+test_expect_success '县级审定 cut by the budget: the page names the budget, its cap and what it had before' '
+  APP2=$(sqlite3 test.db "SELECT code FROM subsidy WHERE village = '"'"'$V2'"'"'") &&
+  test "$(sqlite3 test.db "SELECT amount FROM subsidy WHERE code = '"'"'$APP2'"'"'")" = 60000 &&
+  post county /program/2025 "csrf=$COUNTY" budget=2300 >/dev/null && test "$(status)" = 303 &&
+  post county /program/2025 "csrf=$COUNTY" budget=1999 >page && test "$(status)" = 422 &&
+  grep -q "role=\"alert\"" page && grep -q "1,999.00.*2,000.00" page &&
+  post town /subsidy/$APP2/review "csrf=$TOWN" decision=同意 date=2025-07-06 >/dev/null &&
+  post town /subsidy/$APP2/publicize "csrf=$TOWN" from=2025-07-07 to=2025-07-13 >/dev/null &&
+  test "$(status)" = 303 &&
+  get county /subsidy/$APP2 >page &&
+  grep -q "每村年度限额 2,000.00 元，本村本年已审定或拨付 0.00 元，尚余 2,000.00 元；年度预算剩余 300.00 元" page &&
+  post county /subsidy/$APP2/approve "csrf=$COUNTY" date=2025-07-14 >/dev/null &&
+  test "$(status)" = 303 &&
+  test "$(sqlite3 test.db "SELECT status, approved, cut_by FROM subsidy WHERE code = '"'"'$APP2'"'"'")" = "已审定|30000|年度预算" &&
+  get county /subsidy/$APP2 >page &&
+  grep -q "审定贴息 <strong>300.00 元</strong>；按<strong>年度预算</strong>核减：年度预算 2,300.00 元，审定前本年已审定或拨付 2,000.00 元" page &&
+  get county /program/2025 >page && grep -q "剩余 0.00 元" page
 '
 
 test_done
