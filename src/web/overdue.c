@@ -447,21 +447,19 @@ void overdue_page(req *r, int file)
                "township\" name=\"township\" inputmode=\"numeric\" maxlength="
                "\"12\" value=\"");
   html_escs(o, township);
-  sb_addstr(o, "\"><button type=\"submit\">查询</button> <a class=\"button\" "
-               "href=\"/contract/overdue.csv?as_of=");
-  url_esc(o, as_of);
-  if(village || township) {
-    sb_addstr(o, village ? "&amp;village=" : "&amp;township=");
-    url_esc(o, village ? village : township);
+  sb_addstr(o, "\"><button type=\"submit\">查询</button>");
+  static const char *const ext[][2] = {{"csv", "CSV"}, {"xlsx", "Excel"}};
+  for(int i = 0; i < 2; i++) {
+    sb_addf(o, " <a class=\"button\" href=\"/contract/overdue.%s?as_of=",
+            ext[i][0]);
+    url_esc(o, as_of);
+    if(village || township) {
+      sb_addstr(o, village ? "&amp;village=" : "&amp;township=");
+      url_esc(o, village ? village : township);
+    }
+    sb_addf(o, "\">导出 %s</a>", ext[i][1]);
   }
-  sb_addstr(o, "\">导出 CSV</a> <a class=\"button\" href=\"/contract/"
-               "overdue.xlsx?as_of=");
-  url_esc(o, as_of);
-  if(village || township) {
-    sb_addstr(o, village ? "&amp;village=" : "&amp;township=");
-    url_esc(o, village ? village : township);
-  }
-  sb_addstr(o, "\">导出 Excel</a> <a class=\"button\" href=\"/contract\">返回合同"
+  sb_addstr(o, " <a class=\"button\" href=\"/contract\">返回合同"
                "列表</a></form><p class=\"hint\">应收日期在截至日期之前、尚未"
                "收足的各期租金（承包费）；收款按先到期先收冲抵；逾期天数算到"
                "截至日期。</p>");

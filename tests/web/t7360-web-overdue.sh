@@ -117,6 +117,8 @@ test_expect_success 'the county and the auditor: every township; the filters nar
   get audit "/contract/overdue?as_of=2026-03-01&township=$T3" >k.html &&
   test "$(row k.html "<th scope=\"row\" colspan=\"2\">合计")" = "合计|1|800.00|424" &&
   get audit "/contract/overdue?as_of=2026-03-01&village=$V2" >k.html &&
+  grep -F "href=\"/contract/overdue.csv?as_of=2026-03-01&amp;village=$V2\">导出 CSV</a>" k.html &&
+  grep -F "href=\"/contract/overdue.xlsx?as_of=2026-03-01&amp;village=$V2\">导出 Excel</a>" k.html &&
   test "$(row k.html "<th scope=\"row\" colspan=\"2\">合计")" = "合计|1|3,000.00|59"
 '
 
