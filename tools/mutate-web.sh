@@ -242,6 +242,8 @@ mutate public-base-url $PB "t7350" \
   's/if\(cfg && \(!strncmp/if(0 && cfg && (!strncmp/'
 mutate public-village-only $PB "t7350" \
   's/v\.level = .village./1/; s/if\(strlen\(code\) != 12 \|\| strspn\(code, "0123456789"\) != 12\)\n    return 0;//'
+mutate public-no-id src/domain/notice.c "t7350" \
+  's/"SELECT c\.code, c\.party, coalesce/"SELECT c.code, c.party || c.party_id, coalesce/'
 mutate overdue-scope $OD "t7360" \
   's/if\(r->u\.scope\[0\] && \(!scope \|\| strlen\(r->u\.scope\) > strlen\(scope\)\)\)/if(0)/'
 mutate overdue-filter $OD "t7360" \

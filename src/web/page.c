@@ -556,6 +556,10 @@ void record_page(req *r, const reg *g, const char *code)
         answer_error(r, 404, "没有这条记录，或不在您的管辖范围内");
       return;
     }
+    if(!strcmp(g->name, "contract") && schedule_parts(r, code, &j.s)) {
+      answer_error(r, 500, r->z->err);
+      return;
+    }
     json_sink_end(&j);
     return;
   }
@@ -862,8 +866,10 @@ void route(req *r)
     return;
   }
   if(get && g && !strcmp(g->name, "contract") && slash &&
-     (!strcmp(slash, "/overdue") || !strcmp(slash, "/overdue.csv"))) {
-    overdue_page(r, slash[8] == '.'); /* before /contract/{code} */
+     (!strcmp(slash, "/overdue") || !strcmp(slash, "/overdue.csv") ||
+      !strcmp(slash, "/overdue.xlsx"))) {
+    /* before /contract/{code} */
+    overdue_page(r, !slash[8] ? 0 : slash[9] == 'c' ? 1 : 2);
     return;
   }
   if(get && g && slash && !strcmp(slash, "/new")) {

@@ -236,10 +236,12 @@ void public_route(req *r, int get);
  * 三资公开信息 and the address (nothing when public_pages is 0). */
 void public_qr_figure(req *r, const char *village);
 
-/* /contract/overdue[.csv]: the overdue receivables (overdue.c); on a
- * contract's page, its schedule with receipts. */
-void overdue_page(req *r, int csv);
+/* /contract/overdue[.csv|.xlsx] (file 0, 1, 2): the overdue receivables
+ * (overdue.c); on a contract's page, its schedule with receipts. */
+void overdue_page(req *r, int file);
 void schedule_part(req *r, const char *code);
+/* The same parts ("instalments", "received") into sink to: 0 or -1. */
+int schedule_parts(req *r, const char *code, asink *to);
 
 /* Answers: an error page (or JSON error) with status and message; a
  * redirect (303). */
