@@ -773,6 +773,24 @@ static void export_zip(req *r, int year, const char *id)
   disposition(r, ascii, name);
 }
 
+/* ---- 首页 ---- */
+
+void audit_home(req *r)
+{
+  int year = atoi(r->z->today) - 1;
+  const char *vil = NULL, *town = NULL;
+  audit_scope(r, &vil, &town);
+  audit *a = audit_open(r->z, year, vil, town);
+  if(!a)
+    return;
+  long n = audit_finding_count(a);
+  audit_close(a);
+  if(n >= 0)
+    sb_addf(&r->out, "<p class=\"scope\">%d 年度审计发现：<a href=\"/audit/%d/"
+                     "findings\" id=\"findings-count\">%ld 项</a></p>",
+            year, year, n);
+}
+
 /* ---- the route ---- */
 
 void audit_route(req *r, int post)

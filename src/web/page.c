@@ -242,6 +242,7 @@ static void home(req *r)
     db_end(z, 0);
   }
   sb_addstr(o, "</tbody></table></div>");
+  audit_home(r);
   html_end(r);
 }
 

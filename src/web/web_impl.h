@@ -96,6 +96,8 @@ void web_sweep(req *r);
 
 /* /audit/… (audit_page.c) and /log… (log_page.c). */
 void audit_route(req *r, int post);
+/* On 首页: the number of last year's findings in the user's scope. */
+void audit_home(req *r);
 void log_route(req *r, int post);
 
 /* The route: fills the answer. */

@@ -232,6 +232,17 @@ test_expect_success 'a value changed behind the log: verify now names the first 
   grep -q "\"ok\":false,\"error\":\"变更日志第 $e 条" j
 '
 
+test_expect_success '首页 shows the number of last year findings in the scope' '
+  y=$(($(date +%Y) - 1)) &&
+  for u in clerk town audit; do
+    get $u "/audit/$y/findings" $J >f.json &&
+    n=$($PY -c "import json; print(json.load(open(\"f.json\"))[\"total\"])") &&
+    get $u / >page &&
+    grep -q "$y 年度审计发现：<a href=\"/audit/$y/findings\" id=\"findings-count\">$n 项</a>" page ||
+      { echo "$u $n"; return 1; }
+  done
+'
+
 test_expect_success 'not logged in: /audit and /log are 303 to /login' '
   get anon /audit/2025/findings >/dev/null && test "$(status)" = 303 &&
   get anon /log >/dev/null && test "$(status)" = 303
