@@ -179,6 +179,7 @@ test_expect_success 'the change log: the fields of an edit, old → new, newest 
   sanzi asset edit $V1-ZC-0001 original_value=13000 >/dev/null &&
   get audit "/log?table=asset&key=$V1-ZC-0001" >page && test "$(status)" = 200 &&
   grep -q "<span class=\"field\">原值</span>：<del>12,500.00</del> → <ins>13,000.00</ins>" page &&
+  grep -q "<a href=\"/asset/$V1-ZC-0001\">$V1-ZC-0001</a>" page &&
   get audit "/log?per=5" $J >l.json && test "$(status)" = 200 &&
   last=$(sqlite3 test.db "SELECT max(id) FROM history") &&
   n=$(sqlite3 test.db "SELECT count(*) FROM history") &&
