@@ -262,9 +262,9 @@ static void findings_summary(req *r)
     answer_error(r, 500, r->z->err);
     return;
   }
-  sb_addf(&r->out, "<h2>审计发现</h2><p>%d 年度审计发现问题 %ld 条。"
-                   "<a href=\"/audit/%d/findings\">查看审计发现</a></p>",
-          year, n, year);
+  sb_addf(&r->out, "<h2>审计发现</h2><p>%d 年度审计发现：<a href=\"/audit/%d/"
+                   "findings\" id=\"findings-count\">%ld 项</a></p>",
+          year, year, n);
 }
 
 /* 首页's 待办: the filings and applications whose next step is the
