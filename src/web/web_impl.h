@@ -1,6 +1,6 @@
 /* web_impl.h: what the server (web.c) and the pages share: one request and
  * its answer.
- * private to: web.c page.c html.c form.c upload.c list.c download.c admin.c */
+ * private to: web.c page.c html.c form.c upload.c list.c download.c admin.c disposal_page.c disposal_form.c disposal_web.h */
 #ifndef SANZI_WEB_IMPL_H
 #define SANZI_WEB_IMPL_H
 #include <microhttpd.h>
@@ -194,6 +194,9 @@ void errors_json(req *r, const errlist *e);
 
 /* /admin/…: the users (管理员 only; every other role 403). */
 void admin_route(req *r, int post);
+
+/* /disposal…: disposal filings (disposal_page.c). */
+void disposal_route(req *r, int post);
 
 /* Answers: an error page (or JSON error) with status and message; a
  * redirect (303). */
