@@ -479,8 +479,9 @@ static const char *next_meeting(const char *next)
 {
   static const char *const steps[] = {"提议", "商议", "审议", "决议"};
   for(size_t i = 0; i < ARRAY_SIZE(steps); i++)
-    if(!strncmp(next, steps[i], strlen(steps[i])))
-      return steps[i];
+    if(!strncmp(next, steps[i], strlen(steps[i])) &&
+       strncmp(next + strlen(steps[i]), "公开", 6))
+      return steps[i]; /* "决议", not "决议公开" */
   return NULL;
 }
 
