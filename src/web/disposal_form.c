@@ -678,7 +678,7 @@ static void review_form(req *r, const filing *f, const shown *w)
   dsp_csrf(r);
   const char *dec = dsp_typed(r, w, "review", "decision", "");
   const char *err = dsp_err_at(w, "review", "decision");
-  sb_addf(o, "<fieldset class=\"field%s\" id=\"review-decision\"%s><legend>"
+  sb_addf(o, "<fieldset class=\"choices%s\" id=\"review-decision\"%s><legend>"
              "<span class=\"req\" title=\"必填\">*</span>审核意见</legend>",
           err ? " bad" : "", err ? " aria-describedby=\"e-review-decision\"" : "");
   static const char *const decs[] = {"同意", "不同意", "退回"};
@@ -804,7 +804,8 @@ void dsp_step_forms(req *r, const filing *f, const char *next,
   if(filer && dsp_open_steps(f)) {
     if(meeting || !strcmp(f->status, "审核退回"))
       vote_form(r, f, next, w, outsider);
-    if(!meeting || (w && w->form && !strcmp(w->form, "publicize")))
+    if((!meeting && !f->resolution) ||
+       (w && w->form && !strcmp(w->form, "publicize")))
       publicize_form(r, f, "决议", w);
     appraise_form(r, f, w, !strncmp(next, "资产评估", 12));
   }

@@ -268,8 +268,8 @@ static int ss_row(asink *s, const acell *c)
     return -1;
   if(x->part == 1) {
     for(int i = 0; i < x->t->ncols; i++) {
-      if(c[i].null)
-        continue;
+      if(c[i].null || (x->t->cols[i].kind == K_AREA && c[i].i == 0))
+        continue; /* the land area of a filing of assets: none */
       if(!x->begun++)
         sb_addf(o, "<h2>%s</h2><table class=\"fields\"><tbody>",
                 !strcmp(atable_key(x->t), "filing") ? "申报"
