@@ -137,6 +137,15 @@ static void text_field(sbuf *o, const char *form, const char *name,
   field_end(o, id, err, hint);
 }
 
+/* The date of a step's form: today unless typed. */
+static void date_field(req *r, const shown *w, const char *form,
+                       const char *label)
+{
+  text_field(&r->out, form, "date", label, "date",
+             dsp_typed(r, w, form, "date", r->z->today), 1,
+             dsp_err_at(w, form, "date"), NULL, NULL);
+}
+
 static void area_field(sbuf *o, const char *form, const char *name,
                        const char *label, const char *v, int req,
                        const char *err)
@@ -161,9 +170,11 @@ void dsp_name_options(sbuf *o, const char *const *names, const char *cur)
             cur && !strcmp(cur, *names) ? " selected" : "", *names);
 }
 
-/* <option>s of sql's rows (value, label) with its parameter ?1 bound. */
+/* <option>s of sql's rows (the value, then the columns its label shows,
+ * joined by spaces; column money an amount in fen, shown "1,234.50 元")
+ * with its parameter ?1 bound. */
 static void bound_options(req *r, const char *sql, const char *p1,
-                          const char *cur)
+                          const char *cur, int money)
 {
   sqlite3_stmt *st = db_prepare(r->z, sql);
   sqlite3_bind_text(st, 1, p1, -1, SQLITE_STATIC);
@@ -172,7 +183,17 @@ static void bound_options(req *r, const char *sql, const char *p1,
     sb_addstr(&r->out, "<option value=\"");
     html_escs(&r->out, v);
     sb_addf(&r->out, "\"%s>", cur && v && !strcmp(cur, v) ? " selected" : "");
-    html_escs(&r->out, (const char *)sqlite3_column_text(st, 1));
+    for(int i = 1; i < sqlite3_column_count(st); i++) {
+      char buf[32];
+      if(i > 1)
+        sb_addch(&r->out, ' ');
+      if(i == money) {
+        sb_addstr(&r->out,
+                  money_format_grouped(sqlite3_column_int64(st, i), buf));
+        sb_addstr(&r->out, " 元");
+      } else
+        html_escs(&r->out, (const char *)sqlite3_column_text(st, i));
+    }
     sb_addstr(&r->out, "</option>");
   }
   sqlite3_finalize(st);
@@ -572,9 +593,7 @@ static void vote_form(req *r, const filing *f, const char *next,
   char dv[24] = "";
   if(due > 0 && !due_s)
     snprintf(dv, sizeof dv, "%lld", (long long)due);
-  text_field(o, "vote", "date", "会议日期", "date",
-             dsp_typed(r, w, "vote", "date", r->z->today), 1,
-             dsp_err_at(w, "vote", "date"), NULL, NULL);
+  date_field(r, w, "vote", "会议日期");
   text_field(o, "vote", "due", hh ? "应到（户）" : "应到（人）", "number",
              due_s ? due_s : dv, 1, dsp_err_at(w, "vote", "due"), need.buf,
              " min=\"1\" inputmode=\"numeric\"");
@@ -625,9 +644,7 @@ static void appraise_form(req *r, const filing *f, const shown *w, int open)
   text_field(o, "appraise", "report", "评估报告号", "text",
              dsp_typed(r, w, "appraise", "report", ""), 1,
              dsp_err_at(w, "appraise", "report"), NULL, " maxlength=\"200\"");
-  text_field(o, "appraise", "date", "评估日期", "date",
-             dsp_typed(r, w, "appraise", "date", r->z->today), 1,
-             dsp_err_at(w, "appraise", "date"), NULL, NULL);
+  date_field(r, w, "appraise", "评估日期");
   sb_addstr(o, "<p class=\"actions\"><button type=\"submit\">登记评估</button>"
                "</p></form></details>");
 }
@@ -695,9 +712,7 @@ static void review_form(req *r, const filing *f, const shown *w)
   area_field(o, "review", "opinion", "审核说明（不同意、退回须填写理由）",
              dsp_typed(r, w, "review", "opinion", ""), 0,
              dsp_err_at(w, "review", "opinion"));
-  text_field(o, "review", "date", "审核日期", "date",
-             dsp_typed(r, w, "review", "date", r->z->today), 1,
-             dsp_err_at(w, "review", "date"), NULL, NULL);
+  date_field(r, w, "review", "审核日期");
   sb_addstr(o, "<p class=\"actions\"><button type=\"submit\">提交审核意见"
                "</button></p></form></section>");
 }
@@ -714,9 +729,7 @@ static void execute_form(req *r, const filing *f, const shown *w)
   url_esc(o, f->code);
   sb_addstr(o, "/execute\" class=\"record\">");
   dsp_csrf(r);
-  text_field(o, "execute", "date", "执行日期", "date",
-             dsp_typed(r, w, "execute", "date", r->z->today), 1,
-             dsp_err_at(w, "execute", "date"), NULL, NULL);
+  date_field(r, w, "execute", "执行日期");
   text_field(o, "execute", "party", "受让方/承租方", "text",
              dsp_typed(r, w, "execute", "party", ""), 1,
              dsp_err_at(w, "execute", "party"), NULL, " maxlength=\"200\"");
@@ -725,19 +738,21 @@ static void execute_form(req *r, const filing *f, const shown *w)
              dsp_err_at(w, "execute", "price"), NULL,
              " inputmode=\"decimal\" maxlength=\"20\"");
   const char *err = dsp_err_at(w, "execute", "contract");
-  field_begin(o, "execute-contract", "合同", let, err);
-  sb_addf(o, "<select id=\"execute-contract\" name=\"contract\"%s",
-          let ? " required" : "");
-  described(o, "execute-contract", err, 1);
-  sb_addstr(o, "><option value=\"\">（无）</option>");
-  bound_options(r,
-                "SELECT code, code || ' ' || kind || ' ' || party || ' ' || "
-                "start_date || '至' || end_date FROM contract WHERE village = "
-                "?1 AND voided IS NULL AND disposal IS NULL ORDER BY code",
-                f->village, dsp_typed(r, w, "execute", "contract", NULL));
-  sb_addstr(o, "</select>");
-  field_end(o, "execute-contract", err,
-            let ? "出租、发包、入股须选本村登记的合同" : "出售等不需合同");
+  if(let) {
+    field_begin(o, "execute-contract", "合同", 1, err);
+    sb_addstr(o, "<select id=\"execute-contract\" name=\"contract\" "
+                 "required");
+    described(o, "execute-contract", err, 1);
+    sb_addstr(o, "><option value=\"\">请选择</option>");
+    bound_options(r,
+                  "SELECT code, code, kind, party, start_date || '至' || "
+                  "end_date, annual_amount FROM contract WHERE village = ?1 "
+                  "AND voided IS NULL AND disposal IS NULL ORDER BY code",
+                  f->village, dsp_typed(r, w, "execute", "contract", NULL), 5);
+    sb_addstr(o, "</select>");
+    field_end(o, "execute-contract", err,
+              "本村登记的合同（年金额）；成交价格为合同的年金额");
+  }
   err = dsp_err_at(w, "execute", "voucher");
   field_begin(o, "execute-voucher", "收款凭证", !strcmp(f->type, "出售"), err);
   sb_addf(o, "<select id=\"execute-voucher\" name=\"voucher\"%s",
@@ -745,11 +760,10 @@ static void execute_form(req *r, const filing *f, const shown *w)
   described(o, "execute-voucher", err, 1);
   sb_addstr(o, "><option value=\"\">（无）</option>");
   bound_options(r,
-                "SELECT voucher, voucher || ' ' || date || ' ' || "
-                "printf('%.2f', amount / 100.0) || '元 ' || summary FROM fund "
+                "SELECT voucher, voucher, date, amount, summary FROM fund "
                 "WHERE village = ?1 AND direction = '收入' ORDER BY date DESC, "
                 "id DESC LIMIT 200",
-                f->village, dsp_typed(r, w, "execute", "voucher", NULL));
+                f->village, dsp_typed(r, w, "execute", "voucher", NULL), 3);
   sb_addstr(o, "</select>");
   field_end(o, "execute-voucher", err,
             "本村资金收支中登记的收入凭证；出售须选收款凭证");
@@ -775,9 +789,7 @@ static void withdraw_form(req *r, const filing *f, const shown *w)
   area_field(o, "withdraw", "reason", "撤回原因",
              dsp_typed(r, w, "withdraw", "reason", ""), 1,
              dsp_err_at(w, "withdraw", "reason"));
-  text_field(o, "withdraw", "date", "撤回日期", "date",
-             dsp_typed(r, w, "withdraw", "date", r->z->today), 1,
-             dsp_err_at(w, "withdraw", "date"), NULL, NULL);
+  date_field(r, w, "withdraw", "撤回日期");
   sb_addstr(o, "<p class=\"actions\"><button type=\"submit\">撤回</button>"
                "</p></form></details>");
 }

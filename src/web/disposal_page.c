@@ -325,6 +325,38 @@ static void forms_here(show_sink *x)
   dsp_step_forms(x->r, x->f, x->next, x->w);
 }
 
+/* Filing code into f: 0, or -1 answered (404 outside the scope). */
+static int filing_found(req *r, const char *code, filing *f)
+{
+  if(!filing_load(r, code, f))
+    return 0;
+  if(!db_fault(r->z))
+    answer_error(r, 404, NOT_FOUND);
+  return -1;
+}
+
+/* The filing's view as the page shows it (print: without the forms). */
+static int record_view(req *r, const filing *f, const char *next,
+                       const shown *w, int print)
+{
+  show_sink x;
+  memset(&x, 0, sizeof x);
+  x.s.begin = ss_begin;
+  x.s.row = ss_row;
+  x.s.end = ss_end;
+  x.r = r;
+  html_sink_init(&x.h, r, NULL, 0, 0);
+  sb_init(&x.failed);
+  x.at_status = print ? NULL : forms_here;
+  x.f = f;
+  x.next = next;
+  x.w = w;
+  int rc = disposal_show_view(r->z, f->code, &x.s);
+  html_sink_free(&x.h);
+  sb_free(&x.failed);
+  return rc;
+}
+
 static void done_note(req *r)
 {
   static const struct {
@@ -344,11 +376,8 @@ static void filing_page(req *r, const char *code, const shown *w)
 {
   sz *z = r->z;
   filing f;
-  if(filing_load(r, code, &f)) {
-    if(!db_fault(z))
-      answer_error(r, 404, NOT_FOUND);
+  if(filing_found(r, code, &f))
     return;
-  }
   if(r->json && !w) {
     json_sink j;
     json_sink_init(&j, r, 0);
@@ -385,21 +414,7 @@ static void filing_page(req *r, const char *code, const shown *w)
   url_esc(o, f.code);
   sb_addstr(o, "/print\">打印处置申报表</a> <a href=\"/disposal\">返回列表"
                "</a></p></div>");
-  show_sink x;
-  memset(&x, 0, sizeof x);
-  x.s.begin = ss_begin;
-  x.s.row = ss_row;
-  x.s.end = ss_end;
-  x.r = r;
-  html_sink_init(&x.h, r, NULL, 0, 0);
-  sb_init(&x.failed);
-  x.at_status = forms_here;
-  x.f = &f;
-  x.next = next;
-  x.w = w;
-  int rc = disposal_show_view(z, f.code, &x.s);
-  html_sink_free(&x.h);
-  sb_free(&x.failed);
+  int rc = record_view(r, &f, next, w, 0);
   if(rc) {
     answer_error(r, 500, z->err);
     return;
@@ -425,11 +440,8 @@ static void step_post(req *r, const char *code, const char *step)
 {
   sz *z = r->z;
   filing f;
-  if(filing_load(r, code, &f)) {
-    if(!db_fault(z))
-      answer_error(r, 404, NOT_FOUND);
+  if(filing_found(r, code, &f))
     return;
-  }
   const kvs *fm = &r->f;
   const char *date = kvs_get(fm, "date");
   if(!date || !*date)
@@ -564,11 +576,8 @@ static void print_filing(req *r, const char *code)
 {
   sz *z = r->z;
   filing f;
-  if(filing_load(r, code, &f)) {
-    if(!db_fault(z))
-      answer_error(r, 404, NOT_FOUND);
+  if(filing_found(r, code, &f))
     return;
-  }
   char title[200];
   snprintf(title, sizeof title, "%s农村集体资产处置申报表", f.township);
   sbuf *o = &r->out;
@@ -591,18 +600,7 @@ static void print_filing(req *r, const char *code)
   sb_addstr(o, "　状态：");
   html_escs(o, f.status);
   sb_addstr(o, "</p>");
-  show_sink x;
-  memset(&x, 0, sizeof x);
-  x.s.begin = ss_begin;
-  x.s.row = ss_row;
-  x.s.end = ss_end;
-  x.r = r;
-  html_sink_init(&x.h, r, NULL, 0, 0);
-  sb_init(&x.failed);
-  /* the record without its change log: a sink that stops at "history" */
-  int rc = disposal_show_view(z, f.code, &x.s);
-  html_sink_free(&x.h);
-  sb_free(&x.failed);
+  int rc = record_view(r, &f, "", NULL, 1);
   if(rc) {
     answer_error(r, 500, z->err);
     return;
