@@ -43,6 +43,17 @@ dpost() {
   eval "t=\$TOK_$u"
   post $u "$p" "csrf=$t" "$@"
 }
+# jpost USER PATH FIELD=VALUE ...: the same, asking for JSON.
+jpost() {
+  u=$1 p=$2
+  shift 2
+  eval "t=\$TOK_$u"
+  set -- "csrf=$t" "$@"
+  for kv in "$@"; do set -- "$@" --data-urlencode "$kv"; shift; done
+  curl -s -X POST -H "Accept: application/json" -b $u -c $u -D "$TMP/headers" \
+    -o "$TMP/body" -w '%{http_code}' "$@" "$URL$p" >"$TMP/status"
+  cat "$TMP/body"
+}
 d() { sqlite3 test.db "$1"; }
 # The reason of the last answer's field error e-ID.
 field_error() {
@@ -146,9 +157,10 @@ test_expect_success 'role refusals: the clerk, 审计 and 县级 cannot review (
   grep -q "您的角色（村报账员）不能进行处置的乡镇审核" page &&
   dpost audit /disposal/$CODE/review decision=同意 date=2026-03-28 >/dev/null &&
   test "$(status)" = 403 &&
-  dpost county /disposal/$CODE/review decision=同意 date=2026-03-28 \
-    -H "Accept: application/json" >j && test "$(status)" = 403 &&
-  grep -q "您的角色（县级）不能进行处置的乡镇审核" j &&
+  jpost county /disposal/$CODE/review decision=同意 date=2026-03-28 >j &&
+  test "$(status)" = 403 &&
+  $PY -c "import json; d=json.load(open(\"j\")); \
+    assert d[\"errors\"][0][\"message\"] == \"您的角色（县级）不能进行处置的乡镇审核\", d" &&
   test "$(d "SELECT status, reviewer IS NULL FROM disposal")" = "申报中|1"
 '
 
@@ -255,6 +267,38 @@ test_expect_success 'the list: filters by status and year, newest first, links t
     assert [r[\"code\"] for r in d[\"rows\"]] == [\"$C2\", \"$CODE\"], d" &&
   get audit /disposal >page && ! grep -q "新建处置申报" page &&
   get clerk /disposal >page && grep -q "新建处置申报" page
+'
+
+test_expect_success 'a failed meeting as JSON; 退回 sends the filing back to the village; 撤回 frees its object' '
+  # 拖拉机 (ZC-0001): 出售 by 公开竞价; 提议 of 7 with 3 present: more than
+  # half of 7 = 4 must come
+  dpost clerk /disposal village=$V1 type=出售 objects=$V1-ZC-0001 reason=老旧 \
+    method=公开竞价 date=2026-03-10 >/dev/null && test "$(status)" = 303 &&
+  C3=$(d "SELECT code FROM disposal WHERE code NOT IN (\"$CODE\", \"$C2\") AND village = \"$V1\"") &&
+  jpost clerk /disposal/$C3/vote step=提议 body=党支部会议 date=2026-03-11 \
+    due=7 present=3 for=3 against=0 >j &&
+  test "$(status)" = 200 &&
+  $PY -c "import json; d=json.load(open(\"j\")); \
+    assert d[\"recorded\"] is True and d[\"passed\"] is False, d; \
+    assert d[\"message\"].startswith(\"提议：应到 7 人，实到 3 人，未过半数（至少 4 人）\"), d" &&
+  dpost clerk /disposal/$C3/vote step=提议 body=党支部会议 date=2026-03-11 due=7 present=5 for=5 against=0 >/dev/null &&
+  dpost clerk /disposal/$C3/vote step=商议 body=两委联席会议 date=2026-03-12 due=9 present=7 for=6 against=1 >/dev/null &&
+  dpost clerk /disposal/$C3/vote step=审议 body=党员大会 date=2026-03-15 due=20 present=15 for=12 against=3 >/dev/null &&
+  dpost clerk /disposal/$C3/vote step=决议 body=村民会议（按户） date=2026-03-20 due=300 present=210 for=150 against=60 >/dev/null &&
+  test "$(status)" = 303 &&
+  # 村民会议 by households: 2/3 of 300 = 200 households present; more than
+  # half of the 210 present = 106 in favour
+  test "$(d "SELECT unit, need_present, need_for, passed FROM disposal_vote WHERE disposal = \"$C3\" ORDER BY id DESC LIMIT 1")" = "户|200|106|1" &&
+  dpost clerk /disposal/$C3/publicize kind=决议 from=2026-03-21 to=2026-03-27 >/dev/null &&
+  dpost town /disposal/$C3/review decision=退回 opinion=会议记录不全 date=2026-03-28 >/dev/null &&
+  test "$(status)" = 303 &&
+  test "$(d "SELECT status, review_opinion FROM disposal WHERE code = \"$C3\"")" = "审核退回|会议记录不全" &&
+  get clerk /disposal/$C3 >page && grep -q "action=\"/disposal/$C3/vote\"" page &&
+  grep -q "action=\"/disposal/$C3/withdraw\"" page &&
+  dpost clerk /disposal/$C3/withdraw reason=不再处置 date=2026-03-29 >/dev/null &&
+  test "$(status)" = 303 &&
+  test "$(d "SELECT status, withdrawn FROM disposal WHERE code = \"$C3\"")" = "已撤回|不再处置" &&
+  get clerk /disposal/new >page && grep -q "value=\"$V1-ZC-0001\">" page
 '
 
 test_done
