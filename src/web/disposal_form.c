@@ -741,9 +741,9 @@ static void execute_form(req *r, const filing *f, const shown *w)
   if(let) {
     field_begin(o, "execute-contract", "合同", 1, err);
     sb_addstr(o, "<select id=\"execute-contract\" name=\"contract\" "
-                 "required");
+                 "multiple size=\"4\" required");
     described(o, "execute-contract", err, 1);
-    sb_addstr(o, "><option value=\"\">请选择</option>");
+    sb_addch(o, '>');
     bound_options(r,
                   "SELECT code, code, kind, party, start_date || '至' || "
                   "end_date, annual_amount FROM contract WHERE village = ?1 "
@@ -751,7 +751,8 @@ static void execute_form(req *r, const filing *f, const shown *w)
                   f->village, dsp_typed(r, w, "execute", "contract", NULL), 5);
     sb_addstr(o, "</select>");
     field_end(o, "execute-contract", err,
-              "本村登记的合同（年金额）；成交价格为合同的年金额");
+              "本村登记、尚未关联申报的合同（年金额），每个标的一份，可多选"
+              "（Ctrl 键）；成交价格为合同年金额之和");
   }
   err = dsp_err_at(w, "execute", "voucher");
   field_begin(o, "execute-voucher", "收款凭证", !strcmp(f->type, "出售"), err);

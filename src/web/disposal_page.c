@@ -523,10 +523,12 @@ static void step_post(req *r, const char *code, const char *step)
     in.date = date;
     in.party = kvs_get(fm, "party");
     in.price = kvs_get(fm, "price");
-    in.contract = kvs_get(fm, "contract");
+    char *contracts = joined(fm, "contract");
+    in.contract = contracts;
     in.voucher = kvs_get(fm, "voucher");
     in.lower_price = kvs_get(fm, "lower");
     rc = disposal_execute(z, f.code, &in);
+    free(contracts);
     static const cue cues[] = {
         {"低于评估价值", "lower"}, {"合同", "contract"}, {"凭证", "voucher"},
         {"资金", "voucher"},       {"对方", "party"},    {"--price", "price"},

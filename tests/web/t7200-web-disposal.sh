@@ -28,6 +28,10 @@ sanzi account add village=$V1 name=农商行 kind=银行存款 opening_balance=0
   opening_date=2026-01-01 >/dev/null &&
 sanzi fund add village=$V1 account=$V1-ZH-0001 voucher=记-015 date=2026-04-02 \
   direction=收入 amount=96000 category=其他收入 summary=出售旧仓库价款 >/dev/null &&
+sanzi contract add --without-filing village=$V1 kind=出租 object=$V1-ZY-0001 \
+  party=李四 party_id=150125199003070028 party_is_member=是 payment=年付 \
+  annual_amount=6000 start_date=2026-05-01 end_date=2031-04-30 \
+  first_due=2026-05-01 signed_on=2026-04-01 >/dev/null &&
 web_start || { echo "Bail out! the server did not start"; exit 1; }
 # web_setup's assets are ZC-0001, ZC-0002 (V1), ZC-0001 (V2): ours come next
 OBJ=$V1-ZC-0003 OBJ2=$V2-ZC-0002 LAND=$V1-ZY-0001
@@ -299,6 +303,32 @@ test_expect_success 'a failed meeting as JSON; 退回 sends the filing back to t
   test "$(status)" = 303 &&
   test "$(d "SELECT status, withdrawn FROM disposal WHERE code = \"$C3\"")" = "已撤回|不再处置" &&
   get clerk /disposal/new >page && grep -q "value=\"$V1-ZC-0001\">" page
+'
+
+test_expect_success 'a lease of land executed with its contract picked from the village'\''s contracts' '
+  # 村北旱地 60 亩 let by 公开竞价 (50 亩 and more: not 协议); the contract
+  # HT-0001 with 李四, 6,000.00 a year, signed after the approval
+  dpost clerk /disposal village=$V1 type=出租 objects=$LAND reason=对外出租 \
+    method=公开竞价 price=6000 date=2026-03-10 >/dev/null && test "$(status)" = 303 &&
+  C4=$(d "SELECT code FROM disposal WHERE type = \"出租\"") &&
+  dpost clerk /disposal/$C4/vote step=提议 body=党支部会议 date=2026-03-11 due=7 present=5 for=5 against=0 >/dev/null &&
+  dpost clerk /disposal/$C4/vote step=商议 body=两委联席会议 date=2026-03-12 due=9 present=7 for=6 against=1 >/dev/null &&
+  dpost clerk /disposal/$C4/vote step=审议 body=党员大会 date=2026-03-15 due=20 present=15 for=12 against=3 >/dev/null &&
+  dpost clerk /disposal/$C4/vote step=决议 body=村民代表会议 date=2026-03-20 due=45 present=32 for=20 against=12 >/dev/null &&
+  dpost clerk /disposal/$C4/publicize kind=决议 from=2026-03-21 to=2026-03-27 >/dev/null &&
+  dpost town /disposal/$C4/review decision=同意 date=2026-03-28 >/dev/null &&
+  test "$(d "SELECT status FROM disposal WHERE code = \"$C4\"")" = 审核同意 &&
+  get clerk /disposal/$C4 >page &&
+  grep -q "<select id=\"execute-contract\" name=\"contract\" multiple" page &&
+  grep -q "<option value=\"$V1-HT-0001\">$V1-HT-0001 出租 李四 2026-05-01至2031-04-30 6,000.00 元</option>" page &&
+  ! grep -q "150125199003070028" page &&
+  dpost clerk /disposal/$C4/execute date=2026-04-02 party=李四 price=6000 >page &&
+  test "$(status)" = 422 && grep -q "id=\"e-execute-contract\"" page &&
+  dpost clerk /disposal/$C4/execute date=2026-04-02 party=李四 price=6000 \
+    contract=$V1-HT-0001 >/dev/null && test "$(status)" = 303 &&
+  test "$(d "SELECT status, final_price FROM disposal WHERE code = \"$C4\"")" = "已执行|600000" &&
+  test "$(d "SELECT disposal FROM contract WHERE code = \"$V1-HT-0001\"")" = "$C4" &&
+  test "$(d "SELECT status FROM resource WHERE code = \"$LAND\"")" = 出租
 '
 
 test_done
