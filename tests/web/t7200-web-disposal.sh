@@ -31,7 +31,7 @@ sanzi fund add village=$V1 account=$V1-ZH-0001 voucher=记-015 date=2026-04-02 \
 sanzi contract add --without-filing village=$V1 kind=出租 object=$V1-ZY-0001 \
   party=李四 party_id=150125199003070028 party_is_member=是 payment=年付 \
   annual_amount=6000 start_date=2026-05-01 end_date=2031-04-30 \
-  first_due=2026-05-01 signed_on=2026-04-01 >/dev/null &&
+  first_due=2026-05-01 signed_on=2026-04-01 >/dev/null 2>&1 &&
 web_start || { echo "Bail out! the server did not start"; exit 1; }
 # web_setup's assets are ZC-0001, ZC-0002 (V1), ZC-0001 (V2): ours come next
 OBJ=$V1-ZC-0003 OBJ2=$V2-ZC-0002 LAND=$V1-ZY-0001
@@ -85,6 +85,11 @@ test_expect_success 'its page: the whole record, the next step 提议, the meeti
   grep -q "<option selected>提议</option>" page &&
   grep -q "87,700.00" page && grep -q "action=\"/disposal/$CODE/vote\"" page &&
   ! grep -q "action=\"/disposal/$CODE/review\"" page &&
+  get clerk /disposal/$CODE -H "Accept: application/json" >f.json &&
+  $PY -c "import json; d=json.load(open(\"f.json\")); \
+    assert d[\"heading\"][0][\"village_name\"] == \"福如东村民委员会\", d; \
+    assert d[\"objects\"][0][\"object\"] == \"$OBJ\", d; \
+    assert d[\"status\"][0][\"status\"] == \"申报中\" and d[\"meetings\"] == [], d" &&
   get clerk /disposal -H "Accept: application/json" >l.json &&
   $PY -c "import json; d=json.load(open(\"l.json\")); \
     assert d[\"total\"] == 1 and d[\"rows\"][0][\"code\"] == \"$CODE\", d; \
