@@ -43,6 +43,16 @@ void dsp_plain(sbuf *o, const char *s)
       open = "）", ol = 3;
     else if(!strncmp(p, " (--", 4) || !strncmp(p, " (sanzi", 7))
       open = ")", ol = 1;
+    if(!open && !strncmp(p, "（", 3)) {
+      /* a key of the command line: "（objects=）" */
+      size_t k = 3;
+      while((p[k] >= 'a' && p[k] <= 'z') || p[k] == '_')
+        k++;
+      if(k > 3 && !strncmp(p + k, "=）", 4)) {
+        p += k + 4;
+        continue;
+      }
+    }
     const char *end = open ? strstr(p, open) : NULL;
     if(end) {
       p = end + ol;

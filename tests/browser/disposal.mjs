@@ -38,6 +38,14 @@ const scenarios = {
     await page.getByLabel('处置方式').selectOption('拍卖');
     await page.getByLabel('拟定价格（元）').fill('90000');
     await page.getByLabel('申报日期').fill('2026-11-02');
+    // no object picked: refused, the reason at the objects, the rest kept
+    await page.getByRole('button', { name: '提交申报' }).click();
+    await page.waitForLoadState();
+    check((await page.locator('#e-new-objects').textContent()).includes('必填'),
+      'a filing without objects is not refused at the objects');
+    check(await page.getByLabel('处置理由').inputValue() === '旧仓库闲置多年，维修费用高',
+      'what was typed is lost');
+    await look(page, 'disp-01-new-refused');
     await page.getByLabel(OBJ).check();
     await look(page, 'disp-01-new');
     await page.getByRole('button', { name: '提交申报' }).click();
