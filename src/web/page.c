@@ -827,6 +827,10 @@ void route(req *r)
     log_route(r, post);
     return;
   }
+  if(!strcmp(p, "/disposal") || !strncmp(p, "/disposal/", 10)) {
+    disposal_route(r, post);
+    return;
+  }
   /* /{reg} and /{reg}/{code} */
   const char *s = p + 1, *slash = strchr(s, '/');
   const reg *g = page_reg(s, slash ? (size_t)(slash - s) : strlen(s));
