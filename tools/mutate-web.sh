@@ -248,6 +248,13 @@ mutate overdue-filter $OD "t7360" \
   's/if\(!filter_ok\(r, village, township\)\)/if(0)/'
 mutate overdue-narrow $OD "t7360" \
   's/\(!scope \|\| strlen\(r->u\.scope\) > strlen\(scope\)\)/!scope/'
+# found by attacking part 2 (t745x)
+mutate export-bound src/web/audit_page.c "t7450" \
+  's/if\(jobs_kept\(r\) >= EXPORTS_KEPT\)/if(jobs_kept(r) > 1000000)/'
+mutate public-host-syntax $PB "t7451" \
+  's/if\(!host \|\| !host_ok\(host\)\)/if(!host || !host_ok("x"))/'
+mutate log-scope src/domain/view.c "t7452" \
+  's/if\(!s\[0\]\)\n    return;/if(s)\n    return;/'
 }
 
 rules
