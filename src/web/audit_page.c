@@ -711,8 +711,10 @@ static int read_job(req *r, const char *id, xstate *x)
 /* The state of export id for year, when the user started it. */
 static int read_state(req *r, const char *id, int year, xstate *x)
 {
+  if(read_job(r, id, x))
+    return -1;
   /* Only its starter sees it; anyone else is told there is none. */
-  return read_job(r, id, x) || x->user != r->u.id || x->year != year ? -1 : 0;
+  return x->user == r->u.id && x->year == year ? 0 : -1;
 }
 
 /* The exports the user started that are still kept (an hour: web_sweep). */
