@@ -265,6 +265,13 @@ mutate audit-scope-township $X "t7300" \
   's/if\(\*town && sc\[0\] && strlen\(\*town\) < strlen\(sc\)\)/if(0)/'
 mutate export-owner $X "t7300" \
   's/return x->user == r->u\.id && x->year == year \? 0 : -1;/return x->year == year ? 0 : -1;/'
+# found by attacking part 2 (t745x)
+mutate export-bound src/web/audit_page.c "t7450" \
+  's/if\(jobs_kept\(r\) >= EXPORTS_KEPT\)/if(jobs_kept(r) > 1000000)/'
+mutate public-host-syntax $PB "t7451" \
+  's/if\(!host \|\| !host_ok\(host\)\)/if(!host || !host_ok("x"))/'
+mutate log-scope src/domain/view.c "t7452" \
+  's/if\(!s\[0\]\)\n    return;/if(s)\n    return;/'
 }
 
 rules

@@ -833,9 +833,43 @@ static int log_entry(sz *z, asink *s, acell *c, const char *key,
   return rc;
 }
 
+/* With a scope S (a 县级 or 审计 user's county, in a database that may
+ * hold several): the entries of records in S (every register's code
+ * begins with its village's), of the database's own tables (parameters,
+ * divisions, programme years), of users and logins except another
+ * scope's users, and batches (imports) none of whose rows lies outside
+ * S. Another county's records, their old and new values (an ID number)
+ * and its users never reach the page. */
+static void log_scope(sz *z, sbuf *q)
+{
+  /* The scope is digits only (db_set_scope): safe to write as a literal. */
+  const char *s = z->scope;
+  if(!s[0])
+    return;
+  char out[96]; /* a user of another scope */
+  snprintf(out, sizeof out, "u.scope IS NOT NULL AND NOT (u.scope >= '%s' "
+                            "AND u.scope < '%s:')", s, s);
+  sb_addf(q, " AND (action = 'init' OR tbl IN ('setting', 'org', 'program') "
+             "OR (key >= '%s' AND key < '%s:') OR (tbl = 'user' AND key NOT "
+             "IN (SELECT u.name FROM user u WHERE %s)) OR (tbl = 'login' AND "
+             "key NOT IN (SELECT l.code FROM login l JOIN user u ON u.name = "
+             "l.user WHERE %s))",
+          s, s, out, out);
+  for(int i = 0; logged_tables[i]; i++) {
+    const reg *r = logged_tables[i];
+    const char *kc = reg_key(r);
+    sb_addf(q, " OR (key IS NULL AND tbl = '%s' AND NOT EXISTS (SELECT 1 "
+               "FROM \"%s\" t WHERE (t.log_id = h.id OR t.id IN (SELECT "
+               "row_id FROM superseded WHERE tbl = '%s' AND old_log = h.id)) "
+               "AND NOT (t.%s >= '%s' AND t.%s < '%s:')))",
+            r->name, r->name, r->name, kc, s, kc, s);
+  }
+  sb_addstr(q, ")");
+}
+
 /* The WHERE clause of the log's entries that lq keeps (parameters ?1
- * table, ?2 key, ?3 since, ?4 operator). */
-static void log_where(sbuf *q)
+ * table, ?2 key, ?3 since, ?4 operator), within the handle's scope. */
+static void log_where(sz *z, sbuf *q)
 {
   /* key finds the record's own entries and the batches that wrote it. */
   sb_addstr(q, " FROM history h WHERE (?1 IS NULL OR tbl = ?1) "
@@ -850,6 +884,7 @@ static void log_where(sbuf *q)
             r->name, kc, r->name, r->name, kc);
   }
   sb_addstr(q, ")");
+  log_scope(z, q);
 }
 
 static void log_bind(sz *z, sqlite3_stmt *st, const log_query *lq)
@@ -876,7 +911,7 @@ int64_t log_count(sz *z, const log_query *lq)
   sbuf q;
   sb_init(&q);
   sb_addstr(&q, "SELECT count(*)");
-  log_where(&q);
+  log_where(z, &q);
   sqlite3_stmt *st = db_prepare(z, q.buf);
   sb_free(&q);
   log_bind(z, st, lq);
@@ -892,7 +927,7 @@ int log_query_view(sz *z, const log_query *lq, asink *s)
   sb_addstr(&q, "SELECT id, at, operator, action, "
                 "CASE WHEN action IN ('import', 'init') THEN new END, "
                 "tbl, key, nrows, nold, " ENTRY_PARTS);
-  log_where(&q);
+  log_where(z, &q);
   sb_addf(&q, " ORDER BY id%s", lq->newest_first ? " DESC" : "");
   if(lq->limit > 0)
     sb_addf(&q, " LIMIT %ld OFFSET %ld", lq->limit, lq->offset);

@@ -414,6 +414,10 @@ typedef struct xjob {
   int done, total;
 } xjob;
 
+/* The exports one user may have kept at a time (each an hour). */
+#define EXPORTS_KEPT 10
+#define EXPORTS_KEPT_S "10"
+
 static void job_path(char *out, size_t n, const char *dir, const char *id,
                      const char *ext)
 {
@@ -591,6 +595,8 @@ static void export_job(sz *z, void *arg)
     job_state(j, "done", head, nf, NULL);
 }
 
+static int jobs_kept(req *r);
+
 /* POST /audit/{year}/export (fields village or township, optional): the
  * domain refuses the roles that may not export (403); the job starts and
  * the answer is its page (303), or for JSON 202 {"id":…,"url":…}. */
@@ -615,6 +621,12 @@ static void export_post(req *r, int year)
   }
   audit_close(a);
   web_sweep(r);
+  /* A bound on what one user keeps the server doing and storing. */
+  if(jobs_kept(r) >= EXPORTS_KEPT) {
+    answer_error(r, 429, "您在一小时内发起的导出已达 " EXPORTS_KEPT_S " 次，"
+                         "请使用已生成的导出，或一小时后再试");
+    return;
+  }
   xjob *j = xcalloc(1, sizeof *j);
   unsigned char b[16];
   randombytes_buf(b, sizeof b);
@@ -634,7 +646,7 @@ static void export_post(req *r, int year)
     job_path(p, sizeof p, j->dir, j->id, ".job");
     unlink(p);
     free(j);
-    answer_error(r, 503, "无法启动导出，请稍后再试");
+    answer_error(r, 503, "服务器上同时进行的导出已达上限，请稍后再试");
     return;
   }
   char to[128];
@@ -656,7 +668,8 @@ typedef struct xstate {
   int64_t user;
 } xstate;
 
-static int read_state(req *r, const char *id, int year, xstate *x)
+/* The state file of export id; 0, or -1 when there is none. */
+static int read_job(req *r, const char *id, xstate *x)
 {
   if(strlen(id) != 32 || strspn(id, "0123456789abcdef") != 32)
     return -1;
@@ -692,8 +705,37 @@ static int read_state(req *r, const char *id, int year, xstate *x)
       snprintf(x->error, sizeof x->error, "%s", v);
   }
   fclose(fp);
+  return 0;
+}
+
+/* The state of export id for year, when the user started it. */
+static int read_state(req *r, const char *id, int year, xstate *x)
+{
+  if(read_job(r, id, x))
+    return -1;
   /* Only its starter sees it; anyone else is told there is none. */
   return x->user == r->u.id && x->year == year ? 0 : -1;
+}
+
+/* The exports the user started that are still kept (an hour: web_sweep). */
+static int jobs_kept(req *r)
+{
+  DIR *d = opendir(web_upload_dir(r));
+  if(!d)
+    return 0;
+  int n = 0;
+  struct dirent *e;
+  while((e = readdir(d))) {
+    xstate x;
+    char id[33];
+    if(strlen(e->d_name) != 36 || strcmp(e->d_name + 32, ".job"))
+      continue;
+    snprintf(id, sizeof id, "%.32s", e->d_name);
+    if(!read_job(r, id, &x) && x.user == r->u.id)
+      n++;
+  }
+  closedir(d);
+  return n;
 }
 
 static void export_page(req *r, int year, const char *id)

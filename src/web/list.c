@@ -75,7 +75,8 @@ static void totals_copy(list_totals *to, const list_totals *from)
 {
   *to = *from;
   to->sums = xcalloc((size_t)from->ncols + 1, sizeof *to->sums);
-  memcpy(to->sums, from->sums, (size_t)from->ncols * sizeof *to->sums);
+  if(from->ncols) /* memcpy from NULL is undefined, even of 0 bytes */
+    memcpy(to->sums, from->sums, (size_t)from->ncols * sizeof *to->sums);
   to->ids = NULL;
   if(from->ids) {
     to->ids = xcalloc((size_t)from->nids + 1, sizeof *to->ids);

@@ -184,8 +184,10 @@ static void summary(req *r, const od_keep *k, const char *as_of)
     add_sum(sum_of(&town, &nt, t), &k->v[i]);
     add_sum(&all, &k->v[i]);
   }
-  qsort(vil, (size_t)nv, sizeof *vil, sum_cmp);
-  qsort(town, (size_t)nt, sizeof *town, sum_cmp);
+  if(nv) { /* none overdue: no arrays (qsort of NULL is undefined) */
+    qsort(vil, (size_t)nv, sizeof *vil, sum_cmp);
+    qsort(town, (size_t)nt, sizeof *town, sum_cmp);
+  }
   sbuf *o = &r->out;
   sb_addstr(o, "<h2>按村、乡镇汇总</h2><div class=\"scroll\"><table class=\""
                "list\"><thead><tr><th scope=\"col\">乡镇</th><th scope=\"col\">"

@@ -40,6 +40,44 @@ static int village_names(sz *z, const char *code, char *name, size_t n,
 
 /* ---- the address in the QR code ---- */
 
+/* 1 when h is a host[:port] as a URL has it: a host name (labels of
+ * letters, digits and inner hyphens, joined by dots), an IPv4 address, or
+ * an IPv6 address in brackets; a port of 1 to 5 digits up to 65535. */
+static int host_ok(const char *h)
+{
+  static const char alnum[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRST"
+                              "UVWXYZ0123456789";
+  size_t n = strlen(h);
+  if(!n || n > 255)
+    return 0;
+  const char *p = h;
+  if(*p == '[') {
+    size_t k = strspn(p + 1, "0123456789abcdefABCDEF:.");
+    if(k < 2 || p[1 + k] != ']')
+      return 0;
+    p += k + 2;
+  } else {
+    for(;;) { /* one label */
+      size_t l = strspn(p, alnum);
+      while(p[l] == '-' || strspn(p + l, alnum))
+        l += p[l] == '-' ? 1 : strspn(p + l, alnum);
+      if(!l || l > 63 || p[0] == '-' || p[l - 1] == '-')
+        return 0;
+      p += l;
+      if(*p != '.')
+        break;
+      p++;
+    }
+  }
+  if(!*p)
+    return 1;
+  if(*p != ':')
+    return 0;
+  p++;
+  size_t d = strspn(p, "0123456789");
+  return d >= 1 && d <= 5 && !p[d] && atol(p) >= 1 && atol(p) <= 65535;
+}
+
 /* The address villagers reach the server at: the parameter
  * public_base_url when it is set (an http:// or https:// address, such as
  * http://192.168.1.10:8080), else the scheme and Host of this request.
@@ -61,9 +99,7 @@ static int public_base(req *r, sbuf *o)
   } else {
     const char *host =
         MHD_lookup_connection_value(r->c, MHD_HEADER_KIND, "Host");
-    if(!host || !*host || strlen(host) > 255 ||
-       strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                    "0123456789.-:[]") != strlen(host))
+    if(!host || !host_ok(host))
       rc = -1;
     else
       sb_addf(o, "%s://%s", r->tls ? "https" : "http", host);

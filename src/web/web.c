@@ -42,6 +42,7 @@ struct web {
   int nslots, cap;
   memo *memo; /* the lists' totals (list.c), shared by the workers */
   int nbg;              /* requests routed in a thread of their own */
+  int njobs;            /* of them, jobs (web_job): at most JOBS_MAX */
   pthread_cond_t bg_done;
   int port;
   char updir[2048]; /* uploads: DB.uploads, mode 0700 */
@@ -551,10 +552,15 @@ static void *job_run(void *p)
   free(j);
   pthread_mutex_lock(&w->mu);
   w->nbg--;
+  w->njobs--;
   pthread_cond_broadcast(&w->bg_done);
   pthread_mutex_unlock(&w->mu);
   return NULL;
 }
+
+/* Jobs running at once: each a thread and a database handle for as long
+ * as an export of the whole county takes; more wait for one to end. */
+#define JOBS_MAX 2
 
 int web_job(req *r, void (*fn)(sz *z, void *arg), void *arg)
 {
@@ -570,10 +576,16 @@ int web_job(req *r, void (*fn)(sz *z, void *arg), void *arg)
   pthread_attr_init(&a);
   pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
   pthread_mutex_lock(&w->mu);
-  w->nbg++;
-  int rc = pthread_create(&t, &a, job_run, j);
-  if(rc)
-    w->nbg--;
+  int rc = w->njobs >= JOBS_MAX;
+  if(!rc) {
+    w->nbg++;
+    w->njobs++;
+    rc = pthread_create(&t, &a, job_run, j);
+    if(rc) {
+      w->nbg--;
+      w->njobs--;
+    }
+  }
   pthread_mutex_unlock(&w->mu);
   pthread_attr_destroy(&a);
   if(rc)

@@ -88,8 +88,8 @@ const char *web_upload_dir(const req *r);
  * thread of its own at nice 10, with a database handle of its own (NULL
  * when it cannot be opened) carrying the user's name, role and scope and
  * the request's clock; arg is freed after. A stop waits for it, as for
- * the imports. 0, or -1 when it could not start (arg is then the
- * caller's). */
+ * the imports. 0, or -1 when it could not start, or when two jobs are
+ * running already (arg is then the caller's). */
 int web_job(req *r, void (*fn)(sz *z, void *arg), void *arg);
 /* Removes the files of the private directory older than an hour. */
 void web_sweep(req *r);
