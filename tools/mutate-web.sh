@@ -242,12 +242,29 @@ mutate public-base-url $PB "t7350" \
   's/if\(cfg && \(!strncmp/if(0 && cfg && (!strncmp/'
 mutate public-village-only $PB "t7350" \
   's/v\.level = .village./1/; s/if\(strlen\(code\) != 12 \|\| strspn\(code, "0123456789"\) != 12\)\n    return 0;//'
+mutate public-no-id src/domain/notice.c "t7350" \
+  's/"SELECT c\.code, c\.party, coalesce/"SELECT c.code, c.party || c.party_id, coalesce/'
 mutate overdue-scope $OD "t7360" \
   's/if\(r->u\.scope\[0\] && \(!scope \|\| strlen\(r->u\.scope\) > strlen\(scope\)\)\)/if(0)/'
 mutate overdue-filter $OD "t7360" \
   's/if\(!filter_ok\(r, village, township\)\)/if(0)/'
 mutate overdue-narrow $OD "t7360" \
   's/\(!scope \|\| strlen\(r->u\.scope\) > strlen\(scope\)\)/!scope/'
+# the audit and the change log (issue 16): the roles of the domain's
+# table, the audit's scope, an export seen by its starter alone
+M=src/domain/may.c X=src/web/audit_page.c
+mutate audit-export-role $M "t7300" \
+  's/\{N_\("export the audit"\), C \| AU \| AD\}/{N_("export the audit"), V | TW | C | AU | AD}/'
+mutate log-read-role $M "t7300" \
+  's/\{N_\("read the change log"\), C \| AU \| AD\}/{N_("read the change log"), V | TW | C | AU | AD}/'
+mutate log-verify-role $M "t7300" \
+  's/\{N_\("verify the change log"\), AU \| AD\}/{N_("verify the change log"), C | AU | AD}/'
+mutate audit-scope $X "t7300" \
+  's/  if\(!\*vil && !\*town && sc\[0\]\) \{/  if(0) {/'
+mutate audit-scope-township $X "t7300" \
+  's/if\(\*town && sc\[0\] && strlen\(\*town\) < strlen\(sc\)\)/if(0)/'
+mutate export-owner $X "t7300" \
+  's/return x->user == r->u\.id && x->year == year \? 0 : -1;/return x->year == year ? 0 : -1;/'
 }
 
 rules

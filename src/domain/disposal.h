@@ -25,6 +25,26 @@ typedef struct vote_input {
  * was recorded. */
 int disposal_vote(sz *z, const char *code, const vote_input *in, int *passed);
 
+/* What a meeting must reach under the rules in force (the parameters
+ * vote.*): the shares (quorum qa/qb of those due, "more than" when
+ * quorum_strict; in favour pa/pb of those present, or of those due when
+ * pass_of_due; for 发包 to an outsider oa/ob of those due) and the least
+ * numbers for `due` and `present` (present < 0: the quorum's number). */
+typedef struct vote_need {
+  int64_t qa, qb, pa, pb, oa, ob;
+  int quorum_strict, pass_of_due, outsider, households;
+  int64_t need_present, need_for_majority, need_for_outsider, need_for;
+} vote_need;
+/* 0, or -1 (z->err) when no meeting of body holds step. body NULL: the
+ * step's own (决议: 村民会议). */
+int disposal_vote_need(sz *z, const char *step, const char *body,
+                       int households, int outsider, int64_t due,
+                       int64_t present, vote_need *n);
+/* The number due at the latest meeting of step and body for the filing,
+ * else at the village's latest such meeting; 0 when none is known. */
+int64_t disposal_known_due(sz *z, const char *code, const char *step,
+                           const char *body, int households);
+
 int disposal_appraise(sz *z, const char *code, const char *value,
                       const char *appraiser, const char *report,
                       const char *date);

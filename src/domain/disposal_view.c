@@ -3,6 +3,8 @@
 #include "domain/registers.h"
 #include "domain/disposal.h"
 #include "domain/view.h"
+#include "domain/asset.h"
+#include "domain/held.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,16 +160,103 @@ static const atable t_list = {"处置申报", list_cols, 9, "disposals",
 int disposal_list_view(sz *z, const char *year, const char *village,
                        const char *township, asink *s)
 {
-  sqlite3_stmt *st = db_prepare(
-      z, "SELECT d.code, d.village, d.type, d.filed_on, (SELECT count(*) FROM "
-         "disposal_object o WHERE o.disposal = d.code), d.book_value, "
-         "d.method, d.status, d.executed_on FROM disposal d "
-         "WHERE (?1 IS NULL OR substr(d.filed_on, 1, 4) = ?1) AND "
-         "(?2 IS NULL OR d.village GLOB ?2 || '*') ORDER BY d.code");
-  if(year)
-    sqlite3_bind_text(st, 1, year, -1, SQLITE_STATIC);
-  if(village || township)
-    sqlite3_bind_text(st, 2, village ? village : township, -1,
+  disposal_filter f = {year, village, township, NULL, 0};
+  return disposal_filter_view(z, &f, s);
+}
+
+int disposal_filter_view(sz *z, const disposal_filter *f, asink *s)
+{
+  sbuf q;
+  sb_init(&q);
+  sb_addstr(&q,
+            "SELECT d.code, d.village, d.type, d.filed_on, (SELECT count(*) "
+            "FROM disposal_object o WHERE o.disposal = d.code), d.book_value, "
+            "d.method, d.status, d.executed_on FROM disposal d "
+            "WHERE (?1 IS NULL OR substr(d.filed_on, 1, 4) = ?1) AND "
+            "(?2 IS NULL OR d.village GLOB ?2 || '*') AND "
+            "(?3 IS NULL OR d.status = ?3)");
+  db_scope_sql(z, "d.village", 1, &q);
+  sb_addstr(&q, f->newest ? " ORDER BY d.filed_on DESC, d.id DESC"
+                          : " ORDER BY d.code");
+  sqlite3_stmt *st = db_prepare(z, q.buf);
+  sb_free(&q);
+  if(f->year)
+    sqlite3_bind_text(st, 1, f->year, -1, SQLITE_STATIC);
+  if(f->village || f->township)
+    sqlite3_bind_text(st, 2, f->village ? f->village : f->township, -1,
                       SQLITE_STATIC);
+  if(f->status)
+    sqlite3_bind_text(st, 3, f->status, -1, SQLITE_STATIC);
   return view_rows(z, s, &t_list, st);
+}
+
+static const acol cand_cols[] = {
+  {"编号", K_TEXT},     {"登记簿", K_TEXT},    {"名称", K_TEXT},
+  {"类别", K_TEXT},     {"状态", K_TEXT},      {"账面价值", K_MONEY},
+  {"面积(亩)", K_AREA}, {"所在申报", K_TEXT}};
+static const char *const cand_keys[] = {"object", "register", "name",
+                                        "category", "status", "book_value",
+                                        "area", "filing"};
+static const atable t_cand = {"可处置的资产和资源", cand_cols, 8,
+                              "candidates", cand_keys};
+
+#define OPEN_FILING(obj)                                                     \
+  "(SELECT d.code FROM disposal_object o JOIN disposal d ON d.code = "      \
+  "o.disposal WHERE o.object = " obj " AND d.status IN ('申报中', "         \
+  "'审核同意', '审核退回') LIMIT 1)"
+
+int disposal_candidates_view(sz *z, const char *village, const char *as_of,
+                             asink *s)
+{
+  if(!db_in_scope(z, village, strlen(village)))
+    return db_fail(z, T(z, "no village with code '%s'"), village);
+  sbuf q, rows;
+  sb_init(&q);
+  sb_init(&rows);
+  reg_select_sql(&reg_asset, &rows);
+  sb_addf(&q,
+          "SELECT x.code, '资产', x.name, x.category, x.status, "
+          "x.original_value, NULL, " OPEN_FILING("x.code") ", x.* FROM (%s) "
+          "x WHERE x.village = ?1 AND " LIVE("x") " AND x.status <> '已处置' "
+          "ORDER BY x.code",
+          rows.buf);
+  sb_free(&rows);
+  sqlite3_stmt *st = db_prepare(z, q.buf);
+  sb_free(&q);
+  sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
+  asset_defaults *dflt = asset_defaults_load(z);
+  val *v = xcalloc((size_t)reg_asset.nfields, sizeof *v);
+  int rc = view_begin(z, s, &t_cand);
+  while(!rc && db_step(z, st) == SQLITE_ROW) {
+    acell c[8];
+    for(int i = 0; i < 8; i++)
+      c[i] = view_col(st, i, t_cand.cols[i].kind);
+    reg_row_from_stmt(&reg_asset, st, 8 + 2, v);
+    int64_t acc;
+    char through[8];
+    asset_depreciation(dflt, v, as_of, &acc, through);
+    c[5] = cell_int(c[5].i - acc);
+    rc = view_row(z, s, c);
+  }
+  sqlite3_finalize(st);
+  free(v);
+  asset_defaults_free(dflt);
+  if(!rc) {
+    st = db_prepare(
+        z, "SELECT r.code, '资源', r.name, l.name, r.status, NULL, r.area, "
+           OPEN_FILING("r.code") " FROM resource r LEFT JOIN land_class l ON "
+           "l.code = r.land_class WHERE r.village = ?1 AND " LIVE("r")
+           " ORDER BY r.code");
+    sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
+    while(!rc && db_step(z, st) == SQLITE_ROW) {
+      acell c[8];
+      for(int i = 0; i < 8; i++)
+        c[i] = view_col(st, i, t_cand.cols[i].kind);
+      rc = view_row(z, s, c);
+    }
+    sqlite3_finalize(st);
+  }
+  if(!rc)
+    rc = view_end(z, s);
+  return db_fault(z) ? -1 : rc;
 }

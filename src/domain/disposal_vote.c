@@ -57,6 +57,67 @@ static void share_text(sz *z, int64_t a, int64_t b, char out[32])
     snprintf(out, 32, "%s分之%s", digit[b], digit[a]);
 }
 
+/* The numbers rule ru asks of a meeting of `due` with `present` there
+ * (present < 0: as many as the quorum asks). */
+static int need_of(sz *z, const struct rule *ru, int outsider, int64_t due,
+                   int64_t present, vote_need *n)
+{
+  memset(n, 0, sizeof *n);
+  n->ob = 1;
+  if(config_get_fraction(z, ru->quorum_key, &n->qa, &n->qb) ||
+     config_get_fraction(z, ru->pass_key, &n->pa, &n->pb) ||
+     (outsider && config_get_fraction(z, "vote.outsider.pass", &n->oa, &n->ob)))
+    return -1;
+  n->quorum_strict = ru->quorum_strict;
+  n->pass_of_due = ru->pass_of_due;
+  n->outsider = outsider;
+  n->households = ru->households;
+  n->need_present = least(due, n->qa, n->qb, ru->quorum_strict);
+  if(present < 0)
+    present = n->need_present;
+  n->need_for_majority =
+      least(ru->pass_of_due ? due : present, n->pa, n->pb, ru->pass_strict);
+  n->need_for_outsider = outsider ? least(due, n->oa, n->ob, 0) : 0;
+  n->need_for = n->need_for_majority > n->need_for_outsider
+                    ? n->need_for_majority
+                    : n->need_for_outsider;
+  return 0;
+}
+
+int disposal_vote_need(sz *z, const char *step, const char *body,
+                       int households, int outsider, int64_t due,
+                       int64_t present, vote_need *n)
+{
+  const struct rule *ru = NULL;
+  for(size_t i = 0; i < ARRAY_SIZE(rules) && !ru; i++)
+    if(!strcmp(rules[i].step, step) && (!body || !strcmp(rules[i].body, body)) &&
+       rules[i].households == households)
+      ru = &rules[i];
+  if(!ru)
+    return db_fail(z, T(z, "%s: held by %s, not %s"), step,
+                   body ? body : "", step);
+  return need_of(z, ru, outsider && !strcmp(step, "决议"), due, present, n);
+}
+
+int64_t disposal_known_due(sz *z, const char *code, const char *step,
+                           const char *body, int households)
+{
+  sqlite3_stmt *st = db_prepare(
+      z, "SELECT coalesce((SELECT due FROM disposal_vote WHERE disposal = ?1 "
+         "AND step = ?2 AND body = ?3 AND unit = ?4 ORDER BY id DESC LIMIT "
+         "1), (SELECT v.due FROM disposal_vote v JOIN disposal d ON d.code = "
+         "v.disposal WHERE d.village = (SELECT village FROM disposal WHERE "
+         "code = ?1) AND v.step = ?2 AND v.body = ?3 AND v.unit = ?4 ORDER "
+         "BY v.id DESC LIMIT 1), 0)");
+  sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, step, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 3, body, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 4, households ? "户" : "人", -1, SQLITE_STATIC);
+  int64_t due = db_step(z, st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_finalize(st);
+  return due;
+}
+
 static int vote_work(sz *z, const char *code, const vote_input *in,
                      int *passed, char *why, size_t whylen)
 {
@@ -133,26 +194,17 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
     return rc;
   }
   /* The least numbers the rules in force ask for. */
-  int64_t qa, qb, pa, pb;
-  if(config_get_fraction(z, ru->quorum_key, &qa, &qb) ||
-     config_get_fraction(z, ru->pass_key, &pa, &pb)) {
+  vote_need vn;
+  if(need_of(z, ru, !strcmp(in->step, "决议") &&
+                        !strcmp(rec_text(&d, "outsider"), "是"),
+             in->due, in->present, &vn)) {
     rec_close(&d);
     return -1;
   }
-  int64_t need_present = least(in->due, qa, qb, ru->quorum_strict);
+  int64_t need_present = vn.need_present, need_for = vn.need_for_majority;
   int64_t base = ru->pass_of_due ? in->due : in->present;
-  int64_t need_for = least(base, pa, pb, ru->pass_strict);
-  int outsider = !strcmp(in->step, "决议") &&
-                 !strcmp(rec_text(&d, "outsider"), "是");
-  int64_t oa = 0, ob = 1, need_out = 0;
-  if(outsider) {
-    if(config_get_fraction(z, "vote.outsider.pass", &oa, &ob)) {
-      rec_close(&d);
-      return -1;
-    }
-    need_out = least(in->due, oa, ob, 0);
-  }
-  int64_t need = need_for > need_out ? need_for : need_out;
+  int64_t qa = vn.qa, qb = vn.qb, pa = vn.pa, pb = vn.pb, oa = vn.oa,
+          ob = vn.ob, need_out = vn.need_for_outsider, need = vn.need_for;
   *passed = in->present >= need_present && in->vfor >= need;
   why[0] = 0;
   /* Who is counted: in English who they are, in Chinese the unit (人, 户);

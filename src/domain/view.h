@@ -250,6 +250,19 @@ int disposal_show_view(sz *z, const char *code, asink *s);
 /* Part "disposals": the filings, by code; NULL for no filter. */
 int disposal_list_view(sz *z, const char *year, const char *village,
                        const char *township, asink *s);
+/* The same part in the handle's scope, filtered (NULL: no filter) by year
+ * filed, village or township and status; newest: the latest filed first. */
+typedef struct disposal_filter {
+  const char *year, *village, *township, *status;
+  int newest;
+} disposal_filter;
+int disposal_filter_view(sz *z, const disposal_filter *f, asink *s);
+/* Part "candidates": what village may file: its live assets not yet
+ * disposed of, with their net value at as_of as the book value, and its
+ * resources with their area; "filing" names the open filing that already
+ * holds one. */
+int disposal_candidates_view(sz *z, const char *village, const char *as_of,
+                             asink *s);
 
 /* ---- reports (report.c) ---- */
 

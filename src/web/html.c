@@ -44,7 +44,7 @@ static const struct {
 } menu[] = {
   {"/", "首页"},          {"/asset", "资产"},    {"/resource", "资源"},
   {"/account", "账户"},   {"/fund", "资金收支"}, {"/contract", "合同"},
-  {"/loan", "贷款"},       {"/subsidy", "贴息"},
+  {"/loan", "贷款"},       {"/disposal", "处置申报"}, {"/subsidy", "贴息"},
 };
 
 void html_begin(req *r, const char *title)

@@ -81,7 +81,21 @@ static int ent_row(asink *s, const acell *c)
     sb_addstr(o, "</td><td class=\"nw\">");
     cell(o, t, 9, c);
     sb_addstr(o, "</td><td class=\"nw\">");
+    /* A record of the pages links to its page (404 outside the scope). */
+    static const char *const paged[] = {"asset", "resource", "account",
+                                        "fund", "contract", "loan",
+                                        "disposal", "subsidy"};
+    int link = 0;
+    for(size_t i = 0; i < ARRAY_SIZE(paged) && !c[9].null && !c[10].null; i++)
+      link |= c[9].s && c[10].s && c[10].s[0] && !strcmp(c[9].s, paged[i]);
+    if(link) {
+      sb_addf(o, "<a href=\"/%s/", c[9].s);
+      url_esc(o, c[10].s);
+      sb_addstr(o, "\">");
+    }
     cell(o, t, 10, c);
+    if(link)
+      sb_addstr(o, "</a>");
     sb_addstr(o, "</td><td>");
     cell(o, t, 4, c);
     if(!c[11].null && c[11].i > 1)

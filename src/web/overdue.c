@@ -1,12 +1,17 @@
 /* overdue.c: the contracts' receivables in the browser: on a contract's
  * page its schedule with the receipts (`sanzi contract schedule`), and
- * GET /contract/overdue[.csv]: what is overdue at a date (`sanzi contract
+ * GET /contract/overdue[.csv|.xlsx]: what is overdue at a date (`sanzi contract
  * overdue`) per village and township, with the days and amounts, in the
  * user's scope (another village or township: 404). */
 #include "web/web_impl.h"
 #include "base/csvout.h"
 #include "base/date.h"
 #include "base/i18n.h"
+#include "domain/workbook.h"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,12 +19,12 @@
 
 /* ---- the schedule on a contract's page ---- */
 
-/* The schedule's parts through the page's sink, under headings of their
- * own; its first part (the contract's head) is left out: the page shows
- * the contract already. */
+/* The schedule's parts through another sink (the page's, or its JSON),
+ * under headings of their own; its first part (the contract's head) is
+ * left out: the page shows the contract already. */
 typedef struct sched_sink {
   asink s;
-  html_sink *h;
+  asink *to;
   atable t;
   int skip;
 } sched_sink;
@@ -34,27 +39,32 @@ static int ss_begin(asink *s, const atable *t)
   x->t = *t;
   x->t.name = !strcmp(k, "instalments") ? "收款计划（按应收日期，先到期先收）"
                                          : "收款情况";
-  return x->h->s.begin(&x->h->s, &x->t);
+  return x->to->begin(x->to, &x->t);
 }
 
 static int ss_row(asink *s, const acell *c)
 {
   sched_sink *x = (sched_sink *)s;
-  return x->skip ? 0 : x->h->s.row(&x->h->s, c);
+  return x->skip ? 0 : x->to->row(x->to, c);
 }
 
 static int ss_end(asink *s)
 {
   sched_sink *x = (sched_sink *)s;
-  return x->skip ? 0 : x->h->s.end(&x->h->s);
+  return x->skip ? 0 : x->to->end(x->to);
+}
+
+int schedule_parts(req *r, const char *code, asink *to)
+{
+  sched_sink x = {{ss_begin, ss_row, ss_end, ""}, to, {0}, 0};
+  return contract_schedule_view(r->z, code, r->z->today, &x.s);
 }
 
 void schedule_part(req *r, const char *code)
 {
   html_sink h;
   html_sink_init(&h, r, NULL, 0, 0);
-  sched_sink x = {{ss_begin, ss_row, ss_end, ""}, &h, {0}, 0};
-  if(contract_schedule_view(r->z, code, r->z->today, &x.s))
+  if(schedule_parts(r, code, &h.s))
     sb_addstr(&r->out, "<p class=\"error\">无法计算这份合同的收款计划</p>");
   html_sink_free(&h);
 }
@@ -305,7 +315,38 @@ static int cs_end(asink *s)
   return 0;
 }
 
-void overdue_page(req *r, int csv)
+/* The view as a workbook (the sheets sanzi writes, a 村名称 beside each
+ * village code), written into the server's private upload directory
+ * under a random name and sent from its descriptor. 0, or -1 with
+ * z->err. */
+static int overdue_xlsx(req *r, const char *as_of, const char *scope)
+{
+  sz *z = r->z;
+  unsigned char b[16];
+  char hex[33], path[4200];
+  randombytes_buf(b, sizeof b);
+  sodium_bin2hex(hex, sizeof hex, b, sizeof b);
+  snprintf(path, sizeof path, "%s/dl-%s.xlsx", web_upload_dir(r), hex);
+  char title[64];
+  snprintf(title, sizeof title, "逾期应收（截至 %s）", as_of);
+  char where[300] = "";
+  if(scope)
+    wbook_scope(z, scope, where, sizeof where);
+  wsink w;
+  if(wsink_open(&w, z, path, WS_NAMES, title, scope ? where : NULL))
+    return -1;
+  int rc = contract_overdue_view(z, as_of, scope, &w.s);
+  if(wsink_close(&w, !rc) || rc)
+    return -1;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  unlink(path);
+  if(fd < 0)
+    return db_fail(z, "%s", "无法生成文件");
+  r->outfd = fd;
+  return 0;
+}
+
+void overdue_page(req *r, int file)
 {
   sz *z = r->z;
   const char *village = arg(r, "village"), *township = arg(r, "township");
@@ -330,7 +371,22 @@ void overdue_page(req *r, int csv)
     answer_error(r, 503, z->err);
     return;
   }
-  if(csv) {
+  if(file == 2) {
+    int rc = overdue_xlsx(r, as_of, scope);
+    db_end(z, 0);
+    if(rc) {
+      answer_error(r, 500, z->err[0] ? z->err : "无法生成文件");
+      return;
+    }
+    r->ctype = "application/vnd.openxmlformats-officedocument."
+               "spreadsheetml.sheet";
+    char ascii[64], name[64];
+    snprintf(ascii, sizeof ascii, "overdue-%s.xlsx", as_of);
+    snprintf(name, sizeof name, "逾期应收-%s.xlsx", as_of);
+    disposition(r, ascii, name);
+    return;
+  }
+  if(file == 1) {
     char *buf = NULL;
     size_t n = 0;
     FILE *fp = open_memstream(&buf, &n);
@@ -391,14 +447,19 @@ void overdue_page(req *r, int csv)
                "township\" name=\"township\" inputmode=\"numeric\" maxlength="
                "\"12\" value=\"");
   html_escs(o, township);
-  sb_addstr(o, "\"><button type=\"submit\">查询</button> <a class=\"button\" "
-               "href=\"/contract/overdue.csv?as_of=");
-  url_esc(o, as_of);
-  if(village || township) {
-    sb_addstr(o, village ? "&amp;village=" : "&amp;township=");
-    url_esc(o, village ? village : township);
+  sb_addstr(o, "\"><button type=\"submit\">查询</button>");
+  static const char *const ext[][2] = {{"csv", "CSV"}, {"xlsx", "Excel"}};
+  for(int i = 0; i < 2; i++) {
+    sb_addf(o, " <a class=\"button\" href=\"/contract/overdue.%s?as_of=",
+            ext[i][0]);
+    url_esc(o, as_of);
+    if(village || township) {
+      sb_addstr(o, village ? "&amp;village=" : "&amp;township=");
+      url_esc(o, village ? village : township);
+    }
+    sb_addf(o, "\">导出 %s</a>", ext[i][1]);
   }
-  sb_addstr(o, "\">导出 CSV</a> <a class=\"button\" href=\"/contract\">返回合同"
+  sb_addstr(o, " <a class=\"button\" href=\"/contract\">返回合同"
                "列表</a></form><p class=\"hint\">应收日期在截至日期之前、尚未"
                "收足的各期租金（承包费）；收款按先到期先收冲抵；逾期天数算到"
                "截至日期。</p>");

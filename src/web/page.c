@@ -262,9 +262,9 @@ static void findings_summary(req *r)
     answer_error(r, 500, r->z->err);
     return;
   }
-  sb_addf(&r->out, "<h2>审计发现</h2><p>%d 年度审计发现问题 %ld 条。"
-                   "<a href=\"/audit/%d/findings\">查看审计发现</a></p>",
-          year, n, year);
+  sb_addf(&r->out, "<h2>审计发现</h2><p>%d 年度审计发现：<a href=\"/audit/%d/"
+                   "findings\" id=\"findings-count\">%ld 项</a></p>",
+          year, year, n);
 }
 
 /* 首页's 待办: the filings and applications whose next step is the
@@ -556,6 +556,10 @@ void record_page(req *r, const reg *g, const char *code)
         answer_error(r, 404, "没有这条记录，或不在您的管辖范围内");
       return;
     }
+    if(!strcmp(g->name, "contract") && schedule_parts(r, code, &j.s)) {
+      answer_error(r, 500, r->z->err);
+      return;
+    }
     json_sink_end(&j);
     return;
   }
@@ -823,6 +827,10 @@ void route(req *r)
     log_route(r, post);
     return;
   }
+  if(!strcmp(p, "/disposal") || !strncmp(p, "/disposal/", 10)) {
+    disposal_route(r, post);
+    return;
+  }
   /* /{reg} and /{reg}/{code} */
   const char *s = p + 1, *slash = strchr(s, '/');
   const reg *g = page_reg(s, slash ? (size_t)(slash - s) : strlen(s));
@@ -862,8 +870,10 @@ void route(req *r)
     return;
   }
   if(get && g && !strcmp(g->name, "contract") && slash &&
-     (!strcmp(slash, "/overdue") || !strcmp(slash, "/overdue.csv"))) {
-    overdue_page(r, slash[8] == '.'); /* before /contract/{code} */
+     (!strcmp(slash, "/overdue") || !strcmp(slash, "/overdue.csv") ||
+      !strcmp(slash, "/overdue.xlsx"))) {
+    /* before /contract/{code} */
+    overdue_page(r, !slash[8] ? 0 : slash[9] == 'c' ? 1 : 2);
     return;
   }
   if(get && g && slash && !strcmp(slash, "/new")) {

@@ -314,11 +314,31 @@ static void sweep_uploads(const char *dir, time_t now_, time_t max_age)
   struct dirent *e;
   while((e = readdir(d))) {
     struct stat st;
-    if(e->d_name[0] == '.' ||
+    size_t n = strlen(e->d_name);
+    /* An audit export's directory left by a server that was stopped
+     * while writing it (audit_page.c: ID.d, and the hidden directory it
+     * is staged in): its files, then itself. */
+    int export_dir = (n > 2 && !strcmp(e->d_name + n - 2, ".d")) ||
+                     !strncmp(e->d_name, ".sanzi-export-", 14);
+    if((e->d_name[0] == '.' && !export_dir) ||
        fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) ||
-       !S_ISREG(st.st_mode))
+       !(S_ISREG(st.st_mode) || (export_dir && S_ISDIR(st.st_mode))))
       continue;
-    if(max_age == 0 || now_ - st.st_mtime > max_age)
+    if(max_age && now_ - st.st_mtime <= max_age)
+      continue;
+    if(S_ISDIR(st.st_mode)) {
+      int fd = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+      DIR *sub = fd >= 0 ? fdopendir(fd) : NULL;
+      struct dirent *f;
+      while(sub && (f = readdir(sub)))
+        if(strcmp(f->d_name, ".") && strcmp(f->d_name, ".."))
+          unlinkat(fd, f->d_name, 0);
+      if(sub)
+        closedir(sub);
+      else if(fd >= 0)
+        close(fd);
+      unlinkat(dirfd(d), e->d_name, AT_REMOVEDIR);
+    } else
       unlinkat(dirfd(d), e->d_name, 0);
   }
   closedir(d);

@@ -1,6 +1,6 @@
 /* web_impl.h: what the server (web.c) and the pages share: one request and
  * its answer.
- * private to: web.c page.c html.c form.c upload.c list.c download.c admin.c subsidy_page.c program_page.c subsidy_page.h audit_page.c log_page.c public.c overdue.c */
+ * private to: web.c page.c html.c form.c upload.c list.c download.c admin.c subsidy_page.c program_page.c subsidy_page.h audit_page.c log_page.c public.c overdue.c disposal_page.c disposal_form.c disposal_web.h */
 #ifndef SANZI_WEB_IMPL_H
 #define SANZI_WEB_IMPL_H
 #include <microhttpd.h>
@@ -236,10 +236,14 @@ void public_route(req *r, int get);
  * 三资公开信息 and the address (nothing when public_pages is 0). */
 void public_qr_figure(req *r, const char *village);
 
-/* /contract/overdue[.csv]: the overdue receivables (overdue.c); on a
- * contract's page, its schedule with receipts. */
-void overdue_page(req *r, int csv);
+/* /contract/overdue[.csv|.xlsx] (file 0, 1, 2): the overdue receivables
+ * (overdue.c); on a contract's page, its schedule with receipts. */
+void overdue_page(req *r, int file);
 void schedule_part(req *r, const char *code);
+/* The same parts ("instalments", "received") into sink to: 0 or -1. */
+int schedule_parts(req *r, const char *code, asink *to);
+/* /disposal…: disposal filings (disposal_page.c). */
+void disposal_route(req *r, int post);
 
 /* Answers: an error page (or JSON error) with status and message; a
  * redirect (303). */

@@ -181,7 +181,7 @@ test_expect_success 'overdue rent in scope: the township 2 instalments of 1 cont
 # findings JAR: the count in 首页's sentence on last year's findings.
 findings() {
   get $1 / >/dev/null &&
-  sed -n 's|.*<h2>审计发现</h2><p>[0-9]* 年度审计发现问题 \([0-9]*\) 条.*|\1|p' "$TMP/body"
+  sed -n 's|.*<h2>审计发现</h2><p>[0-9]* 年度审计发现：<a [^>]*>\([0-9]*\) 项</a>.*|\1|p' "$TMP/body"
 }
 LAST=$(( ${TODAY%%-*} - 1 ))
 
@@ -190,7 +190,7 @@ test_expect_success '首页 counts last year'"'"'s findings in the user'"'"'s sc
   test "$t" = "$(sanzi audit findings --year $LAST --township $T1 --format csv | tail -n +2 | wc -l)" &&
   test "$a" = "$(sanzi audit findings --year $LAST --format csv | tail -n +2 | wc -l)" &&
   test "$a" -gt "$t" &&
-  grep -q "<a href=\"/audit/$LAST/findings\">" "$TMP/body" &&
+  grep -q "<a href=\"/audit/$LAST/findings\" id=\"findings-count\">" "$TMP/body" &&
   # A machine (no title certificate to hold) let in the year without a
   # filing: one finding more (CZ01); nothing due before the year ends, so
   # nothing overdue.

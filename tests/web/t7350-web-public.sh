@@ -1,19 +1,29 @@
 #!/bin/sh
 # sanzi serve: 村务公开 without login (doc/web.md "Public pages"):
 # GET /public/{village} shows what 福如东村 must make public with its
-# current figures (the server's today is 2025-12-31: the year 2025), one
+# current figures (the server's today is 2025-12-31: the year 2025; in the
+# sanitizer build, where libfaketime cannot run, today, and the tests of
+# the 2025 figures are skipped), one
 # village only; no ID number, bank account, loan contract number or user
 # name reaches it; no cookie read or set; the security headers; an unknown
 # or non-village code 404; the parameter public_pages 0 turns it off; the
 # QR code (qr.svg) decodes to the page's address (the parameter
 # public_base_url, else the Host the browser used); the print pages show it.
 . "$(dirname "$0")/lib-web.sh"
-faketime_ok || { echo "1..0 # SKIP libfaketime cannot be preloaded into the sanitizer build"; exit 0; }
-
 . "$TOP/tests/web/lib-public.sh"
 public_setup &&
 web_start || { echo "Bail out! the setup or the server failed"; exit 1; }
 
+# dated_test TITLE BODY: a test of figures worked out for 2025-12-31, the
+# server's clock (libfaketime); skipped in the sanitizer build.
+dated_test() {
+  if faketime_ok; then
+    test_expect_success "$@"
+  else
+    test_count=$((test_count + 1))
+    echo "ok $test_count # SKIP libfaketime cannot be preloaded into the sanitizer build: $1"
+  fi
+}
 # The text of an HTML page's body, tags dropped, one cell a line.
 text() { sed -e 's/<[^>]*>/\n/g' "$1" | sed '/^$/d'; }
 # part KEY FILE: the section of the page with the part KEY ("assets").
@@ -27,7 +37,7 @@ pub() {
   cat "$TMP/body"
 }
 
-test_expect_success 'without login: 200, the village'\''s title, the date the figures are as of' '
+dated_test 'without login: 200, the village'\''s title, the date the figures are as of' '
   pub /public/$V1 >p.html && test "$(status)" = 200 &&
   grep -F "<title>福如东村集体“三资”公开表</title>" p.html &&
   grep -F "<h1>福如东村集体“三资”公开表</h1>" p.html &&
@@ -42,7 +52,7 @@ test_expect_success 'without login: 200, the village'\''s title, the date the fi
 # month from 2020-07, 66 months to 2025-12: 62,700.00, net 57,300.00
 # (doc/domain.md). 旧仓库 was disposed of (报废, executed 2025-04-10): not
 # held. 拖拉机 and 水泵 (web_setup) are held.
-test_expect_success 'assets held: 办公楼 at 120,000.00 and net 57,300.00; the disposed 旧仓库 not' '
+dated_test 'assets held: 办公楼 at 120,000.00 and net 57,300.00; the disposed 旧仓库 not' '
   text p.html >p.txt &&
   grep -A5 -Fx 办公楼 p.txt >a.txt &&
   grep -Fx 120,000.00 a.txt && grep -Fx 57,300.00 a.txt &&
@@ -54,7 +64,7 @@ test_expect_success 'assets held: 办公楼 at 120,000.00 and net 57,300.00; the
 
 # 年付 12,000.00 from 2025-01-15: due by 2025-12-31 12,000.00; received
 # 5,000.00 (记-001): overdue 7,000.00. The party by name.
-test_expect_success 'contracts in force: 王二, 12,000.00 a year, 5,000.00 received, 7,000.00 overdue' '
+dated_test 'contracts in force: 王二, 12,000.00 a year, 5,000.00 received, 7,000.00 overdue' '
   part contracts p.html >c.html && text c.html >c.txt &&
   grep -Fx 王二 c.txt && grep -Fx "$V1-HT-0001" c.txt && grep -Fx 村东旱地 c.txt &&
   grep -Fx 2025-01-01至2029-12-31 c.txt &&
@@ -64,7 +74,7 @@ test_expect_success 'contracts in force: 王二, 12,000.00 a year, 5,000.00 rece
 
 # 2025 only (记-900 is 2024): income 5,000 (rent) + 20,000 (补助收入) =
 # 25,000.00; expense 1,500.50 + 499.50 = 2,000.00 in 2 entries.
-test_expect_success 'the year'\''s income and expense by category, with their totals' '
+dated_test 'the year'\''s income and expense by category, with their totals' '
   part funds p.html >f.html && text f.html >f.txt &&
   grep -A3 -Fx 补助收入 f.txt | grep -Fx 20,000.00 &&
   grep -A3 -Fx 管理费用 f.txt | grep -Fx 2,000.00 &&
@@ -75,7 +85,7 @@ test_expect_success 'the year'\''s income and expense by category, with their to
 
 # The interest 5,558.33 paid in the programme year, at 贴息比例 50%:
 # 2,779.165, rounded half up 2,779.17; under every cap.
-test_expect_success 'the disposal executed with its price, the subsidy received' '
+dated_test 'the disposal executed with its price, the subsidy received' '
   part disposals p.html >d.html && text d.html >d.txt &&
   grep -Fx 回收站 d.txt && grep -Fx 300.00 d.txt && grep -Fx 2025-04-10 d.txt &&
   part subsidies p.html >s.html && text s.html >s.txt &&
@@ -83,12 +93,13 @@ test_expect_success 'the disposal executed with its price, the subsidy received'
 '
 
 test_expect_success 'one village only: nothing of 大水圪洞村 (its land, contract, asset)' '
+  pub /public/$V1 >p.html && test "$(status)" = 200 && grep -F 王二 p.html &&
   ! grep -F -e 西梁地 -e 赵六 -e 收割机 -e "$V2" p.html
 '
 
 test_expect_success 'the same figures as `sanzi notice` (JSON of both compared)' '
   pub /public/$V1 -H "Accept: application/json" >w.json && test "$(status)" = 200 &&
-  sanzi notice --village $V1 --year 2025 --format json >n.json &&
+  sanzi notice --village $V1 --year ${TODAY%%-*} --format json >n.json &&
   $PY -c "import json; a=json.load(open(\"w.json\")); b=json.load(open(\"n.json\")); \
     assert a == b, (a, b)"
 '

@@ -61,6 +61,15 @@ test_expect_success 'a contract'\''s page: its schedule with receipts, oldest du
   row r.html "<td>" | grep -F "|1,500.00|500.00"
 '
 
+test_expect_success 'the contract'\''s JSON: the record, then its instalments and receipts' '
+  get clerk /contract/$V1-HT-0001 -H "Accept: application/json" >a.json &&
+  test "$(status)" = 200 &&
+  $PY -c "import json; d=json.load(open(\"a.json\")); i=d[\"instalments\"]; \
+    assert [(x[\"due\"], x[\"paid\"], x[\"outstanding\"]) for x in i[:3]] == \
+      [(\"2025-01-01\", 1000, 0), (\"2026-01-01\", 500, 500), (\"2027-01-01\", 0, 1000)], i; \
+    assert d[\"received\"][0][\"received\"] == 1500, d; assert \"contract\" not in d, d"
+'
+
 test_expect_success 'another village'\''s contract: 404, nothing of it' '
   get clerk /contract/$V2-HT-0001 >o.html && test "$(status)" = 404 &&
   ! grep -F -e 赵六 -e 3,000.00 o.html
@@ -108,6 +117,8 @@ test_expect_success 'the county and the auditor: every township; the filters nar
   get audit "/contract/overdue?as_of=2026-03-01&township=$T3" >k.html &&
   test "$(row k.html "<th scope=\"row\" colspan=\"2\">合计")" = "合计|1|800.00|424" &&
   get audit "/contract/overdue?as_of=2026-03-01&village=$V2" >k.html &&
+  grep -F "href=\"/contract/overdue.csv?as_of=2026-03-01&amp;village=$V2\">导出 CSV</a>" k.html &&
+  grep -F "href=\"/contract/overdue.xlsx?as_of=2026-03-01&amp;village=$V2\">导出 Excel</a>" k.html &&
   test "$(row k.html "<th scope=\"row\" colspan=\"2\">合计")" = "合计|1|3,000.00|59"
 '
 
@@ -153,6 +164,25 @@ test_expect_success 'CSV: the rows with the BOM, the heads, numbers a spreadshee
   grep -Fx "$V3-HT-0001,$V3,孙七,$V3-ZY-0001,2025-01-01,800.00,0.00,800.00,424" k.txt &&
   grep -Fx "合计,6,,,,8400.00,500.00,7900.00," k.txt &&
   test "$(wc -l <k.txt)" = 8
+'
+
+test_expect_success 'Excel: the same rows, a 村名称 beside each village code; a file name; scope 404' '
+  get town "/contract/overdue.xlsx?as_of=2026-03-01" >t.xlsx && test "$(status)" = 200 &&
+  header Content-Disposition | grep -F "attachment; filename=\"overdue-2026-03-01.xlsx\"" &&
+  $PY -c "
+import openpyxl
+ws = openpyxl.load_workbook(\"t.xlsx\").worksheets[0]
+for r in ws.iter_rows(values_only=True):
+    if r[0] in (\"$V1-HT-0001\", \"$V2-HT-0001\", \"合计\"):
+        print(\"|\".join(\"\" if v is None else str(v) for v in r))" >got &&
+  cat >expect <<-EOF &&
+	$V1-HT-0001|$V1|福如东村民委员会|王二|$V1-ZY-0001|2026-01-01|1000|500|500|59
+	$V2-HT-0001|$V2|大水圪洞村民委员会|赵六|$V2-ZY-0001|2026-01-01|3000|0|3000|59
+	合计|5|||||7600|500|7100|
+	EOF
+  test_cmp expect got &&
+  get clerk "/contract/overdue.xlsx?as_of=2026-03-01&village=$V2" >/dev/null &&
+  test "$(status)" = 404
 '
 
 test_expect_success 'a bad date: 422 with the rule' '
