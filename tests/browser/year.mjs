@@ -14,8 +14,9 @@
 //             interest payments, and the subsidy application
 //   town      乡镇: 待办 on 首页 first, then 初审 and 公示
 //   county    县级: 审定 (cut by the village's yearly cap), 拨付, the bar
-//   disposal  TODO: a sale filing (/disposal is being built by another
-//             helper; not in main when this was written)
+//   disposal  a sale of the 粉碎机 by 协议: the clerk files, records the
+//             four meetings and the publicity; the 乡镇 agrees from 待办;
+//             the clerk books the proceeds, executes, publicizes the result
 //   audit     审计: the year's findings, one followed to its record, the
 //             audit ZIP exported and downloaded, the change log verified
 //   villager  no login, on a phone: the clerk's print page for the notice
@@ -294,10 +295,80 @@ const scenarios = {
     await look(county, '99-year-program-paid');
   },
 
-  // TODO(disposal): a sale filing — the clerk files, records the four
-  // meetings and the publicity, the 乡镇 reviews, the clerk executes and
-  // publicizes the result. /disposal was not in main when this was
-  // written (another helper builds it); add it here once it has landed.
+  // A sale of the 粉碎机 (book value 1,441.10: below 50,000.00, no
+  // appraisal; below 200,000.00, 协议 allowed) through 四议两公开.
+  async disposal(_page, browser) {
+    const page = await as(browser, 'clerk');
+    await menu(page, '处置申报');
+    await page.getByRole('link', { name: '新建处置申报' }).click();
+    await page.getByLabel('处置类型').selectOption('出售');
+    await page.getByLabel('处置理由').fill('粉碎机老化，本村已不再使用');
+    await page.getByLabel('处置方式').selectOption('协议');
+    await page.getByLabel('拟定价格（元）').fill('1200');
+    await page.getByLabel('申报日期').fill('2026-11-02');
+    await page.getByLabel(`${V1}-ZC-0004`).check();
+    await look(page, '110-year-disposal-new');
+    await save(page, '提交申报');
+    check(/\/disposal\/\d+-CZ-\d+\?done=filed$/.test(page.url()), 'not filed: ' +
+      (await main(page)).slice(0, 400));
+    const code = code_of(page);
+    for (const [step, body, date, due, present, vfor, against] of [
+      ['提议', '党支部会议', '2026-11-03', 7, 5, 5, 0],
+      ['商议', '两委联席会议', '2026-11-04', 9, 7, 6, 1],
+      ['审议', '党员大会', '2026-11-05', 20, 15, 12, 3],
+      ['决议', '村民代表会议', '2026-11-06', 45, 32, 20, 12]]) {
+      check((await main(page)).includes(`下一步：${step}`), `the next step is not ${step}`);
+      await page.getByLabel('程序').selectOption(step);
+      await page.locator('#vote-body').selectOption(body);
+      await page.getByLabel('会议日期').fill(date);
+      await page.getByLabel('应到（人）').fill(String(due));
+      await page.getByLabel('实到（人）').fill(String(present));
+      await page.locator('#vote-for').fill(String(vfor));
+      await page.locator('#vote-against').fill(String(against));
+      if (step === '决议')
+        await look(page, '111-year-disposal-vote');
+      await save(page, '登记会议');
+    }
+    await page.getByLabel('公示起日').fill('2026-11-08');
+    await page.getByLabel('公示止日').fill('2026-11-14');
+    await save(page, '登记公示');
+    let text = await main(page);
+    check(text.includes('下一步：乡镇审核'), 'the next step is not 乡镇审核: ' + text.slice(0, 400));
+
+    // The 乡镇 finds it in 待办 and agrees.
+    const town = await as(browser, 'town');
+    const todo = town.locator('section[aria-labelledby="todo"]');
+    check((await todo.textContent()).includes(code), 'the filing is not in the 乡镇\'s 待办');
+    await todo.getByRole('link', { name: code }).click();
+    await town.getByRole('radio', { name: '同意', exact: true }).check();
+    await town.getByLabel('审核日期').fill('2026-11-16');
+    await town.getByLabel('审核说明').fill('程序完备，同意协议出售');
+    await look(town, '112-year-disposal-review');
+    await save(town, '提交审核意见');
+    check(town.url().includes('done=review'), 'not reviewed: ' + (await main(town)).slice(0, 400));
+
+    // The clerk books the proceeds, executes and publicizes the result.
+    const account = `${V1}-ZH-0001`;
+    await fund(page, { voucher: '收-2026-015', date: '2026-11-25', account,
+      direction: '收入', amount: '1200', category: '其他收入', party: '李春生',
+      summary: '出售粉碎机价款' });
+    await menu(page, '处置申报');
+    await page.getByRole('link', { name: code }).click();
+    check((await main(page)).includes('下一步：执行'), 'the next step is not 执行');
+    await page.getByLabel('执行日期').fill('2026-11-25');
+    await page.getByLabel('受让方/承租方').fill('李春生');
+    await page.getByLabel('成交价格（元）').fill('1200');
+    await page.getByLabel('收款凭证').selectOption('收-2026-015');
+    await save(page, '登记执行');
+    check(page.url().includes('done=execute'), 'not executed: ' + (await main(page)).slice(0, 400));
+    await page.getByLabel('公示起日').fill('2026-11-26');
+    await page.getByLabel('公示止日').fill('2026-12-02');
+    await save(page, '登记公示');
+    text = await main(page);
+    check(text.includes('已公开') && text.includes('无（程序已完成）'),
+      'the filing is not complete: ' + text.slice(0, 400));
+    await look(page, '113-year-disposal-done');
+  },
 
   async audit(_page, browser) {
     const audit = await as(browser, 'audit');
@@ -371,6 +442,7 @@ const scenarios = {
     const text = await main(phone);
     check(text.includes('王建国') && text.includes('6,000.00'), 'the lease is not public: ' + text);
     check(text.includes('2,000.00'), 'the subsidy received is not public: ' + text);
+    check(/粉碎机[\s\S]*1,200\.00/.test(text), 'the sale is not public: ' + text);
     const html = await phone.content();
     for (const secret of [PARTY_ID, BANK_ACCOUNT, 'clerk', 'town', 'county', 'audit'])
       check(!html.includes(secret), `the public page shows ${secret}`);

@@ -6,11 +6,13 @@
 # a GBK sheet with one bad cell then fixed), a lease with its receipt, a
 # loan with its interest, and applies for the subsidy; the 乡镇 finds it
 # in 待办 and reviews and publicizes it; the 县级 approves it (cut by the
-# village's yearly cap) and pays; the 审计 follows a finding to its record,
+# village's yearly cap) and pays; a sale goes through 四议两公开 (the
+# clerk files, the 乡镇 agrees from 待办, the clerk executes and
+# publicizes the result); the 审计 follows a finding to its record,
 # downloads the audit ZIP and verifies the change log; a villager's phone
 # opens the public page from the notice board's print page. Each user in
 # a browser of their own, by the menu and the links; axe-core on each
-# page; screenshots in build/screenshots/ (80–108).
+# page; screenshots in build/screenshots/ (80–113).
 . "$(dirname "$0")/lib-web.sh"
 
 B=$TOP/tests/browser
@@ -62,6 +64,13 @@ test_expect_success '县级 approves it, cut by the village cap, and pays; the b
     "已拨付|300000|200000|县财-2026-1116" &&
   test "$(q "SELECT group_concat(DISTINCT operator) FROM history WHERE tbl = '"'subsidy'"' ORDER BY id")" \
     = "clerk,town,county"
+'
+
+test_expect_success 'a sale filed, voted, publicized; agreed from 待办; executed, publicized' '
+  year disposal &&
+  test "$(q "SELECT status, filer, reviewer, final_price FROM disposal")" = \
+    "已公开|clerk|town|120000" &&
+  test "$(q "SELECT status FROM asset WHERE code = '"'$V1-ZC-0004'"'")" = 已处置
 '
 
 test_expect_success '审计: a finding to its record, the audit ZIP, the log verified' '
