@@ -72,8 +72,11 @@ async function fund(page, f) {
   await page.getByLabel('收支类别').selectOption(f.category);
   await page.getByLabel('对方单位').fill(f.party);
   await page.getByLabel('摘要').fill(f.summary);
-  if (f.contract)
+  if (f.contract) {
+    check(await page.locator(`#l-contract option[value="${f.contract}"]`).count() === 1,
+      '合同编号 does not offer the contract');
     await page.getByLabel('合同编号').fill(f.contract);
+  }
   await save(page);
   const text = await main(page);
   check(text.includes(f.voucher) && text.includes(Number(f.amount).toLocaleString('en-US',
@@ -171,6 +174,9 @@ const scenarios = {
     await menu(page, '合同');
     await page.getByRole('link', { name: '新增合同' }).click();
     await page.getByLabel('合同类型').selectOption('出租');
+    // 标的编号 offers the village's assets and resources by name
+    check(await page.locator(`#l-object option[value="${asset}"]`).textContent() ===
+          '村集体库房（资产，房屋及建筑物）', '标的编号 does not offer the store-house');
     await page.getByLabel('标的编号').fill(asset);
     await page.getByLabel('对方名称').fill('王建国');
     await page.getByLabel('对方证件号').fill(PARTY_ID);
