@@ -252,6 +252,9 @@ void list_downloads(req *r, const reg *g, const char *village,
     sb_addf(o, " <a class=\"button\" href=\"/%s?voided=1\">已作废的记录</a>",
             g->name);
   sb_addf(o, " <a class=\"button\" href=\"/%s/print", g->name);
+  /* a village's own clerk goes straight to the village's sheet */
+  if(!village && strlen(r->z->scope) == 12)
+    village = r->z->scope;
   if(village) {
     sb_addstr(o, "?village=");
     url_esc(o, village);

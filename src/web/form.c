@@ -7,6 +7,7 @@
  * nothing is saved. */
 #include "web/web_impl.h"
 #include "domain/entry.h"
+#include "domain/registers.h"
 #include "store/record.h"
 #include "base/i18n.h"
 
@@ -68,6 +69,37 @@ static const char *error_of(const errlist *e, const char *key)
   return NULL;
 }
 
+/* A field naming a record of another register that the browser offers
+ * from the registers in scope (a <datalist>, no script): a contract's
+ * 标的编号 (the assets and resources still held) and a fund entry's
+ * 合同编号; 0 for any other field. Typing any code stays possible: the
+ * domain checks it. */
+static int picks(const reg *g, const field *f)
+{
+  if(g == &reg_contract && !strcmp(f->key, "object"))
+    return 1;
+  if(g == &reg_fund && !strcmp(f->key, "contract"))
+    return 2;
+  return 0;
+}
+
+static void pick_list(req *r, const field *f, int pick)
+{
+  sb_addf(&r->out, "<datalist id=\"l-%s\">", f->key);
+  if(pick == 1) {
+    form_options(r, "SELECT code, name || '（资产，' || category || '）' FROM asset "
+                    "WHERE voided IS NULL AND status <> '已处置'",
+                 NULL, 1, "village");
+    form_options(r, "SELECT code, name || '（资源）' FROM resource "
+                    "WHERE voided IS NULL",
+                 NULL, 1, "village");
+  } else
+    form_options(r, "SELECT code, party || '（' || kind || '，' || start_date || "
+                    "'至' || end_date || '）' FROM contract WHERE voided IS NULL",
+                 NULL, 1, "village");
+  sb_addstr(&r->out, "</datalist>");
+}
+
 /* One field's input. */
 static void input(req *r, const reg *g, const field *f, const char *cur,
                   int fixed, const char *err)
@@ -115,9 +147,14 @@ static void input(req *r, const reg *g, const field *f, const char *cur,
       sb_addf(o, "%s\"", f->key);
     if(f->type == F_CODE)
       sb_addstr(o, " placeholder=\"留空则自动编号\"");
+    int pick = picks(g, f);
+    if(pick)
+      sb_addf(o, " list=\"l-%s\"", f->key);
     sb_addstr(o, " value=\"");
     html_escs(o, cur);
     sb_addstr(o, "\">");
+    if(pick)
+      pick_list(r, f, pick);
   }
   if(err) {
     sb_addf(o, "<span class=\"field-error\" id=\"e-%s\">", f->key);

@@ -52,7 +52,8 @@ static int ent_begin(asink *s, const atable *t)
   entries *e = (entries *)s;
   e->t = t;
   sb_addstr(&e->r->out,
-            "<div class=\"scroll\"><table class=\"list log\"><thead><tr>"
+            "<div class=\"scroll\" tabindex=\"0\" role=\"region\" "
+            "aria-label=\"变更记录\"><table class=\"list log\"><thead><tr>"
             "<th scope=\"col\" class=\"num\">序号</th><th scope=\"col\">时间</th>"
             "<th scope=\"col\">操作人</th><th scope=\"col\">操作</th>"
             "<th scope=\"col\">表</th><th scope=\"col\">编号</th>"

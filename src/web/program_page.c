@@ -330,7 +330,9 @@ void loan_interest_form(req *r, const char *code)
     {"period_to", "计息止日", "date", "天数 = 止日 − 起日（算头不算尾）"},
     {"paid", "实付利息（元）", "text", NULL},
     {"paid_on", "付息日期", "date", "付息日期所在年度即申请贴息的年度"},
-    {"voucher", "付息凭证号", "text", "如 记-2025-031"},
+    {"voucher", "付息凭证号", "text",
+     "资金收支中这笔利息支出的凭证号，如 记-2025-031；审计核对本村当年账内"
+     "有此凭证号的支出"},
   };
   for(size_t i = 0; i < ARRAY_SIZE(f); i++) {
     const char *v = t ? kvs_get(t, f[i].key) : NULL;
