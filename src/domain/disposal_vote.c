@@ -277,10 +277,10 @@ static int vote_work(sz *z, const char *code, const vote_input *in,
 
 int disposal_vote(sz *z, const char *code, const vote_input *in, int *passed)
 {
+  *passed = 0;
   if(may(z, STEP_DISPOSAL))
     return -1;
   char why[512];
-  *passed = 0;
   if(db_not_future(z, in->step, in->date))
     return -1;
   if(db_begin(z))

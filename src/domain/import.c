@@ -557,10 +557,10 @@ static int imported_before(sz *z, const reg *r, const char *file,
 
 int reg_import(sz *z, const reg *r, const import_opts *o, import_result *res)
 {
+  memset(res, 0, sizeof *res);
   if(may(z, STEP_REGISTER))
     return -1;
   char err[1024], sha[65] = "";
-  memset(res, 0, sizeof *res);
   if(file_sha256(o->file, sha))
     sha[0] = 0;
   if(sha[0] &&
